@@ -1,0 +1,101 @@
+#include "dashboard_page.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "html_escape.h"
+#include "time_text.h"
+
+namespace friction::collector {
+namespace {
+
+constexpr int kBarWidth = 120;
+constexpr int kBarHeight = 10;
+
+std::string timeCell(int64_t unix_ms, int64_t now_ms) {
+  return "<td><time datetime=\"" + isoUtcTime(unix_ms) + "\">" + timeAgo(unix_ms, now_ms) +
+         "</time><span class=\"utc\">" + utcTime(unix_ms) + "</span></td>";
+}
+
+// A bar as inline SVG: its width is an attribute, which the CSP allows (style attributes not).
+std::string barCell(int64_t value, int64_t largest) {
+  const int64_t width =
+      largest > 0 ? std::max<int64_t>(1, value * kBarWidth / largest) : 0;
+  const std::string w = std::to_string(kBarWidth), h = std::to_string(kBarHeight);
+  return "<td class=\"bar\"><svg width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " + w +
+         " " + h + "\" aria-hidden=\"true\"><rect class=\"track\" width=\"" + w +
+         "\" height=\"" + h + "\"/><rect class=\"fill\" width=\"" + std::to_string(width) +
+         "\" height=\"" + h + "\"/></svg></td>";
+}
+
+std::string kindCell(const std::string& kind) {
+  return "<td><span class=\"kind\">" + escapeHtml(kind) + "</span></td>";
+}
+
+std::string score(double value) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f", value);
+  return text;
+}
+
+std::string groupsSection(const DashboardData& data) {
+  std::string html =
+      "<section><h2>Friction by step</h2><table class=\"groups\"><thead><tr>"
+      "<th>Kind</th><th>Step</th><th class=\"num\">Signals</th><th class=\"num\">Events</th>"
+      "<th>Share</th><th>First seen</th><th>Last seen</th></tr></thead><tbody>";
+  const int64_t largest = data.groups.empty() ? 0 : data.groups.front().signals;
+  for (const auto& group : data.groups) {
+    html += "<tr>" + kindCell(group.kind) + "<td><code>" + escapeHtml(group.step) +
+            "</code></td><td class=\"num\">" + std::to_string(group.signals) +
+            "</td><td class=\"num\">" + std::to_string(group.events) + "</td>" +
+            barCell(group.signals, largest) + timeCell(group.first_seen_ms, data.now_ms) +
+            timeCell(group.last_seen_ms, data.now_ms) + "</tr>";
+  }
+  return html + "</tbody></table></section>";
+}
+
+std::string recentSection(const DashboardData& data) {
+  std::string html = "<section><h2>Latest " + std::to_string(data.recent.size()) +
+                     " signals</h2><table class=\"recent\"><thead><tr>"
+                     "<th>Received</th><th>Kind</th><th>Step</th><th>Role</th>"
+                     "<th>Target</th><th class=\"num\">Count</th><th class=\"num\">Score</th>"
+                     "</tr></thead><tbody>";
+  for (const auto& s : data.recent) {
+    html += "<tr>" + timeCell(s.received_at_ms, data.now_ms) + kindCell(s.kind) + "<td><code>" +
+            escapeHtml(s.step) + "</code></td><td>" + escapeHtml(s.role) +
+            "</td><td><code class=\"hash\">" + escapeHtml(s.target) +
+            "</code></td><td class=\"num\">" + std::to_string(s.count) +
+            "</td><td class=\"num\">" + score(s.score) + "</td></tr>";
+  }
+  return html + "</tbody></table></section>";
+}
+
+std::string emptyState() {
+  return "<section class=\"empty\"><h2>No signals yet</h2>"
+         "<p>To produce some: open the <a href=\"/\">demo shop</a> served by this collector, "
+         "accept the consent banner if it asks, then click the same button quickly several "
+         "times (a rage click) or click something that does nothing (a dead click).</p>"
+         "<p>The SDK sends signals in small batches to <code>POST /v1/signals</code>, and at "
+         "the latest when the page is hidden. This page refreshes every 5 seconds; the raw "
+         "numbers are at <a href=\"/v1/summary\">/v1/summary</a>.</p></section>";
+}
+
+}  // namespace
+
+std::string renderDashboard(const DashboardData& data) {
+  std::string html =
+      "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<meta http-equiv=\"refresh\" content=\"5\"><title>Friction dashboard</title>"
+      "<link rel=\"stylesheet\" href=\"" +
+      std::string(kDashboardStylesheet) +
+      "\"></head><body><header><h1>Where journeys hurt</h1><p class=\"meta\">" +
+      std::to_string(data.total_signals) +
+      " signals stored · refreshes every 5 s · times are when the collector received them"
+      "</p></header><main>";
+  if (data.groups.empty()) html += emptyState();
+  else html += groupsSection(data) + recentSection(data);
+  return html + "</main></body></html>";
+}
+
+}  // namespace friction::collector

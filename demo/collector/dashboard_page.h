@@ -1,0 +1,23 @@
+// GET /dashboard: where journeys hurt, at a glance. Server-rendered HTML with no inline script
+// or style, so it works under the collector's strict Content-Security-Policy.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "signal_store.h"
+
+namespace friction::collector {
+
+struct DashboardData {
+  int64_t total_signals = 0;
+  std::vector<FrictionGroup> groups;   // most signals first
+  std::vector<StoredSignal> recent;    // newest first
+  int64_t now_ms = 0;
+};
+
+inline constexpr const char* kDashboardStylesheet = "/dashboard/dashboard.css";
+
+std::string renderDashboard(const DashboardData& data);
+
+}  // namespace friction::collector

@@ -1,0 +1,36 @@
+#include "signal_intake.h"
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "encode/batch_reader.h"
+
+namespace friction::collector {
+
+std::string jsonError(std::string_view message) {
+  return nlohmann::json{{"error", message}}.dump(-1, ' ', false,
+                                                  nlohmann::json::error_handler_t::replace);
+}
+
+IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t now_ms) {
+  if (body.size() > kMaxBodyBytes)
+    return {413, jsonError("body exceeds " + std::to_string(kMaxBodyBytes) + " bytes")};
+
+  std::string json, error;
+  FrameProblem problem = FrameProblem::none;
+  if (!decompressFrame(body, kMaxDecompressedBytes, json, error, problem)) {
+    if (problem == FrameProblem::not_zstd)
+      return {415, jsonError("body must be a zstd frame of a JSON batch")};
+    return {problem == FrameProblem::too_large ? 413 : 400, jsonError(error)};
+  }
+
+  ReceivedBatch batch;
+  if (!readBatchJson(json, batch, error)) return {400, jsonError(error)};
+  if (!store.storeBatch(batch, now_ms, error)) {
+    std::cerr << "friction collector: cannot store a batch: " << error << "\n";
+    return {500, jsonError("the batch could not be stored")};
+  }
+  return {202, nlohmann::json{{"stored", batch.signals.size()}}.dump()};
+}
+
+}  // namespace friction::collector

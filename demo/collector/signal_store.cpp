@@ -1,0 +1,211 @@
+#include "signal_store.h"
+
+namespace friction::collector {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+CREATE TABLE IF NOT EXISTS batches (
+  id INTEGER PRIMARY KEY,
+  received_at INTEGER NOT NULL,  -- unix ms, server clock
+  site TEXT NOT NULL,
+  sdk TEXT NOT NULL,
+  dropped INTEGER NOT NULL,
+  signal_count INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS signals (
+  id INTEGER PRIMARY KEY,
+  received_at INTEGER NOT NULL,  -- unix ms, server clock
+  site TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  step TEXT NOT NULL,
+  role TEXT NOT NULL,
+  target TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  at_s INTEGER NOT NULL,
+  span_ms INTEGER NOT NULL,
+  score REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS signals_by_kind_step ON signals (kind, step);
+CREATE INDEX IF NOT EXISTS signals_by_received_at ON signals (received_at);
+)sql";
+
+// A batch waits at most this long for the dashboard's readers instead of failing at once.
+constexpr int kBusyTimeoutMs = 5000;
+
+std::string lastError(sqlite3* db) { return db ? sqlite3_errmsg(db) : "out of memory"; }
+
+bool exec(sqlite3* db, const char* sql, std::string& error) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
+  error = message ? message : lastError(db);
+  sqlite3_free(message);
+  return false;
+}
+
+std::string columnText(sqlite3_stmt* statement, int column) {
+  const auto* text = sqlite3_column_text(statement, column);
+  return text ? reinterpret_cast<const char*>(text) : "";
+}
+
+}  // namespace
+
+struct SignalStore::Statement {
+  sqlite3_stmt* handle = nullptr;
+  ~Statement() { sqlite3_finalize(handle); }
+};
+
+namespace {
+
+// One use of a prepared statement. Resetting at the end matters: a read left open would pin
+// an old snapshot and stop WAL checkpoints.
+class StatementUse {
+ public:
+  explicit StatementUse(sqlite3_stmt* handle) : handle_(handle) {}
+  ~StatementUse() {
+    sqlite3_reset(handle_);
+    sqlite3_clear_bindings(handle_);
+  }
+  StatementUse(const StatementUse&) = delete;
+  StatementUse& operator=(const StatementUse&) = delete;
+  sqlite3_stmt* get() const { return handle_; }
+
+ private:
+  sqlite3_stmt* handle_;
+};
+
+}  // namespace
+
+std::unique_ptr<SignalStore> SignalStore::open(const std::string& path, std::string& error) {
+  sqlite3* db = nullptr;
+  const int opened = sqlite3_open_v2(path.c_str(), &db,
+                                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  std::unique_ptr<SignalStore> store(new SignalStore(db));  // closes db on every path
+  if (opened != SQLITE_OK) {
+    error = "cannot open database " + path + ": " + lastError(db);
+    return nullptr;
+  }
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  if (!exec(db, kSchema, error) || !store->prepareAll(error)) {
+    error = "cannot open database " + path + ": " + error;
+    return nullptr;
+  }
+  return store;
+}
+
+SignalStore::SignalStore(sqlite3* db) : db_(db) {}
+
+SignalStore::~SignalStore() {
+  // Statements must be finalized before the connection can close.
+  insert_batch_.reset();
+  insert_signal_.reset();
+  count_signals_.reset();
+  select_groups_.reset();
+  select_recent_.reset();
+  sqlite3_close(db_);
+}
+
+bool SignalStore::prepareAll(std::string& error) {
+  const std::pair<std::unique_ptr<Statement>*, const char*> statements[] = {
+      {&insert_batch_,
+       "INSERT INTO batches (received_at, site, sdk, dropped, signal_count) "
+       "VALUES (?, ?, ?, ?, ?)"},
+      {&insert_signal_,
+       "INSERT INTO signals (received_at, site, kind, step, role, target, count, at_s, "
+       "span_ms, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+      {&count_signals_, "SELECT COUNT(*) FROM signals"},
+      {&select_groups_,
+       "SELECT kind, step, COUNT(*) AS n, SUM(count), MIN(received_at), MAX(received_at) "
+       "FROM signals GROUP BY kind, step ORDER BY n DESC, SUM(count) DESC, kind, step "
+       "LIMIT ?"},
+      {&select_recent_,
+       "SELECT received_at, site, kind, step, role, target, count, score "
+       "FROM signals ORDER BY received_at DESC, id DESC LIMIT ?"},
+  };
+  for (const auto& [slot, sql] : statements) {
+    *slot = std::make_unique<Statement>();
+    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &(*slot)->handle, nullptr) !=
+        SQLITE_OK) {
+      error = lastError(db_);
+      return false;
+    }
+  }
+  return true;
+}
+
+bool SignalStore::storeBatch(const ReceivedBatch& batch, int64_t received_at_ms,
+                             std::string& error) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!exec(db_, "BEGIN IMMEDIATE", error)) return false;
+  bool ok = insertBatchRow(batch, received_at_ms);
+  for (size_t i = 0; ok && i < batch.signals.size(); ++i)
+    ok = insertSignalRow(batch.site, batch.signals[i], received_at_ms);
+  if (ok && exec(db_, "COMMIT", error)) return true;
+  if (!ok) error = lastError(db_);
+  std::string ignored;
+  exec(db_, "ROLLBACK", ignored);
+  return false;
+}
+
+bool SignalStore::insertBatchRow(const ReceivedBatch& batch, int64_t received_at_ms) {
+  StatementUse row(insert_batch_->handle);
+  sqlite3_bind_int64(row.get(), 1, received_at_ms);
+  sqlite3_bind_text(row.get(), 2, batch.site.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(row.get(), 3, batch.sdk.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(row.get(), 4, batch.dropped);
+  sqlite3_bind_int64(row.get(), 5, static_cast<int64_t>(batch.signals.size()));
+  return sqlite3_step(row.get()) == SQLITE_DONE;
+}
+
+bool SignalStore::insertSignalRow(const std::string& site, const ReceivedSignal& s,
+                                  int64_t received_at_ms) {
+  StatementUse row(insert_signal_->handle);
+  sqlite3_bind_int64(row.get(), 1, received_at_ms);
+  sqlite3_bind_text(row.get(), 2, site.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(row.get(), 3, s.kind.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(row.get(), 4, s.step.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(row.get(), 5, s.role.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(row.get(), 6, s.target.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(row.get(), 7, s.count);
+  sqlite3_bind_int64(row.get(), 8, s.at_s);
+  sqlite3_bind_int64(row.get(), 9, s.span_ms);
+  sqlite3_bind_double(row.get(), 10, s.score);
+  return sqlite3_step(row.get()) == SQLITE_DONE;
+}
+
+int64_t SignalStore::totalSignals() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  StatementUse use(count_signals_->handle);
+  return sqlite3_step(use.get()) == SQLITE_ROW ? sqlite3_column_int64(use.get(), 0) : 0;
+}
+
+std::vector<FrictionGroup> SignalStore::groups(size_t limit) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  StatementUse use(select_groups_->handle);
+  sqlite3_stmt* query = use.get();
+  sqlite3_bind_int64(query, 1, static_cast<int64_t>(limit));
+  std::vector<FrictionGroup> rows;
+  while (sqlite3_step(query) == SQLITE_ROW) {
+    rows.push_back({columnText(query, 0), columnText(query, 1), sqlite3_column_int64(query, 2),
+                    sqlite3_column_int64(query, 3), sqlite3_column_int64(query, 4),
+                    sqlite3_column_int64(query, 5)});
+  }
+  return rows;
+}
+
+std::vector<StoredSignal> SignalStore::recentSignals(size_t limit) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  StatementUse use(select_recent_->handle);
+  sqlite3_stmt* query = use.get();
+  sqlite3_bind_int64(query, 1, static_cast<int64_t>(limit));
+  std::vector<StoredSignal> rows;
+  while (sqlite3_step(query) == SQLITE_ROW) {
+    rows.push_back({sqlite3_column_int64(query, 0), columnText(query, 1), columnText(query, 2),
+                    columnText(query, 3), columnText(query, 4), columnText(query, 5),
+                    sqlite3_column_int64(query, 6), sqlite3_column_double(query, 7)});
+  }
+  return rows;
+}
+
+}  // namespace friction::collector

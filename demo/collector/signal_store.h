@@ -1,0 +1,62 @@
+// Where received batches live: one SQLite file, in WAL mode so the dashboard can read while
+// batches are written. Every method is safe to call from the HTTP server's worker threads.
+#pragma once
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "encode/batch_reader.h"
+
+namespace friction::collector {
+
+// One row of "where journeys hurt": a kind of friction on one step.
+struct FrictionGroup {
+  std::string kind, step;
+  int64_t signals = 0;        // rows
+  int64_t events = 0;         // sum of their counts (clicks, reversals...)
+  int64_t first_seen_ms = 0;  // unix ms, server clock
+  int64_t last_seen_ms = 0;
+};
+
+struct StoredSignal {
+  int64_t received_at_ms = 0;
+  std::string site, kind, step, role, target;
+  int64_t count = 0;
+  double score = 0;
+};
+
+class SignalStore {
+ public:
+  // Opens (creating if needed) the database; nullptr and `error` if that fails.
+  static std::unique_ptr<SignalStore> open(const std::string& path, std::string& error);
+  ~SignalStore();
+  SignalStore(const SignalStore&) = delete;
+  SignalStore& operator=(const SignalStore&) = delete;
+
+  // Stores a batch and its signals in one transaction: all of it or none.
+  bool storeBatch(const ReceivedBatch& batch, int64_t received_at_ms, std::string& error);
+
+  int64_t totalSignals();
+  // Most signals first; capped because steps come from clients and could be many.
+  std::vector<FrictionGroup> groups(size_t limit = 200);
+  std::vector<StoredSignal> recentSignals(size_t limit = 50);
+
+ private:
+  struct Statement;
+  explicit SignalStore(sqlite3* db);
+  bool prepareAll(std::string& error);
+  bool insertBatchRow(const ReceivedBatch& batch, int64_t received_at_ms);
+  bool insertSignalRow(const std::string& site, const ReceivedSignal& signal,
+                       int64_t received_at_ms);
+
+  std::mutex mutex_;  // one connection, one statement set: one user at a time
+  sqlite3* db_;
+  std::unique_ptr<Statement> insert_batch_, insert_signal_, count_signals_, select_groups_,
+      select_recent_;
+};
+
+}  // namespace friction::collector

@@ -1,0 +1,77 @@
+// Settings come from the script tag's data attributes or from init() options. Each bad value
+// gets a console message that says what was wrong and what is used instead.
+import { log } from './log.js';
+
+const DEFAULTS = Object.freeze({
+  site: '',
+  collector: '/v1/signals',
+  wasmUrl: '',          // default: friction.wasm next to friction.js
+  routes: [],           // e.g. ['/product/:id']; otherwise ids are found by heuristics
+  hashKey: '',          // 32 hex digits; otherwise derived from the site id
+  rageClicks: 3,
+  rageGapMs: 1000,
+  rageDistancePx: 30,
+  sendIntervalMs: 10000,
+});
+
+const SITE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+const NUMBERS = {
+  rageClicks: [2, 20],
+  rageGapMs: [100, 5000],
+  rageDistancePx: [1, 500],
+  sendIntervalMs: [1000, 600000],
+};
+
+// data-rage-gap-ms -> rageGapMs
+const fromDataset = (dataset) => {
+  const options = {};
+  for (const [key, value] of Object.entries(dataset)) options[key] = value;
+  if (typeof options.routes === 'string') options.routes = options.routes.split(',').map((r) => r.trim()).filter(Boolean);
+  return options;
+};
+
+export function configFromScript(script) {
+  return fromDataset(script ? script.dataset : {});
+}
+
+// Returns a full config, or null (with an error logged) when the SDK cannot run with it.
+export function resolveConfig(options) {
+  const config = { ...DEFAULTS };
+  for (const [key, value] of Object.entries(options || {})) {
+    if (!(key in DEFAULTS)) {
+      log.warn(`unknown setting "${key}" ignored. Known settings: ${Object.keys(DEFAULTS).join(', ')}.`);
+      continue;
+    }
+    if (key in NUMBERS) {
+      const [min, max] = NUMBERS[key];
+      const number = Number(value);
+      if (!Number.isFinite(number) || number < min || number > max) {
+        log.warn(`${key}=${JSON.stringify(value)} must be a number from ${min} to ${max}; using ${DEFAULTS[key]}.`);
+        continue;
+      }
+      config[key] = number;
+    } else if (key === 'routes') {
+      const routes = Array.isArray(value) ? value : [];
+      config.routes = routes.filter((route) => {
+        const ok = typeof route === 'string' && route.startsWith('/');
+        if (!ok) log.warn(`route ${JSON.stringify(route)} ignored: a route template starts with "/", like "/product/:id".`);
+        return ok;
+      });
+    } else {
+      config[key] = String(value);
+    }
+  }
+  if (!SITE_PATTERN.test(config.site)) {
+    log.error(
+      config.site
+        ? `site "${config.site}" is not valid: use 1-64 letters, digits, ".", "_" or "-". The SDK is off.`
+        : 'no site id: add data-site="your-site" to the script tag (or init({site})). The SDK is off.',
+    );
+    return null;
+  }
+  if (config.hashKey && !/^[0-9a-fA-F]{32}$/.test(config.hashKey)) {
+    log.warn('hashKey must be 32 hex digits; using a key derived from the site id.');
+    config.hashKey = '';
+  }
+  return config;
+}

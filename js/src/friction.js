@@ -1,0 +1,116 @@
+// One SDK instance on the page: wires capture -> core -> page events and transport.
+// Every entry point is guarded: whatever goes wrong inside, the host page carries on.
+import { Capture } from './capture.js';
+import { consentStore } from './consent_store.js';
+import { loadCore } from './core_loader.js';
+import { Emitter } from './emitter.js';
+import { guarded, log } from './log.js';
+import { RECORD_BYTES, RingWriter } from './ring_writer.js';
+import { watchSteps } from './steps.js';
+import { TargetRegistry } from './targets.js';
+import { Transport } from './transport.js';
+
+// Send as soon as this many signals wait, rather than on the next interval.
+const SEND_AT_PENDING = 20;
+
+export class Friction {
+  constructor() {
+    this.emitter = new Emitter();
+    this.consentLevel = consentStore.load() || 'none';
+    this.engine = null;
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.drain = guarded(this.drain.bind(this), 'drain');
+    this.leave = guarded(this.leave.bind(this), 'pagehide');
+  }
+
+  async start(config, defaultWasmUrl) {
+    try {
+      const core = await loadCore(config.wasmUrl || defaultWasmUrl);
+      if (core) this.wire(core, config);
+    } catch (error) {
+      log.error('could not start; the SDK is off.', error);
+      this.engine = null;
+    }
+    this.resolveReady(Boolean(this.engine));
+    return Boolean(this.engine);
+  }
+
+  wire(core, config) {
+    const engine = new core.Engine({
+      site: config.site,
+      hashKey: config.hashKey,
+      ringCapacity: 1024,
+      rage: { minClicks: config.rageClicks, maxGapMs: config.rageGapMs, maxDistancePx: config.rageDistancePx },
+    });
+    const ring = new RingWriter(core, engine.ringAddress());
+    if (ring.recordSize !== RECORD_BYTES) {
+      log.error(`friction.js and friction.wasm do not match (record size ${ring.recordSize}); copy both from the same dist/. The SDK is off.`);
+      return;
+    }
+    for (const route of config.routes) engine.addRoute(route);
+    this.engine = engine;
+    this.applyConsent(this.consentLevel);
+
+    this.targets = new TargetRegistry((id, role, selector) => engine.registerTarget(id, role, selector));
+    this.capture = new Capture({ ring, targets: this.targets, drain: this.drain });
+    this.transport = new Transport(config.collector);
+    watchSteps(guarded((url) => engine.enterStep(url, performance.now()), 'route change'));
+    this.capture.start();
+    setInterval(guarded(() => this.send(), 'send'), config.sendIntervalMs);
+    window.addEventListener('pagehide', this.leave);
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.leave());
+  }
+
+  drain() {
+    if (!this.engine) return;
+    if (this.engine.drain(performance.now()) > 0) {
+      for (const found of this.engine.takeDetections()) {
+        this.emitter.emitFriction({
+          kind: found.kind,
+          step: found.step,
+          target: this.targets.describe(found.target),
+          score: Math.round(found.score * 100) / 100,
+          at: Math.round(found.at),
+        });
+      }
+    }
+    if (this.engine.pendingSignals() >= SEND_AT_PENDING) this.send();
+  }
+
+  send(options) {
+    if (!this.engine) return;
+    this.drain();
+    this.transport.send(this.engine.takeBatch(), options);
+  }
+
+  leave() {
+    if (!this.engine) return;
+    this.engine.flush(performance.now());
+    this.send({ leaving: true });
+  }
+
+  // Public: close open episodes and send what the user agreed to send, now.
+  flush() {
+    if (!this.engine) return;
+    this.engine.flush(performance.now());
+    this.send();
+  }
+
+  setConsent(level) {
+    const previous = this.consentLevel;
+    this.consentLevel = String(level);
+    if (this.engine && !this.applyConsent(this.consentLevel)) {
+      this.consentLevel = previous;
+      return false;
+    }
+    consentStore.save(this.consentLevel);
+    return true;
+  }
+
+  applyConsent(level) {
+    if (this.engine.setConsent(level)) return true;
+    log.warn(`consent level "${level}" is unknown; use "none" or "signals". Consent stays "${this.engine.consent()}".`);
+    this.consentLevel = this.engine.consent();
+    return false;
+  }
+}

@@ -1,0 +1,15 @@
+// ESM entry: import { init } from './friction.mjs'; const friction = await init({ site: 'shop' });
+// Resolves to the same API as window.friction; the SDK is a no-op if it cannot run.
+import { resolveConfig } from './config.js';
+import { Friction } from './friction.js';
+import { createPublicApi } from './public_api.js';
+
+export { VERSION } from './public_api.js';
+
+export async function init(options) {
+  const sdk = new Friction();
+  const api = createPublicApi(sdk);
+  const config = resolveConfig(options);
+  if (config) await sdk.start(config, new URL('friction.wasm', import.meta.url).href);
+  return api;
+}

@@ -1,0 +1,37 @@
+// The object a web developer talks to: window.friction (script tag) or the ESM export.
+// It is callable too, so that the queue stub's calls, friction('consent', 'signals'), made before
+// the script loaded, replay unchanged.
+import { guarded, log } from './log.js';
+
+export const VERSION = '0.1.0';
+
+export function createPublicApi(sdk) {
+  const api = guarded(function friction(command, ...args) {
+    switch (command) {
+      case 'on': return api.on(...args);
+      case 'off': return api.off(...args);
+      case 'consent': return api.consent.set(...args);
+      case 'flush': return api.flush();
+      default:
+        log.warn(`friction('${command}'): unknown command; known: on, off, consent, flush.`);
+        return undefined;
+    }
+  }, 'friction()');
+  api.on = guarded((topic, callback) => sdk.emitter.on(topic, callback), 'friction.on');
+  api.off = guarded((topic, callback) => sdk.emitter.off(topic, callback), 'friction.off');
+  api.consent = {
+    set: guarded((level) => sdk.setConsent(level), 'friction.consent.set'),
+    get: () => sdk.consentLevel,
+  };
+  api.flush = guarded(() => sdk.flush(), 'friction.flush');
+  api.ready = sdk.ready;
+  api.version = VERSION;
+  return api;
+}
+
+// Replays calls queued by the snippet `window.friction = window.friction || function () {
+// (friction.q = friction.q || []).push(arguments) }`.
+export function replayQueue(stub, api) {
+  const queue = stub && Array.isArray(stub.q) ? stub.q : [];
+  for (const args of queue) api(...args);
+}

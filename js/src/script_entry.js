@@ -1,0 +1,24 @@
+// <script async src=".../friction.js" data-site="..."> : reads its settings from its own tag,
+// replaces the queue stub with the real API and starts. Never throws into the page.
+import { configFromScript, resolveConfig } from './config.js';
+import { Friction } from './friction.js';
+import { log } from './log.js';
+import { createPublicApi, replayQueue } from './public_api.js';
+
+(function startFromScriptTag() {
+  try {
+    if (window.friction && window.friction.version) return; // loaded twice: keep the first
+    const script = document.currentScript || document.querySelector('script[src*="friction"][data-site]');
+    const sdk = new Friction();
+    const api = createPublicApi(sdk);
+    const stub = window.friction;
+    window.friction = api;
+    replayQueue(stub, api);
+    const config = resolveConfig(configFromScript(script));
+    if (!config) return;
+    const wasmUrl = new URL('friction.wasm', (script && script.src) || location.href).href;
+    sdk.start(config, wasmUrl);
+  } catch (error) {
+    log.error('could not start; the SDK is off.', error);
+  }
+})();

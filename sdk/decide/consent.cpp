@@ -1,0 +1,19 @@
+#include "decide/consent.h"
+
+namespace friction {
+
+std::string_view name(Consent consent) {
+  switch (consent) {
+    case Consent::signals: return "signals";
+    case Consent::none: break;
+  }
+  return "none";
+}
+
+std::optional<Consent> parseConsent(std::string_view text) {
+  if (text == "none") return Consent::none;
+  if (text == "signals") return Consent::signals;
+  return std::nullopt;
+}
+
+}  // namespace friction

@@ -1,0 +1,27 @@
+// A journey step is the page or route the user is on, as a template: "/product/:id", never
+// "/product/8812?coupon=ALICE#reviews". Templates group users' journeys without carrying ids,
+// queries or fragments (which often hold emails, tokens or search terms).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace friction {
+
+class StepTemplater {
+ public:
+  // Site-declared templates such as "/product/:id" win over the heuristics.
+  // Returns false (and ignores it) if the pattern does not start with '/'.
+  bool addRoute(std::string_view pattern);
+
+  // Accepts a full URL, a path, or a path with query/fragment; returns the template.
+  std::string templateOf(std::string_view url) const;
+
+ private:
+  std::vector<std::vector<std::string>> routes_;
+};
+
+// True if a path segment looks like an identifier rather than a name (see the .cpp for rules).
+bool looksLikeIdentifier(std::string_view segment);
+
+}  // namespace friction

@@ -1,0 +1,100 @@
+#include <doctest/doctest.h>
+
+#include <zstd.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine.h"
+
+using namespace friction;
+
+namespace {
+void pushClick(Engine& engine, double t, uint32_t target = 1) {
+  CHECK(engine.ring().push(
+      EventRecord{t, 200, 120, target, static_cast<uint16_t>(EventType::click), 0, 0, 0}));
+}
+
+std::string decompress(const std::vector<uint8_t>& frame) {
+  std::string out(ZSTD_getFrameContentSize(frame.data(), frame.size()), '\0');
+  size_t n = ZSTD_decompress(out.data(), out.size(), frame.data(), frame.size());
+  REQUIRE_FALSE(ZSTD_isError(n));
+  out.resize(n);
+  return out;
+}
+
+Engine rageOnProductPage(const char* consent) {
+  Engine engine(EngineConfig{"demo", "", 64, {}});
+  engine.enterStep("https://shop.example/product/8812?coupon=SECRET#x", 0);
+  engine.registerTarget(1, "button", "main > form#coupon-8812 > button.apply");
+  REQUIRE(engine.setConsent(consent));
+  for (int i = 0; i < 4; ++i) pushClick(engine, 12000 + i * 250.0);
+  return engine;
+}
+}  // namespace
+
+TEST_CASE("a rage click is told to the page at once, on its step") {
+  Engine engine = rageOnProductPage("none");
+  CHECK(engine.drain(12800) == 1);
+  auto detections = engine.takeDetections();
+  REQUIRE(detections.size() == 1);
+  CHECK(detections[0].kind == FrictionKind::rage_click);
+  CHECK(detections[0].step == "/product/:id");
+  CHECK(detections[0].target == 1);
+  CHECK(detections[0].at_ms == 12500);
+  CHECK(engine.takeDetections().empty());
+}
+
+TEST_CASE("without consent nothing is queued and no batch is made") {
+  Engine engine = rageOnProductPage("none");
+  engine.flush(20000);
+  CHECK(engine.pendingSignals() == 0);
+  CHECK(engine.takeBatch().empty());
+}
+
+TEST_CASE("with consent the episode becomes one anonymised signal in a zstd frame") {
+  Engine engine = rageOnProductPage("signals");
+  engine.drain(12800);
+  CHECK(engine.pendingSignals() == 0);  // the burst may still go on
+  engine.drain(14000);                  // > 1 s after the last click: the episode closes
+  CHECK(engine.pendingSignals() == 1);
+  auto frame = engine.takeBatch();
+  REQUIRE(frame.size() > 4);
+  CHECK(frame[0] == 0x28);
+  CHECK(frame[3] == 0xFD);
+  const std::string json = decompress(frame);
+  auto batch = nlohmann::json::parse(json);
+  CHECK(batch["v"] == 1);
+  CHECK(batch["site"] == "demo");
+  REQUIRE(batch["signals"].size() == 1);
+  auto signal = batch["signals"][0];
+  CHECK(signal["kind"] == "rage_click");
+  CHECK(signal["step"] == "/product/:id");
+  CHECK(signal["role"] == "button");
+  CHECK(signal["count"] == 4);
+  CHECK(signal["at_s"] == 10);
+  CHECK(signal["span_ms"] == 800);
+  CHECK(signal["score"] == doctest::Approx(0.6));
+  CHECK(signal["target"].get<std::string>().size() == 16);
+  for (const char* secret : {"8812", "SECRET", "coupon", "apply", "shop.example"})
+    CHECK_MESSAGE(json.find(secret) == std::string::npos, secret);
+  CHECK(engine.takeBatch().empty());  // handed over once
+}
+
+TEST_CASE("withdrawing consent drops what is unsent") {
+  Engine engine = rageOnProductPage("signals");
+  engine.flush(13000);
+  CHECK(engine.pendingSignals() == 1);
+  CHECK(engine.setConsent("none"));
+  CHECK(engine.pendingSignals() == 0);
+  CHECK_FALSE(engine.setConsent("everything"));
+  CHECK(engine.consent() == Consent::none);
+}
+
+TEST_CASE("a route change closes the open burst on the step it belongs to") {
+  Engine engine = rageOnProductPage("signals");
+  engine.enterStep("/checkout", 12900);
+  CHECK(engine.step() == "/checkout");
+  auto json = nlohmann::json::parse(engine.takeBatchJson());
+  CHECK(json["signals"][0]["step"] == "/product/:id");
+}

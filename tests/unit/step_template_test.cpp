@@ -1,0 +1,42 @@
+#include <doctest/doctest.h>
+
+#include "journey/step_template.h"
+
+using namespace friction;
+
+TEST_CASE("ids, queries and fragments never reach the template") {
+  StepTemplater templater;
+  CHECK(templater.templateOf("https://shop.example/product/8812?coupon=ALICE#reviews") ==
+        "/product/:id");
+  CHECK(templater.templateOf("/orders/3f2a9c1e-77b0-4d2e-9a51-0c3f2a9c1e77/items") ==
+        "/orders/:id/items");
+  CHECK(templater.templateOf("/users/alice@example.com") == "/users/:id");
+  CHECK(templater.templateOf("/invoice/INV-2024113/pdf") == "/invoice/:id/pdf");
+  CHECK(templater.templateOf("/t/8f14e45fceea167a5a36dedd4bea2543") == "/t/:id");
+}
+
+TEST_CASE("names stay readable") {
+  StepTemplater templater;
+  CHECK(templater.templateOf("/checkout/shipping") == "/checkout/shipping");
+  CHECK(templater.templateOf("/phones/iphone-15") == "/phones/iphone-15");
+  CHECK(templater.templateOf("/blog/2024") == "/blog/:id");  // all digits: an id or a year
+  CHECK(templater.templateOf("https://shop.example") == "/");
+  CHECK(templater.templateOf("/") == "/");
+  CHECK(templater.templateOf("?q=secret") == "/");
+  CHECK(templater.templateOf("//a///b/") == "/a/b");
+}
+
+TEST_CASE("site-declared routes win over the heuristics") {
+  StepTemplater templater;
+  CHECK(templater.addRoute("/product/:slug"));
+  CHECK_FALSE(templater.addRoute("product/:slug"));
+  CHECK(templater.templateOf("/product/red-shoes?size=42") == "/product/:slug");
+  CHECK(templater.templateOf("/product/red-shoes/reviews") == "/product/red-shoes/reviews");
+}
+
+TEST_CASE("long paths are cut") {
+  StepTemplater templater;
+  std::string deep;
+  for (int i = 0; i < 30; ++i) deep += "/a";
+  CHECK(templater.templateOf(deep).size() == 24);  // 12 segments of "/a"
+}

@@ -1,0 +1,92 @@
+// The WASM core driven through the real JS ring writer, under Node.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decompress } from 'fzstd';
+import { EventType, RingWriter } from '../../js/src/ring_writer.js';
+import { defaultConfig, loadCore } from './load_core.mjs';
+
+const core = await loadCore();
+
+function engineWithRing(config = defaultConfig()) {
+  const engine = new core.Engine(config);
+  return { engine, ring: new RingWriter(core, engine.ringAddress()) };
+}
+
+function rageClick(ring, { start = 12000, clicks = 4, target = 1 } = {}) {
+  for (let i = 0; i < clicks; i++) assert.ok(ring.write(EventType.click, start + i * 250, 200, 120, target));
+}
+
+test('the ring layout seen from JS matches the core', () => {
+  const { ring } = engineWithRing();
+  assert.equal(ring.capacity, 64);
+  assert.equal(ring.recordSize, 32);
+  assert.equal(ring.unread(), 0);
+});
+
+test('records written by JS are drained in one call and a rage click is detected', () => {
+  const { engine, ring } = engineWithRing();
+  assert.equal(engine.enterStep('https://shop.example/product/8812?coupon=X', 0), '/product/:id');
+  engine.registerTarget(1, 'button', '#apply-coupon');
+  rageClick(ring);
+  assert.equal(ring.unread(), 4);
+  assert.equal(engine.drain(12800), 1);
+  assert.equal(ring.unread(), 0);
+  const [found, ...rest] = engine.takeDetections();
+  assert.equal(rest.length, 0);
+  assert.deepEqual(found, { kind: 'rage_click', step: '/product/:id', target: 1, score: 0.5, at: 12500 });
+  engine.delete();
+});
+
+test('a full ring refuses writes until drained', () => {
+  const { engine, ring } = engineWithRing();
+  for (let i = 0; i < 64; i++) assert.ok(ring.write(EventType.click, i * 5000, 0, 0, 1));
+  assert.equal(ring.write(EventType.click, 0, 0, 0, 1), false);
+  engine.drain(400000);
+  assert.ok(ring.write(EventType.click, 400001, 0, 0, 1));
+  engine.delete();
+});
+
+test('no consent: nothing to send; consent: one zstd frame with only anonymised fields', () => {
+  const { engine, ring } = engineWithRing();
+  engine.enterStep('/product/8812', 0);
+  engine.registerTarget(1, 'button', 'form#coupon-8812>button.apply');
+  rageClick(ring);
+  engine.flush(20000);
+  assert.equal(engine.takeBatch(), null);
+
+  assert.equal(engine.setConsent('signals'), true);
+  assert.equal(engine.consent(), 'signals');
+  rageClick(ring, { start: 30000, clicks: 5 });
+  engine.flush(40000);
+  const frame = engine.takeBatch();
+  assert.ok(frame instanceof Uint8Array);
+  assert.deepEqual([...frame.subarray(0, 4)], [0x28, 0xb5, 0x2f, 0xfd]);
+  const text = new TextDecoder().decode(decompress(frame));
+  const batch = JSON.parse(text);
+  assert.equal(batch.site, 'demo');
+  assert.equal(batch.signals.length, 1);
+  assert.deepEqual(Object.keys(batch.signals[0]).sort(), ['at_s', 'count', 'kind', 'role', 'score', 'span_ms', 'step', 'target']);
+  assert.equal(batch.signals[0].count, 5);
+  assert.equal(batch.signals[0].step, '/product/:id');
+  for (const secret of ['8812', 'coupon', 'apply', 'form#']) assert.ok(!text.includes(secret), secret);
+  assert.equal(engine.takeBatch(), null);
+  engine.delete();
+});
+
+test('unknown consent levels are refused and change nothing', () => {
+  const { engine } = engineWithRing();
+  assert.equal(engine.setConsent('everything'), false);
+  assert.equal(engine.consent(), 'none');
+  engine.delete();
+});
+
+test('the JS writer keeps working after WASM memory grows', () => {
+  const { engine, ring } = engineWithRing();
+  const before = core.HEAPU8.buffer;
+  engine.addRoute(`/${'x'.repeat(4 << 20)}`); // 4 MB kept by the core: memory must grow
+  assert.notEqual(core.HEAPU8.buffer, before);
+  engine.registerTarget(1, 'button', '#b');
+  rageClick(ring);
+  assert.equal(engine.drain(12800), 1);
+  engine.delete();
+});

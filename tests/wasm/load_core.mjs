@@ -1,0 +1,20 @@
+// Loads the built core under Node the way the browser does, but with the wasm bytes passed in.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
+const wasmBuild = resolve(root, process.env.FRICTION_WASM_BUILD || 'build-wasm');
+
+export async function loadCore() {
+  const createFrictionCore = createRequire(import.meta.url)(resolve(wasmBuild, 'wasm/friction_core.js'));
+  return createFrictionCore({ wasmBinary: await readFile(resolve(root, 'dist/friction.wasm')) });
+}
+
+export const defaultConfig = (overrides = {}) => ({
+  site: 'demo',
+  hashKey: '',
+  ringCapacity: 64,
+  rage: { minClicks: 3, maxGapMs: 1000, maxDistancePx: 30 },
+  ...overrides,
+});

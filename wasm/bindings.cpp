@@ -1,0 +1,90 @@
+// The control API the JS layer uses: configuration, consent, steps, queries.
+// Per-event traffic does not come through here: JS writes events straight into the ring, whose
+// address `ringAddress()` gives, and calls `drain()` once per batch.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include "engine.h"
+
+using emscripten::val;
+using friction::Engine;
+
+namespace {
+
+uint32_t ringAddress(Engine& engine) {
+  return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(engine.ring().header()));
+}
+
+std::string enterStep(Engine& engine, const std::string& url, double now_ms) {
+  return engine.enterStep(url, now_ms);
+}
+
+bool addRoute(Engine& engine, const std::string& pattern) { return engine.addRoute(pattern); }
+
+void registerTarget(Engine& engine, uint32_t id, const std::string& role,
+                    const std::string& selector) {
+  engine.registerTarget(id, role, selector);
+}
+
+uint32_t drain(Engine& engine, double now_ms) { return engine.drain(now_ms); }
+
+val takeDetections(Engine& engine) {
+  val list = val::array();
+  for (const auto& d : engine.takeDetections()) {
+    val item = val::object();
+    item.set("kind", std::string(friction::name(d.kind)));
+    item.set("step", d.step);
+    item.set("target", d.target);
+    item.set("score", d.score);
+    item.set("at", d.at_ms);
+    list.call<void>("push", item);
+  }
+  return list;
+}
+
+bool setConsent(Engine& engine, const std::string& level) { return engine.setConsent(level); }
+
+std::string consent(Engine& engine) { return std::string(friction::name(engine.consent())); }
+
+uint32_t pendingSignals(Engine& engine) { return engine.pendingSignals(); }
+
+// A copy owned by JS: the view into WASM memory dies with the vector.
+val takeBatch(Engine& engine) {
+  const std::vector<uint8_t> frame = engine.takeBatch();
+  if (frame.empty()) return val::null();
+  return val(emscripten::typed_memory_view(frame.size(), frame.data())).call<val>("slice");
+}
+
+void setRageThresholds(Engine& engine, const friction::RageClickThresholds& thresholds) {
+  engine.setRageThresholds(thresholds);
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(friction_core) {
+  emscripten::value_object<friction::RageClickThresholds>("RageClickThresholds")
+      .field("minClicks", &friction::RageClickThresholds::min_clicks)
+      .field("maxGapMs", &friction::RageClickThresholds::max_gap_ms)
+      .field("maxDistancePx", &friction::RageClickThresholds::max_distance_px);
+
+  emscripten::value_object<friction::EngineConfig>("EngineConfig")
+      .field("site", &friction::EngineConfig::site)
+      .field("hashKey", &friction::EngineConfig::hash_key_hex)
+      .field("ringCapacity", &friction::EngineConfig::ring_capacity)
+      .field("rage", &friction::EngineConfig::rage);
+
+  emscripten::class_<Engine>("Engine")
+      .constructor<friction::EngineConfig>()
+      .function("ringAddress", &ringAddress)
+      .function("addRoute", &addRoute)
+      .function("enterStep", &enterStep)
+      .function("registerTarget", &registerTarget)
+      .function("drain", &drain)
+      .function("takeDetections", &takeDetections)
+      .function("flush", &Engine::flush)
+      .function("setConsent", &setConsent)
+      .function("consent", &consent)
+      .function("pendingSignals", &pendingSignals)
+      .function("takeBatch", &takeBatch)
+      .function("setRageThresholds", &setRageThresholds);
+}
