@@ -23,6 +23,11 @@ export class Friction {
     this.leave = guarded(this.leave.bind(this), 'pagehide');
   }
 
+  // Settings were unusable (already reported): stay a no-op, and say so through `ready`.
+  disable() {
+    this.resolveReady(false);
+  }
+
   async start(config, defaultWasmUrl) {
     try {
       const core = await loadCore(config.wasmUrl || defaultWasmUrl);

@@ -11,5 +11,6 @@ export async function init(options) {
   const api = createPublicApi(sdk);
   const config = resolveConfig(options);
   if (config) await sdk.start(config, new URL('friction.wasm', import.meta.url).href);
+  else sdk.disable();
   return api;
 }

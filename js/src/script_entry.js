@@ -15,7 +15,7 @@ import { createPublicApi, replayQueue } from './public_api.js';
     window.friction = api;
     replayQueue(stub, api);
     const config = resolveConfig(configFromScript(script));
-    if (!config) return;
+    if (!config) return sdk.disable();
     const wasmUrl = new URL('friction.wasm', (script && script.src) || location.href).href;
     sdk.start(config, wasmUrl);
   } catch (error) {

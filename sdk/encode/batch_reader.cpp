@@ -1,6 +1,7 @@
 #include "encode/batch_reader.h"
 
 #include <zstd.h>
+#include <zstd_errors.h>  // ZSTD_getErrorCode: a window too large is a size problem
 
 #include <cmath>
 #include <initializer_list>
@@ -19,14 +20,16 @@ namespace {
 constexpr unsigned char kZstdMagic[4] = {0x28, 0xB5, 0x2F, 0xFD};
 
 // A frame may ask for a window of up to 2^27 bytes, which the decoder allocates up front: a
-// 20-byte request could cost 128 MiB. An honest frame never needs a window beyond its output.
+// 20-byte request could cost 128 MiB. A frame needs no window larger than its output; one
+// doubling more accepts what streaming compressors write by default (the zstd CLI at level 3
+// declares a 2 MiB window whatever the input size).
 constexpr int kMinWindowLog = 10;
 constexpr int kMaxWindowLog = 27;
 
 int windowLogFor(size_t max_output) {
   int log = kMinWindowLog;
   while (log < kMaxWindowLog && (size_t{1} << log) < max_output) ++log;
-  return log;
+  return log < kMaxWindowLog ? log + 1 : log;
 }
 
 struct DStreamDeleter {
@@ -54,6 +57,9 @@ bool isSiteChar(char c) {
          c == '.' || c == '_' || c == '-';
 }
 bool isRoleChar(char c) { return (c >= 'a' && c <= 'z') || c == '_' || c == '-'; }
+bool isParameterNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
 bool isLowerHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
 bool isControl(unsigned char c) { return c < 0x20 || c == 0x7f; }
 bool isWhitespace(char c) {
@@ -87,7 +93,7 @@ bool isParameterSegment(std::string_view segment) {
   if (segment.size() < 2 || segment.size() > 33 || segment.front() != ':') return false;
   const auto name = segment.substr(1);
   for (char c : name)
-    if (!(isSiteChar(c) && c != '.' && c != '-')) return false;
+    if (!isParameterNameChar(c)) return false;
   return !looksLikeIdentifier(name);
 }
 
@@ -147,8 +153,9 @@ class FieldReader {
     const Json& field = valueOf(key);
     // nlohmann parses non-negative integers as unsigned; negatives and 1.0 are refused here.
     if (!field.is_number_unsigned() || field.get<uint64_t>() < min || field.get<uint64_t>() > max)
-      return reject(fieldName(key), "must be an integer from " + std::to_string(min) + " to " +
-                                        std::to_string(max));
+      return reject(fieldName(key), min == max ? "must be " + std::to_string(min)
+                                               : "must be an integer from " + std::to_string(min) +
+                                                     " to " + std::to_string(max));
     value = static_cast<uint32_t>(field.get<uint64_t>());
     return true;
   }
@@ -271,8 +278,10 @@ bool decompressFrame(std::string_view body, size_t max_output, std::string& out,
     const size_t result = ZSTD_decompressStream(stream.get(), &buffer, &in);
     if (ZSTD_isError(result)) {
       if (ZSTD_getErrorCode(result) == ZSTD_error_frameParameter_windowTooLarge)
-        return refuseFrame(FrameProblem::too_large, tooLargeMessage(max_output), out, error,
-                           problem);
+        return refuseFrame(FrameProblem::too_large,
+                           "zstd frame window exceeds " +
+                               std::to_string(size_t{1} << windowLogFor(max_output)) + " bytes",
+                           out, error, problem);
       return refuseFrame(FrameProblem::corrupt,
                          std::string("corrupt zstd frame: ") + ZSTD_getErrorName(result), out,
                          error, problem);

@@ -1,0 +1,216 @@
+#include "collector_server.h"
+
+#include <sys/socket.h>
+
+#include <exception>
+#include <iostream>
+#include <memory>
+
+#include "dashboard_page.h"
+#include "signal_intake.h"
+#include "signal_store.h"
+#include "static_files.h"
+#include "summary_json.h"
+#include "time_text.h"
+
+namespace friction::collector {
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+
+void sendText(Response& res, int status, const std::string& text) {
+  res.status = status;
+  res.set_content(text, "text/plain; charset=utf-8");
+}
+
+void sendJson(Response& res, int status, const std::string& json) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(json, "application/json");
+}
+
+void sendHtml(Response& res, const std::string& html) {
+  res.status = 200;
+  res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(html, "text/html; charset=utf-8");
+}
+
+bool isApiPath(const std::string& path) { return path.rfind("/v1/", 0) == 0; }
+
+void sendInternalError(const Request& req, Response& res, const char* what) {
+  std::cerr << "friction collector: " << req.method << " " << req.path << " failed: " << what
+            << "\n";
+  res.headers.clear();
+  if (isApiPath(req.path)) sendJson(res, 500, jsonError("internal error"));
+  else sendText(res, 500, "internal error\n");
+}
+
+// Nothing a handler throws may reach httplib, which would put e.what() in a response header.
+template <typename Work>
+void guarded(const Request& req, Response& res, Work&& work) noexcept {
+  try {
+    work();
+  } catch (const std::exception& e) {
+    try { sendInternalError(req, res, e.what()); } catch (...) { res.status = 500; }
+  } catch (...) {
+    try { sendInternalError(req, res, "unknown exception"); } catch (...) { res.status = 500; }
+  }
+}
+
+// The handlers' shared state; shared_ptr so it lives as long as the server's handlers.
+class Routes {
+ public:
+  Routes(CollectorOptions options, std::unique_ptr<SignalStore> store)
+      : options_(std::move(options)), store_(std::move(store)) {}
+
+  void postSignals(const Request& req, Response& res,
+                   const httplib::ContentReader& read) const {
+    addCorsHeaders(res);
+    // httplib would hand a multipart body to a receiver we do not have; it is not a frame anyway.
+    if (req.is_multipart_form_data()) {
+      sendJson(res, 415, jsonError("body must be a zstd frame of a JSON batch"));
+      return;
+    }
+    // Read with our own cap: httplib's limit covers Content-Length but not chunked bodies.
+    std::string body;
+    bool over_cap = false;
+    const bool complete = read([&](const char* data, size_t length) {
+      over_cap = body.size() + length > kMaxBodyBytes;
+      if (!over_cap) body.append(data, length);
+      return !over_cap;
+    });
+    if (over_cap || res.status == 413) {
+      sendJson(res, 413, jsonError("body exceeds " + std::to_string(kMaxBodyBytes) + " bytes"));
+      return;
+    }
+    if (!complete) {
+      sendJson(res, 400, jsonError("the request body could not be read"));
+      return;
+    }
+    const auto answer = takeInSignals(body, *store_, nowUnixMs());
+    sendJson(res, answer.status, answer.json);
+  }
+
+  void optionsSignals(Response& res) const {
+    addCorsHeaders(res);
+    if (!options_.allow_origin.empty()) {
+      res.set_header("Access-Control-Allow-Methods", "POST, OPTIONS");
+      res.set_header("Access-Control-Allow-Headers", "Content-Type");
+      res.set_header("Access-Control-Max-Age", "600");
+    }
+    res.status = 204;
+  }
+
+  void summary(Response& res) const {
+    sendJson(res, 200, summaryJson(store_->totalSignals(), store_->groups()));
+  }
+
+  void dashboard(Response& res) const {
+    DashboardData data;
+    data.total_signals = store_->totalSignals();
+    data.groups = store_->groups();
+    data.recent = store_->recentSignals(50);
+    data.now_ms = nowUnixMs();
+    sendHtml(res, renderDashboard(data));
+  }
+
+  // `relative` is inside `dir` of the repo, e.g. ("demo/shop", "index.html").
+  void file(Response& res, const char* dir, const std::string& relative) const {
+    const auto path = fileUnder(options_.root / dir, relative);
+    std::string content;
+    if (!path || !readWholeFile(*path, content)) {
+      sendText(res, 404, "not found\n");
+      return;
+    }
+    if (isHtml(*path)) {
+      sendHtml(res, content);
+      return;
+    }
+    res.status = 200;
+    res.set_header("Cache-Control", "no-cache");  // the SDK is rebuilt often during a demo
+    res.set_content(content, contentTypeFor(*path));
+  }
+
+ private:
+  void addCorsHeaders(Response& res) const {
+    if (!options_.allow_origin.empty())
+      res.set_header("Access-Control-Allow-Origin", options_.allow_origin);
+  }
+
+  CollectorOptions options_;
+  std::unique_ptr<SignalStore> store_;
+};
+
+// Bodies for the errors httplib produces itself (unknown paths, oversized bodies...).
+httplib::Server::HandlerResponse describeError(const Request& req, Response& res) {
+  if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+  const std::string message = res.status == 404   ? "not found"
+                              : res.status == 413 ? "body too large"
+                              : res.status == 400 ? "bad request"
+                                                  : "request failed";
+  if (isApiPath(req.path)) res.set_content(jsonError(message), "application/json");
+  else res.set_content(message + "\n", "text/plain; charset=utf-8");
+  return httplib::Server::HandlerResponse::Handled;
+}
+
+// httplib also sets SO_REUSEPORT by default, which lets a second collector bind a port that is
+// in use and silently share it. SO_REUSEADDR alone still allows a quick restart.
+void reuseAddressOnly(socket_t socket) {
+  int yes = 1;
+  setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
+}  // namespace
+
+bool setUpCollector(httplib::Server& server, const CollectorOptions& options, std::string& error) {
+  auto store = SignalStore::open(options.db_path, error);
+  if (!store) return false;
+  auto routes = std::make_shared<const Routes>(options, std::move(store));
+
+  server.set_socket_options(reuseAddressOnly);
+  server.set_payload_max_length(kMaxBodyBytes);  // refuses large Content-Length before reading
+  server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
+  server.set_error_handler(httplib::Server::HandlerWithResponse(describeError));
+  server.set_exception_handler([](const Request& req, Response& res, std::exception_ptr) {
+    sendInternalError(req, res, "exception");  // a last resort: handlers are guarded already
+  });
+
+  server.Post("/v1/signals",
+              [routes](const Request& req, Response& res, const httplib::ContentReader& read) {
+                guarded(req, res, [&] { routes->postSignals(req, res, read); });
+              });
+  server.Options("/v1/signals", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->optionsSignals(res); });
+  });
+  server.Get("/v1/summary", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->summary(res); });
+  });
+  server.Get("/dashboard", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->dashboard(res); });
+  });
+  server.Get("/healthz", [](const Request& req, Response& res) {
+    guarded(req, res, [&] { sendText(res, 200, "ok"); });
+  });
+
+  // Static files. The product page is one file for every id: the SDK turns /product/42 into
+  // the step "/product/:id".
+  server.Get("/", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->file(res, "demo/shop", "index.html"); });
+  });
+  server.Get(R"(/product/.+)", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->file(res, "demo/shop", "product.html"); });
+  });
+  const std::pair<const char*, const char*> mounts[] = {
+      {R"(/shop/(.+))", "demo/shop"}, {R"(/dist/(.+))", "dist"},
+      {R"(/dashboard/(.+))", "demo/dashboard"}};
+  for (const auto& [pattern, dir] : mounts) {
+    server.Get(pattern, [routes, dir = dir](const Request& req, Response& res) {
+      guarded(req, res, [&] { routes->file(res, dir, req.matches[1].str()); });
+    });
+  }
+  return true;
+}
+
+}  // namespace friction::collector

@@ -1,0 +1,26 @@
+// The collector as an HTTP server: the signal intake, the summary and dashboard, and the demo's
+// static files (shop pages and the built SDK), all on one origin so the SDK can post same-origin.
+#pragma once
+#include <httplib.h>
+
+#include <filesystem>
+#include <string>
+
+namespace friction::collector {
+
+struct CollectorOptions {
+  std::filesystem::path root;  // the repo: demo/shop, demo/dashboard and dist/ are served from it
+  std::string db_path;
+  std::string allow_origin;    // another origin allowed to post signals; empty: same-origin only
+};
+
+// Every HTML page is served with this policy; the dashboard and shop are written to fit it.
+inline constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; connect-src 'self'";
+
+// Opens the database and registers every route on `server`. False (and `error`) if the
+// database cannot be opened. The server keeps the database open for as long as it lives.
+bool setUpCollector(httplib::Server& server, const CollectorOptions& options, std::string& error);
+
+}  // namespace friction::collector

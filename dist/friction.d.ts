@@ -1,0 +1,64 @@
+// Types for friction.js (window.friction) and friction.mjs (init).
+
+export type FrictionKind =
+  | 'rage_click' | 'dead_click' | 'error_click' | 'form_struggle' | 'scroll_thrash'
+  | 'quick_back' | 'cursor_thrash' | 'hesitation' | 'slow_response';
+
+/** The detail of a `friction:detected` event and the argument of friction.on('friction') callbacks. */
+export interface FrictionDetail {
+  kind: FrictionKind;
+  /** The page or route template, e.g. "/product/:id": no query, no fragment, no ids. */
+  step: string;
+  /** The element, described locally; `label` never leaves the browser. */
+  target: { role: string; tag: string; label?: string };
+  /** 0..1: how strong the evidence is. */
+  score: number;
+  /** Page-relative time in ms (performance.now() clock). */
+  at: number;
+}
+
+/** 'none' (the default): detect and help locally, send nothing. 'signals': anonymised signals may be sent. */
+export type ConsentLevel = 'none' | 'signals';
+
+export interface FrictionOptions {
+  site: string;
+  collector?: string;
+  wasmUrl?: string;
+  routes?: string[];
+  hashKey?: string;
+  rageClicks?: number;
+  rageGapMs?: number;
+  rageDistancePx?: number;
+  sendIntervalMs?: number;
+}
+
+export interface FrictionApi {
+  (command: 'on' | 'off', topic: 'friction', callback: (detail: FrictionDetail) => void): void;
+  (command: 'consent', level: ConsentLevel): void;
+  (command: 'flush'): void;
+  /** Returns a function that removes the callback. */
+  on(topic: 'friction', callback: (detail: FrictionDetail) => void): () => void;
+  off(topic: 'friction', callback: (detail: FrictionDetail) => void): void;
+  consent: {
+    /** Returns false (and logs why) for an unknown level. */
+    set(level: ConsentLevel): boolean;
+    get(): ConsentLevel;
+  };
+  /** Ends open episodes and sends what the visitor agreed to send, now. */
+  flush(): void;
+  /** Resolves to true once the core runs, false if the SDK is off (no WebAssembly, CSP, bad settings). */
+  ready: Promise<boolean>;
+  version: string;
+}
+
+export function init(options: FrictionOptions): Promise<FrictionApi>;
+export const VERSION: string;
+
+declare global {
+  interface Window {
+    friction: FrictionApi;
+  }
+  interface WindowEventMap {
+    'friction:detected': CustomEvent<FrictionDetail>;
+  }
+}

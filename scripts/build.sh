@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds everything, incrementally: native (core, tests, collector, bench) into build/, the
+# WebAssembly core into build-wasm/, and the bundles a web developer copies into dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs  # emscripten 3.1.6 needs Debian's acorn at -O1 and above
+
+[ -f build/build.ninja ] || cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build
+
+[ -f build-wasm/build.ninja ] || emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build-wasm
+
+node js/build.mjs build-wasm
+echo "build: ok (dist/: $(cd dist && ls friction.* | tr '\n' ' '))"

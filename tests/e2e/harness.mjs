@@ -1,0 +1,84 @@
+// Shared set-up for the end-to-end tests: the real collector on a free loopback port with a
+// temporary database, and Debian's Chromium driven by playwright-core.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const root = resolve(new URL('../..', import.meta.url).pathname);
+
+const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForHealth(url, process, output) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (process.exitCode !== null) throw new Error(`collector exited early:\n${output.join('')}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`collector did not become healthy:\n${output.join('')}`);
+}
+
+export async function startCollector() {
+  const dir = mkdtempSync(join(tmpdir(), 'friction-e2e-'));
+  const db = join(dir, 'signals.db');
+  const port = await freePort();
+  const output = [];
+  const child = spawn(join(root, 'build/friction-collector'), ['--port', String(port), '--db', db, '--root', root], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => output.push(String(d)));
+  child.stderr.on('data', (d) => output.push(String(d)));
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(`${base}/healthz`, child, output);
+  return {
+    base,
+    // Rows as the collector stored them, read with the sqlite3 CLI.
+    query: (sql) => JSON.parse(execFileSync('sqlite3', ['-json', db, sql], { encoding: 'utf8' }) || '[]'),
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+}
+
+// Collects what the page says in the console and what it throws, to assert the SDK is quiet.
+export function watchPage(page) {
+  const seen = { errors: [], console: [] };
+  page.on('pageerror', (error) => seen.errors.push(String(error)));
+  page.on('console', (message) => seen.console.push(`${message.type()}: ${message.text()}`));
+  return seen;
+}
+
+// Clicks the centre of an element `times` times, `gapMs` apart, as an annoyed person would.
+export async function clickRepeatedly(page, selector, times, gapMs) {
+  const box = await page.locator(selector).boundingBox();
+  for (let i = 0; i < times; i++) {
+    await page.mouse.click(box.x + box.width / 2 + (i % 2), box.y + box.height / 2);
+    await page.waitForTimeout(gapMs);
+  }
+}

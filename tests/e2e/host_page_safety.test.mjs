@@ -1,0 +1,61 @@
+// The SDK must never break its host page: where a CSP forbids WebAssembly, or the script tag is
+// misconfigured, it turns itself off with one readable console message and the page works.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, startCollector, watchPage } from './harness.mjs';
+
+let collector;
+let browser;
+before(async () => {
+  collector = await startCollector();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+});
+
+test("under the documented CSP (script-src 'self' 'wasm-unsafe-eval') the SDK runs", async () => {
+  const page = await browser.newPage();
+  const seen = watchPage(page);
+  const response = await page.goto(`${collector.base}/product/1`);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.console.filter((line) => line.startsWith('error')), []);
+  await page.close();
+});
+
+test('a CSP without wasm-unsafe-eval turns the SDK off quietly; the page still works', async () => {
+  const page = await browser.newPage();
+  const seen = watchPage(page);
+  await page.route('**/product/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers(), 'content-security-policy': "default-src 'self'; script-src 'self'" };
+    await route.fulfill({ response, headers });
+  });
+  await page.goto(`${collector.base}/product/1`);
+  assert.equal(await page.evaluate(() => window.friction.ready), false);
+  assert.ok(seen.console.some((line) => line.includes("'wasm-unsafe-eval'")), seen.console.join('\n'));
+  await page.click('#add-to-cart');
+  assert.equal(await page.textContent('#cart-status'), 'Added to your cart.');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('a script tag without data-site says so in the console and does nothing else', async () => {
+  const page = await browser.newPage();
+  const seen = watchPage(page);
+  await page.route('**/product/*', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replaceAll(' data-site="demo"', '');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`${collector.base}/product/1`);
+  await page.waitForFunction(() => window.friction && window.friction.version);
+  assert.ok(seen.console.some((line) => line.includes('data-site')), seen.console.join('\n'));
+  await page.click('#add-to-cart');
+  assert.equal(await page.textContent('#cart-status'), 'Added to your cart.');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});

@@ -1,0 +1,108 @@
+// One friction, end to end: a person rage-clicks the planted dead "Apply coupon" button on the
+// demo shop, in real headless Chromium, served by the real collector.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { decompress } from 'fzstd';
+import { clickRepeatedly, launchBrowser, startCollector, watchPage } from './harness.mjs';
+
+// Things on the page, in the URL or typed by the user that must never leave the browser.
+const TYPED_SECRET = 'TYPED-SECRET-4242';
+const NEVER_SENT = [TYPED_SECRET, 'SPRINGSALE', 'reviews', '8812', 'Aurora', 'Wool', 'Coupon code',
+  'Apply coupon', 'apply-coupon', 'coupon-form', 'Shetland'];
+
+let collector;
+let browser;
+before(async () => {
+  collector = await startCollector();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+});
+
+async function openProductPage() {
+  const page = await browser.newPage();
+  const seen = watchPage(page);
+  const bodies = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/v1/signals') && request.method() === 'POST') bodies.push(request.postDataBuffer());
+  });
+  await page.goto(`${collector.base}/product/8812?coupon=SPRINGSALE#reviews`);
+  assert.equal(await page.evaluate(() => window.friction.ready), true, 'the SDK started');
+  await page.evaluate(() => {
+    window.detected = [];
+    window.addEventListener('friction:detected', (event) => window.detected.push(event.detail));
+    window.friction.on('friction', (detail) => (window.fromCallback = detail));
+  });
+  return { page, seen, bodies };
+}
+
+test('rage clicks reach the page at once and, with consent, the collector anonymised', async () => {
+  const { page, seen, bodies } = await openProductPage();
+  await page.click('#allow-signals');
+  assert.equal(await page.evaluate(() => window.friction.consent.get()), 'signals');
+  await page.fill('#coupon-code', TYPED_SECRET);
+  await clickRepeatedly(page, '#apply-coupon', 4, 150);
+
+  await page.waitForFunction(() => window.detected.length > 0, null, { timeout: 3000 });
+  const [detail] = await page.evaluate(() => window.detected);
+  assert.equal(detail.kind, 'rage_click');
+  assert.equal(detail.step, '/product/:id');
+  assert.deepEqual(detail.target, { role: 'button', tag: 'button', label: 'Apply coupon' });
+  assert.equal(detail.score, 0.5);
+  assert.ok(detail.at > 0 && detail.at < 60000, `page-relative time, got ${detail.at}`);
+  assert.deepEqual(await page.evaluate(() => window.fromCallback), detail);
+  assert.equal(await page.isVisible('#help'), true, 'the shop offered help in context');
+
+  const response = page.waitForResponse((r) => r.url().endsWith('/v1/signals'));
+  await page.evaluate(() => window.friction.flush());
+  assert.equal((await response).status(), 202);
+
+  assert.equal(bodies.length, 1);
+  const body = bodies[0];
+  assert.deepEqual([...body.subarray(0, 4)], [0x28, 0xb5, 0x2f, 0xfd], 'the body is a zstd frame');
+  const json = new TextDecoder().decode(decompress(new Uint8Array(body)));
+  for (const secret of NEVER_SENT) assert.ok(!json.includes(secret), `"${secret}" left the browser`);
+  const batch = JSON.parse(json);
+  assert.equal(batch.signals.length, 1);
+  assert.equal(batch.signals[0].count, 4);
+
+  const rows = collector.query("SELECT kind, step, role, count, target FROM signals WHERE site = 'demo'");
+  assert.equal(rows.length, 1);
+  assert.deepEqual({ ...rows[0], target: undefined }, { kind: 'rage_click', step: '/product/:id', role: 'button', count: 4, target: undefined });
+  assert.match(rows[0].target, /^[0-9a-f]{16}$/);
+
+  const dashboard = await page.goto(`${collector.base}/dashboard`);
+  assert.equal(dashboard.status(), 200);
+  const text = await page.textContent('body');
+  assert.ok(text.includes('rage_click') && text.includes('/product/:id'), 'the dashboard lists the signal');
+
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('without consent friction is still detected locally but nothing is sent', async () => {
+  const { page, seen, bodies } = await openProductPage();
+  await page.evaluate(() => localStorage.clear());
+  await page.click('#refuse-signals');
+  await clickRepeatedly(page, '#apply-coupon', 3, 150);
+  await page.waitForFunction(() => window.detected.length > 0, null, { timeout: 3000 });
+  await page.evaluate(() => window.friction.flush());
+  await page.waitForTimeout(300);
+  await page.close({ runBeforeUnload: true }); // pagehide: the beacon path
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(bodies, []);
+  assert.deepEqual(seen.errors, []);
+});
+
+test('quick single clicks on different things are not rage', async () => {
+  const { page, bodies } = await openProductPage();
+  await page.click('#add-to-cart');
+  await page.click('#apply-coupon');
+  await page.click('#add-to-cart');
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => window.detected), []);
+  await page.close();
+  assert.deepEqual(bodies, []);
+});

@@ -1,0 +1,301 @@
+// The collector's reading of the wire format: what the SDK writes comes back intact, and
+// anything else (oversized, corrupt, unexpected or id-carrying) is refused with a named field.
+#include <doctest/doctest.h>
+#include <zstd.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "anonymise/siphash.h"
+#include "encode/batch_reader.h"
+#include "encode/signal_batch.h"
+
+using namespace friction;
+
+namespace {
+
+std::vector<Signal> sampleSignals(size_t n) {
+  std::vector<Signal> signals;
+  for (size_t i = 0; i < n; ++i)
+    signals.push_back({FrictionKind::rage_click, "/product/:id", "button",
+                       0x9f2c0e4d1a7b3c58ULL + i, 4, 10, 700, 0.6});
+  return signals;
+}
+
+nlohmann::json validBatch(size_t n = 1) {
+  return nlohmann::json::parse(encodeBatchJson({"demo-shop", "0.1.0", 0}, sampleSignals(n)));
+}
+
+std::string asText(const std::vector<uint8_t>& bytes) {
+  return std::string(bytes.begin(), bytes.end());
+}
+
+// The error readBatchJson gives for `batch`, or "" if it accepts it.
+std::string refusal(const nlohmann::json& batch) {
+  ReceivedBatch out;
+  std::string error;
+  return readBatchJson(batch.dump(), out, error) ? "" : error;
+}
+
+// A frame that does not declare its size, as a streaming compressor writes it: the input is
+// fed before the end is announced, so zstd cannot size the frame (or shrink the window) to it.
+std::string frameWithoutDeclaredSize(const std::string& data, int window_log) {
+  ZSTD_CCtx* context = ZSTD_createCCtx();
+  ZSTD_CCtx_setParameter(context, ZSTD_c_windowLog, window_log);
+  std::string frame(ZSTD_compressBound(data.size()) + 1024, '\0');
+  ZSTD_inBuffer in{data.data(), data.size(), 0};
+  ZSTD_outBuffer out{frame.data(), frame.size(), 0};
+  while (in.pos < in.size)
+    REQUIRE_FALSE(ZSTD_isError(ZSTD_compressStream2(context, &out, &in, ZSTD_e_continue)));
+  ZSTD_inBuffer none{nullptr, 0, 0};
+  const size_t left = ZSTD_compressStream2(context, &out, &none, ZSTD_e_end);
+  ZSTD_freeCCtx(context);
+  REQUIRE(left == 0);
+  frame.resize(out.pos);
+  REQUIRE(ZSTD_getFrameContentSize(frame.data(), frame.size()) == ZSTD_CONTENTSIZE_UNKNOWN);
+  return frame;
+}
+
+}  // namespace
+
+TEST_CASE("a batch round-trips through the SDK's encoder and the collector's reader") {
+  std::vector<Signal> signals = sampleSignals(1);
+  signals.push_back({FrictionKind::dead_click, "/cart", "link", 0x0123456789abcdefULL, 1, 600,
+                     0, 0.3});
+  const std::string frame =
+      asText(compressFrame(encodeBatchJson({"demo-shop", "0.1.0", 7}, signals)));
+
+  std::string json, error;
+  REQUIRE(decompressFrame(frame, 1024 * 1024, json, error));
+  ReceivedBatch batch;
+  REQUIRE_MESSAGE(readBatchJson(json, batch, error), error);
+
+  CHECK(batch.site == "demo-shop");
+  CHECK(batch.sdk == "0.1.0");
+  CHECK(batch.dropped == 7);
+  REQUIRE(batch.signals.size() == 2);
+  const ReceivedSignal& rage = batch.signals[0];
+  CHECK(rage.kind == "rage_click");
+  CHECK(rage.step == "/product/:id");
+  CHECK(rage.role == "button");
+  CHECK(rage.target == "9f2c0e4d1a7b3c58");
+  CHECK(rage.count == 4);
+  CHECK(rage.at_s == 10);
+  CHECK(rage.span_ms == 700);
+  CHECK(rage.score == doctest::Approx(0.6));
+  const ReceivedSignal& dead = batch.signals[1];
+  CHECK(dead.kind == "dead_click");
+  CHECK(dead.step == "/cart");
+  CHECK(dead.target == toHex(0x0123456789abcdefULL));
+  CHECK(dead.at_s == 600);
+  CHECK(dead.score == doctest::Approx(0.3));
+}
+
+TEST_CASE("decompressFrame accepts exactly one zstd frame") {
+  const std::string frame = asText(compressFrame(validBatch().dump()));
+  std::string out = "stale", error;
+  FrameProblem problem = FrameProblem::none;
+
+  SUBCASE("a body without the zstd magic number is not a frame") {
+    CHECK_FALSE(decompressFrame(R"({"v":1})", 1024, out, error, problem));
+    CHECK(problem == FrameProblem::not_zstd);
+    CHECK(error.find("magic") != std::string::npos);
+    CHECK_FALSE(decompressFrame("", 1024, out, error, problem));
+    CHECK(problem == FrameProblem::not_zstd);
+  }
+  SUBCASE("a truncated frame is corrupt") {
+    CHECK_FALSE(decompressFrame(frame.substr(0, frame.size() - 3), 1024 * 1024, out, error,
+                                problem));
+    CHECK(problem == FrameProblem::corrupt);
+    CHECK(error.find("truncated") != std::string::npos);
+    CHECK(out.empty());
+  }
+  SUBCASE("bytes after the frame are refused") {
+    CHECK_FALSE(decompressFrame(frame + "x", 1024 * 1024, out, error, problem));
+    CHECK(problem == FrameProblem::corrupt);
+    CHECK_FALSE(decompressFrame(frame + frame, 1024 * 1024, out, error, problem));
+  }
+  SUBCASE("damaged content is refused") {
+    std::string damaged = frame;
+    for (size_t i = 6; i < damaged.size(); ++i) damaged[i] = static_cast<char>(~damaged[i]);
+    CHECK_FALSE(decompressFrame(damaged, 1024 * 1024, out, error, problem));
+    CHECK(problem == FrameProblem::corrupt);
+  }
+}
+
+TEST_CASE("decompressFrame stops at the output cap") {
+  constexpr size_t kCap = 1024 * 1024;
+  std::string out, error;
+  FrameProblem problem = FrameProblem::none;
+
+  SUBCASE("a highly compressible 2 MB frame against a 1 MB cap") {
+    const std::string frame = asText(compressFrame(std::string(2 * 1024 * 1024, 'a')));
+    REQUIRE(frame.size() < 1024);  // small on the wire: exactly the case the cap is for
+    CHECK_FALSE(decompressFrame(frame, kCap, out, error, problem));
+    CHECK(problem == FrameProblem::too_large);
+    CHECK(error == "decompressed body exceeds 1048576 bytes");
+    CHECK(out.empty());
+  }
+  SUBCASE("a frame that hides its size is cut off while decompressing") {
+    const std::string frame = frameWithoutDeclaredSize(std::string(2 * 1024 * 1024, 'a'), 17);
+    CHECK_FALSE(decompressFrame(frame, kCap, out, error, problem));
+    CHECK(problem == FrameProblem::too_large);
+    CHECK(out.empty());
+  }
+  SUBCASE("a frame asking for a window beyond the cap is refused before allocating it") {
+    const std::string frame = frameWithoutDeclaredSize(std::string(1000, 'a'), 24);
+    CHECK_FALSE(decompressFrame(frame, 64 * 1024, out, error, problem));
+    CHECK(problem == FrameProblem::too_large);
+    CHECK(error == "zstd frame window exceeds 131072 bytes");
+  }
+  SUBCASE("a small frame with the zstd CLI's default 2 MiB window is accepted") {
+    const std::string json = validBatch().dump();
+    CHECK(decompressFrame(frameWithoutDeclaredSize(json, 21), kCap, out, error, problem));
+    CHECK(out == json);
+  }
+  SUBCASE("output of exactly the cap is accepted") {
+    const std::string data(kCap, 'b');
+    CHECK(decompressFrame(asText(compressFrame(data)), kCap, out, error, problem));
+    CHECK(out == data);
+    CHECK(decompressFrame(frameWithoutDeclaredSize(data, 17), kCap, out, error, problem));
+    CHECK(out == data);
+  }
+}
+
+TEST_CASE("readBatchJson accepts what the SDK sends") {
+  CHECK(refusal(validBatch()) == "");
+  CHECK(refusal(validBatch(0)) == "");
+  CHECK(refusal(validBatch(kMaxSignalsPerBatch)) == "");
+  auto batch = validBatch();
+  batch["signals"][0]["step"] = "/";
+  CHECK(refusal(batch) == "");
+  batch["signals"][0]["step"] = "/account/:orderId/items";
+  CHECK(refusal(batch) == "");
+  batch["signals"][0]["score"] = 1;  // an integer is a number too
+  CHECK(refusal(batch) == "");
+}
+
+TEST_CASE("readBatchJson refuses malformed batches, naming the field") {
+  auto batch = validBatch(5);
+  auto& fourth = batch["signals"][3];
+
+  SUBCASE("invalid JSON") {
+    ReceivedBatch out;
+    std::string error;
+    CHECK_FALSE(readBatchJson(R"({"v":1,"site":)", out, error));
+    CHECK(error == "body is not valid JSON");
+  }
+  SUBCASE("not an object") {
+    CHECK(refusal(nlohmann::json::array()) == "batch: must be an object");
+  }
+  SUBCASE("wrong version") {
+    batch["v"] = 2;
+    CHECK(refusal(batch) == "v: must be 1");
+  }
+  SUBCASE("unknown top-level key") {
+    batch["user"] = "alice";
+    CHECK(refusal(batch) == R"(batch: unexpected key "user")");
+  }
+  SUBCASE("missing top-level key") {
+    batch.erase("dropped");
+    CHECK(refusal(batch) == "dropped: is missing");
+  }
+  SUBCASE("bad site") {
+    batch["site"] = "demo shop";
+    CHECK(refusal(batch).rfind("site: ", 0) == 0);
+    batch["site"] = "";
+    CHECK(refusal(batch).rfind("site: ", 0) == 0);
+  }
+  SUBCASE("sdk too long") {
+    batch["sdk"] = std::string(33, '1');
+    CHECK(refusal(batch) == "sdk: must be at most 32 characters");
+  }
+  SUBCASE("dropped out of range") {
+    batch["dropped"] = kMaxDropped + 1;
+    CHECK(refusal(batch).rfind("dropped: ", 0) == 0);
+  }
+  SUBCASE("too many signals") {
+    CHECK(refusal(validBatch(kMaxSignalsPerBatch + 1)) ==
+          "signals: must be an array of at most 500 signals");
+  }
+  SUBCASE("signals not an array") {
+    batch["signals"] = nlohmann::json::object();
+    CHECK(refusal(batch).rfind("signals: ", 0) == 0);
+  }
+  SUBCASE("unknown kind") {
+    fourth["kind"] = "angry_click";
+    CHECK(refusal(batch) == "signals[3].kind: is not a known friction kind");
+  }
+  SUBCASE("step with a query or fragment") {
+    fourth["step"] = "/search?q=alice";
+    CHECK(refusal(batch) == "signals[3].step: must not contain a query or fragment");
+    fourth["step"] = "/help#contact";
+    CHECK(refusal(batch) == "signals[3].step: must not contain a query or fragment");
+  }
+  SUBCASE("step with an id segment") {
+    const std::string id_error =
+        "signals[3].step: must not contain an identifier-like segment (template it as ':id')";
+    for (std::string step : {"/order/88123", "/user/alice@example.com", "/user/alice%40example.com",
+                             "/item/%38%38%31%32%33", "/t/3f9a2c1d-77aa-4e0b-9c1e-0d6f1a2b3c4d"}) {
+      CAPTURE(step);
+      fourth["step"] = step;
+      CHECK(refusal(batch) == id_error);
+    }
+    fourth["step"] = "/order/:88123";  // a "parameter" that is really an id
+    CHECK(refusal(batch).rfind("signals[3].step: parameter segments", 0) == 0);
+  }
+  SUBCASE("step that is not a path") {
+    fourth["step"] = "product/:id";
+    CHECK(refusal(batch) == "signals[3].step: must start with '/'");
+    fourth["step"] = "/a b";
+    CHECK(refusal(batch) == "signals[3].step: must not contain whitespace or control characters");
+    fourth["step"] = "/" + std::string(256, 'a');
+    CHECK(refusal(batch) == "signals[3].step: must be at most 256 characters");
+  }
+  SUBCASE("unknown signal key") {
+    fourth["text"] = "my password";
+    CHECK(refusal(batch) == R"(signals[3]: unexpected key "text")");
+  }
+  SUBCASE("missing signal key") {
+    fourth.erase("score");
+    CHECK(refusal(batch) == "signals[3].score: is missing");
+  }
+  SUBCASE("bad target hash") {
+    for (std::string target : {"9F2C0E4D1A7B3C58", "9f2c0e4d1a7b3c5", "9f2c0e4d1a7b3c58a",
+                               "9f2c0e4d1a7b3c5g", "#main > button"}) {
+      CAPTURE(target);
+      fourth["target"] = target;
+      CHECK(refusal(batch) == "signals[3].target: must be exactly 16 lowercase hex digits");
+    }
+  }
+  SUBCASE("bad role") {
+    fourth["role"] = "Button";
+    CHECK(refusal(batch) == "signals[3].role: must be 1..32 characters of [a-z_-]");
+  }
+  SUBCASE("numbers out of range or of the wrong type") {
+    fourth["count"] = 0;
+    CHECK(refusal(batch) == "signals[3].count: must be an integer from 1 to 100000");
+    fourth["count"] = 2.5;
+    CHECK(refusal(batch) == "signals[3].count: must be an integer from 1 to 100000");
+    fourth["count"] = "4";
+    CHECK(refusal(batch) == "signals[3].count: must be an integer from 1 to 100000");
+    fourth["count"] = 4;
+    fourth["at_s"] = -10;
+    CHECK(refusal(batch) == "signals[3].at_s: must be an integer from 0 to 604800");
+    fourth["at_s"] = 604801;
+    CHECK(refusal(batch) == "signals[3].at_s: must be an integer from 0 to 604800");
+    fourth["at_s"] = 0;
+    fourth["span_ms"] = 3600001;
+    CHECK(refusal(batch) == "signals[3].span_ms: must be an integer from 0 to 3600000");
+    fourth["span_ms"] = 0;
+    fourth["score"] = 1.5;
+    CHECK(refusal(batch) == "signals[3].score: must be a number from 0 to 1");
+    fourth["score"] = -0.1;
+    CHECK(refusal(batch) == "signals[3].score: must be a number from 0 to 1");
+  }
+  SUBCASE("a signal that is not an object") {
+    fourth = "rage_click";
+    CHECK(refusal(batch) == "signals[3]: must be an object");
+  }
+}

@@ -1,0 +1,403 @@
+// The collector over real HTTP: a server on a free local port with a temporary root and
+// database, driven by httplib's client.
+#include <doctest/doctest.h>
+#include <httplib.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "collector_server.h"
+#include "encode/signal_batch.h"
+
+namespace fs = std::filesystem;
+using namespace friction;
+using friction::collector::CollectorOptions;
+
+namespace {
+
+int64_t nowMs() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// A directory that plays the repo root, removed at the end of the test.
+struct TempRoot {
+  fs::path path;
+  TempRoot() {
+    static std::atomic<int> counter{0};
+    path = fs::temp_directory_path() / ("friction-collector-test-" + std::to_string(getpid()) +
+                                        "-" + std::to_string(counter++));
+    fs::create_directories(path);
+  }
+  ~TempRoot() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+  void write(const std::string& relative, const std::string& content) const {
+    fs::create_directories((path / relative).parent_path());
+    std::ofstream(path / relative, std::ios::binary) << content;
+  }
+  std::string db() const { return (path / "data" / "test.db").string(); }
+};
+
+class RunningCollector {
+ public:
+  explicit RunningCollector(const TempRoot& root, std::string allow_origin = "") {
+    fs::create_directories(root.path / "data");
+    CollectorOptions options{root.path, root.db(), std::move(allow_origin)};
+    std::string error;
+    if (!collector::setUpCollector(server_, options, error)) {
+      FAIL_CHECK("setUpCollector: " << error);
+      return;
+    }
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    if (port_ <= 0) return;
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    for (int i = 0; i < 500 && !server_.is_running(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ~RunningCollector() {
+    server_.stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  bool ready() const { return port_ > 0 && server_.is_running(); }
+  httplib::Client client() const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(5, 0);
+    return client;
+  }
+
+ private:
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = -1;
+};
+
+std::string frameOf(const std::string& json) {
+  const auto bytes = compressFrame(json);
+  return std::string(bytes.begin(), bytes.end());
+}
+
+std::string batchFrame(const std::vector<Signal>& signals, uint32_t dropped = 0) {
+  return frameOf(encodeBatchJson({"demo-shop", "0.1.0", dropped}, signals));
+}
+
+Signal rageClick(std::string step = "/product/:id") {
+  return {FrictionKind::rage_click, std::move(step), "button", 0x9f2c0e4d1a7b3c58ULL, 4, 10, 700,
+          0.6};
+}
+
+Signal deadClick() {
+  return {FrictionKind::dead_click, "/cart", "link", 0x0123456789abcdefULL, 1, 20, 0, 0.3};
+}
+
+int statusOf(const httplib::Result& res) { return res ? res->status : -1; }
+
+std::string contentTypeOf(const httplib::Result& res) {
+  return res ? res->get_header_value("Content-Type") : "(no response)";
+}
+
+std::string bodyOf(const httplib::Result& res) { return res ? res->body : "(no response)"; }
+
+std::string errorOf(const httplib::Result& res) {
+  if (!res) return "(no response)";
+  auto body = nlohmann::json::parse(res->body, nullptr, false);
+  return body.is_object() && body.contains("error") && body["error"].is_string()
+             ? body["error"].get<std::string>()
+             : "(no JSON error in: " + res->body + ")";
+}
+
+// Runs `sql` on the test database and returns every row as strings.
+std::vector<std::vector<std::string>> query(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  std::vector<std::vector<std::string>> rows;
+  REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK);
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    std::vector<std::string> row;
+    for (int i = 0; i < sqlite3_column_count(statement); ++i) {
+      const auto* text = sqlite3_column_text(statement, i);
+      row.emplace_back(text ? reinterpret_cast<const char*>(text) : "NULL");
+    }
+    rows.push_back(std::move(row));
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("collector: a valid batch is stored with the server's clock") {
+  TempRoot root;
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+
+  const int64_t before = nowMs();
+  // No Content-Type, as sendBeacon may send: the body is recognised by its magic number.
+  auto res = client.Post("/v1/signals", batchFrame({rageClick(), deadClick()}, 3), "");
+  const int64_t after = nowMs();
+  REQUIRE(res);
+  CHECK(res->status == 202);
+  CHECK(res->body == R"({"stored":2})");
+
+  const auto signals = query(root.db(),
+                             "SELECT site, kind, step, role, target, count, at_s, span_ms, score, "
+                             "received_at FROM signals ORDER BY id");
+  REQUIRE(signals.size() == 2);
+  CHECK(signals[0] == std::vector<std::string>{"demo-shop", "rage_click", "/product/:id",
+                                               "button", "9f2c0e4d1a7b3c58", "4", "10", "700",
+                                               "0.6", signals[0][9]});
+  CHECK(signals[1][1] == "dead_click");
+  CHECK(signals[1][2] == "/cart");
+  CHECK(signals[1][4] == "0123456789abcdef");
+  const int64_t received_at = std::stoll(signals[0][9]);
+  CHECK(received_at >= before);
+  CHECK(received_at <= after);
+
+  const auto batches =
+      query(root.db(), "SELECT site, sdk, dropped, signal_count, received_at FROM batches");
+  REQUIRE(batches.size() == 1);
+  CHECK(batches[0] ==
+        std::vector<std::string>{"demo-shop", "0.1.0", "3", "2", signals[0][9]});
+}
+
+TEST_CASE("collector: refused bodies get a status and a JSON error, and store nothing") {
+  TempRoot root;
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+  const std::string json = encodeBatchJson({"demo-shop", "0.1.0", 0}, {rageClick()});
+
+  SUBCASE("JSON sent uncompressed is not a zstd frame: 415") {
+    auto res = client.Post("/v1/signals", json, "application/json");
+    REQUIRE(res);
+    CHECK(res->status == 415);
+    CHECK(res->get_header_value("Content-Type") == "application/json");
+    CHECK(errorOf(res) == "body must be a zstd frame of a JSON batch");
+  }
+  SUBCASE("a body over 64 KiB: 413") {
+    std::string big = frameOf(json);
+    big.resize(64 * 1024 + 1, 'x');
+    auto res = client.Post("/v1/signals", big, "application/zstd");
+    REQUIRE(res);
+    CHECK(res->status == 413);
+    CHECK(errorOf(res) == "body exceeds 65536 bytes");
+  }
+  SUBCASE("a chunked body over 64 KiB: 413") {
+    // No Content-Length, so httplib's own limit does not apply: the collector's must.
+    auto res = client.Post(
+        "/v1/signals",
+        [](size_t offset, httplib::DataSink& sink) {
+          const std::string chunk(8 * 1024, 'x');
+          if (offset < 128 * 1024) sink.write(chunk.data(), chunk.size());
+          else sink.done();
+          return true;
+        },
+        "application/zstd");
+    REQUIRE(res);
+    CHECK(res->status == 413);
+    CHECK(errorOf(res) == "body exceeds 65536 bytes");
+  }
+  SUBCASE("a small frame that decompresses beyond 1 MiB: 413") {
+    auto res = client.Post("/v1/signals", frameOf(std::string(2 * 1024 * 1024, ' ')), "");
+    REQUIRE(res);
+    CHECK(res->status == 413);
+    CHECK(errorOf(res) == "decompressed body exceeds 1048576 bytes");
+  }
+  SUBCASE("a truncated frame: 400") {
+    const std::string frame = frameOf(json);
+    auto res = client.Post("/v1/signals", frame.substr(0, frame.size() - 4), "");
+    REQUIRE(res);
+    CHECK(res->status == 400);
+    CHECK(errorOf(res) == "truncated zstd frame");
+  }
+  SUBCASE("a bad signal: 400 naming the field") {
+    auto batch = nlohmann::json::parse(json);
+    batch["signals"][0]["target"] = "#checkout > button";
+    auto res = client.Post("/v1/signals", frameOf(batch.dump()), "");
+    REQUIRE(res);
+    CHECK(res->status == 400);
+    CHECK(errorOf(res) == "signals[0].target: must be exactly 16 lowercase hex digits");
+  }
+  SUBCASE("a step carrying an id: 400") {
+    auto res = client.Post("/v1/signals",
+                           frameOf(encodeBatchJson({"demo-shop", "0.1.0", 0},
+                                                   {rageClick("/order/88123")})),
+                           "");
+    REQUIRE(res);
+    CHECK(res->status == 400);
+    CHECK(errorOf(res).rfind("signals[0].step: ", 0) == 0);
+  }
+  CHECK(query(root.db(), "SELECT COUNT(*) FROM signals")[0][0] == "0");
+  CHECK(query(root.db(), "SELECT COUNT(*) FROM batches")[0][0] == "0");
+}
+
+TEST_CASE("collector: /v1/summary groups by kind and step, most signals first") {
+  TempRoot root;
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+
+  const int64_t before = nowMs();
+  REQUIRE(statusOf(client.Post("/v1/signals", batchFrame({deadClick(), rageClick()}), "")) == 202);
+  REQUIRE(statusOf(client.Post("/v1/signals", batchFrame({rageClick(), rageClick()}), "")) == 202);
+  const int64_t after = nowMs();
+
+  auto res = client.Get("/v1/summary");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(res->get_header_value("Content-Type") == "application/json");
+  const auto summary = nlohmann::json::parse(res->body);
+  CHECK(summary["total_signals"] == 4);
+  REQUIRE(summary["groups"].size() == 2);
+  const auto& top = summary["groups"][0];
+  CHECK(top["kind"] == "rage_click");
+  CHECK(top["step"] == "/product/:id");
+  CHECK(top["signals"] == 3);
+  CHECK(top["events"] == 12);  // 3 signals of 4 clicks
+  CHECK(top["first_seen"].get<int64_t>() >= before);
+  CHECK(top["first_seen"].get<int64_t>() <= top["last_seen"].get<int64_t>());
+  CHECK(top["last_seen"].get<int64_t>() <= after);
+  const auto& second = summary["groups"][1];
+  CHECK(second["kind"] == "dead_click");
+  CHECK(second["step"] == "/cart");
+  CHECK(second["signals"] == 1);
+  CHECK(second["events"] == 1);
+}
+
+TEST_CASE("collector: the dashboard shows steps and kinds, escaped, under the CSP") {
+  TempRoot root;
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+
+  SUBCASE("empty: says how to produce data") {
+    auto res = client.Get("/dashboard");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->body.find("No signals yet") != std::string::npos);
+  }
+  SUBCASE("with signals") {
+    // '<' passes validation (it is not a query, fragment or id), so it must be escaped.
+    REQUIRE(statusOf(client.Post(
+                "/v1/signals",
+                batchFrame({rageClick(), rageClick("/compare/<b>x</b>"), deadClick()}), "")) ==
+            202);
+    auto res = client.Get("/dashboard");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(res->get_header_value("Content-Security-Policy") ==
+          collector::kContentSecurityPolicy);
+    CHECK(res->get_header_value("Cache-Control") == "no-store");
+    const std::string& page = res->body;
+    CHECK(page.find("/product/:id") != std::string::npos);
+    CHECK(page.find("rage_click") != std::string::npos);
+    CHECK(page.find("dead_click") != std::string::npos);
+    CHECK(page.find("9f2c0e4d1a7b3c58") != std::string::npos);
+    CHECK(page.find("/compare/&lt;b&gt;x&lt;/b&gt;") != std::string::npos);
+    CHECK(page.find("<b>") == std::string::npos);
+    // Nothing the CSP would block.
+    CHECK(page.find("<script") == std::string::npos);
+    CHECK(page.find("style=") == std::string::npos);
+    CHECK(page.find("<style") == std::string::npos);
+    // Sorted by count: the step with two rage clicks comes before the others.
+    CHECK(page.find("/product/:id") < page.find("/cart"));
+  }
+}
+
+TEST_CASE("collector: static files, types and headers") {
+  TempRoot root;
+  root.write("demo/shop/index.html", "<h1>shop</h1>");
+  root.write("demo/shop/product.html", "<h1>product</h1>");
+  root.write("demo/shop/shop.css", "body{}");
+  root.write("demo/dashboard/dashboard.css", "table{}");
+  root.write("dist/x.wasm", std::string("\0asm\1\0\0\0", 8));
+  root.write("dist/friction.mjs", "export {};");
+  root.write("dist/friction.js", "var x;");
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+
+  auto wasm = client.Get("/dist/x.wasm");
+  REQUIRE(wasm);
+  CHECK(wasm->status == 200);
+  CHECK(wasm->get_header_value("Content-Type") == "application/wasm");
+  CHECK(wasm->body == std::string("\0asm\1\0\0\0", 8));
+  CHECK(contentTypeOf(client.Get("/dist/friction.mjs")) ==
+        "text/javascript; charset=utf-8");
+  CHECK(contentTypeOf(client.Get("/dist/friction.js")) ==
+        "text/javascript; charset=utf-8");
+  CHECK(contentTypeOf(client.Get("/shop/shop.css")) ==
+        "text/css; charset=utf-8");
+  CHECK(bodyOf(client.Get("/dashboard/dashboard.css")) == "table{}");
+
+  auto index = client.Get("/");
+  REQUIRE(index);
+  CHECK(index->body == "<h1>shop</h1>");
+  CHECK(index->get_header_value("Content-Security-Policy") == collector::kContentSecurityPolicy);
+  CHECK(index->get_header_value("Cache-Control") == "no-store");
+  CHECK(bodyOf(client.Get("/product/42")) == "<h1>product</h1>");
+
+  auto health = client.Get("/healthz");
+  REQUIRE(health);
+  CHECK(health->status == 200);
+  CHECK(health->body == "ok");
+
+  for (std::string path : {"/nope", "/dist/missing.js", "/dist/%2e%2e/data/test.db",
+                           "/shop/..%2F..%2Fdata%2Ftest.db", "/dist/.hidden", "/product"}) {
+    CAPTURE(path);
+    auto res = client.Get(path);
+    REQUIRE(res);
+    CHECK(res->status == 404);
+    CHECK(res->body == "not found\n");
+  }
+}
+
+TEST_CASE("collector: cross-origin posting only when allowed") {
+  TempRoot root;
+
+  SUBCASE("same-origin by default") {
+    RunningCollector collector(root);
+    REQUIRE(collector.ready());
+    auto client = collector.client();
+    auto preflight = client.Options("/v1/signals");
+    REQUIRE(preflight);
+    CHECK(preflight->status == 204);
+    CHECK_FALSE(preflight->has_header("Access-Control-Allow-Origin"));
+    auto post = client.Post("/v1/signals", batchFrame({rageClick()}), "");
+    REQUIRE(post);
+    CHECK_FALSE(post->has_header("Access-Control-Allow-Origin"));
+  }
+  SUBCASE("--allow-origin") {
+    RunningCollector collector(root, "https://shop.example");
+    REQUIRE(collector.ready());
+    auto client = collector.client();
+    auto preflight = client.Options("/v1/signals");
+    REQUIRE(preflight);
+    CHECK(preflight->status == 204);
+    CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == "https://shop.example");
+    auto post = client.Post("/v1/signals", batchFrame({rageClick()}), "");
+    REQUIRE(post);
+    CHECK(post->status == 202);
+    CHECK(post->get_header_value("Access-Control-Allow-Origin") == "https://shop.example");
+  }
+}
+
+TEST_CASE("collector: a database that cannot be opened is reported") {
+  TempRoot root;
+  httplib::Server server;
+  std::string error;
+  CollectorOptions options{root.path, (root.path / "missing-dir" / "x.db").string(), ""};
+  CHECK_FALSE(collector::setUpCollector(server, options, error));
+  CHECK(error.find("cannot open database") != std::string::npos);
+}
