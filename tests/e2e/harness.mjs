@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = resolve(new URL('../..', import.meta.url).pathname);
@@ -81,4 +82,19 @@ export async function clickRepeatedly(page, selector, times, gapMs) {
     await page.mouse.click(box.x + box.width / 2 + (i % 2), box.y + box.height / 2);
     await page.waitForTimeout(gapMs);
   }
+}
+
+// Registers a collector and a browser for the whole test file; read them from the returned
+// object inside tests (they exist once `before` has run).
+export function useCollectorAndBrowser() {
+  const suite = { collector: null, browser: null };
+  before(async () => {
+    suite.collector = await startCollector();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.collector?.stop();
+  });
+  return suite;
 }

@@ -1,24 +1,15 @@
 // The SDK must never break its host page: where a CSP forbids WebAssembly, or the script tag is
 // misconfigured, it turns itself off with one readable console message and the page works.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, startCollector, watchPage } from './harness.mjs';
+import { test } from 'node:test';
+import { useCollectorAndBrowser, watchPage } from './harness.mjs';
 
-let collector;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const suite = useCollectorAndBrowser();
 
 test("under the documented CSP (script-src 'self' 'wasm-unsafe-eval') the SDK runs", async () => {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   const seen = watchPage(page);
-  const response = await page.goto(`${collector.base}/product/1`);
+  const response = await page.goto(`${suite.collector.base}/product/1`);
   assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
   assert.equal(await page.evaluate(() => window.friction.ready), true);
   assert.deepEqual(seen.errors, []);
@@ -27,14 +18,14 @@ test("under the documented CSP (script-src 'self' 'wasm-unsafe-eval') the SDK ru
 });
 
 test('a CSP without wasm-unsafe-eval turns the SDK off quietly; the page still works', async () => {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   const seen = watchPage(page);
   await page.route('**/product/*', async (route) => {
     const response = await route.fetch();
     const headers = { ...response.headers(), 'content-security-policy': "default-src 'self'; script-src 'self'" };
     await route.fulfill({ response, headers });
   });
-  await page.goto(`${collector.base}/product/1`);
+  await page.goto(`${suite.collector.base}/product/1`);
   assert.equal(await page.evaluate(() => window.friction.ready), false);
   assert.ok(seen.console.some((line) => line.includes("'wasm-unsafe-eval'")), seen.console.join('\n'));
   await page.click('#add-to-cart');
@@ -44,14 +35,14 @@ test('a CSP without wasm-unsafe-eval turns the SDK off quietly; the page still w
 });
 
 test('a script tag without data-site says so in the console and does nothing else', async () => {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   const seen = watchPage(page);
   await page.route('**/product/*', async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replaceAll(' data-site="demo"', '');
     await route.fulfill({ response, body });
   });
-  await page.goto(`${collector.base}/product/1`);
+  await page.goto(`${suite.collector.base}/product/1`);
   await page.waitForFunction(() => window.friction && window.friction.version);
   assert.ok(seen.console.some((line) => line.includes('data-site')), seen.console.join('\n'));
   await page.click('#add-to-cart');

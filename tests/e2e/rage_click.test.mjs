@@ -1,34 +1,25 @@
 // One friction, end to end: a person rage-clicks the planted dead "Apply coupon" button on the
 // demo shop, in real headless Chromium, served by the real collector.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { decompress } from 'fzstd';
-import { clickRepeatedly, launchBrowser, startCollector, watchPage } from './harness.mjs';
+import { clickRepeatedly, useCollectorAndBrowser, watchPage } from './harness.mjs';
 
 // Things on the page, in the URL or typed by the user that must never leave the browser.
 const TYPED_SECRET = 'TYPED-SECRET-4242';
 const NEVER_SENT = [TYPED_SECRET, 'SPRINGSALE', 'reviews', '8812', 'Aurora', 'Wool', 'Coupon code',
   'Apply coupon', 'apply-coupon', 'coupon-form', 'Shetland'];
 
-let collector;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const suite = useCollectorAndBrowser();
 
 async function openProductPage() {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   const seen = watchPage(page);
   const bodies = [];
   page.on('request', (request) => {
     if (request.url().endsWith('/v1/signals') && request.method() === 'POST') bodies.push(request.postDataBuffer());
   });
-  await page.goto(`${collector.base}/product/8812?coupon=SPRINGSALE#reviews`);
+  await page.goto(`${suite.collector.base}/product/8812?coupon=SPRINGSALE#reviews`);
   assert.equal(await page.evaluate(() => window.friction.ready), true, 'the SDK started');
   await page.evaluate(() => {
     window.detected = [];
@@ -68,12 +59,12 @@ test('rage clicks reach the page at once and, with consent, the collector anonym
   assert.equal(batch.signals.length, 1);
   assert.equal(batch.signals[0].count, 4);
 
-  const rows = collector.query("SELECT kind, step, role, count, target FROM signals WHERE site = 'demo'");
+  const rows = suite.collector.query("SELECT kind, step, role, count, target FROM signals WHERE site = 'demo'");
   assert.equal(rows.length, 1);
   assert.deepEqual({ ...rows[0], target: undefined }, { kind: 'rage_click', step: '/product/:id', role: 'button', count: 4, target: undefined });
   assert.match(rows[0].target, /^[0-9a-f]{16}$/);
 
-  const dashboard = await page.goto(`${collector.base}/dashboard`);
+  const dashboard = await page.goto(`${suite.collector.base}/dashboard`);
   assert.equal(dashboard.status(), 200);
   const text = await page.textContent('body');
   assert.ok(text.includes('rage_click') && text.includes('/product/:id'), 'the dashboard lists the signal');
@@ -105,4 +96,17 @@ test('quick single clicks on different things are not rage', async () => {
   assert.deepEqual(await page.evaluate(() => window.detected), []);
   await page.close();
   assert.deepEqual(bodies, []);
+});
+
+test('the ES module entry works like the script tag', async () => {
+  const page = await suite.browser.newPage();
+  const seen = watchPage(page);
+  await page.goto(`${suite.collector.base}/shop/module.html`);
+  await page.waitForFunction(() => window.friction && window.friction.version);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  await clickRepeatedly(page, '#broken', 3, 120);
+  await page.waitForFunction(() => document.getElementById('heard').textContent !== '', null, { timeout: 3000 });
+  assert.equal(await page.textContent('#heard'), 'heard rage_click on /shop/:page');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
 });
