@@ -26,9 +26,8 @@ export interface FrictionOptions {
   wasmUrl?: string;
   routes?: string[];
   hashKey?: string;
-  rageClicks?: number;
-  rageGapMs?: number;
-  rageDistancePx?: number;
+  /** Per-site thresholds, e.g. { 'rage_click.min_clicks': 4 }; names and ranges in the README. */
+  thresholds?: Record<string, number>;
   sendIntervalMs?: number;
 }
 

@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "encode/signal_batch.h"
@@ -10,65 +11,87 @@
 
 namespace friction {
 
-Engine::Engine(EngineConfig config)
-    : config_(std::move(config)), ring_(config_.ring_capacity), rage_(config_.rage) {
+Engine::Engine(EngineConfig config) : config_(std::move(config)), ring_(config_.ring_capacity) {
   if (!parseHexKey(config_.hash_key_hex, key_)) key_ = siteKey(config_.site);
 }
 
-const std::string& Engine::enterStep(std::string_view url, double now_ms) {
-  flush(now_ms);
-  step_ = templater_.templateOf(url);
+bool Engine::setThreshold(std::string_view name, double value) {
+  const size_t dot = name.find('.');
+  const auto kind = parseFrictionKind(name.substr(0, dot));
+  if (dot == std::string_view::npos || !kind || !std::isfinite(value)) return false;
+  const std::string_view field = name.substr(dot + 1);
+  if (*kind == FrictionKind::quick_back) return quick_back_.thresholds().set(field, value);
+  bool accepted = false;
+  detectors_.forEach([&](FrictionKind k, auto& detector) {
+    if (k == *kind) accepted = detector.thresholds().set(field, value);
+  });
+  return accepted;
+}
+
+const std::string& Engine::enterStep(std::string_view url, double now_ms, double epoch_ms) {
+  drain(now_ms);
+  detectors_.forEach([&](FrictionKind, auto& detector) { detector.onStep(now_ms, *this); });
+  const std::string next = templater_.templateOf(url);
+  if (auto uturn = quick_back_.onEnterStep(next, epoch_ms)) {
+    detections_.push_back(LocalFriction{FrictionKind::quick_back, uturn->left_step, 0,
+                                        uturn->score, now_ms});
+    queueSignal(FrictionKind::quick_back, uturn->left_step, 0, now_ms - uturn->dwell_ms, now_ms,
+                1, uturn->score);
+  }
+  step_ = next;
   return step_;
 }
 
-void Engine::registerTarget(uint32_t id, std::string_view role, std::string_view selector) {
-  targets_[id] = TargetInfo{std::string(role), siphash24(key_, selector)};
+void Engine::registerTarget(uint32_t id, std::string_view role, std::string_view selector,
+                            uint32_t traits) {
+  targets_.put(TargetInfo{id, traits, siphash24(key_, selector), std::string(role)});
 }
 
 size_t Engine::drain(double now_ms) {
-  ring_.drain([this](const EventRecord& record) { onRecord(record); });
-  if (auto episode = rage_.closeIfIdle(now_ms)) record(*episode);
+  ring_.drain([this](const EventRecord& event) {
+    detectors_.forEach([&](FrictionKind, auto& detector) { detector.onEvent(event, *this); });
+  });
+  detectors_.forEach([&](FrictionKind, auto& detector) { detector.onTick(now_ms, *this); });
   return detections_.size();
+}
+
+double Engine::nextDeadline() {
+  double deadline = kNoDeadline;
+  detectors_.forEach(
+      [&](FrictionKind, auto& detector) { deadline = std::min(deadline, detector.nextDeadline()); });
+  return deadline;
 }
 
 void Engine::flush(double now_ms) {
   drain(now_ms);
-  if (auto episode = rage_.closeIfIdle(now_ms, /*force=*/true)) record(*episode);
+  detectors_.forEach([&](FrictionKind, auto& detector) { detector.flush(now_ms, *this); });
 }
 
-void Engine::onRecord(const EventRecord& event) {
-  switch (static_cast<EventType>(event.type)) {
-    case EventType::click: {
-      std::optional<Episode> closed;
-      auto detection = rage_.onClick(event, closed);
-      if (closed) record(*closed);
-      if (detection) report(*detection);
-      break;
-    }
-    case EventType::none:
-      break;
-  }
+void Engine::detected(const Detection& d) {
+  if (!deduper_.admitDetection(d)) return;
+  detections_.push_back(LocalFriction{d.kind, step_, d.target, d.score, d.at_ms});
 }
 
-void Engine::report(const Detection& detection) {
-  detections_.push_back(
-      LocalFriction{detection.kind, step_, detection.target, detection.score, detection.at_ms});
+void Engine::episode(const Episode& e) {
+  if (!deduper_.admitEpisode(e)) return;
+  queueSignal(e.kind, step_, e.target, e.started_ms, e.ended_ms, e.count, e.score);
 }
 
-void Engine::record(const Episode& episode) {
+void Engine::queueSignal(FrictionKind kind, const std::string& step, uint32_t target,
+                         double started_ms, double ended_ms, uint32_t count, double score) {
   if (!allowsSignals(consent_)) return;  // nothing is even queued without consent
-  auto target = targets_.find(episode.target);
-  const double span = std::max(0.0, episode.ended_ms - episode.started_ms);
+  const TargetInfo* info = targets_.find(target);
+  const double span = std::max(0.0, ended_ms - started_ms);
   Signal signal{};
-  signal.kind = episode.kind;
-  signal.step = step_;
-  signal.role = target == targets_.end() ? "unknown" : target->second.role;
-  signal.target_hash = target == targets_.end() ? 0 : target->second.selector_hash;
-  signal.count = episode.count;
-  signal.at_s = static_cast<uint32_t>(std::max(0.0, episode.started_ms) / 1000 /
-                                      kTimeBucketSeconds) * kTimeBucketSeconds;
+  signal.kind = kind;
+  signal.step = step;
+  signal.role = info ? info->role : (target == 0 ? "page" : "unknown");
+  signal.target_hash = info ? info->selector_hash : 0;
+  signal.count = std::max<uint32_t>(1, count);
+  signal.at_s = static_cast<uint32_t>(std::max(0.0, started_ms) / 1000 / kTimeBucketSeconds) *
+                kTimeBucketSeconds;
   signal.span_ms = static_cast<uint32_t>(std::lround(span / kSpanBucketMs)) * kSpanBucketMs;
-  signal.score = episode.score;
+  signal.score = std::clamp(score, 0.0, 1.0);
   queue_.push(std::move(signal));
 }
 

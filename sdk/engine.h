@@ -5,14 +5,15 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "anonymise/siphash.h"
 #include "capture/event_ring.h"
 #include "decide/consent.h"
-#include "detect/rage_click.h"
+#include "decide/friction_deduper.h"
+#include "detect/detector_set.h"
+#include "detect/quick_back.h"
 #include "journey/step_template.h"
 #include "signals/signal_queue.h"
 
@@ -21,8 +22,7 @@ namespace friction {
 struct EngineConfig {
   std::string site = "default";
   std::string hash_key_hex;       // optional 32 hex digits; else derived from site
-  uint32_t ring_capacity = 1024;  // records; JS drains long before it fills (see js/src/capture.js)
-  RageClickThresholds rage;
+  uint32_t ring_capacity = 4096;  // records; JS drains long before it fills (js/src/capture.js)
 };
 
 // Told to the page right away (the `friction:detected` event). Stays in the browser.
@@ -34,26 +34,36 @@ struct LocalFriction {
   double at_ms;
 };
 
-class Engine {
+class Engine : private FrictionSink {
  public:
   explicit Engine(EngineConfig config);
 
   EventRing& ring() { return ring_; }
 
   bool addRoute(std::string_view pattern) { return templater_.addRoute(pattern); }
-  // A new page or SPA route: open episodes end on the step they belong to.
-  const std::string& enterStep(std::string_view url, double now_ms);
+  // "rage_click.min_clicks" = 4, before events flow. False for an unknown name or a value out
+  // of the range the detector's header gives.
+  bool setThreshold(std::string_view name, double value);
+
+  // A new page or SPA route, at page time now_ms and wall-clock epoch_ms: open episodes end on
+  // the step they belong to, then U-turns are checked.
+  const std::string& enterStep(std::string_view url, double now_ms, double epoch_ms);
   const std::string& step() const { return step_; }
+  std::string journeyState() const { return quick_back_.state(); }
+  void restoreJourney(std::string_view state) { quick_back_.restore(state); }
 
-  // What the core may know about an element: its role and a keyed hash of its selector.
-  // The selector itself is not kept.
-  void registerTarget(uint32_t id, std::string_view role, std::string_view selector);
+  // What the core may know about an element: role, traits (detect/target_traits.h) and a keyed
+  // hash of its selector. The selector itself is not kept.
+  void registerTarget(uint32_t id, std::string_view role, std::string_view selector,
+                      uint32_t traits);
 
-  // Consumes everything JS wrote to the ring, runs the detectors, closes idle episodes.
+  // Consumes everything JS wrote to the ring, runs the detectors, lets time-based ones decide.
   // Returns how many detections are waiting in takeDetections().
   size_t drain(double now_ms);
   std::vector<LocalFriction> takeDetections() { return std::exchange(detections_, {}); }
-  // Page is going away: drain and close every open episode now.
+  // The page time at which drain() next has something to decide without new events.
+  double nextDeadline();
+  // Page is going away: drain and settle every open episode now.
   void flush(double now_ms);
 
   bool setConsent(std::string_view level);
@@ -64,26 +74,26 @@ class Engine {
   std::vector<uint8_t> takeBatch();
   std::string takeBatchJson();
 
-  const EngineConfig& config() const { return config_; }
-  void setRageThresholds(RageClickThresholds thresholds) { rage_.setThresholds(thresholds); }
+  uint64_t droppedEvents() const { return ring_.overruns(); }
 
  private:
-  struct TargetInfo {
-    std::string role;
-    uint64_t selector_hash;
-  };
+  // FrictionSink
+  void detected(const Detection& detection) override;
+  void episode(const Episode& episode) override;
+  const TargetTable& targets() const override { return targets_; }
 
-  void onRecord(const EventRecord& record);
-  void report(const Detection& detection);
-  void record(const Episode& episode);
+  void queueSignal(FrictionKind kind, const std::string& step, uint32_t target, double started_ms,
+                   double ended_ms, uint32_t count, double score);
 
   EngineConfig config_;
   SipKey key_;
   EventRing ring_;
   StepTemplater templater_;
   std::string step_ = "/";
-  std::unordered_map<uint32_t, TargetInfo> targets_;
-  RageClickDetector rage_;
+  TargetTable targets_;
+  DetectorSet detectors_;
+  QuickBackDetector quick_back_;
+  FrictionDeduper deduper_;
   std::vector<LocalFriction> detections_;
   Consent consent_ = Consent::none;
   SignalQueue queue_;

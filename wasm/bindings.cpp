@@ -15,15 +15,26 @@ uint32_t ringAddress(Engine& engine) {
   return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(engine.ring().header()));
 }
 
-std::string enterStep(Engine& engine, const std::string& url, double now_ms) {
-  return engine.enterStep(url, now_ms);
+std::string enterStep(Engine& engine, const std::string& url, double now_ms, double epoch_ms) {
+  return engine.enterStep(url, now_ms, epoch_ms);
 }
+
+std::string journeyState(Engine& engine) { return engine.journeyState(); }
+
+void restoreJourney(Engine& engine, const std::string& state) { engine.restoreJourney(state); }
+
+bool setThreshold(Engine& engine, const std::string& name, double value) {
+  return engine.setThreshold(name, value);
+}
+
+// Infinity when nothing is pending: JS then sets no timer.
+double nextDeadline(Engine& engine) { return engine.nextDeadline(); }
 
 bool addRoute(Engine& engine, const std::string& pattern) { return engine.addRoute(pattern); }
 
 void registerTarget(Engine& engine, uint32_t id, const std::string& role,
-                    const std::string& selector) {
-  engine.registerTarget(id, role, selector);
+                    const std::string& selector, uint32_t traits) {
+  engine.registerTarget(id, role, selector, traits);
 }
 
 uint32_t drain(Engine& engine, double now_ms) { return engine.drain(now_ms); }
@@ -48,6 +59,8 @@ std::string consent(Engine& engine) { return std::string(friction::name(engine.c
 
 uint32_t pendingSignals(Engine& engine) { return engine.pendingSignals(); }
 
+double droppedEvents(Engine& engine) { return static_cast<double>(engine.droppedEvents()); }
+
 // A copy owned by JS: the view into WASM memory dies with the vector.
 val takeBatch(Engine& engine) {
   const std::vector<uint8_t> frame = engine.takeBatch();
@@ -55,23 +68,13 @@ val takeBatch(Engine& engine) {
   return val(emscripten::typed_memory_view(frame.size(), frame.data())).call<val>("slice");
 }
 
-void setRageThresholds(Engine& engine, const friction::RageClickThresholds& thresholds) {
-  engine.setRageThresholds(thresholds);
-}
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(friction_core) {
-  emscripten::value_object<friction::RageClickThresholds>("RageClickThresholds")
-      .field("minClicks", &friction::RageClickThresholds::min_clicks)
-      .field("maxGapMs", &friction::RageClickThresholds::max_gap_ms)
-      .field("maxDistancePx", &friction::RageClickThresholds::max_distance_px);
-
   emscripten::value_object<friction::EngineConfig>("EngineConfig")
       .field("site", &friction::EngineConfig::site)
       .field("hashKey", &friction::EngineConfig::hash_key_hex)
-      .field("ringCapacity", &friction::EngineConfig::ring_capacity)
-      .field("rage", &friction::EngineConfig::rage);
+      .field("ringCapacity", &friction::EngineConfig::ring_capacity);
 
   emscripten::class_<Engine>("Engine")
       .constructor<friction::EngineConfig>()
@@ -86,5 +89,9 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .function("consent", &consent)
       .function("pendingSignals", &pendingSignals)
       .function("takeBatch", &takeBatch)
-      .function("setRageThresholds", &setRageThresholds);
+      .function("setThreshold", &setThreshold)
+      .function("nextDeadline", &nextDeadline)
+      .function("journeyState", &journeyState)
+      .function("restoreJourney", &restoreJourney)
+      .function("droppedEvents", &droppedEvents);
 }

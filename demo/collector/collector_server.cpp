@@ -8,6 +8,7 @@
 
 #include "dashboard_page.h"
 #include "signal_intake.h"
+#include "shop_api.h"
 #include "signal_store.h"
 #include "static_files.h"
 #include "summary_json.h"
@@ -194,6 +195,8 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
     guarded(req, res, [&] { sendText(res, 200, "ok"); });
   });
 
+  addShopApi(server);  // before the /shop/ mount, which would take its paths
+
   // Static files. The product page is one file for every id: the SDK turns /product/42 into
   // the step "/product/:id".
   server.Get("/", [routes](const Request& req, Response& res) {
@@ -202,6 +205,11 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   server.Get(R"(/product/.+)", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->file(res, "demo/shop", "product.html"); });
   });
+  for (const char* page : {"checkout", "help"}) {
+    server.Get(std::string("/") + page, [routes, page](const Request& req, Response& res) {
+      guarded(req, res, [&] { routes->file(res, "demo/shop", std::string(page) + ".html"); });
+    });
+  }
   const std::pair<const char*, const char*> mounts[] = {
       {R"(/shop/(.+))", "demo/shop"}, {R"(/dist/(.+))", "dist"},
       {R"(/dashboard/(.+))", "demo/dashboard"}};

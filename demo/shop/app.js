@@ -13,14 +13,23 @@
   if (window.friction.ready) showConsent();
   else status.textContent = 'Nothing is sent.';
 
-  const cart = byId('add-to-cart');
-  if (cart) cart.addEventListener('click', () => { byId('cart-status').textContent = 'Added to your cart.'; });
-
+  // Help in context: what the shop says depends on the kind of trouble and where it is.
+  const what = (found) => (found.target.label ? `“${found.target.label}”` : 'this');
+  const messages = {
+    rage_click: (f) => `Looks like ${what(f)} is not working for you. Sorry! A person can sort it out for you.`,
+    dead_click: (f) => `${what(f)} did not respond. Sorry! A person can do it for you.`,
+    error_click: (f) => `Something went wrong with ${what(f)}. It is our fault, not yours.`,
+    slow_response: () => 'That took a while. Thanks for your patience.',
+    form_struggle: () => 'This form giving you trouble? A person can take your order by email.',
+    scroll_thrash: () => 'Looking for something? Ask a person: they answer within the hour.',
+    hesitation: (f) => `Not sure about ${what(f)}? Ask us anything before you decide.`,
+    cursor_thrash: () => 'Lost? A person can help.',
+    quick_back: () => 'Not what you expected? Tell us what you are looking for.',
+  };
   window.friction('on', 'friction', (found) => {
     const help = byId('help');
-    if (!help) return;
-    const what = found.target.label ? `“${found.target.label}”` : 'this';
-    byId('help-text').textContent = `Looks like ${what} is not working for you. Sorry! We can apply your coupon by hand.`;
+    if (!help || !messages[found.kind]) return;
+    byId('help-text').textContent = messages[found.kind](found);
     help.hidden = false;
   });
 })();

@@ -8,25 +8,33 @@ const DEFAULTS = Object.freeze({
   wasmUrl: '',          // default: friction.wasm next to friction.js
   routes: [],           // e.g. ['/product/:id']; otherwise ids are found by heuristics
   hashKey: '',          // 32 hex digits; otherwise derived from the site id
-  rageClicks: 3,
-  rageGapMs: 1000,
-  rageDistancePx: 30,
+  thresholds: {},       // e.g. { 'rage_click.min_clicks': 4 }; the core checks names and ranges
   sendIntervalMs: 10000,
 });
 
 const SITE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 const NUMBERS = {
-  rageClicks: [2, 20],
-  rageGapMs: [100, 5000],
-  rageDistancePx: [1, 500],
   sendIntervalMs: [1000, 600000],
 };
+
+// data-thresholds="rage_click.min_clicks=4; dead_click.window_ms=3000"
+function parseThresholds(text) {
+  const thresholds = {};
+  for (const pair of text.split(/[;,]/)) {
+    const [name, value] = pair.split('=').map((part) => part && part.trim());
+    if (!name) continue;
+    if (value === undefined || value === '' || !Number.isFinite(Number(value))) log.warn(`threshold "${pair.trim()}" ignored: write name=number.`);
+    else thresholds[name] = Number(value);
+  }
+  return thresholds;
+}
 
 // data-rage-gap-ms -> rageGapMs
 const fromDataset = (dataset) => {
   const options = {};
   for (const [key, value] of Object.entries(dataset)) options[key] = value;
   if (typeof options.routes === 'string') options.routes = options.routes.split(',').map((r) => r.trim()).filter(Boolean);
+  if (typeof options.thresholds === 'string') options.thresholds = parseThresholds(options.thresholds);
   return options;
 };
 
@@ -50,6 +58,10 @@ export function resolveConfig(options) {
         continue;
       }
       config[key] = number;
+    } else if (key === 'thresholds') {
+      const ok = value && typeof value === 'object' && !Array.isArray(value);
+      if (!ok) log.warn('thresholds must be an object like { "rage_click.min_clicks": 4 }; using the defaults.');
+      config.thresholds = ok ? { ...value } : {};
     } else if (key === 'routes') {
       const routes = Array.isArray(value) ? value : [];
       config.routes = routes.filter((route) => {

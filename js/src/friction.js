@@ -1,11 +1,13 @@
 // One SDK instance on the page: wires capture -> core -> page events and transport.
 // Every entry point is guarded: whatever goes wrong inside, the host page carries on.
-import { Capture } from './capture.js';
+import { startCapture } from './capture/index.js';
+import { Recorder } from './capture/recorder.js';
 import { consentStore } from './consent_store.js';
 import { loadCore } from './core_loader.js';
 import { Emitter } from './emitter.js';
 import { guarded, log } from './log.js';
 import { RECORD_BYTES, RingWriter } from './ring_writer.js';
+import { journeyStore } from './journey_store.js';
 import { watchSteps } from './steps.js';
 import { TargetRegistry } from './targets.js';
 import { Transport } from './transport.js';
@@ -41,45 +43,62 @@ export class Friction {
   }
 
   wire(core, config) {
-    const engine = new core.Engine({
-      site: config.site,
-      hashKey: config.hashKey,
-      ringCapacity: 1024,
-      rage: { minClicks: config.rageClicks, maxGapMs: config.rageGapMs, maxDistancePx: config.rageDistancePx },
-    });
+    const engine = new core.Engine({ site: config.site, hashKey: config.hashKey, ringCapacity: 4096 });
     const ring = new RingWriter(core, engine.ringAddress());
     if (ring.recordSize !== RECORD_BYTES) {
       log.error(`friction.js and friction.wasm do not match (record size ${ring.recordSize}); copy both from the same dist/. The SDK is off.`);
       return;
     }
     for (const route of config.routes) engine.addRoute(route);
+    for (const [name, value] of Object.entries(config.thresholds)) {
+      if (!engine.setThreshold(name, value))
+        log.warn(`threshold ${name}=${value} refused: unknown name or value out of range (see the README's threshold table); the default stays.`);
+    }
     this.engine = engine;
     this.applyConsent(this.consentLevel);
 
-    this.targets = new TargetRegistry((id, role, selector) => engine.registerTarget(id, role, selector));
-    this.capture = new Capture({ ring, targets: this.targets, drain: this.drain });
-    this.transport = new Transport(config.collector);
-    watchSteps(guarded((url) => engine.enterStep(url, performance.now()), 'route change'));
-    this.capture.start();
+    this.targets = new TargetRegistry((id, role, selector, traits) => engine.registerTarget(id, role, selector, traits));
+    this.recorder = new Recorder({ ring, drain: this.drain, nextDeadline: () => engine.nextDeadline() });
+    const capture = startCapture(this.recorder, this.targets);
+    this.transport = new Transport(config.collector, capture.pageFetch);
+    if (this.consentLevel !== 'none') engine.restoreJourney(journeyStore.load());
+    watchSteps(guarded((url) => this.enterStep(url), 'route change'));
+    // Back from the back-forward cache: the same document, but the journey moved on elsewhere.
+    window.addEventListener('pageshow', guarded((event) => {
+      if (!event.persisted) return;
+      if (this.consentLevel !== 'none') engine.restoreJourney(journeyStore.load());
+      this.enterStep(location.href);
+    }, 'pageshow'));
     setInterval(guarded(() => this.send(), 'send'), config.sendIntervalMs);
     window.addEventListener('pagehide', this.leave);
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.leave());
   }
 
+  enterStep(url) {
+    this.engine.enterStep(url, performance.now(), Date.now());
+    // The journey survives page loads only for users who agreed to signals (issue: consent).
+    if (this.consentLevel !== 'none') journeyStore.save(this.engine.journeyState());
+    this.emitDetections();
+    this.recorder.scheduleDeadline();
+  }
+
   drain() {
     if (!this.engine) return;
-    if (this.engine.drain(performance.now()) > 0) {
-      for (const found of this.engine.takeDetections()) {
-        this.emitter.emitFriction({
-          kind: found.kind,
-          step: found.step,
-          target: this.targets.describe(found.target),
-          score: Math.round(found.score * 100) / 100,
-          at: Math.round(found.at),
-        });
-      }
-    }
+    this.engine.drain(performance.now());
+    this.emitDetections();
     if (this.engine.pendingSignals() >= SEND_AT_PENDING) this.send();
+  }
+
+  emitDetections() {
+    for (const found of this.engine.takeDetections()) {
+      this.emitter.emitFriction({
+        kind: found.kind,
+        step: found.step,
+        target: this.targets.describe(found.target),
+        score: Math.round(found.score * 100) / 100,
+        at: Math.round(found.at),
+      });
+    }
   }
 
   send(options) {
@@ -89,16 +108,15 @@ export class Friction {
   }
 
   leave() {
-    if (!this.engine) return;
-    this.engine.flush(performance.now());
-    this.send({ leaving: true });
+    this.flush({ leaving: true });
   }
 
-  // Public: close open episodes and send what the user agreed to send, now.
-  flush() {
+  // Public: settle open episodes and send what the user agreed to send, now.
+  flush(options) {
     if (!this.engine) return;
     this.engine.flush(performance.now());
-    this.send();
+    this.emitDetections();
+    this.send(options);
   }
 
   setConsent(level) {
@@ -109,6 +127,8 @@ export class Friction {
       return false;
     }
     consentStore.save(this.consentLevel);
+    // The journey is kept across page loads only while the user agrees to signals.
+    if (this.engine) journeyStore.save(this.consentLevel === 'none' ? '' : this.engine.journeyState());
     return true;
   }
 

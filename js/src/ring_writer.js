@@ -3,7 +3,16 @@
 //   header @ base: u32 write, u32 read, u32 capacity, u32 record_size
 //   record i @ base + 16 + (i & (capacity - 1)) * 32:
 //     f64 time_ms | f32 x | f32 y | u32 target | u16 type | u16 flags | i32 a | i32 b
-export const EventType = Object.freeze({ click: 1 });
+// Mirrors EventType and the flag bits in sdk/capture/event_record.h.
+export const EventType = Object.freeze({
+  click: 1, pointerMove: 2, pointerOver: 3, scroll: 4, domChange: 5, selection: 6, focus: 7,
+  windowBlur: 8, input: 9, invalid: 10, fieldInvalid: 11, submit: 12, requestStart: 13,
+  requestEnd: 14, jsError: 15, eventTiming: 16, visibility: 17,
+});
+export const Flag = Object.freeze({
+  clickModifier: 1, clickWithSelection: 2, inputDeletion: 1, inputInvalid: 2, errorRejection: 1,
+});
+export const Timing = Object.freeze({ pointer: 1, key: 2 });
 
 const HEADER_BYTES = 16;
 export const RECORD_BYTES = 32;

@@ -13,6 +13,48 @@ const IGNORE = '[data-friction-ignore]';
 const MAX_SELECTOR_DEPTH = 4;
 const MAX_LABEL_LENGTH = 40;
 const ROLE_PATTERN = /^[a-z_-]{1,32}$/;
+// The core remembers this many elements (sdk/detect/target_traits.h); so does this registry.
+const MAX_DESCRIPTORS = 4096;
+
+// Mirrors TargetTrait in sdk/detect/target_traits.h.
+const Trait = Object.freeze({
+  actionable: 1 << 0, link: 1 << 1, pseudoLink: 1 << 2, download: 1 << 3, newTab: 1 << 4,
+  textField: 1 << 5, formControl: 1 << 6, label: 1 << 7, inForm: 1 << 8,
+});
+const TEXT_INPUTS = new Set(['', 'text', 'email', 'password', 'search', 'tel', 'url', 'number', 'date', 'datetime-local', 'month', 'time', 'week']);
+const BUTTON_INPUTS = new Set(['submit', 'button', 'reset', 'image']);
+const FILE_LINK = /\.(pdf|zip|docx?|xlsx?|pptx?|csv|dmg|exe|msi|apk|gz|tgz|7z|rar|mp3|mp4|ics)([?#]|$)/i;
+
+// Static facts about an element for the core: what kind of control it is, never what it says.
+export function traitsOf(element) {
+  const tag = element.tagName;
+  const role = element.getAttribute('role');
+  let traits = element.closest('form') ? Trait.inForm : 0;
+  if (tag === 'A' && element.hasAttribute('href')) {
+    const href = element.getAttribute('href').trim();
+    if (href === '' || href.startsWith('#') || /^javascript:/i.test(href)) traits |= Trait.pseudoLink;
+    else traits |= Trait.link;
+    if (element.hasAttribute('download') || FILE_LINK.test(href)) traits |= Trait.download;
+    if ((element.getAttribute('target') || '').toLowerCase() === '_blank') traits |= Trait.newTab;
+    traits |= Trait.actionable;
+  } else if (tag === 'INPUT') {
+    const type = (element.getAttribute('type') || '').toLowerCase();
+    if (BUTTON_INPUTS.has(type)) traits |= Trait.actionable;
+    else if (TEXT_INPUTS.has(type)) traits |= Trait.textField;
+    else traits |= Trait.formControl;
+  } else if (tag === 'TEXTAREA' || element.isContentEditable) {
+    traits |= Trait.textField;
+  } else if (tag === 'SELECT') {
+    traits |= Trait.formControl;
+  } else if (tag === 'LABEL') {
+    traits |= Trait.label;
+  } else if (tag === 'BUTTON' || tag === 'SUMMARY' || ['button', 'link', 'tab', 'menuitem', 'switch', 'option'].includes(role)) {
+    traits |= Trait.actionable;
+  } else if (role === 'checkbox' || role === 'radio') {
+    traits |= Trait.formControl;
+  }
+  return traits;
+}
 
 const IMPLICIT_ROLES = {
   BUTTON: 'button', A: 'link', SELECT: 'combobox', TEXTAREA: 'textbox', SUMMARY: 'button',
@@ -67,29 +109,41 @@ export class TargetRegistry {
     this.ids = new WeakMap();
     this.descriptors = new Map(); // id -> { role, tag, label? }, for the local event
     this.nextId = 1;
-    this.onNewTarget = onNewTarget; // (id, role, selector) -> void, once per element
+    this.onNewTarget = onNewTarget; // (id, role, selector, traits) -> void, once per element
+  }
+
+  // The actionable element or field under the pointer, or 0: hover on plain content is not
+  // worth a record.
+  interactiveIdFor(eventTarget) {
+    const start = eventTarget && eventTarget.nodeType === 1 ? eventTarget : null;
+    const element = start && !start.closest(IGNORE) ? start.closest(ACTIONABLE) : null;
+    return element ? this.register(element) : 0;
   }
 
   // Returns the id of the actionable element behind an event target, or 0 to ignore it.
   idFor(eventTarget) {
     const start = eventTarget && eventTarget.nodeType === 1 ? eventTarget : eventTarget && eventTarget.parentElement;
     if (!start || start.closest(IGNORE)) return 0;
-    const element = start.closest(ACTIONABLE) || start;
+    return this.register(start.closest(ACTIONABLE) || start);
+  }
+
+  register(element) {
     let id = this.ids.get(element);
-    if (id === undefined) {
-      id = this.nextId++;
-      this.ids.set(element, id);
-      const role = roleOf(element);
-      const descriptor = { role, tag: element.tagName.toLowerCase() };
-      const label = labelOf(element);
-      if (label) descriptor.label = label;
-      this.descriptors.set(id, descriptor);
-      this.onNewTarget(id, role, selectorOf(element));
-    }
+    if (id !== undefined) return id;
+    id = this.nextId++;
+    this.ids.set(element, id);
+    const role = roleOf(element);
+    const descriptor = { role, tag: element.tagName.toLowerCase() };
+    const label = labelOf(element);
+    if (label) descriptor.label = label;
+    this.descriptors.set(id, descriptor);
+    if (this.descriptors.size > MAX_DESCRIPTORS) this.descriptors.delete(this.descriptors.keys().next().value);
+    this.onNewTarget(id, role, selectorOf(element), traitsOf(element));
     return id;
   }
 
   describe(id) {
+    if (id === 0) return { role: 'page', tag: 'html' };
     const descriptor = this.descriptors.get(id);
     return descriptor ? { ...descriptor } : { role: 'generic', tag: 'unknown' };
   }

@@ -6,8 +6,10 @@ import { log } from './log.js';
 const MAX_RETRY_BATCHES = 5;
 
 export class Transport {
-  constructor(url) {
+  // fetch: the page's own fetch from before capture wrapped it, so sending is not a page fact.
+  constructor(url, fetch = window.fetch) {
     this.url = url;
+    this.fetch = fetch;
     this.retry = [];
   }
 
@@ -23,7 +25,7 @@ export class Transport {
   }
 
   post(bytes) {
-    fetch(this.url, {
+    this.fetch.call(window, this.url, {
       method: 'POST',
       body: bytes,
       keepalive: true,

@@ -24,9 +24,9 @@ std::string decompress(const std::vector<uint8_t>& frame) {
 }
 
 Engine rageOnProductPage(const char* consent) {
-  Engine engine(EngineConfig{"demo", "", 64, {}});
-  engine.enterStep("https://shop.example/product/8812?coupon=SECRET#x", 0);
-  engine.registerTarget(1, "button", "main > form#coupon-8812 > button.apply");
+  Engine engine(EngineConfig{"demo", "", 64});
+  engine.enterStep("https://shop.example/product/8812?coupon=SECRET#x", 0, 1.7e12);
+  engine.registerTarget(1, "button", "main > form#coupon-8812 > button.apply", kActionable);
   REQUIRE(engine.setConsent(consent));
   for (int i = 0; i < 4; ++i) pushClick(engine, 12000 + i * 250.0);
   return engine;
@@ -93,8 +93,46 @@ TEST_CASE("withdrawing consent drops what is unsent") {
 
 TEST_CASE("a route change closes the open burst on the step it belongs to") {
   Engine engine = rageOnProductPage("signals");
-  engine.enterStep("/checkout", 12900);
+  engine.enterStep("/checkout", 12900, 1.7e12 + 12900);
   CHECK(engine.step() == "/checkout");
   auto json = nlohmann::json::parse(engine.takeBatchJson());
   CHECK(json["signals"][0]["step"] == "/product/:id");
+}
+
+TEST_CASE("thresholds are set by detector and name, within their ranges") {
+  Engine engine(EngineConfig{});
+  CHECK(engine.setThreshold("rage_click.min_clicks", 5));
+  CHECK(engine.setThreshold("quick_back.max_dwell_ms", 5000));
+  CHECK_FALSE(engine.setThreshold("rage_click.min_clicks", 1000));
+  CHECK_FALSE(engine.setThreshold("rage_click", 5));
+  CHECK_FALSE(engine.setThreshold("nothing.min_clicks", 5));
+  CHECK_FALSE(engine.setThreshold("rage_click.nothing", 5));
+}
+
+TEST_CASE("a quick back is told on the step that was left, as a page-level signal") {
+  Engine engine(EngineConfig{"demo", "", 64});
+  REQUIRE(engine.setConsent("signals"));
+  engine.enterStep("/products", 0, 1e12);
+  engine.enterStep("/product/123", 1000, 1e12 + 1000);
+  engine.enterStep("/products", 3000, 1e12 + 3000);
+  auto detections = engine.takeDetections();
+  REQUIRE(detections.size() == 1);
+  CHECK(detections[0].kind == FrictionKind::quick_back);
+  CHECK(detections[0].step == "/product/:id");
+  auto batch = nlohmann::json::parse(engine.takeBatchJson());
+  CHECK(batch["signals"][0]["kind"] == "quick_back");
+  CHECK(batch["signals"][0]["step"] == "/product/:id");
+  CHECK(batch["signals"][0]["role"] == "page");
+  CHECK(batch["signals"][0]["span_ms"] == 2000);
+}
+
+TEST_CASE("the engine tells JS when it next needs to look, without new events") {
+  Engine engine(EngineConfig{"demo", "", 64});
+  engine.registerTarget(1, "button", "#b", kActionable);
+  CHECK(engine.nextDeadline() == kNoDeadline);
+  pushClick(engine, 1000);
+  engine.drain(1000);
+  const double deadline = engine.nextDeadline();
+  CHECK(deadline > 1000);
+  CHECK(deadline < 1000 + 5000);
 }

@@ -1,85 +1,151 @@
 #include <doctest/doctest.h>
 
 #include "detect/rage_click.h"
+#include "recording_sink.h"
 
 using namespace friction;
 
 namespace {
 EventRecord click(double t, float x, float y, uint32_t target = 7) {
-  return EventRecord{t, x, y, target, static_cast<uint16_t>(EventType::click), 0, 0, 0};
+  return EventRecord{t, x, y, target, static_cast<uint16_t>(EventType::click), 0, 1, 0};
+}
+EventRecord fact(EventType type, double t, uint32_t target = 0) {
+  return EventRecord{t, 0, 0, target, static_cast<uint16_t>(type), 0, 1, 0};
 }
 }  // namespace
 
 TEST_CASE("three quick clicks on the same spot fire once, on the third") {
   RageClickDetector detector;
-  std::optional<Episode> closed;
-  CHECK_FALSE(detector.onClick(click(0, 100, 100), closed));
-  CHECK_FALSE(detector.onClick(click(300, 104, 98), closed));
-  auto fired = detector.onClick(click(600, 101, 103), closed);
-  REQUIRE(fired);
-  CHECK(fired->kind == FrictionKind::rage_click);
-  CHECK(fired->target == 7);
-  CHECK(fired->at_ms == 600);
-  CHECK(fired->score == doctest::Approx(0.5));
-  CHECK_FALSE(detector.onClick(click(900, 100, 100), closed));  // same burst: no second alarm
-  CHECK_FALSE(closed);
+  RecordingSink sink;
+  detector.onEvent(click(0, 100, 100), sink);
+  detector.onEvent(click(300, 104, 98), sink);
+  CHECK(sink.detections.empty());
+  detector.onEvent(click(600, 101, 103), sink);
+  REQUIRE(sink.detections.size() == 1);
+  CHECK(sink.detections[0].kind == FrictionKind::rage_click);
+  CHECK(sink.detections[0].target == 7);
+  CHECK(sink.detections[0].at_ms == 600);
+  CHECK(sink.detections[0].score == doctest::Approx(0.5));
+  detector.onEvent(click(900, 100, 100), sink);  // same burst: no second alarm
+  CHECK(sink.detections.size() == 1);
+  CHECK(sink.episodes.empty());
 }
 
 TEST_CASE("the episode closes when clicks stop, with the final count and span") {
   RageClickDetector detector;
-  std::optional<Episode> closed;
-  for (int i = 0; i < 5; ++i) detector.onClick(click(i * 200.0, 50, 50), closed);
-  CHECK_FALSE(detector.closeIfIdle(800 + 1000));  // still within the gap
-  auto episode = detector.closeIfIdle(800 + 1001);
-  REQUIRE(episode);
-  CHECK(episode->count == 5);
-  CHECK(episode->started_ms == 0);
-  CHECK(episode->ended_ms == 800);
-  CHECK(episode->score == doctest::Approx(0.7));
-  CHECK_FALSE(detector.closeIfIdle(5000));  // closed only once
+  RecordingSink sink;
+  for (int i = 0; i < 5; ++i) detector.onEvent(click(i * 200.0, 50, 50), sink);
+  CHECK(detector.nextDeadline() == doctest::Approx(1801));
+  detector.onTick(1800, sink);
+  CHECK(sink.episodes.empty());
+  detector.onTick(1801, sink);
+  REQUIRE(sink.episodes.size() == 1);
+  CHECK(sink.episodes[0].count == 5);
+  CHECK(sink.episodes[0].started_ms == 0);
+  CHECK(sink.episodes[0].ended_ms == 800);
+  CHECK(sink.episodes[0].score == doctest::Approx(0.7));
+  detector.onTick(5000, sink);
+  CHECK(sink.episodes.size() == 1);  // closed only once
+  CHECK(detector.nextDeadline() == kNoDeadline);
 }
 
 TEST_CASE("slow clicks, far clicks and clicks on other targets are not rage") {
-  std::optional<Episode> closed;
+  RecordingSink sink;
   SUBCASE("a gap over one second breaks the chain") {
     RageClickDetector detector;
-    detector.onClick(click(0, 10, 10), closed);
-    detector.onClick(click(900, 10, 10), closed);
-    CHECK_FALSE(detector.onClick(click(1901, 10, 10), closed));
+    for (double t : {0.0, 900.0, 1901.0}) detector.onEvent(click(t, 10, 10), sink);
   }
   SUBCASE("moving more than 30 px breaks the chain") {
     RageClickDetector detector;
-    detector.onClick(click(0, 10, 10), closed);
-    detector.onClick(click(100, 30, 10), closed);
-    CHECK_FALSE(detector.onClick(click(200, 30, 41), closed));
+    detector.onEvent(click(0, 10, 10), sink);
+    detector.onEvent(click(100, 30, 10), sink);
+    detector.onEvent(click(200, 30, 41), sink);
   }
   SUBCASE("another target breaks the chain") {
     RageClickDetector detector;
-    detector.onClick(click(0, 10, 10, 1), closed);
-    detector.onClick(click(100, 10, 10, 1), closed);
-    CHECK_FALSE(detector.onClick(click(200, 10, 10, 2), closed));
+    detector.onEvent(click(0, 10, 10, 1), sink);
+    detector.onEvent(click(100, 10, 10, 1), sink);
+    detector.onEvent(click(200, 10, 10, 2), sink);
   }
   SUBCASE("a double click is not rage") {
     RageClickDetector detector;
-    detector.onClick(click(0, 10, 10), closed);
-    detector.onClick(click(120, 10, 10), closed);
-    CHECK_FALSE(detector.closeIfIdle(5000));
+    detector.onEvent(click(0, 10, 10), sink);
+    detector.onEvent(click(120, 10, 10), sink);
+    detector.flush(5000, sink);
+  }
+  CHECK(sink.detections.empty());
+  CHECK(sink.episodes.empty());
+}
+
+TEST_CASE("a stepper, a carousel or a date picker answers every click: not rage") {
+  for (EventType answer : {EventType::dom_change, EventType::request_start, EventType::scroll}) {
+    RageClickDetector detector;
+    RecordingSink sink;
+    for (int i = 0; i < 6; ++i) {
+      detector.onEvent(click(i * 150.0, 10, 10), sink);
+      detector.onEvent(fact(answer, i * 150.0 + 16), sink);
+    }
+    detector.flush(5000, sink);
+    CHECK(sink.detections.empty());
   }
 }
 
-TEST_CASE("a click that breaks a rage burst reports the burst's episode") {
+TEST_CASE("a control that answered once and then went dead is rage once most clicks go unanswered") {
   RageClickDetector detector;
-  std::optional<Episode> closed;
-  for (int i = 0; i < 3; ++i) detector.onClick(click(i * 100.0, 10, 10, 1), closed);
-  detector.onClick(click(400, 300, 300, 2), closed);
-  REQUIRE(closed);
-  CHECK(closed->target == 1);
-  CHECK(closed->count == 3);
+  RecordingSink sink;
+  detector.onEvent(click(0, 10, 10), sink);
+  detector.onEvent(fact(EventType::dom_change, 20), sink);
+  detector.onEvent(click(200, 10, 10), sink);
+  detector.onEvent(click(400, 10, 10), sink);  // 1 of 2 earlier clicks answered: not yet
+  CHECK(sink.detections.empty());
+  detector.onEvent(click(600, 10, 10), sink);  // 1 of 3
+  CHECK(sink.detections.size() == 1);
 }
 
-TEST_CASE("thresholds are configurable") {
-  RageClickDetector detector({/*min_clicks=*/4, /*max_gap_ms=*/500, /*max_distance_px=*/10});
-  std::optional<Episode> closed;
-  for (int i = 0; i < 3; ++i) CHECK_FALSE(detector.onClick(click(i * 400.0, 5, 5), closed));
-  CHECK(detector.onClick(click(1200, 5, 5), closed));
+TEST_CASE("focus landing on the clicked button itself is not an answer") {
+  RageClickDetector detector;
+  RecordingSink sink;
+  for (int i = 0; i < 3; ++i) {
+    detector.onEvent(click(i * 200.0, 10, 10), sink);
+    detector.onEvent(fact(EventType::focus, i * 200.0 + 1, 7), sink);
+  }
+  CHECK(sink.detections.size() == 1);
+}
+
+TEST_CASE("a triple click that selects text is reading, not rage") {
+  RageClickDetector detector;
+  RecordingSink sink;
+  detector.onEvent(click(0, 10, 10), sink);
+  detector.onEvent(click(120, 10, 10), sink);
+  detector.onEvent(fact(EventType::selection, 125), sink);
+  detector.onEvent(click(240, 10, 10), sink);
+  detector.flush(2000, sink);
+  CHECK(sink.detections.empty());
+}
+
+TEST_CASE("clicks that land on a text selection are selecting, even before selectionchange") {
+  RageClickDetector detector;
+  RecordingSink sink;
+  for (int i = 0; i < 3; ++i) {
+    EventRecord c = click(i * 100.0, 10, 10);
+    c.a = i + 1;
+    if (i > 0) c.flags = kClickWithSelection;
+    detector.onEvent(c, sink);
+  }
+  detector.flush(2000, sink);
+  CHECK(sink.detections.empty());
+}
+
+TEST_CASE("thresholds are configurable within their ranges") {
+  RageClickThresholds thresholds;
+  CHECK(thresholds.set("min_clicks", 4));
+  CHECK(thresholds.set("max_gap_ms", 500));
+  CHECK_FALSE(thresholds.set("min_clicks", 1));
+  CHECK_FALSE(thresholds.set("nonsense", 3));
+  RageClickDetector detector(thresholds);
+  RecordingSink sink;
+  for (int i = 0; i < 3; ++i) detector.onEvent(click(i * 400.0, 5, 5), sink);
+  CHECK(sink.detections.empty());
+  detector.onEvent(click(1200, 5, 5), sink);
+  CHECK(sink.detections.size() == 1);
 }

@@ -6,6 +6,7 @@ import { EventType, RingWriter } from '../../js/src/ring_writer.js';
 import { defaultConfig, loadCore } from './load_core.mjs';
 
 const core = await loadCore();
+const ACTIONABLE = 1; // TargetTrait kActionable
 
 function engineWithRing(config = defaultConfig()) {
   const engine = new core.Engine(config);
@@ -25,8 +26,8 @@ test('the ring layout seen from JS matches the core', () => {
 
 test('records written by JS are drained in one call and a rage click is detected', () => {
   const { engine, ring } = engineWithRing();
-  assert.equal(engine.enterStep('https://shop.example/product/8812?coupon=X', 0), '/product/:id');
-  engine.registerTarget(1, 'button', '#apply-coupon');
+  assert.equal(engine.enterStep('https://shop.example/product/8812?coupon=X', 0, Date.now()), '/product/:id');
+  engine.registerTarget(1, 'button', '#apply-coupon', ACTIONABLE);
   rageClick(ring);
   assert.equal(ring.unread(), 4);
   assert.equal(engine.drain(12800), 1);
@@ -48,8 +49,8 @@ test('a full ring refuses writes until drained', () => {
 
 test('no consent: nothing to send; consent: one zstd frame with only anonymised fields', () => {
   const { engine, ring } = engineWithRing();
-  engine.enterStep('/product/8812', 0);
-  engine.registerTarget(1, 'button', 'form#coupon-8812>button.apply');
+  engine.enterStep('/product/8812', 0, Date.now());
+  engine.registerTarget(1, 'button', 'form#coupon-8812>button.apply', ACTIONABLE);
   rageClick(ring);
   engine.flush(20000);
   assert.equal(engine.takeBatch(), null);
@@ -85,8 +86,17 @@ test('the JS writer keeps working after WASM memory grows', () => {
   const before = core.HEAPU8.buffer;
   engine.addRoute(`/${'x'.repeat(4 << 20)}`); // 4 MB kept by the core: memory must grow
   assert.notEqual(core.HEAPU8.buffer, before);
-  engine.registerTarget(1, 'button', '#b');
+  engine.registerTarget(1, 'button', '#b', ACTIONABLE);
   rageClick(ring);
   assert.equal(engine.drain(12800), 1);
+  engine.delete();
+});
+
+test('thresholds are set through the control API and checked by the core', () => {
+  const { engine } = engineWithRing();
+  assert.equal(engine.setThreshold('rage_click.min_clicks', 4), true);
+  assert.equal(engine.setThreshold('rage_click.min_clicks', 0), false);
+  assert.equal(engine.setThreshold('made_up.value', 1), false);
+  assert.equal(engine.nextDeadline(), Infinity);
   engine.delete();
 });

@@ -15,6 +15,5 @@ export const defaultConfig = (overrides = {}) => ({
   site: 'demo',
   hashKey: '',
   ringCapacity: 64,
-  rage: { minClicks: 3, maxGapMs: 1000, maxDistancePx: 30 },
   ...overrides,
 });

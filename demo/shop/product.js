@@ -1,0 +1,27 @@
+// The product page: working controls (stepper, carousel, add to cart) and the planted friction
+// (a dead coupon button, a slow delivery check, a failing wishlist, a throwing compare button).
+(function productPage() {
+  const byId = (id) => document.getElementById(id);
+  const status = byId('cart-status');
+
+  let quantity = 1;
+  byId('qty-minus').addEventListener('click', () => { quantity = Math.max(1, quantity - 1); byId('qty').textContent = quantity; });
+  byId('qty-plus').addEventListener('click', () => { quantity += 1; byId('qty').textContent = quantity; });
+
+  const captions = ['the scarf, folded', 'worn, outdoors', 'the wool, close up', 'the label'];
+  let photo = 0;
+  const showPhoto = (step) => {
+    photo = (photo + step + captions.length) % captions.length;
+    byId('carousel-caption').textContent = `Photo ${photo + 1} of ${captions.length}: ${captions[photo]}`;
+  };
+  byId('carousel-prev').addEventListener('click', () => showPhoto(-1));
+  byId('carousel-next').addEventListener('click', () => showPhoto(1));
+
+  byId('add-to-cart').addEventListener('click', () => { status.textContent = 'Added to your cart.'; });
+  byId('check-delivery').addEventListener('click', async () => {
+    const answer = await (await fetch('/shop/api/slow?ms=1800')).json();
+    status.textContent = `Delivery ${answer.delivery}.`;
+  });
+  byId('save-wishlist').addEventListener('click', () => { fetch('/shop/api/fail').catch(() => {}); });
+  byId('compare').addEventListener('click', () => { throw new TypeError('compare list is not loaded'); });
+})();

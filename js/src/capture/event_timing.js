@@ -1,0 +1,19 @@
+// Slow interactions, from the browser's Event Timing API (Chromium): how long from the input to
+// the next paint. Only clicks and key presses, only the slow ones (the API's own floor).
+import { EventType, Timing } from '../ring_writer.js';
+
+const DURATION_FLOOR_MS = 104; // the API's default threshold; the core decides what is slow
+
+export function captureEventTiming(recorder, targets) {
+  if (typeof PerformanceObserver !== 'function' || !(PerformanceObserver.supportedEntryTypes || []).includes('event')) return () => {};
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name !== 'click' && entry.name !== 'keydown') continue;
+      const target = entry.target ? targets.idFor(entry.target) : 0;
+      const kind = entry.name === 'click' ? Timing.pointer : Timing.key;
+      recorder.record(EventType.eventTiming, entry.startTime, 0, 0, target, 0, Math.round(entry.duration), kind);
+    }
+  });
+  observer.observe({ type: 'event', durationThreshold: DURATION_FLOOR_MS, buffered: false });
+  return () => observer.disconnect();
+}

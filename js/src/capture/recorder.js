@@ -1,0 +1,53 @@
+// Writes records into the core's ring and decides when the core reads them: shortly after new
+// events (one call per batch), and at the time the core says it next has something to decide.
+import { EventType } from '../ring_writer.js';
+
+// Long enough to batch a burst of events, short enough that help appears while the user is
+// still stuck (a rage click reaches the page within ~this delay of its 3rd click).
+const DRAIN_DELAY_MS = 50;
+
+export class Recorder {
+  constructor({ ring, drain, nextDeadline }) {
+    this.ring = ring;
+    this.drain = drain; // () => void: the core reads the ring
+    this.nextDeadline = nextDeadline; // () => page time of the core's next decision, or Infinity
+    this.drainTimer = 0;
+    this.deadlineTimer = 0;
+    this.runDrain = this.runDrain.bind(this);
+  }
+
+  record(type, time, x = 0, y = 0, target = 0, flags = 0, a = 0, b = 0) {
+    if (!this.ring.write(type, time, x, y, target, flags, a, b)) {
+      this.runDrain(); // full: hand the batch over now, then write
+      this.ring.write(type, time, x, y, target, flags, a, b);
+    }
+    if (!this.drainTimer) this.drainTimer = setTimeout(this.runDrain, DRAIN_DELAY_MS);
+  }
+
+  // Records an event that has no position.
+  note(type, target = 0, flags = 0, a = 0, b = 0) {
+    this.record(type, performance.now(), 0, 0, target, flags, a, b);
+  }
+
+  runDrain() {
+    clearTimeout(this.drainTimer);
+    this.drainTimer = 0;
+    this.drain();
+    this.scheduleDeadline();
+  }
+
+  scheduleDeadline() {
+    clearTimeout(this.deadlineTimer);
+    const deadline = this.nextDeadline();
+    if (Number.isFinite(deadline)) {
+      this.deadlineTimer = setTimeout(this.runDrain, Math.max(10, deadline - performance.now() + 5));
+    }
+  }
+
+  stop() {
+    clearTimeout(this.drainTimer);
+    clearTimeout(this.deadlineTimer);
+  }
+}
+
+export { EventType };

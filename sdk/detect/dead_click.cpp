@@ -1,0 +1,81 @@
+#include "detect/dead_click.h"
+
+#include <algorithm>
+
+namespace friction {
+
+namespace {
+constexpr uint32_t kAnswersItself =
+    kLink | kDownload | kNewTab | kTextField | kFormControl | kLabel;
+
+bool isCandidate(const EventRecord& click, uint32_t traits) {
+  if (click.flags & kClickModifier) return false;  // opens a tab or window: answered elsewhere
+  return (traits & (kActionable | kPseudoLink)) != 0 && (traits & kAnswersItself) == 0;
+}
+}  // namespace
+
+bool DeadClickThresholds::set(std::string_view name, double value) {
+  if (name == "window_ms" && value >= 500 && value <= 10000) window_ms = value;
+  else if (name == "cooldown_ms" && value >= 0 && value <= 60000) cooldown_ms = value;
+  else return false;
+  return true;
+}
+
+void DeadClickDetector::onEvent(const EventRecord& event, FrictionSink& sink) {
+  settle(event.time_ms, sink);  // an answer that comes after the window does not revive a click
+  if (static_cast<EventType>(event.type) == EventType::click) onClick(event, sink);
+  else watch_.observe(event);
+}
+
+void DeadClickDetector::onClick(const EventRecord& click, FrictionSink& sink) {
+  if (!isCandidate(click, sink.targets().traits(click.target)) || coolingDown(click)) return;
+  watch_.watch(click);
+}
+
+bool DeadClickDetector::coolingDown(const EventRecord& click) {
+  for (Reported& reported : reported_) {
+    if (reported.target != click.target) continue;
+    if (click.time_ms - reported.last_click_ms >= thresholds_.cooldown_ms) return false;
+    reported.last_click_ms = click.time_ms;  // still trying: the same episode goes on
+    return true;
+  }
+  return false;
+}
+
+void DeadClickDetector::settle(double now_ms, FrictionSink& sink) {
+  watch_.forEach([&](WatchedClick& click) {
+    const double deadline = click.first_ms + thresholds_.window_ms;
+    if (click.answeredWithin(thresholds_.window_ms)) {
+      ClickResponseWatch::release(click);
+      return;
+    }
+    if (now_ms < deadline) return;
+    // 0.6 for one unanswered click, surer with each retry: the user expected something.
+    const double score = std::min(1.0, 0.6 + 0.1 * (click.clicks - 1));
+    sink.detectedAndOver(Detection{FrictionKind::dead_click, click.target, deadline, score},
+                         click.clicks, click.first_ms);
+    reported_[reported_next_++ % reported_.size()] = Reported{click.target, click.last_ms};
+    ClickResponseWatch::release(click);
+  });
+}
+
+void DeadClickDetector::onStep(double now_ms, FrictionSink& sink) {
+  settle(now_ms, sink);  // windows that passed before the step were dead
+  watch_.clear();        // the rest: the navigation is their answer
+}
+
+void DeadClickDetector::flush(double now_ms, FrictionSink& sink) {
+  settle(now_ms, sink);
+  watch_.clear();  // still waiting as the page leaves: the unload may be the answer
+}
+
+double DeadClickDetector::nextDeadline() const {
+  double next = kNoDeadline;
+  watch_.forEach([&](const WatchedClick& click) {
+    if (!click.answeredWithin(thresholds_.window_ms))
+      next = std::min(next, click.first_ms + thresholds_.window_ms);
+  });
+  return next;
+}
+
+}  // namespace friction

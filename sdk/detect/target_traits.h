@@ -1,0 +1,49 @@
+// Static facts about an element, told once by JS when it first meets the element: what kind of
+// control it is, never what it says. Detectors use them to tell a dead button from plain text.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace friction {
+
+enum TargetTrait : uint32_t {
+  kActionable = 1 << 0,   // button, link, role=button/link/tab/menuitem..., summary, submit
+  kLink = 1 << 1,         // a[href] to another document: navigation is its response
+  kPseudoLink = 1 << 2,   // a[href="#"], a[href^="javascript:"]: needs a script to respond
+  kDownload = 1 << 3,     // a[download] or a link to a file: responds outside the page
+  kNewTab = 1 << 4,       // target=_blank: responds in another tab
+  kTextField = 1 << 5,    // text input, textarea, contenteditable
+  kFormControl = 1 << 6,  // select, checkbox, radio, range, file...
+  kLabel = 1 << 7,        // label: moves focus or toggles its control
+  kInForm = 1 << 8,       // inside a <form>
+};
+
+struct TargetInfo {
+  uint32_t id = 0;  // 0 = empty slot
+  uint32_t traits = 0;
+  uint64_t selector_hash = 0;
+  std::string role;
+};
+
+// What the engine remembers about elements: a direct-mapped table, so memory stays bounded
+// however many elements a long session meets (an evicted element reads as unknown).
+class TargetTable {
+ public:
+  static constexpr uint32_t kSlots = 4096;
+
+  void put(TargetInfo info) { slots_[info.id % kSlots] = std::move(info); }
+  const TargetInfo* find(uint32_t id) const {
+    const TargetInfo& slot = slots_[id % kSlots];
+    return id != 0 && slot.id == id ? &slot : nullptr;
+  }
+  uint32_t traits(uint32_t id) const {
+    const TargetInfo* info = find(id);
+    return info ? info->traits : 0;
+  }
+
+ private:
+  std::array<TargetInfo, kSlots> slots_{};
+};
+
+}  // namespace friction

@@ -1,0 +1,210 @@
+#include <doctest/doctest.h>
+
+#include "detect/dead_click.h"
+#include "recording_sink.h"
+
+using namespace friction;
+
+namespace {
+constexpr uint32_t kButton = 7;
+constexpr uint32_t kOther = 8;
+
+EventRecord event(EventType type, double t, uint32_t target = 0, int32_t a = 0) {
+  return EventRecord{t, 0, 0, target, static_cast<uint16_t>(type), 0, a, 0};
+}
+EventRecord click(double t, uint32_t target = kButton, uint16_t flags = 0) {
+  EventRecord record = event(EventType::click, t, target, 1);
+  record.flags = flags;
+  return record;
+}
+
+struct Page {
+  RecordingSink sink;
+  DeadClickDetector detector;
+  explicit Page(DeadClickThresholds thresholds = {}) : detector(thresholds) {
+    sink.mark(kButton, kActionable);
+    sink.mark(kOther, kActionable);
+  }
+  void feed(const EventRecord& record) { detector.onEvent(record, sink); }
+  void tick(double now_ms) { detector.onTick(now_ms, sink); }
+};
+}  // namespace
+
+TEST_CASE("a button click that nothing answers is dead, once, when the window ends") {
+  Page page;
+  page.feed(click(1000));
+  CHECK(page.detector.nextDeadline() == 3500);
+  page.tick(3499);
+  CHECK(page.sink.detections.empty());
+  page.tick(3500);
+  REQUIRE(page.sink.detections.size() == 1);
+  const Detection& dead = page.sink.detections[0];
+  CHECK(dead.kind == FrictionKind::dead_click);
+  CHECK(dead.target == kButton);
+  CHECK(dead.at_ms == 3500);
+  CHECK(dead.score == doctest::Approx(0.6));
+  REQUIRE(page.sink.episodes.size() == 1);
+  CHECK(page.sink.episodes[0].count == 1);
+  CHECK(page.sink.episodes[0].started_ms == 1000);
+  page.tick(20000);
+  CHECK(page.sink.detections.size() == 1);
+  CHECK(page.detector.nextDeadline() == kNoDeadline);
+}
+
+TEST_CASE("a link that needs a script (href=#) is a candidate too") {
+  Page page;
+  page.sink.mark(30, kPseudoLink);
+  page.feed(click(0, 30));
+  page.tick(2500);
+  CHECK(page.sink.detections.size() == 1);
+}
+
+TEST_CASE("any answer within the window makes the click alive") {
+  Page page;
+  page.feed(click(1000));
+  SUBCASE("a synchronous DOM update") { page.feed(event(EventType::dom_change, 1000.4, 0, 3)); }
+  SUBCASE("a DOM update just before the window ends") {
+    page.feed(event(EventType::dom_change, 3499));
+  }
+  SUBCASE("a scroll") { page.feed(event(EventType::scroll, 1100, 0, 400)); }
+  SUBCASE("a text selection") { page.feed(event(EventType::selection, 1100)); }
+  SUBCASE("focus moving to another element") { page.feed(event(EventType::focus, 1100, kOther)); }
+  SUBCASE("a new tab or window") { page.feed(event(EventType::window_blur, 1100)); }
+  SUBCASE("a request") { page.feed(event(EventType::request_start, 1200, 0, 1)); }
+  SUBCASE("a form submitting") { page.feed(event(EventType::submit, 1050, 99)); }
+  SUBCASE("the tab hidden") { page.feed(event(EventType::visibility, 1100, 0, 0)); }
+  page.tick(20000);
+  CHECK(page.sink.detections.empty());
+}
+
+TEST_CASE("focus landing on the clicked button itself is not an answer") {
+  Page page;
+  page.feed(click(0));
+  page.feed(event(EventType::focus, 1, kButton));
+  page.tick(2500);
+  CHECK(page.sink.detections.size() == 1);
+}
+
+TEST_CASE("an answer after the window does not revive the click") {
+  Page page;
+  page.feed(click(0));
+  page.feed(event(EventType::dom_change, 2600));  // no tick in between
+  REQUIRE(page.sink.detections.size() == 1);
+  CHECK(page.sink.detections[0].at_ms == 2500);
+}
+
+TEST_CASE("clicks that answer themselves or need no script are never dead") {
+  Page page;
+  uint32_t traits = 0;
+  uint16_t flags = 0;
+  SUBCASE("plain text") { traits = 0; }
+  SUBCASE("a label") { traits = kLabel; }
+  SUBCASE("a label marked actionable") { traits = kActionable | kLabel; }
+  SUBCASE("a text field") { traits = kActionable | kTextField; }
+  SUBCASE("a form control") { traits = kActionable | kFormControl; }
+  SUBCASE("a real link: navigation answers it") { traits = kActionable | kLink; }
+  SUBCASE("a download link") { traits = kActionable | kPseudoLink | kDownload; }
+  SUBCASE("a target=_blank link") { traits = kActionable | kPseudoLink | kNewTab; }
+  SUBCASE("a click with a modifier key") {
+    traits = kActionable;
+    flags = kClickModifier;
+  }
+  page.sink.mark(40, traits);
+  page.feed(click(0, 40, flags));
+  CHECK(page.detector.nextDeadline() == kNoDeadline);
+  page.tick(20000);
+  CHECK(page.sink.detections.empty());
+}
+
+TEST_CASE("a step change answers the waiting clicks") {
+  Page page;
+  page.feed(click(0));
+  page.detector.onStep(800, page.sink);
+  page.tick(20000);
+  CHECK(page.sink.detections.empty());
+}
+
+TEST_CASE("a step change after the window passed does not undo a dead click") {
+  Page page;
+  page.feed(click(0));
+  page.detector.onStep(3000, page.sink);
+  CHECK(page.sink.detections.size() == 1);
+}
+
+TEST_CASE("the page leaving drops waiting clicks: the unload may be their answer") {
+  Page page;
+  page.feed(click(0));
+  page.detector.flush(900, page.sink);
+  CHECK(page.detector.nextDeadline() == kNoDeadline);
+  page.tick(20000);
+  CHECK(page.sink.detections.empty());
+}
+
+TEST_CASE("a rage burst on a dead button is one dead click") {
+  Page page;
+  for (int i = 0; i < 5; ++i) page.feed(click(i * 200.0));
+  CHECK(page.detector.nextDeadline() == 2500);  // the first click has waited longest
+  page.tick(20000);
+  REQUIRE(page.sink.detections.size() == 1);
+  CHECK(page.sink.detections[0].at_ms == 2500);  // the first click's window
+  CHECK(page.sink.detections[0].score == doctest::Approx(1.0));
+  CHECK(page.sink.episodes[0].count == 5);
+}
+
+TEST_CASE("retries on a reported button stay quiet until the cool-down passes") {
+  Page page;
+  page.feed(click(0));
+  page.tick(2500);
+  page.feed(click(4000));  // retry: same episode
+  page.tick(7000);
+  page.feed(click(8500));  // 4.5 s after the retry: still the same episode
+  page.tick(12000);
+  CHECK(page.sink.detections.size() == 1);
+  page.feed(click(14000));  // 5.5 s of quiet: a new episode
+  page.tick(16500);
+  CHECK(page.sink.detections.size() == 2);
+}
+
+TEST_CASE("several buttons are watched at once") {
+  Page page;
+  SUBCASE("two dead buttons: two dead clicks") {
+    page.feed(click(0, kButton));
+    page.feed(click(100, kOther));
+    page.tick(20000);
+    REQUIRE(page.sink.detections.size() == 2);
+    CHECK(page.sink.detections[0].target != page.sink.detections[1].target);
+  }
+  SUBCASE("an answer before the second click only answers the first") {
+    page.feed(click(0, kButton));
+    page.feed(event(EventType::dom_change, 500));
+    page.feed(click(1000, kOther));
+    page.tick(20000);
+    REQUIRE(page.sink.detections.size() == 1);
+    CHECK(page.sink.detections[0].target == kOther);
+  }
+}
+
+TEST_CASE("memory stays bounded however many buttons are clicked") {
+  Page page;
+  for (uint32_t id = 100; id < 140; ++id) {
+    page.sink.mark(id, kActionable);
+    page.feed(click(id * 10.0, id));
+  }
+  page.tick(20000);
+  REQUIRE(page.sink.detections.size() == ClickResponseWatch::kSlots);
+  for (const Detection& dead : page.sink.detections)  // the newest ones
+    CHECK(dead.target >= 140 - ClickResponseWatch::kSlots);
+}
+
+TEST_CASE("dead click thresholds are settable within range") {
+  DeadClickThresholds thresholds;
+  CHECK(thresholds.set("window_ms", 1000));
+  CHECK(thresholds.set("cooldown_ms", 0));
+  CHECK_FALSE(thresholds.set("window_ms", 50));
+  CHECK_FALSE(thresholds.set("cooldown_ms", -1));
+  CHECK_FALSE(thresholds.set("nope", 1));
+  Page page(thresholds);
+  page.feed(click(0));
+  page.tick(1000);
+  CHECK(page.sink.detections.size() == 1);
+}

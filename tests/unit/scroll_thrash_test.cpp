@@ -1,0 +1,153 @@
+#include <doctest/doctest.h>
+
+#include "detect/scroll_thrash.h"
+#include "recording_sink.h"
+
+using namespace friction;
+
+namespace {
+// Scrolls the page as the browser reports it: one scroll event per frame-ish (50 ms).
+struct Page {
+  ScrollThrashDetector detector;
+  RecordingSink sink;
+  double t = 0;
+  int32_t y = 0;
+
+  void scrollTo(int32_t to, double duration_ms) {
+    const int steps = std::max(1, static_cast<int>(duration_ms / 50));
+    const int32_t from = y;
+    for (int i = 1; i <= steps; ++i) {
+      y = from + (to - from) * i / steps;
+      t += duration_ms / steps;
+      detector.onEvent(EventRecord{t, 0, 0, 0, static_cast<uint16_t>(EventType::scroll), 0, y, 0},
+                       sink);
+    }
+  }
+  void wait(double ms) { t += ms; }
+};
+}  // namespace
+
+TEST_CASE("searching up and down fires once, on the fourth reversal") {
+  Page page;
+  page.scrollTo(1500, 600);
+  page.scrollTo(400, 500);   // reversal 1
+  page.scrollTo(1600, 500);  // 2
+  page.scrollTo(300, 500);   // 3
+  CHECK(page.sink.detections.empty());
+  const double before = page.t;
+  page.scrollTo(1400, 500);  // 4
+  REQUIRE(page.sink.detections.size() == 1);
+  CHECK(page.sink.detections[0].kind == FrictionKind::scroll_thrash);
+  CHECK(page.sink.detections[0].at_ms > before);
+  CHECK(page.sink.detections[0].score == doctest::Approx(0.5));
+
+  page.scrollTo(200, 500);  // 5: the same episode
+  CHECK(page.sink.detections.size() == 1);
+  const double quiet_from = page.detector.nextDeadline() - 4000;
+  page.detector.onTick(quiet_from + 3999, page.sink);
+  CHECK(page.sink.episodes.empty());
+  page.detector.onTick(quiet_from + 4000, page.sink);
+  REQUIRE(page.sink.episodes.size() == 1);
+  CHECK(page.sink.episodes[0].count == 5);
+  CHECK(page.sink.episodes[0].score == doctest::Approx(0.6));
+  CHECK(page.sink.episodes[0].started_ms < page.sink.detections[0].at_ms);
+  CHECK(page.detector.nextDeadline() == kNoDeadline);
+}
+
+TEST_CASE("reading down with short look-backs is not thrash") {
+  Page page;
+  for (int paragraph = 0; paragraph < 30; ++paragraph) {
+    page.scrollTo(page.y + 300, 300);
+    page.wait(2000);
+    if (paragraph % 3 == 0) page.scrollTo(page.y - 150, 200);  // re-read a few lines
+    page.wait(2000);
+  }
+  // Two longer look-backs, each followed by reading again.
+  page.scrollTo(page.y - 400, 400);
+  page.wait(6000);
+  page.scrollTo(page.y + 800, 600);
+  page.wait(4000);
+  page.scrollTo(page.y - 400, 400);
+  page.wait(6000);
+  page.scrollTo(page.y + 800, 600);
+  page.detector.flush(page.t + 1000, page.sink);
+  CHECK(page.sink.detections.empty());
+  CHECK(page.sink.episodes.empty());
+}
+
+TEST_CASE("a smooth scroll to the top and back once is not thrash") {
+  Page page;
+  page.scrollTo(5000, 3000);
+  page.scrollTo(0, 800);
+  page.scrollTo(5000, 800);
+  CHECK(page.sink.detections.empty());
+}
+
+TEST_CASE("jitter under 200 px is not a reversal") {
+  Page page;
+  page.scrollTo(1000, 500);
+  for (int i = 0; i < 20; ++i) {
+    page.scrollTo(850, 100);
+    page.scrollTo(1000, 100);
+  }
+  CHECK(page.sink.detections.empty());
+}
+
+TEST_CASE("reversals spread over more than eight seconds are not thrash") {
+  Page page;
+  for (int i = 0; i < 10; ++i) {
+    page.scrollTo(i % 2 ? 0 : 1000, 500);
+    page.wait(2600);  // a reversal every 3.1 s: four of them span more than 9 s
+  }
+  CHECK(page.sink.detections.empty());
+}
+
+TEST_CASE("after an episode, a new one waits for the cool-down") {
+  Page page;
+  auto thrash = [&] {
+    for (int i = 0; i < 5; ++i) page.scrollTo(i % 2 ? 0 : 1500, 400);
+  };
+  thrash();
+  REQUIRE(page.sink.detections.size() == 1);
+  page.wait(5000);
+  page.detector.onTick(page.t, page.sink);
+  REQUIRE(page.sink.episodes.size() == 1);
+  thrash();
+  CHECK(page.sink.detections.size() == 1);
+  page.wait(31000);
+  thrash();
+  CHECK(page.sink.detections.size() == 2);
+}
+
+TEST_CASE("a step change closes the open episode and forgets the old page's positions") {
+  Page page;
+  for (int i = 0; i < 5; ++i) page.scrollTo(i % 2 ? 0 : 1500, 400);
+  REQUIRE(page.sink.detections.size() == 1);
+  page.detector.onStep(page.t, page.sink);
+  CHECK(page.sink.episodes.size() == 1);
+  CHECK(page.detector.nextDeadline() == kNoDeadline);
+}
+
+TEST_CASE("reversals on the old page do not add up with the new page's") {
+  Page page;
+  for (int i = 0; i < 4; ++i) page.scrollTo(i % 2 ? 0 : 1500, 400);  // 3 reversals
+  page.detector.onStep(page.t, page.sink);
+  page.y = 0;  // the new route starts at the top
+  page.scrollTo(1200, 600);
+  CHECK(page.sink.detections.empty());
+}
+
+TEST_CASE("scroll thrash thresholds are set by name within their ranges") {
+  ScrollThrashThresholds thresholds;
+  CHECK(thresholds.set("min_leg_px", 400));
+  CHECK(thresholds.set("min_reversals", 6));
+  CHECK_FALSE(thresholds.set("min_reversals", 17));
+  CHECK_FALSE(thresholds.set("window_ms", 10));
+  CHECK_FALSE(thresholds.set("nope", 1));
+
+  Page page{ScrollThrashDetector(thresholds), {}};
+  for (int i = 0; i < 6; ++i) page.scrollTo(i % 2 ? 0 : 1500, 400);  // 5 reversals
+  CHECK(page.sink.detections.empty());
+  page.scrollTo(1500, 400);
+  CHECK(page.sink.detections.size() == 1);
+}
