@@ -5,13 +5,14 @@ namespace friction {
 namespace {
 // How sure we are that the user met a failure: an uncaught error stops the click's handler
 // midway; a rejection is more often a background promise. A 5xx or a network error means the
-// action failed; a 4xx is often a refusal the page explains (wrong password, out of stock).
+// action failed.
 constexpr double kErrorScore = 0.8;
 constexpr double kRejectionScore = 0.6;
-constexpr double kServerFailureScore = 0.8;
-constexpr double kClientFailureScore = 0.6;
+constexpr double kFailureScore = 0.8;
 
-bool failed(int32_t status_class) { return status_class == 0 || status_class >= 4; }
+// A 4xx is the page's own answer, which it usually explains (a postcode the server refuses, a
+// wrong password, out of stock): when it repeats on a form, that is form_struggle, not an error.
+bool failed(int32_t status_class) { return status_class == 0 || status_class == 5; }
 }  // namespace
 
 bool ErrorClickThresholds::set(std::string_view name, double value) {
@@ -58,7 +59,7 @@ void ErrorClickDetector::onRequestEnd(const EventRecord& end, FrictionSink& sink
       request.ended_ms = end.time_ms;  // kept: its response handler may still throw
     } else {
       if (by && end.time_ms - by->time_ms <= thresholds_.request_limit_ms)
-        blame(*by, end.time_ms, end.b == 4 ? kClientFailureScore : kServerFailureScore, sink);
+        blame(*by, end.time_ms, kFailureScore, sink);
       request = Request{};
     }
     return;

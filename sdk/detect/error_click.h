@@ -13,7 +13,8 @@
 //    also counts: the response handler threw (a 200 with an unexpected body).
 //  - cooldown_ms = 5000: errors after clicks on a target that was just reported are the same
 //    episode until 5 s pass without one (a user retrying a failing button).
-// Failed request: network error, 4xx or 5xx. The error goes to the most recent click (the
+// Failed request: network error or 5xx; a 4xx is the page's own, usually explained, answer
+// (form_struggle sees it when it repeats on a form). The error goes to the most recent click (the
 // click a request set off, for a request's failure); each click is reported at most once.
 // Errors with no recent click are background errors, not error clicks.
 #pragma once

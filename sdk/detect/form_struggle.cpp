@@ -5,9 +5,10 @@
 namespace friction {
 
 namespace {
-// A blocked submit fires `invalid` on every invalid field in the same task: events this close
-// together are one attempt (and nobody reads the message and retries within a second).
-constexpr double kSameAttemptMs = 1000;
+// A blocked submit fires `invalid` on every invalid field in the same task, microseconds apart:
+// events this close together are one attempt. Kept well under the half second in which an
+// impatient user can press submit again.
+constexpr double kSameAttemptMs = 250;
 
 // 0.5 at the threshold, +0.1 for each step beyond it.
 double scoreFor(double count, double threshold) {

@@ -172,7 +172,7 @@ export const journeys = [
     async run(page) {
       for (let i = 0; i < 3; i++) {
         await page.click('#place-order');
-        await pause(page, 600);
+        await pause(page, 900);
       }
       await pause(page, 2000);
     },

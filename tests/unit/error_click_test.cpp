@@ -87,11 +87,18 @@ TEST_CASE("a request the click set off may fail later") {
   double score = 0;
   SUBCASE("network error") { status_class = 0; score = 0.8; }
   SUBCASE("server error") { status_class = 5; score = 0.8; }
-  SUBCASE("client error") { status_class = 4; score = 0.6; }
   page.feed(requestEnd(6000, 42, status_class));
   REQUIRE(page.sink.detections.size() == 1);
   CHECK(page.sink.detections[0].at_ms == 6000);
   CHECK(page.sink.detections[0].score == doctest::Approx(score));
+}
+
+TEST_CASE("a 4xx is the page answering (a refused postcode), not an error click") {
+  Page page;
+  page.feed(click(0));
+  page.feed(requestStart(150, 42));
+  page.feed(requestEnd(600, 42, 4));
+  CHECK(page.sink.detections.empty());
 }
 
 TEST_CASE("a successful request, or one that fails too late, is not an error click") {

@@ -298,3 +298,14 @@ TEST_CASE("form struggle thresholds are set by name within their ranges") {
   form.erase(t += 100, 11, 3);
   CHECK(form.sink.detections.size() == 1);
 }
+
+TEST_CASE("an impatient user pressing submit again within a second makes a second attempt") {
+  Form form;
+  double t = form.fill(0, 11, 4);
+  form.invalid(t += 1000, 12);
+  form.invalid(t + 1, 13);
+  form.invalid(t += 500, 12);  // half a second later: a new attempt, not the same one
+  form.invalid(t + 1, 13);
+  REQUIRE(form.sink.detections.size() == 1);
+  CHECK(form.sink.detections[0].target == kForm);
+}
