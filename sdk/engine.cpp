@@ -25,6 +25,9 @@ bool Engine::setThreshold(std::string_view name, double value) {
   detectors_.forEach([&](FrictionKind k, auto& detector) {
     if (k == *kind) accepted = detector.thresholds().set(field, value);
   });
+  // A click is dead or slow, never both nor neither: the two detectors share one boundary.
+  if (accepted && *kind == FrictionKind::dead_click && field == "window_ms")
+    detectors_.slow_response.thresholds().set("dead_after_ms", value);
   return accepted;
 }
 

@@ -109,6 +109,18 @@ TEST_CASE("thresholds are set by detector and name, within their ranges") {
   CHECK_FALSE(engine.setThreshold("rage_click.nothing", 5));
 }
 
+TEST_CASE("the dead-click window is also where slow responses end") {
+  Engine engine(EngineConfig{"demo", "", 64});
+  REQUIRE(engine.setThreshold("dead_click.window_ms", 4000));
+  engine.registerTarget(1, "button", "#b", kActionable);
+  pushClick(engine, 1000);
+  CHECK(engine.ring().push(EventRecord{4200, 0, 0, 0, uint16_t(EventType::dom_change), 0, 1, 0}));
+  engine.drain(9000);
+  auto detections = engine.takeDetections();
+  REQUIRE(detections.size() == 1);  // answered after 3.2 s: slow, since dead needs 4 s now
+  CHECK(detections[0].kind == FrictionKind::slow_response);
+}
+
 TEST_CASE("a quick back is told on the step that was left, as a page-level signal") {
   Engine engine(EngineConfig{"demo", "", 64});
   REQUIRE(engine.setConsent("signals"));
