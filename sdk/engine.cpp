@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "anonymise/selector_shape.h"
 #include "encode/signal_batch.h"
 
 #ifndef FRICTION_VERSION
@@ -47,7 +48,7 @@ const std::string& Engine::enterStep(std::string_view url, double now_ms, double
 
 void Engine::registerTarget(uint32_t id, std::string_view role, std::string_view selector,
                             uint32_t traits) {
-  targets_.put(TargetInfo{id, traits, siphash24(key_, selector), std::string(role)});
+  targets_.put(TargetInfo{id, traits, siphash24(key_, selectorShape(selector)), std::string(role)});
 }
 
 size_t Engine::drain(double now_ms) {

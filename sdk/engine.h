@@ -53,7 +53,7 @@ class Engine : private FrictionSink {
   void restoreJourney(std::string_view state) { quick_back_.restore(state); }
 
   // What the core may know about an element: role, traits (detect/target_traits.h) and a keyed
-  // hash of its selector. The selector itself is not kept.
+  // hash of its selector's shape (anonymise/selector_shape.h). The selector is not kept.
   void registerTarget(uint32_t id, std::string_view role, std::string_view selector,
                       uint32_t traits);
 

@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include "encode/signal_batch.h"
 #include "engine.h"
 
 using emscripten::val;
@@ -61,11 +62,18 @@ uint32_t pendingSignals(Engine& engine) { return engine.pendingSignals(); }
 
 double droppedEvents(Engine& engine) { return static_cast<double>(engine.droppedEvents()); }
 
-// A copy owned by JS: the view into WASM memory dies with the vector.
+// The next batch as {frame: Uint8Array (zstd), json: string}, or null. The JSON is for the
+// user's data receipt; the frame is what is sent. The frame is a copy owned by JS: the view
+// into WASM memory dies with the vector.
 val takeBatch(Engine& engine) {
-  const std::vector<uint8_t> frame = engine.takeBatch();
+  const std::string json = engine.takeBatchJson();
+  if (json.empty()) return val::null();
+  const std::vector<uint8_t> frame = friction::compressFrame(json);
   if (frame.empty()) return val::null();
-  return val(emscripten::typed_memory_view(frame.size(), frame.data())).call<val>("slice");
+  val batch = val::object();
+  batch.set("frame", val(emscripten::typed_memory_view(frame.size(), frame.data())).call<val>("slice"));
+  batch.set("json", json);
+  return batch;
 }
 
 }  // namespace

@@ -10,6 +10,8 @@ const DEFAULTS = Object.freeze({
   hashKey: '',          // 32 hex digits; otherwise derived from the site id
   thresholds: {},       // e.g. { 'rage_click.min_clicks': 4 }; the core checks names and ranges
   sendIntervalMs: 10000,
+  consentRevision: '1', // a new revision of the site's policy asks users again
+  lang: '',             // consent panel language; default from <html lang>, then the browser
 });
 
 const SITE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;

@@ -3,6 +3,7 @@
 import { startCapture } from './capture/index.js';
 import { Recorder } from './capture/recorder.js';
 import { consentStore } from './consent_store.js';
+import { ledger } from './ledger.js';
 import { loadCore } from './core_loader.js';
 import { Emitter } from './emitter.js';
 import { guarded, log } from './log.js';
@@ -18,11 +19,21 @@ const SEND_AT_PENDING = 20;
 export class Friction {
   constructor() {
     this.emitter = new Emitter();
-    this.consentLevel = consentStore.load() || 'none';
+    this.consentLevel = 'none';
+    this.consentRevision = '1';
+    this.lang = '';
     this.engine = null;
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.drain = guarded(this.drain.bind(this), 'drain');
     this.leave = guarded(this.leave.bind(this), 'pagehide');
+  }
+
+  // Before anything else (queued calls included): which policy revision the site asks about,
+  // and so which stored choice is in force.
+  configure(config) {
+    this.consentRevision = config.consentRevision;
+    this.lang = config.lang;
+    this.consentLevel = consentStore.levelInForce(this.consentRevision);
   }
 
   // Settings were unusable (already reported): stay a no-op, and say so through `ready`.
@@ -60,7 +71,10 @@ export class Friction {
     this.targets = new TargetRegistry((id, role, selector, traits) => engine.registerTarget(id, role, selector, traits));
     this.recorder = new Recorder({ ring, drain: this.drain, nextDeadline: () => engine.nextDeadline() });
     const capture = startCapture(this.recorder, this.targets);
-    this.transport = new Transport(config.collector, capture.pageFetch);
+    this.transport = new Transport(config.collector, {
+      fetch: capture.pageFetch,
+      onSent: ({ frame, json }) => ledger.record(frame.byteLength, json),
+    });
     if (this.consentLevel !== 'none') engine.restoreJourney(journeyStore.load());
     watchSteps(guarded((url) => this.enterStep(url), 'route change'));
     // Back from the back-forward cache: the same document, but the journey moved on elsewhere.
@@ -120,22 +134,30 @@ export class Friction {
   }
 
   setConsent(level) {
-    const previous = this.consentLevel;
-    this.consentLevel = String(level);
-    if (this.engine && !this.applyConsent(this.consentLevel)) {
-      this.consentLevel = previous;
+    level = String(level);
+    if (this.engine && !this.applyConsent(level)) return false;
+    if (!this.engine && level !== 'none' && level !== 'signals') {
+      log.warn(`consent level "${level}" is unknown; use "none" or "signals".`);
       return false;
     }
-    consentStore.save(this.consentLevel);
-    // The journey is kept across page loads only while the user agrees to signals.
-    if (this.engine) journeyStore.save(this.consentLevel === 'none' ? '' : this.engine.journeyState());
+    this.consentLevel = level;
+    consentStore.save(level, { revision: this.consentRevision, lang: this.lang || document.documentElement.lang || '' });
+    if (level === 'none') this.wipe();
+    else if (this.engine) journeyStore.save(this.engine.journeyState());
     return true;
+  }
+
+  // Withdrawal is immediate: nothing queued or unsent goes out, and what the SDK stored on the
+  // device goes, except the receipt of the refusal itself.
+  wipe() {
+    journeyStore.clear();
+    ledger.clear();
+    if (this.transport) this.transport.forget();
   }
 
   applyConsent(level) {
     if (this.engine.setConsent(level)) return true;
     log.warn(`consent level "${level}" is unknown; use "none" or "signals". Consent stays "${this.engine.consent()}".`);
-    this.consentLevel = this.engine.consent();
     return false;
   }
 }

@@ -10,6 +10,13 @@ export const journeyStore = {
       return '';
     }
   },
+  clear() {
+    try {
+      window.sessionStorage.removeItem(KEY);
+    } catch {
+      /* nothing stored */
+    }
+  },
   save(state) {
     try {
       window.sessionStorage.setItem(KEY, state);

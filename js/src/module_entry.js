@@ -10,6 +10,7 @@ export async function init(options) {
   const sdk = new Friction();
   const api = createPublicApi(sdk);
   const config = resolveConfig(options);
+  if (config) sdk.configure(config);
   if (config) await sdk.start(config, new URL('friction.wasm', import.meta.url).href);
   else sdk.disable();
   return api;

@@ -1,6 +1,8 @@
 // The object a web developer talks to: window.friction (script tag) or the ESM export.
 // It is callable too, so that the queue stub's calls, friction('consent', 'signals'), made before
 // the script loaded, replay unchanged.
+import { consentStore } from './consent_store.js';
+import { ledger } from './ledger.js';
 import { guarded, log } from './log.js';
 
 export const VERSION = '0.1.0';
@@ -22,7 +24,13 @@ export function createPublicApi(sdk) {
   api.consent = {
     set: guarded((level) => sdk.setConsent(level), 'friction.consent.set'),
     get: () => sdk.consentLevel,
+    // True on a first visit, after a new policy revision, or six months after a refusal;
+    // false under Global Privacy Control (the panel stays reachable from its button).
+    shouldAsk: guarded(() => consentStore.shouldAsk(sdk.consentRevision), 'friction.consent.shouldAsk'),
+    receipt: guarded(() => consentStore.receipt(), 'friction.consent.receipt'),
   };
+  // Every batch actually sent, for the user to read: [{ at, bytes, signals: [...] }].
+  api.ledger = guarded(() => ledger.entries(), 'friction.ledger');
   api.flush = guarded(() => sdk.flush(), 'friction.flush');
   api.ready = sdk.ready;
   api.version = VERSION;

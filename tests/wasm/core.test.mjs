@@ -59,10 +59,11 @@ test('no consent: nothing to send; consent: one zstd frame with only anonymised 
   assert.equal(engine.consent(), 'signals');
   rageClick(ring, { start: 30000, clicks: 5 });
   engine.flush(40000);
-  const frame = engine.takeBatch();
+  const { frame, json } = engine.takeBatch();
   assert.ok(frame instanceof Uint8Array);
   assert.deepEqual([...frame.subarray(0, 4)], [0x28, 0xb5, 0x2f, 0xfd]);
   const text = new TextDecoder().decode(decompress(frame));
+  assert.equal(text, json, 'the receipt shows exactly what the frame carries');
   const batch = JSON.parse(text);
   assert.equal(batch.site, 'demo');
   assert.equal(batch.signals.length, 1);

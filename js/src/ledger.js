@@ -1,0 +1,40 @@
+// The data receipt: every batch actually sent, as the user can read it in the consent panel
+// (time, compressed size, the signals in it). Kept on this device only, wiped on withdrawal.
+const KEY = 'friction:ledger';
+const MAX_ENTRIES = 50;
+
+function read() {
+  try {
+    const entries = JSON.parse(window.localStorage.getItem(KEY));
+    return Array.isArray(entries) ? entries : [];
+  } catch {
+    return [];
+  }
+}
+
+export const ledger = {
+  entries: read,
+
+  record(bytes, json) {
+    let signals = [];
+    try {
+      signals = JSON.parse(json).signals || [];
+    } catch {
+      /* the core wrote it; unreadable would be a bug, but the send itself stands */
+    }
+    const entries = [...read(), { at: Date.now(), bytes, signals }].slice(-MAX_ENTRIES);
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(entries));
+    } catch {
+      /* storage full or blocked: the receipt is best effort, the send is not undone */
+    }
+  },
+
+  clear() {
+    try {
+      window.localStorage.removeItem(KEY);
+    } catch {
+      /* nothing stored */
+    }
+  },
+};

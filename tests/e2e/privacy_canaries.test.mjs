@@ -1,0 +1,147 @@
+// PII canaries: an email, a card number, a phone number and a name, typed into fields, put in
+// the URL (path and query), in page text and in attributes. Every request the page makes is
+// captured and decompressed; no canary may appear in any of them, in any consent state.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decompress } from 'fzstd';
+import { clickRepeatedly, useCollectorAndBrowser, watchPage } from './harness.mjs';
+
+const CANARIES = {
+  email: 'canary.owl@example.org',
+  card: '4111111111111111',
+  cardSpaced: '4111 1111 1111 1111',
+  phone: '+33612345678',
+  name: 'Zebulon Quixote',
+};
+const suite = useCollectorAndBrowser();
+
+// Every form a canary could take on the wire.
+function leaks(text) {
+  const forms = Object.values(CANARIES).flatMap((c) => [c, encodeURIComponent(c), c.replaceAll(' ', '+')]);
+  forms.push('Zebulon', 'Quixote', 'canary.owl', '12345678');
+  return forms.filter((form) => text.includes(form));
+}
+
+function decode(body) {
+  if (!body) return '';
+  if (body[0] === 0x28 && body[1] === 0xb5 && body[2] === 0x2f && body[3] === 0xfd) return new TextDecoder().decode(decompress(new Uint8Array(body)));
+  return body.toString('latin1');
+}
+
+async function canaryPage() {
+  const page = await suite.browser.newPage();
+  const seen = watchPage(page);
+  const requests = [];
+  let loaded = false; // the page's own load carries the canaries in its URL: the test put them there
+  page.on('request', (request) => loaded && requests.push({ url: request.url(), method: request.method(), body: decode(request.postDataBuffer()) }));
+  const path = `/product/${encodeURIComponent(CANARIES.email)}?card=${CANARIES.card}&phone=${encodeURIComponent(CANARIES.phone)}&name=${encodeURIComponent(CANARIES.name)}#${CANARIES.card}`;
+  await page.goto(suite.collector.base + path);
+  loaded = true;
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  await page.evaluate((c) => {
+    const note = document.createElement('p');
+    note.textContent = `Deliver to ${c.name}, ${c.email}, ${c.phone}`;
+    note.id = `customer-${c.card}`;
+    note.setAttribute('data-owner', c.email);
+    document.querySelector('main').prepend(note);
+    const form = document.getElementById('coupon-form');
+    form.id = `coupon-form-${c.phone.slice(1)}`; // an id-like attribute on the clicked control's path
+    document.getElementById('apply-coupon').setAttribute('aria-label', `Apply for ${c.name}`);
+  }, CANARIES);
+  await page.fill('#coupon-code', `${CANARIES.cardSpaced} ${CANARIES.email}`);
+  return { page, seen, requests };
+}
+
+async function causeFriction(page) {
+  await clickRepeatedly(page, '#apply-coupon', 4, 120); // rage
+  await page.click('#save-wishlist'); // error click (its own request)
+  await page.click('#check-delivery'); // slow response
+  await page.waitForTimeout(2600);
+  await page.evaluate(() => window.friction.flush());
+  await page.waitForTimeout(400);
+}
+
+const signalPosts = (requests) => requests.filter((r) => r.url.endsWith('/v1/signals') && r.method === 'POST');
+
+test('consent none: frictions are told locally, nothing goes to the collector, no canary anywhere', async () => {
+  const { page, seen, requests } = await canaryPage();
+  const told = [];
+  await page.exposeFunction('recordFriction', (detail) => told.push(detail));
+  await page.evaluate(() => window.friction.on('friction', (detail) => window.recordFriction(detail)));
+  await causeFriction(page);
+  await page.close({ runBeforeUnload: true });
+  assert.ok(told.length >= 2, `local detections: ${JSON.stringify(told)}`);
+  assert.deepEqual(signalPosts(requests), []);
+  for (const request of requests) assert.deepEqual(leaks(request.url + request.body), [], request.url);
+  assert.deepEqual(seen.errors.filter((e) => !e.includes('compare')), []);
+});
+
+test('consent signals: signals are sent, and no canary is in them or in any other request', async () => {
+  const { page, requests } = await canaryPage();
+  await page.click('#allow-signals');
+  await causeFriction(page);
+  const posts = signalPosts(requests);
+  assert.ok(posts.length >= 1, 'signals were sent');
+  const kinds = posts.flatMap((p) => JSON.parse(p.body).signals.map((s) => s.kind));
+  assert.ok(kinds.includes('rage_click'), kinds.join());
+  for (const request of requests) assert.deepEqual(leaks(request.url + request.body), [], request.url);
+  // The user can read exactly what was sent.
+  const ledger = await page.evaluate(() => window.friction.ledger());
+  assert.deepEqual(ledger.flatMap((entry) => entry.signals.map((s) => s.kind)), kinds);
+  assert.ok(ledger.every((entry) => entry.bytes > 0 && entry.at > 0));
+  await page.close();
+});
+
+test('withdrawal: nothing more is sent, and what the SDK stored on the device is wiped', async () => {
+  const { page, requests } = await canaryPage();
+  await page.click('#allow-signals');
+  await causeFriction(page);
+  assert.ok(signalPosts(requests).length >= 1);
+  assert.ok((await page.evaluate(() => window.friction.ledger())).length >= 1);
+  await page.click('#refuse-signals');
+  const sentBefore = signalPosts(requests).length;
+  await clickRepeatedly(page, '#apply-coupon', 4, 120);
+  await page.waitForTimeout(1500);
+  await page.evaluate(() => window.friction.flush());
+  await page.close({ runBeforeUnload: true });
+  assert.equal(signalPosts(requests).length, sentBefore, 'no request after withdrawal');
+});
+
+test('withdrawal wipes the ledger and the journey, and keeps only the receipt of the refusal', async () => {
+  const { page } = await canaryPage();
+  await page.click('#allow-signals');
+  await causeFriction(page);
+  await page.click('#refuse-signals');
+  const stored = await page.evaluate(() => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+    receipt: window.friction.consent.receipt(),
+    cookies: document.cookie,
+  }));
+  assert.deepEqual(stored.local, ['friction:consent']);
+  assert.deepEqual(stored.session, []);
+  assert.equal(stored.cookies, '');
+  assert.equal(stored.receipt.level, 'none');
+  assert.match(stored.receipt.id, /^[0-9a-f-]{32,36}$/);
+  await page.close();
+});
+
+test('Global Privacy Control is a refusal until the user actively opts in', async () => {
+  const context = await suite.browser.newContext();
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+  const page = await context.newPage();
+  // A receipt from before GPC was switched on does not outlive it.
+  await page.goto(`${suite.collector.base}/product/1`);
+  await page.evaluate(() => localStorage.setItem('friction:consent', JSON.stringify({ id: 'x', revision: '1', level: 'signals', at: Date.now(), lang: 'en', gpc: false })));
+  await page.reload();
+  await page.evaluate(() => window.friction.ready);
+  assert.equal(await page.evaluate(() => window.friction.consent.get()), 'none');
+  assert.equal(await page.evaluate(() => window.friction.consent.shouldAsk()), false);
+  // An active opt-in made while GPC is on holds.
+  await page.click('#allow-signals');
+  await page.reload();
+  await page.evaluate(() => window.friction.ready);
+  assert.equal(await page.evaluate(() => window.friction.consent.get()), 'signals');
+  assert.equal(await page.evaluate(() => window.friction.consent.receipt().gpc), true);
+  await context.close();
+});
