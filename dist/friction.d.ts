@@ -17,6 +17,11 @@ export interface FrictionDetail {
   at: number;
 }
 
+export interface SentSignal {
+  kind: FrictionKind; step: string; role: string; target: string;
+  count: number; at_s: number; span_ms: number; score: number;
+}
+
 /** 'none' (the default): detect and help locally, send nothing. 'signals': anonymised signals may be sent. */
 export type ConsentLevel = 'none' | 'signals';
 
@@ -29,6 +34,10 @@ export interface FrictionOptions {
   /** Per-site thresholds, e.g. { 'rage_click.min_clicks': 4 }; names and ranges in the README. */
   thresholds?: Record<string, number>;
   sendIntervalMs?: number;
+  /** The site's privacy policy revision: a new one asks users again. Default '1'. */
+  consentRevision?: string;
+  /** Consent panel language ('en' or 'fr'); default from <html lang>, then the browser. */
+  lang?: string;
 }
 
 export interface FrictionApi {
@@ -39,10 +48,16 @@ export interface FrictionApi {
   on(topic: 'friction', callback: (detail: FrictionDetail) => void): () => void;
   off(topic: 'friction', callback: (detail: FrictionDetail) => void): void;
   consent: {
-    /** Returns false (and logs why) for an unknown level. */
+    /** Returns false (and logs why) for an unknown level. 'none' withdraws and wipes what the SDK stored. */
     set(level: ConsentLevel): boolean;
     get(): ConsentLevel;
+    /** True on a first visit, after a new policy revision, or six months after a refusal; false under GPC. */
+    shouldAsk(): boolean;
+    /** The stored receipt of the user's choice, or null. */
+    receipt(): { id: string; revision: string; level: ConsentLevel; at: number; lang: string; gpc: boolean } | null;
   };
+  /** Every batch actually sent (newest last), for the user to read. */
+  ledger(): Array<{ at: number; bytes: number; signals: SentSignal[] }>;
   /** Ends open episodes and sends what the visitor agreed to send, now. */
   flush(): void;
   /** Resolves to true once the core runs, false if the SDK is off (no WebAssembly, CSP, bad settings). */
