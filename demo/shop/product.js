@@ -24,4 +24,10 @@
   });
   byId('save-wishlist').addEventListener('click', () => { fetch('/shop/api/fail').catch(() => {}); });
   byId('compare').addEventListener('click', () => { throw new TypeError('compare list is not loaded'); });
+  byId('gift-wrap').addEventListener('click', () => {
+    const until = performance.now() + 700;
+    while (performance.now() < until) { /* a heavy synchronous render, planted */ }
+    status.textContent = 'Gift wrap added.';
+  });
+  byId('size-guide').addEventListener('click', (event) => event.preventDefault());
 })();

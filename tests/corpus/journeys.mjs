@@ -101,7 +101,72 @@ export const journeys = [
       await pause(page, 2000);
     },
   },
+  {
+    name: 'calm: a typo fixed once, then the form sent',
+    start: '/checkout',
+    expected: {},
+    async run(page) {
+      await page.type('#email', 'kim@exmaple.com', { delay: 30 });
+      for (let i = 0; i < 11; i++) await page.keyboard.press('Backspace');
+      await page.type('#email', 'example.com', { delay: 30 });
+      await page.fill('#name', 'Kim Lee');
+      await page.fill('#postcode', '12345');
+      await page.click('#place-order');
+      await page.waitForSelector('text=Thank you!');
+      await pause(page, 2000);
+    },
+  },
+  {
+    name: 'calm: the pointer passes over buttons on its way',
+    start: '/product/8812',
+    expected: {},
+    async run(page) {
+      for (const selector of ['#apply-coupon', '#add-to-cart', '#check-delivery', '#compare']) {
+        await page.hover(selector);
+        await pause(page, 600);
+      }
+      await page.mouse.move(20, 650, { steps: 10 });
+      await pause(page, 3500);
+    },
+  },
   // Friction.
+  {
+    name: 'dead: a script link that does nothing',
+    start: '/product/8812',
+    expected: { dead_click: 1 },
+    async run(page) {
+      await page.click('#size-guide');
+      await page.mouse.move(20, 650);
+      await pause(page, 3500);
+    },
+  },
+  {
+    name: 'slow: gift wrap freezes the page for 0.7 s',
+    start: '/product/8812',
+    expected: { slow_response: 1 },
+    async run(page) {
+      await page.click('#gift-wrap');
+      await page.mouse.move(20, 650);
+      await pause(page, 3000);
+    },
+  },
+  {
+    name: 'form struggle: rewriting the name again and again',
+    start: '/checkout',
+    expected: { form_struggle: 1 },
+    async run(page) {
+      await page.click('#name');
+      for (const attempt of ['Jon', 'John', 'Johan']) {
+        await page.keyboard.type(attempt, { delay: 40 });
+        await pause(page, 300);
+        for (let i = 0; i < attempt.length; i++) await page.keyboard.press('Backspace');
+        await pause(page, 300);
+      }
+      await page.keyboard.type('Johannes', { delay: 40 });
+      await page.mouse.move(20, 650);
+      await pause(page, 2000);
+    },
+  },
   {
     name: 'rage: the coupon button does nothing',
     start: '/product/8812',
@@ -217,6 +282,28 @@ export const journeys = [
         await pause(page, 40);
       }
       await pause(page, 2000);
+    },
+  },
+  {
+    name: 'cursor thrash: shaking the pointer up and down',
+    start: '/help',
+    expected: { cursor_thrash: 1 },
+    async run(page) {
+      await page.mouse.move(500, 150);
+      for (let i = 0; i < 10; i++) {
+        await page.mouse.move(500 + (i % 3) * 8, i % 2 ? 150 : 550, { steps: 4 });
+        await pause(page, 40);
+      }
+      await pause(page, 2000);
+    },
+  },
+  {
+    name: 'hesitation: unsure about "Add to cart"',
+    start: '/product/9340',
+    expected: { hesitation: 1 },
+    async run(page) {
+      await page.hover('#add-to-cart');
+      await pause(page, 3800);
     },
   },
   {
