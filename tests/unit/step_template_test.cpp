@@ -40,3 +40,12 @@ TEST_CASE("long paths are cut") {
   for (int i = 0; i < 30; ++i) deep += "/a";
   CHECK(templater.templateOf(deep).size() == 24);  // 12 segments of "/a"
 }
+
+TEST_CASE("personal data in a path never survives templating") {
+  StepTemplater templater;
+  CHECK(templater.templateOf("/pay/4111-1111-1111-1111/confirm") == "/pay/:id/confirm");
+  CHECK(templater.templateOf("/call/+33612345678") == "/call/:id");
+  CHECK(templater.templateOf("/iban/FR7630006000011234567890189") == "/iban/:id");
+  CHECK(templater.templateOf("/u/canary.owl%40example.org/settings") == "/u/:id/settings");
+  CHECK(templater.templateOf("/reset/eyJhbGciOiJIUzI1NiJ9x") == "/reset/:id");
+}
