@@ -1,17 +1,7 @@
-// The shop's own script: a working "Add to cart", the plain consent buttons (until the SDK's
-// consent panel exists), and help offered in context when the SDK hears friction.
+// The shop's own script: help offered in context when the SDK hears friction. (Consent is the
+// SDK's own panel, opened on a first visit and from its Privacy button.)
 (function shop() {
   const byId = (id) => document.getElementById(id);
-
-  const status = byId('consent-status');
-  const showConsent = () => {
-    const level = window.friction.consent ? window.friction.consent.get() : 'none';
-    status.textContent = level === 'signals' ? 'Thank you: anonymous signals are on.' : 'Nothing is sent.';
-  };
-  byId('allow-signals').addEventListener('click', () => { window.friction('consent', 'signals'); showConsent(); });
-  byId('refuse-signals').addEventListener('click', () => { window.friction('consent', 'none'); showConsent(); });
-  if (window.friction.ready) showConsent();
-  else status.textContent = 'Nothing is sent.';
 
   // Help in context: what the shop says depends on the kind of trouble and where it is.
   const what = (found) => (found.target.label ? `“${found.target.label}”` : 'this');

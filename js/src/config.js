@@ -12,7 +12,11 @@ const DEFAULTS = Object.freeze({
   sendIntervalMs: 10000,
   consentRevision: '1', // a new revision of the site's policy asks users again
   lang: '',             // consent panel language; default from <html lang>, then the browser
+  // 'auto': the panel opens when it should ask; 'manual': only the Privacy button opens it;
+  // 'off': no panel (the site's own consent tool calls friction.consent.set).
+  consentUi: 'auto',
 });
+const CONSENT_UI = new Set(['auto', 'manual', 'off']);
 
 const SITE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 const NUMBERS = {
@@ -82,6 +86,10 @@ export function resolveConfig(options) {
         : 'no site id: add data-site="your-site" to the script tag (or init({site})). The SDK is off.',
     );
     return null;
+  }
+  if (!CONSENT_UI.has(config.consentUi)) {
+    log.warn(`consentUi "${config.consentUi}" is not one of auto, manual, off; using auto.`);
+    config.consentUi = 'auto';
   }
   if (config.hashKey && !/^[0-9a-fA-F]{32}$/.test(config.hashKey)) {
     log.warn('hashKey must be 32 hex digits; using a key derived from the site id.');

@@ -3,6 +3,7 @@
 import { configFromScript, resolveConfig } from './config.js';
 import { Friction } from './friction.js';
 import { log } from './log.js';
+import { mountConsentUi } from './panel/mount.js';
 import { createPublicApi, replayQueue } from './public_api.js';
 
 (function startFromScriptTag() {
@@ -19,6 +20,7 @@ import { createPublicApi, replayQueue } from './public_api.js';
     if (!config) return sdk.disable();
     const wasmUrl = new URL('friction.wasm', (script && script.src) || location.href).href;
     sdk.start(config, wasmUrl);
+    if (config.consentUi !== 'off') mountConsentUi(api, { lang: config.lang, autoOpen: config.consentUi === 'auto' });
   } catch (error) {
     log.error('could not start; the SDK is off.', error);
   }

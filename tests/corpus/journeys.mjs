@@ -18,7 +18,7 @@ async function clickTimes(page, selector, times, gapMs) {
 }
 
 async function allowSignals(page) {
-  await page.click('#allow-signals');
+  await page.evaluate(() => window.friction.consent.set('signals'));
 }
 
 export const journeys = [

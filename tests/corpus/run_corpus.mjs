@@ -1,5 +1,6 @@
 // Runs every journey of the corpus in a fresh browser context and scores what the SDK told the
 // page (`friction:detected`) against the labels: precision and recall per kind.
+import { answeredVisitor } from '../e2e/harness.mjs';
 import { journeys } from './journeys.mjs';
 
 export const KINDS = ['rage_click', 'dead_click', 'error_click', 'form_struggle', 'scroll_thrash',
@@ -17,6 +18,7 @@ async function recordDetections(context) {
 
 export async function runJourney(browser, base, journey) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  await context.addInitScript(answeredVisitor); // the consent panel answered: journeys use the page
   const detected = await recordDetections(context);
   const page = await context.newPage();
   const pageErrors = [];

@@ -1,12 +1,12 @@
 // Hard cases that need the real browser: per-element opt-out, and SPA route changes as steps.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickRepeatedly, useCollectorAndBrowser, watchPage } from './harness.mjs';
+import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 
 async function openProduct() {
-  const page = await suite.browser.newPage();
+  const page = await newAnsweredPage(suite.browser);
   const seen = watchPage(page);
   await page.goto(`${suite.collector.base}/product/8812`);
   await page.evaluate(() => window.friction.ready);

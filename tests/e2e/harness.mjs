@@ -84,6 +84,23 @@ export async function clickRepeatedly(page, selector, times, gapMs) {
   }
 }
 
+// A visitor who already answered the consent panel (with a refusal, the default): the panel
+// stays closed, so tests can use the page. Tests about the panel itself start without it.
+export function answeredVisitor() {
+  if (localStorage.getItem('friction:consent')) return; // runs on every load: keep later choices
+  const receipt = { id: 'test-visitor', revision: '1', level: 'none', at: Date.now(), lang: 'en', gpc: false };
+  localStorage.setItem('friction:consent', JSON.stringify(receipt));
+}
+
+// A new context and page for an answered visitor.
+export async function newAnsweredPage(browser, options) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(answeredVisitor);
+  const page = await context.newPage();
+  page.once('close', () => context.close().catch(() => {}));
+  return page;
+}
+
 // Registers a collector and a browser for the whole test file; read them from the returned
 // object inside tests (they exist once `before` has run).
 export function useCollectorAndBrowser() {

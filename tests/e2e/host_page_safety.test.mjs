@@ -2,12 +2,12 @@
 // misconfigured, it turns itself off with one readable console message and the page works.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useCollectorAndBrowser, watchPage } from './harness.mjs';
+import { newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 
 test("under the documented CSP (script-src 'self' 'wasm-unsafe-eval') the SDK runs", async () => {
-  const page = await suite.browser.newPage();
+  const page = await newAnsweredPage(suite.browser);
   const seen = watchPage(page);
   const response = await page.goto(`${suite.collector.base}/product/1`);
   assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
@@ -18,7 +18,7 @@ test("under the documented CSP (script-src 'self' 'wasm-unsafe-eval') the SDK ru
 });
 
 test('a CSP without wasm-unsafe-eval turns the SDK off quietly; the page still works', async () => {
-  const page = await suite.browser.newPage();
+  const page = await newAnsweredPage(suite.browser);
   const seen = watchPage(page);
   await page.route('**/product/*', async (route) => {
     const response = await route.fetch();
@@ -35,7 +35,7 @@ test('a CSP without wasm-unsafe-eval turns the SDK off quietly; the page still w
 });
 
 test('a script tag without data-site says so in the console and does nothing else', async () => {
-  const page = await suite.browser.newPage();
+  const page = await newAnsweredPage(suite.browser);
   const seen = watchPage(page);
   await page.route('**/product/*', async (route) => {
     const response = await route.fetch();

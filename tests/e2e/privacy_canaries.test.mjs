@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decompress } from 'fzstd';
-import { clickRepeatedly, useCollectorAndBrowser, watchPage } from './harness.mjs';
+import { answeredVisitor, clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
 
 const CANARIES = {
   email: 'canary.owl@example.org',
@@ -29,7 +29,7 @@ function decode(body) {
 }
 
 async function canaryPage() {
-  const page = await suite.browser.newPage();
+  const page = await newAnsweredPage(suite.browser);
   const seen = watchPage(page);
   const requests = [];
   let loaded = false; // the page's own load carries the canaries in its URL: the test put them there
@@ -78,7 +78,7 @@ test('consent none: frictions are told locally, nothing goes to the collector, n
 
 test('consent signals: signals are sent, and no canary is in them or in any other request', async () => {
   const { page, requests } = await canaryPage();
-  await page.click('#allow-signals');
+  await page.evaluate(() => window.friction.consent.set('signals'));
   await causeFriction(page);
   const posts = signalPosts(requests);
   assert.ok(posts.length >= 1, 'signals were sent');
@@ -94,11 +94,11 @@ test('consent signals: signals are sent, and no canary is in them or in any othe
 
 test('withdrawal: nothing more is sent, and what the SDK stored on the device is wiped', async () => {
   const { page, requests } = await canaryPage();
-  await page.click('#allow-signals');
+  await page.evaluate(() => window.friction.consent.set('signals'));
   await causeFriction(page);
   assert.ok(signalPosts(requests).length >= 1);
   assert.ok((await page.evaluate(() => window.friction.ledger())).length >= 1);
-  await page.click('#refuse-signals');
+  await page.evaluate(() => window.friction.consent.set('none'));
   const sentBefore = signalPosts(requests).length;
   await clickRepeatedly(page, '#apply-coupon', 4, 120);
   await page.waitForTimeout(1500);
@@ -109,9 +109,9 @@ test('withdrawal: nothing more is sent, and what the SDK stored on the device is
 
 test('withdrawal wipes the ledger and the journey, and keeps only the receipt of the refusal', async () => {
   const { page } = await canaryPage();
-  await page.click('#allow-signals');
+  await page.evaluate(() => window.friction.consent.set('signals'));
   await causeFriction(page);
-  await page.click('#refuse-signals');
+  await page.evaluate(() => window.friction.consent.set('none'));
   const stored = await page.evaluate(() => ({
     local: Object.keys(localStorage),
     session: Object.keys(sessionStorage),
@@ -128,6 +128,7 @@ test('withdrawal wipes the ledger and the journey, and keeps only the receipt of
 
 test('Global Privacy Control is a refusal until the user actively opts in', async () => {
   const context = await suite.browser.newContext();
+  await context.addInitScript(answeredVisitor);
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
   const page = await context.newPage();
   // A receipt from before GPC was switched on does not outlive it.
@@ -138,7 +139,7 @@ test('Global Privacy Control is a refusal until the user actively opts in', asyn
   assert.equal(await page.evaluate(() => window.friction.consent.get()), 'none');
   assert.equal(await page.evaluate(() => window.friction.consent.shouldAsk()), false);
   // An active opt-in made while GPC is on holds.
-  await page.click('#allow-signals');
+  await page.evaluate(() => window.friction.consent.set('signals'));
   await page.reload();
   await page.evaluate(() => window.friction.ready);
   assert.equal(await page.evaluate(() => window.friction.consent.get()), 'signals');

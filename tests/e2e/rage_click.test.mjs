@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decompress } from 'fzstd';
-import { clickRepeatedly, useCollectorAndBrowser, watchPage } from './harness.mjs';
+import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
 
 // Things on the page, in the URL or typed by the user that must never leave the browser.
 const TYPED_SECRET = 'TYPED-SECRET-4242';
@@ -13,7 +13,7 @@ const NEVER_SENT = [TYPED_SECRET, 'SPRINGSALE', 'reviews', '8812', 'Aurora', 'Wo
 const suite = useCollectorAndBrowser();
 
 async function openProductPage() {
-  const page = await suite.browser.newPage();
+  const page = await newAnsweredPage(suite.browser);
   const seen = watchPage(page);
   const bodies = [];
   page.on('request', (request) => {
@@ -31,7 +31,7 @@ async function openProductPage() {
 
 test('rage clicks reach the page at once and, with consent, the collector anonymised', async () => {
   const { page, seen, bodies } = await openProductPage();
-  await page.click('#allow-signals');
+  await page.evaluate(() => window.friction.consent.set('signals'));
   assert.equal(await page.evaluate(() => window.friction.consent.get()), 'signals');
   await page.fill('#coupon-code', TYPED_SECRET);
   await clickRepeatedly(page, '#apply-coupon', 4, 150);
@@ -76,7 +76,7 @@ test('rage clicks reach the page at once and, with consent, the collector anonym
 test('without consent friction is still detected locally but nothing is sent', async () => {
   const { page, seen, bodies } = await openProductPage();
   await page.evaluate(() => localStorage.clear());
-  await page.click('#refuse-signals');
+  await page.evaluate(() => window.friction.consent.set('none'));
   await clickRepeatedly(page, '#apply-coupon', 3, 150);
   await page.waitForFunction(() => window.detected.length > 0, null, { timeout: 3000 });
   await page.evaluate(() => window.friction.flush());
@@ -99,7 +99,7 @@ test('quick single clicks on different things are not rage', async () => {
 });
 
 test('the ES module entry works like the script tag', async () => {
-  const page = await suite.browser.newPage();
+  const page = await newAnsweredPage(suite.browser);
   const seen = watchPage(page);
   await page.goto(`${suite.collector.base}/shop/module.html`);
   await page.waitForFunction(() => window.friction && window.friction.version);

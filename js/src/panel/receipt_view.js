@@ -1,0 +1,72 @@
+// The data receipt: every batch this browser sent (api.ledger(), newest last), each signal told
+// as a sentence and, for the curious, as the data itself; beside it, what stayed on the device.
+import { fill, formatDateTime, plural } from '../i18n/index.js';
+import { choiceStatus, DESCRIPTION_ID } from './choice_views.js';
+import { h } from './dom.js';
+
+// Enough to read; the SDK keeps a bounded ledger anyway.
+const MAX_BATCHES_SHOWN = 20;
+// Mirrors kTimeBucketSeconds in sdk/signals/signal.h.
+const SIGNAL_TIME_BUCKET_S = 10;
+
+// Only the dictionary's own words: a role named "constructor" must not find Object's.
+const own = (dictionary, key) => Object.prototype.hasOwnProperty.call(dictionary, key);
+
+// { kind: 'rage_click', role: 'button', step: '/product/:id', count: 4, at_s: 20 } ->
+// "Rage click on a button, page /product/:id, 4 clicks, between 20 and 30 s after the page opened."
+export function describeSignal(signal, text, lang) {
+  const number = (n) => new Intl.NumberFormat(lang).format(n);
+  const kind = own(text.kinds, signal.kind) ? signal.kind : 'other';
+  const role = own(text.roles, signal.role) ? text.roles[signal.role] : signal.role ? text.roles.other : '';
+  const sentence = fill(role ? text.signal : text.signalNoRole, {
+    kind: text.kinds[kind],
+    role,
+    step: signal.step,
+    count: plural(lang, text.counts[kind], Number(signal.count) || 0),
+    // at_s is rounded down to 10 s before it leaves: say the interval, not a false precision.
+    from: number(Number(signal.at_s) || 0),
+    to: number((Number(signal.at_s) || 0) + SIGNAL_TIME_BUCKET_S),
+  });
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+
+function batchItem(batch, text, lang) {
+  const signals = Array.isArray(batch.signals) ? batch.signals : [];
+  const size = plural(lang, text.bytes, Number(batch.bytes) || 0);
+  return h('li', {},
+    h('p', { class: 'batch-head' },
+      fill(text.batchHead, { time: formatDateTime(lang, batch.at), size })),
+    h('ul', {}, signals.map((signal) => h('li', {}, describeSignal(signal, text, lang)))),
+    h('details', {},
+      h('summary', {}, text.asData),
+      h('pre', {}, JSON.stringify(signals, null, 1))));
+}
+
+function sentBatches(api, text, lang) {
+  const ledger = (api.ledger && api.ledger()) || [];
+  if (!ledger.length) return h('p', {}, text.batchesEmpty);
+  const shown = ledger.slice(-MAX_BATCHES_SHOWN).reverse(); // newest first
+  const hidden = ledger.length - shown.length;
+  return [
+    h('ol', { class: 'batches' }, shown.map((batch) => batchItem(batch, text, lang))),
+    hidden > 0 && h('p', { class: 'muted' }, plural(lang, text.batchesHidden, hidden)),
+  ];
+}
+
+export function receiptView(api, text, lang) {
+  return {
+    title: text.receiptTitle,
+    wide: true,
+    body: [
+      h('p', { id: DESCRIPTION_ID }, text.receiptIntro),
+      h('div', { class: 'columns' },
+        h('section', {}, h('h3', {}, text.batchesTitle), sentBatches(api, text, lang)),
+        h('section', {},
+          h('h3', {}, text.keptTitle),
+          h('ul', {}, text.neverItems.map((item) => h('li', {}, item))),
+          h('h3', {}, text.storedTitle),
+          h('ul', {}, text.storedItems.map((item) => h('li', {}, item))),
+          choiceStatus(api, text, lang))),
+    ],
+  };
+}
