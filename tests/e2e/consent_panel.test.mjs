@@ -12,8 +12,6 @@ const suite = useCollectorAndBrowser();
 const SCREENSHOTS = join(root, 'build/screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 const AXE_SOURCE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-// Until script_entry.js mounts the panel, a bundle that does can stand in for dist/friction.js.
-const STAND_IN_BUNDLE = process.env.FRICTION_TEST_BUNDLE;
 
 const PANEL = 'friction-consent-panel dialog';
 const PRIVACY_BUTTON = 'friction-privacy-button button';
@@ -23,7 +21,6 @@ async function openShop({ gpc = false, lang = null, hostCss = '', viewport = { w
   const context = await suite.browser.newContext({ viewport, reducedMotion });
   const page = await context.newPage();
   const seen = watchPage(page);
-  if (STAND_IN_BUNDLE) await page.route('**/dist/friction.js', (route) => route.fulfill({ path: STAND_IN_BUNDLE, contentType: 'text/javascript' }));
   // Served from the page's origin, as the CSP (script-src 'self') allows no inline script.
   await page.route('**/__test__/axe.min.js', (route) => route.fulfill({ body: AXE_SOURCE, contentType: 'text/javascript' }));
   if (gpc) {
