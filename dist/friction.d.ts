@@ -46,6 +46,8 @@ export interface FrictionApi {
   (command: 'flush'): void;
   /** Returns a function that removes the callback. */
   on(topic: 'friction', callback: (detail: FrictionDetail) => void): () => void;
+  /** Called after every consent change, from the panel or from consent.set. */
+  on(topic: 'consent', callback: (change: { level: ConsentLevel }) => void): () => void;
   off(topic: 'friction', callback: (detail: FrictionDetail) => void): void;
   consent: {
     /** Returns false (and logs why) for an unknown level. 'none' withdraws and wipes what the SDK stored. */
@@ -57,7 +59,7 @@ export interface FrictionApi {
     receipt(): { id: string; revision: string; level: ConsentLevel; at: number; lang: string; gpc: boolean } | null;
   };
   /** Every batch actually sent (newest last), for the user to read. */
-  ledger(): Array<{ at: number; bytes: number; signals: SentSignal[] }>;
+  ledger(): Array<{ at: number; bytes: number; signals: SentSignal[]; json: string }>;
   /** Ends open episodes and sends what the visitor agreed to send, now. */
   flush(): void;
   /** Resolves to true once the core runs, false if the SDK is off (no WebAssembly, CSP, bad settings). */

@@ -4,7 +4,7 @@
 import { log } from './log.js';
 
 export const DETECTED_EVENT = 'friction:detected';
-const TOPICS = new Set(['friction']);
+const TOPICS = new Set(['friction', 'consent']);
 
 export class Emitter {
   constructor() {
@@ -29,14 +29,18 @@ export class Emitter {
     if (set) set.delete(callback);
   }
 
-  emitFriction(detail) {
-    for (const callback of [...this.listeners.get('friction')]) {
+  emit(topic, detail) {
+    for (const callback of [...this.listeners.get(topic)]) {
       try {
         callback(detail);
       } catch (error) {
-        log.error("a friction.on('friction') callback threw; the others still run.", error);
+        log.error(`a friction.on('${topic}') callback threw; the others still run.`, error);
       }
     }
+  }
+
+  emitFriction(detail) {
+    this.emit('friction', detail);
     window.dispatchEvent(new CustomEvent(DETECTED_EVENT, { detail }));
   }
 }

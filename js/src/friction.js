@@ -144,6 +144,7 @@ export class Friction {
     consentStore.save(level, { revision: this.consentRevision, lang: this.lang || document.documentElement.lang || '' });
     if (level === 'none') this.wipe();
     else if (this.engine) journeyStore.save(this.engine.journeyState());
+    this.emitter.emit('consent', { level });
     return true;
   }
 

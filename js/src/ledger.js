@@ -22,7 +22,8 @@ export const ledger = {
     } catch {
       /* the core wrote it; unreadable would be a bug, but the send itself stands */
     }
-    const entries = [...read(), { at: Date.now(), bytes, signals }].slice(-MAX_ENTRIES);
+    // json: exactly what the frame carried, before compression, for the user to check.
+    const entries = [...read(), { at: Date.now(), bytes, signals, json }].slice(-MAX_ENTRIES);
     try {
       window.localStorage.setItem(KEY, JSON.stringify(entries));
     } catch {

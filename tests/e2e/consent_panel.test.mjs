@@ -298,7 +298,7 @@ test('"What was sent" lists each sent batch in words, and withdrawing wipes it',
   assert.ok(receipt.includes(`${batch.bytes} bytes (compressed)`), receipt);
   assert.ok(receipt.includes('What stayed on this device') && receipt.includes('what you type'));
   await page.locator(`${PANEL} summary`).click();
-  assert.deepEqual(JSON.parse(await page.locator(`${PANEL} pre`).textContent()), batch.signals);
+  assert.deepEqual(JSON.parse(await page.locator(`${PANEL} pre`).textContent()), JSON.parse(batch.json)); // the whole batch as it left
   await shot(page, 'panel-receipt');
 
   await choiceButton(page, 'Reject').click();

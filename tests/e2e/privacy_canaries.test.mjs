@@ -78,7 +78,9 @@ test('consent none: frictions are told locally, nothing goes to the collector, n
 
 test('consent signals: signals are sent, and no canary is in them or in any other request', async () => {
   const { page, requests } = await canaryPage();
+  await page.evaluate(() => window.friction.on('consent', (change) => (window.consentChange = change)));
   await page.evaluate(() => window.friction.consent.set('signals'));
+  assert.deepEqual(await page.evaluate(() => window.consentChange), { level: 'signals' });
   await causeFriction(page);
   const posts = signalPosts(requests);
   assert.ok(posts.length >= 1, 'signals were sent');
@@ -89,6 +91,8 @@ test('consent signals: signals are sent, and no canary is in them or in any othe
   const ledger = await page.evaluate(() => window.friction.ledger());
   assert.deepEqual(ledger.flatMap((entry) => entry.signals.map((s) => s.kind)), kinds);
   assert.ok(ledger.every((entry) => entry.bytes > 0 && entry.at > 0));
+  // Byte for byte what left, once decompressed.
+  assert.deepEqual(ledger.map((entry) => entry.json), posts.map((post) => post.body));
   await page.close();
 });
 

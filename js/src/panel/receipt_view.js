@@ -39,7 +39,17 @@ function batchItem(batch, text, lang) {
     h('ul', {}, signals.map((signal) => h('li', {}, describeSignal(signal, text, lang)))),
     h('details', {},
       h('summary', {}, text.asData),
-      h('pre', {}, JSON.stringify(signals, null, 1))));
+      h('pre', {}, asData(batch, signals))));
+}
+
+// The whole batch as it left (decompressed), laid out to read; older entries kept only signals.
+function asData(batch, signals) {
+  try {
+    if (typeof batch.json === 'string') return JSON.stringify(JSON.parse(batch.json), null, 1);
+  } catch {
+    /* fall back to the signals */
+  }
+  return JSON.stringify(signals, null, 1);
 }
 
 function sentBatches(api, text, lang) {
