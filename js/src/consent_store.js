@@ -29,6 +29,8 @@ function read() {
 }
 
 export const consentStore = {
+  key: KEY,
+
   receipt: () => {
     const receipt = read();
     return receipt ? { ...receipt } : null;

@@ -84,6 +84,10 @@ export class Friction {
       this.enterStep(location.href);
     }, 'pageshow'));
     setInterval(guarded(() => this.send(), 'send'), config.sendIntervalMs);
+    // A choice made in another tab of this site holds here at once (withdrawal above all).
+    window.addEventListener('storage', guarded((event) => {
+      if (event.key === consentStore.key) this.followStoredConsent();
+    }, 'consent from another tab'));
     window.addEventListener('pagehide', this.leave);
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.leave());
   }
@@ -146,6 +150,14 @@ export class Friction {
     else if (this.engine) journeyStore.save(this.engine.journeyState());
     this.emitter.emit('consent', { level });
     return true;
+  }
+
+  followStoredConsent() {
+    const level = consentStore.levelInForce(this.consentRevision);
+    if (level === this.consentLevel || !this.applyConsent(level)) return;
+    this.consentLevel = level;
+    if (level === 'none') this.transport.forget(); // the other tab wiped the shared storage
+    this.emitter.emit('consent', { level });
   }
 
   // Withdrawal is immediate: nothing queued or unsent goes out, and what the SDK stored on the

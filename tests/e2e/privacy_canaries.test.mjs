@@ -150,3 +150,27 @@ test('Global Privacy Control is a refusal until the user actively opts in', asyn
   assert.equal(await page.evaluate(() => window.friction.consent.receipt().gpc), true);
   await context.close();
 });
+
+test('a withdrawal in one tab holds at once in the other tabs of the site', async () => {
+  const first = await newAnsweredPage(suite.browser);
+  const context = first.context();
+  const posts = [];
+  context.on('request', (request) => request.url().endsWith('/v1/signals') && posts.push(request.url()));
+  await first.goto(`${suite.collector.base}/product/1`);
+  await first.evaluate(() => window.friction.ready);
+  await first.evaluate(() => window.friction.consent.set('signals'));
+  const second = await context.newPage();
+  await second.goto(`${suite.collector.base}/product/2`);
+  await second.evaluate(() => window.friction.ready);
+  assert.equal(await second.evaluate(() => window.friction.consent.get()), 'signals');
+
+  await second.evaluate(() => window.friction.consent.set('none'));
+  await first.waitForFunction(() => window.friction.consent.get() === 'none');
+  await clickRepeatedly(first, '#apply-coupon', 4, 120);
+  await first.waitForTimeout(300);
+  await first.evaluate(() => window.friction.flush());
+  await first.waitForTimeout(300);
+  assert.deepEqual(posts, [], 'the first tab sent nothing after the withdrawal in the second');
+  await second.close();
+  await first.close();
+});
