@@ -3,6 +3,7 @@
 const KEY = 'friction:ledger';
 const MAX_ENTRIES = 50;
 
+// Stored: { at, bytes, json }, json being exactly what the frame carried before compression.
 function read() {
   try {
     const entries = JSON.parse(window.localStorage.getItem(KEY));
@@ -12,18 +13,20 @@ function read() {
   }
 }
 
+// The signals are read from the stored JSON, not stored twice.
+function signalsOf(json) {
+  try {
+    return JSON.parse(json).signals || [];
+  } catch {
+    return []; // the core wrote it; unreadable would be a bug, but the send itself stands
+  }
+}
+
 export const ledger = {
-  entries: read,
+  entries: () => read().map((entry) => ({ ...entry, signals: signalsOf(entry.json) })),
 
   record(bytes, json) {
-    let signals = [];
-    try {
-      signals = JSON.parse(json).signals || [];
-    } catch {
-      /* the core wrote it; unreadable would be a bug, but the send itself stands */
-    }
-    // json: exactly what the frame carried, before compression, for the user to check.
-    const entries = [...read(), { at: Date.now(), bytes, signals, json }].slice(-MAX_ENTRIES);
+    const entries = [...read(), { at: Date.now(), bytes, json }].slice(-MAX_ENTRIES);
     try {
       window.localStorage.setItem(KEY, JSON.stringify(entries));
     } catch {

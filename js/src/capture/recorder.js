@@ -1,7 +1,5 @@
 // Writes records into the core's ring and decides when the core reads them: shortly after new
 // events (one call per batch), and at the time the core says it next has something to decide.
-import { EventType } from '../ring_writer.js';
-
 // Long enough to batch a burst of events, short enough that help appears while the user is
 // still stuck (a rage click reaches the page within ~this delay of its 3rd click).
 const DRAIN_DELAY_MS = 50;
@@ -43,11 +41,4 @@ export class Recorder {
       this.deadlineTimer = setTimeout(this.runDrain, Math.max(10, deadline - performance.now() + 5));
     }
   }
-
-  stop() {
-    clearTimeout(this.drainTimer);
-    clearTimeout(this.deadlineTimer);
-  }
 }
-
-export { EventType };
