@@ -32,6 +32,16 @@ bool Engine::setThreshold(std::string_view name, double value) {
   return accepted;
 }
 
+bool Engine::enableLdp(double epsilon, std::string_view random_seed_hex) {
+  SipKey seed;
+  if (!(epsilon > 0 && epsilon <= kMaxLdpEpsilon) || !parseHexKey(random_seed_hex, seed))
+    return false;
+  // Rounded as the wire carries it, so that the collector estimates with the ε actually used.
+  ldp_epsilon_ = std::round(epsilon * 1e4) / 1e4;
+  random_ = KeyedRandom(seed);
+  return true;
+}
+
 const std::string& Engine::enterStep(std::string_view url, double now_ms, double epoch_ms) {
   drain(now_ms);
   detectors_.forEach([&](FrictionKind, auto& detector) { detector.onStep(now_ms, *this); });
@@ -41,9 +51,40 @@ const std::string& Engine::enterStep(std::string_view url, double now_ms, double
                                         uturn->score, now_ms});
     queueSignal(FrictionKind::quick_back, uturn->left_step, 0, now_ms - uturn->dwell_ms, now_ms,
                 1, uturn->score);
+    // The U-turn belongs to the visit being left, still open here when the steps are routes
+    // of one page; a visit of a page already unloaded was counted without it.
+    tally(FrictionKind::quick_back);
   }
+  closeVisit();
   step_ = next;
+  tallies_.open(step_);
   return step_;
+}
+
+void Engine::tally(FrictionKind kind) {
+  if (allowsCounts(consent_)) tallies_.met(kind);
+}
+
+void Engine::closeVisit() {
+  if (!allowsCounts(consent_)) return tallies_.abandon();
+  tallies_.close([this](const VisitTally& truth) {
+    if (ldp_epsilon_ <= 0) return truth;
+    VisitTally told{truth.step, 0};
+    for (size_t i = 0; i < kFrictionKindCount; ++i) {
+      const auto kind = static_cast<FrictionKind>(i);
+      if (randomizedAnswer(truth.has(kind), ldp_epsilon_, random_)) told.met |= VisitTally::bit(kind);
+    }
+    return told;
+  });
+}
+
+void Engine::pageHidden(double now_ms) {
+  flush(now_ms);
+  closeVisit();
+}
+
+void Engine::pageShown() {
+  if (!tallies_.isOpen()) tallies_.open(step_);
 }
 
 void Engine::registerTarget(uint32_t id, std::string_view role, std::string_view selector,
@@ -74,10 +115,12 @@ void Engine::flush(double now_ms) {
 void Engine::detected(const Detection& d) {
   if (!deduper_.admitDetection(d)) return;
   detections_.push_back(LocalFriction{d.kind, step_, d.target, d.score, d.at_ms});
+  tally(d.kind);
 }
 
 void Engine::episode(const Episode& e) {
   if (!deduper_.admitEpisode(e)) return;
+  tally(e.kind);
   queueSignal(e.kind, step_, e.target, e.started_ms, e.ended_ms, e.count, e.score);
 }
 
@@ -103,15 +146,23 @@ bool Engine::setConsent(std::string_view level) {
   auto parsed = parseConsent(level);
   if (!parsed) return false;
   consent_ = *parsed;
-  if (!allowsSignals(consent_)) queue_.clear();  // withdrawing consent drops what is unsent
+  // Withdrawing consent drops what is unsent.
+  if (!allowsSignals(consent_)) queue_.clear();
+  if (!allowsCounts(consent_)) tallies_.clear();
   return true;
 }
 
 std::string Engine::takeBatchJson() {
-  if (!allowsSignals(consent_) || (queue_.size() == 0 && queue_.dropped() == 0)) return {};
-  BatchHeader header{config_.site, FRICTION_VERSION, 0};
-  auto signals = queue_.take(header.dropped);
-  return encodeBatchJson(header, signals);
+  if (!allowsCounts(consent_)) return {};
+  const bool nothing = queue_.size() == 0 && queue_.dropped() == 0 && tallies_.closed() == 0 &&
+                       tallies_.dropped() == 0;
+  if (nothing) return {};
+  BatchHeader header{config_.site, FRICTION_VERSION, 0, ldp_epsilon_};
+  uint32_t signals_dropped = 0, visits_dropped = 0;
+  auto signals = queue_.take(signals_dropped);
+  auto visits = tallies_.take(visits_dropped);
+  header.dropped = signals_dropped + visits_dropped;
+  return encodeBatchJson(header, signals, visits);
 }
 
 std::vector<uint8_t> Engine::takeBatch() {

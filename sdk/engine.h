@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "anonymise/randomized_response.h"
 #include "anonymise/siphash.h"
 #include "capture/event_ring.h"
 #include "decide/consent.h"
@@ -16,6 +17,7 @@
 #include "detect/quick_back.h"
 #include "journey/step_template.h"
 #include "signals/signal_queue.h"
+#include "signals/visit_tally.h"
 
 namespace friction {
 
@@ -45,8 +47,14 @@ class Engine : private FrictionSink {
   // of the range the detector's header gives.
   bool setThreshold(std::string_view name, double value);
 
+  // Randomized response on the visit tallies, with ε in (0, kMaxLdpEpsilon] and 32 hex digits
+  // of randomness from the browser (crypto.getRandomValues). False, and no change, otherwise.
+  bool enableLdp(double epsilon, std::string_view random_seed_hex);
+  double ldpEpsilon() const { return ldp_epsilon_; }
+
   // A new page or SPA route, at page time now_ms and wall-clock epoch_ms: open episodes end on
-  // the step they belong to, then U-turns are checked.
+  // the step they belong to, then U-turns are checked; the visit to the old step closes and
+  // one to the new step opens.
   const std::string& enterStep(std::string_view url, double now_ms, double epoch_ms);
   const std::string& step() const { return step_; }
   std::string journeyState() const { return quick_back_.state(); }
@@ -63,14 +71,20 @@ class Engine : private FrictionSink {
   std::vector<LocalFriction> takeDetections() { return std::exchange(detections_, {}); }
   // The page time at which drain() next has something to decide without new events.
   double nextDeadline();
-  // Page is going away: drain and settle every open episode now.
+  // Settle every open episode now (before sending, or because the page is going away).
   void flush(double now_ms);
+  // The page was hidden (tab switch, navigation, app switch): settle, and close the visit.
+  void pageHidden(double now_ms);
+  // The page is in view again: a new visit to the same step.
+  void pageShown();
 
   bool setConsent(std::string_view level);
   Consent consent() const { return consent_; }
 
   size_t pendingSignals() const { return queue_.size(); }
-  // The next batch to send, JSON then zstd; empty when there is nothing to send or no consent.
+  size_t pendingVisits() const { return tallies_.closed(); }
+  // The next batch to send, JSON then zstd; empty when there is nothing to send or no consent
+  // to send it.
   std::vector<uint8_t> takeBatch();
   std::string takeBatchJson();
 
@@ -84,6 +98,8 @@ class Engine : private FrictionSink {
 
   void queueSignal(FrictionKind kind, const std::string& step, uint32_t target, double started_ms,
                    double ended_ms, uint32_t count, double score);
+  void tally(FrictionKind kind);
+  void closeVisit();
 
   EngineConfig config_;
   SipKey key_;
@@ -97,6 +113,9 @@ class Engine : private FrictionSink {
   std::vector<LocalFriction> detections_;
   Consent consent_ = Consent::none;
   SignalQueue queue_;
+  VisitTallies tallies_;
+  double ldp_epsilon_ = 0;  // 0: tallies are sent as they are
+  KeyedRandom random_{SipKey{0, 0}};
 };
 
 }  // namespace friction

@@ -60,6 +60,12 @@ std::string consent(Engine& engine) { return std::string(friction::name(engine.c
 
 uint32_t pendingSignals(Engine& engine) { return engine.pendingSignals(); }
 
+uint32_t pendingVisits(Engine& engine) { return engine.pendingVisits(); }
+
+bool enableLdp(Engine& engine, double epsilon, const std::string& random_seed_hex) {
+  return engine.enableLdp(epsilon, random_seed_hex);
+}
+
 double droppedEvents(Engine& engine) { return static_cast<double>(engine.droppedEvents()); }
 
 // The next batch as {frame: Uint8Array (zstd), json: string}, or null. The JSON is for the
@@ -93,9 +99,13 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .function("drain", &drain)
       .function("takeDetections", &takeDetections)
       .function("flush", &Engine::flush)
+      .function("pageHidden", &Engine::pageHidden)
+      .function("pageShown", &Engine::pageShown)
+      .function("enableLdp", &enableLdp)
       .function("setConsent", &setConsent)
       .function("consent", &consent)
       .function("pendingSignals", &pendingSignals)
+      .function("pendingVisits", &pendingVisits)
       .function("takeBatch", &takeBatch)
       .function("setThreshold", &setThreshold)
       .function("nextDeadline", &nextDeadline)

@@ -105,7 +105,8 @@ class Routes {
   }
 
   void summary(Response& res) const {
-    sendJson(res, 200, summaryJson(store_->totalSignals(), store_->groups()));
+    sendJson(res, 200,
+             summaryJson(store_->totalSignals(), store_->groups(), visitShares(store_->visitSums())));
   }
 
   void dashboard(Response& res) const {
@@ -113,6 +114,7 @@ class Routes {
     data.total_signals = store_->totalSignals();
     data.groups = store_->groups();
     data.recent = store_->recentSignals(50);
+    data.visits = visitShares(store_->visitSums(), 50);
     data.now_ms = nowUnixMs();
     sendHtml(res, renderDashboard(data));
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 #include "html_escape.h"
 #include "time_text.h"
@@ -28,9 +29,11 @@ std::string barCell(int64_t value, int64_t largest) {
          "\" height=\"" + h + "\"/></svg></td>";
 }
 
-std::string kindCell(const std::string& kind) {
-  return "<td><span class=\"kind\">" + escapeHtml(kind) + "</span></td>";
+std::string kindLabel(std::string_view kind) {
+  return "<span class=\"kind\">" + escapeHtml(std::string(kind)) + "</span>";
 }
+
+std::string kindCell(const std::string& kind) { return "<td>" + kindLabel(kind) + "</td>"; }
 
 std::string score(double value) {
   char text[16];
@@ -50,6 +53,39 @@ std::string groupsSection(const DashboardData& data) {
             "</td><td class=\"num\">" + std::to_string(group.events) + "</td>" +
             barCell(group.signals, largest) + timeCell(group.first_seen_ms, data.now_ms) +
             timeCell(group.last_seen_ms, data.now_ms) + "</tr>";
+  }
+  return html + "</tbody></table></section>";
+}
+
+// "form_struggle 34% ±6": the share of the step's visits; the margin only for estimates.
+std::string shareText(const KindShare& share, const StepShares& step) {
+  const double visits = static_cast<double>(step.visits);
+  char text[64];
+  if (step.estimated)
+    std::snprintf(text, sizeof text, "%.0f%% ±%.0f", 100 * share.visits_met / visits,
+                  100 * 1.96 * share.standard_error / visits);
+  else
+    std::snprintf(text, sizeof text, "%.0f%%", 100 * share.visits_met / visits);
+  return text;
+}
+
+std::string visitsSection(const DashboardData& data) {
+  std::string html =
+      "<section><h2>Visits by step</h2><p class=\"note\">Share of visits that met each kind "
+      "of friction. Counted from per-visit tallies that carry no identifier; where the site "
+      "asked for local differential privacy the shares are estimates, shown with a 95% "
+      "margin.</p><table class=\"visits\"><thead><tr><th>Step</th>"
+      "<th class=\"num\">Visits</th><th>Met friction</th><th>First seen</th>"
+      "<th>Last seen</th></tr></thead><tbody>";
+  for (const auto& step : data.visits) {
+    std::string met;
+    for (const auto& share : step.met)
+      met += "<li>" + kindLabel(share.kind) + " " + escapeHtml(shareText(share, step)) + "</li>";
+    html += "<tr><td><code>" + escapeHtml(step.step) + "</code></td><td class=\"num\">" +
+            std::to_string(step.visits) + "</td><td>" +
+            (met.empty() ? std::string("none") : "<ul class=\"met\">" + met + "</ul>") +
+            "</td>" + timeCell(step.first_seen_ms, data.now_ms) +
+            timeCell(step.last_seen_ms, data.now_ms) + "</tr>";
   }
   return html + "</tbody></table></section>";
 }
@@ -93,8 +129,10 @@ std::string renderDashboard(const DashboardData& data) {
       std::to_string(data.total_signals) +
       " signals stored · refreshes every 5 s · times are when the collector received them"
       "</p></header><main>";
-  if (data.groups.empty()) html += emptyState();
-  else html += groupsSection(data) + recentSection(data);
+  if (data.groups.empty() && data.visits.empty()) return html + emptyState() + "</main></body></html>";
+  if (!data.groups.empty()) html += groupsSection(data);
+  if (!data.visits.empty()) html += visitsSection(data);
+  if (!data.recent.empty()) html += recentSection(data);
   return html + "</main></body></html>";
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "signal_store.h"
+#include "visit_shares.h"
 
 namespace friction::collector {
 
@@ -13,6 +14,7 @@ struct DashboardData {
   int64_t total_signals = 0;
   std::vector<FrictionGroup> groups;   // most signals first
   std::vector<StoredSignal> recent;    // newest first
+  std::vector<StepShares> visits;      // most visited first
   int64_t now_ms = 0;
 };
 

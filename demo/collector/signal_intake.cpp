@@ -30,7 +30,8 @@ IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t 
     std::cerr << "friction collector: cannot store a batch: " << error << "\n";
     return {500, jsonError("the batch could not be stored")};
   }
-  return {202, nlohmann::json{{"stored", batch.signals.size()}}.dump()};
+  return {202,
+          nlohmann::json{{"stored", batch.signals.size()}, {"visits", batch.visits.size()}}.dump()};
 }
 
 }  // namespace friction::collector

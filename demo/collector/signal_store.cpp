@@ -1,5 +1,8 @@
 #include "signal_store.h"
 
+#include <map>
+#include <utility>
+
 namespace friction::collector {
 namespace {
 
@@ -28,6 +31,25 @@ CREATE TABLE IF NOT EXISTS signals (
   score REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS signals_by_kind_step ON signals (kind, step);
+-- Visit tallies are kept only as sums: a tally has no identity worth keeping, and sums are
+-- what the estimator needs. Tallies told with randomized response are summed apart, per ε.
+CREATE TABLE IF NOT EXISTS visit_totals (
+  site TEXT NOT NULL,
+  step TEXT NOT NULL,
+  epsilon REAL NOT NULL,         -- 0: exact tallies
+  visits INTEGER NOT NULL,
+  first_seen INTEGER NOT NULL,   -- unix ms, server clock
+  last_seen INTEGER NOT NULL,
+  PRIMARY KEY (site, step, epsilon)
+);
+CREATE TABLE IF NOT EXISTS visit_kinds (
+  site TEXT NOT NULL,
+  step TEXT NOT NULL,
+  epsilon REAL NOT NULL,
+  kind TEXT NOT NULL,
+  said_met INTEGER NOT NULL,     -- visits whose tally named the kind (randomized if epsilon > 0)
+  PRIMARY KEY (site, step, epsilon, kind)
+);
 CREATE INDEX IF NOT EXISTS signals_by_received_at ON signals (received_at);
 )sql";
 
@@ -101,6 +123,10 @@ SignalStore::~SignalStore() {
   insert_batch_.reset();
   insert_signal_.reset();
   count_signals_.reset();
+  upsert_visit_total_.reset();
+  upsert_visit_kind_.reset();
+  select_visit_totals_.reset();
+  select_visit_kinds_.reset();
   select_groups_.reset();
   select_recent_.reset();
   sqlite3_close(db_);
@@ -115,6 +141,19 @@ bool SignalStore::prepareAll(std::string& error) {
        "INSERT INTO signals (received_at, site, kind, step, role, target, count, at_s, "
        "span_ms, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
       {&count_signals_, "SELECT COUNT(*) FROM signals"},
+      {&upsert_visit_total_,
+       "INSERT INTO visit_totals (site, step, epsilon, visits, first_seen, last_seen) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (site, step, epsilon) DO UPDATE SET "
+       "visits = visits + excluded.visits, last_seen = excluded.last_seen"},
+      {&upsert_visit_kind_,
+       "INSERT INTO visit_kinds (site, step, epsilon, kind, said_met) VALUES (?, ?, ?, ?, ?) "
+       "ON CONFLICT (site, step, epsilon, kind) DO UPDATE SET "
+       "said_met = said_met + excluded.said_met"},
+      {&select_visit_totals_,
+       "SELECT step, epsilon, visits, first_seen, last_seen FROM visit_totals "
+       "ORDER BY step, epsilon"},
+      {&select_visit_kinds_,
+       "SELECT step, epsilon, kind, said_met FROM visit_kinds ORDER BY step, epsilon, kind"},
       {&select_groups_,
        "SELECT kind, step, COUNT(*) AS n, SUM(count), MIN(received_at), MAX(received_at) "
        "FROM signals GROUP BY kind, step ORDER BY n DESC, SUM(count) DESC, kind, step "
@@ -141,6 +180,7 @@ bool SignalStore::storeBatch(const ReceivedBatch& batch, int64_t received_at_ms,
   bool ok = insertBatchRow(batch, received_at_ms);
   for (size_t i = 0; ok && i < batch.signals.size(); ++i)
     ok = insertSignalRow(batch.site, batch.signals[i], received_at_ms);
+  if (ok) ok = addVisits(batch, received_at_ms);
   if (ok && exec(db_, "COMMIT", error)) return true;
   if (!ok) error = lastError(db_);
   std::string ignored;
@@ -172,6 +212,62 @@ bool SignalStore::insertSignalRow(const std::string& site, const ReceivedSignal&
   sqlite3_bind_int64(row.get(), 9, s.span_ms);
   sqlite3_bind_double(row.get(), 10, s.score);
   return sqlite3_step(row.get()) == SQLITE_DONE;
+}
+
+bool SignalStore::addVisits(const ReceivedBatch& batch, int64_t received_at_ms) {
+  // Summed here first: a batch often holds several visits to the same step.
+  std::map<std::string, int64_t> visits;
+  std::map<std::pair<std::string, std::string>, int64_t> said_met;
+  for (const auto& visit : batch.visits) {
+    ++visits[visit.step];
+    for (const auto& kind : visit.met) ++said_met[{visit.step, kind}];
+  }
+  for (const auto& [step, count] : visits) {
+    StatementUse row(upsert_visit_total_->handle);
+    sqlite3_bind_text(row.get(), 1, batch.site.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(row.get(), 2, step.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(row.get(), 3, batch.epsilon);
+    sqlite3_bind_int64(row.get(), 4, count);
+    sqlite3_bind_int64(row.get(), 5, received_at_ms);
+    if (sqlite3_step(row.get()) != SQLITE_DONE) return false;
+  }
+  for (const auto& [step_kind, count] : said_met) {
+    StatementUse row(upsert_visit_kind_->handle);
+    sqlite3_bind_text(row.get(), 1, batch.site.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(row.get(), 2, step_kind.first.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(row.get(), 3, batch.epsilon);
+    sqlite3_bind_text(row.get(), 4, step_kind.second.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(row.get(), 5, count);
+    if (sqlite3_step(row.get()) != SQLITE_DONE) return false;
+  }
+  return true;
+}
+
+std::vector<VisitSums> SignalStore::visitSums() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<VisitSums> rows;
+  {
+    StatementUse use(select_visit_totals_->handle);
+    while (sqlite3_step(use.get()) == SQLITE_ROW) {
+      VisitSums sums;
+      sums.step = columnText(use.get(), 0);
+      sums.epsilon = sqlite3_column_double(use.get(), 1);
+      sums.visits = sqlite3_column_int64(use.get(), 2);
+      sums.first_seen_ms = sqlite3_column_int64(use.get(), 3);
+      sums.last_seen_ms = sqlite3_column_int64(use.get(), 4);
+      rows.push_back(std::move(sums));
+    }
+  }
+  std::map<std::pair<std::string, double>, size_t> row_of;
+  for (size_t i = 0; i < rows.size(); ++i) row_of[{rows[i].step, rows[i].epsilon}] = i;
+  StatementUse use(select_visit_kinds_->handle);
+  while (sqlite3_step(use.get()) == SQLITE_ROW) {
+    const auto row = row_of.find({columnText(use.get(), 0), sqlite3_column_double(use.get(), 1)});
+    const auto kind = parseFrictionKind(columnText(use.get(), 2));
+    if (row != row_of.end() && kind)
+      rows[row->second].said_met[static_cast<size_t>(*kind)] = sqlite3_column_int64(use.get(), 3);
+  }
+  return rows;
 }
 
 int64_t SignalStore::totalSignals() {

@@ -3,6 +3,7 @@
 #pragma once
 #include <sqlite3.h>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "encode/batch_reader.h"
+#include "signals/visit_tally.h"
 
 namespace friction::collector {
 
@@ -29,6 +31,16 @@ struct StoredSignal {
   double score = 0;
 };
 
+// The visit tallies of one step told with one ε (0: exact), summed.
+struct VisitSums {
+  std::string step;
+  double epsilon = 0;
+  int64_t visits = 0;
+  std::array<int64_t, kFrictionKindCount> said_met{};  // by FrictionKind
+  int64_t first_seen_ms = 0;
+  int64_t last_seen_ms = 0;
+};
+
 class SignalStore {
  public:
   // Opens (creating if needed) the database; nullptr and `error` if that fails.
@@ -44,6 +56,7 @@ class SignalStore {
   // Most signals first; capped because steps come from clients and could be many.
   std::vector<FrictionGroup> groups(size_t limit = 200);
   std::vector<StoredSignal> recentSignals(size_t limit = 50);
+  std::vector<VisitSums> visitSums();
 
  private:
   struct Statement;
@@ -52,11 +65,13 @@ class SignalStore {
   bool insertBatchRow(const ReceivedBatch& batch, int64_t received_at_ms);
   bool insertSignalRow(const std::string& site, const ReceivedSignal& signal,
                        int64_t received_at_ms);
+  bool addVisits(const ReceivedBatch& batch, int64_t received_at_ms);
 
   std::mutex mutex_;  // one connection, one statement set: one user at a time
   sqlite3* db_;
   std::unique_ptr<Statement> insert_batch_, insert_signal_, count_signals_, select_groups_,
-      select_recent_;
+      select_recent_, upsert_visit_total_, upsert_visit_kind_, select_visit_totals_,
+      select_visit_kinds_;
 };
 
 }  // namespace friction::collector

@@ -1,4 +1,4 @@
-// What the end user agreed to send. Ordered: each level includes the ones below it.
+// What may leave the browser. Ordered: each level includes the ones below it.
 #pragma once
 #include <optional>
 #include <string_view>
@@ -7,12 +7,15 @@ namespace friction {
 
 enum class Consent {
   none,     // the default: detect and help locally, send nothing
-  signals,  // anonymised friction signals may be sent
+  counts,   // "notice" sites before the user answers: per-visit tallies of the kinds of friction
+            // met on a step, nothing that links one visit to another (signals/visit_tally.h)
+  signals,  // the user said yes: anonymised friction signals, and the tallies
 };
 
 std::string_view name(Consent consent);
 std::optional<Consent> parseConsent(std::string_view text);
 
+inline bool allowsCounts(Consent consent) { return consent >= Consent::counts; }
 inline bool allowsSignals(Consent consent) { return consent >= Consent::signals; }
 
 }  // namespace friction

@@ -8,9 +8,12 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "anonymise/pii_scrub.h"
+#include "anonymise/randomized_response.h"
 #include "detect/friction_kind.h"
 #include "encode/signal_batch.h"
 #include "journey/step_template.h"
+#include "signals/visit_tally.h"
 
 namespace friction {
 namespace {
@@ -122,6 +125,9 @@ const char* stepProblem(std::string_view step) {
   return nullptr;
 }
 
+constexpr const char* kPersonalData =
+    "must not contain personal data (an email, card, phone number or IBAN)";
+
 // Keys are echoed in errors only when harmless: short and plain.
 std::string quotedKeyOrNothing(const std::string& key) {
   if (key.empty() || key.size() > 32) return "";
@@ -136,12 +142,14 @@ class FieldReader {
   FieldReader(const Json& object, std::string path, std::string& error)
       : object_(object), path_(std::move(path)), error_(error) {}
 
-  bool isObjectWithKeys(std::initializer_list<std::string_view> keys) {
+  bool isObjectWithKeys(std::initializer_list<std::string_view> keys,
+                        std::initializer_list<std::string_view> optional_keys = {}) {
     const std::string name = path_.empty() ? "batch" : path_;
     if (!object_.is_object()) return reject(name, "must be an object");
     for (const auto& item : object_.items()) {
       bool known = false;
       for (auto key : keys) known = known || item.key() == key;
+      for (auto key : optional_keys) known = known || item.key() == key;
       if (!known) return reject(name, "unexpected key" + quotedKeyOrNothing(item.key()));
     }
     for (auto key : keys)
@@ -191,6 +199,34 @@ class FieldReader {
     return true;
   }
 
+  bool readEpsilon(std::string_view key, double& value) {
+    if (!object_.contains(std::string(key))) return true;  // optional: absent means exact tallies
+    const Json& field = valueOf(key);
+    if (!field.is_number() || !(field.get<double>() > 0) ||
+        field.get<double>() > kMaxLdpEpsilon)
+      return reject(fieldName(key), "must be a number above 0 and at most " +
+                                        std::to_string(static_cast<int>(kMaxLdpEpsilon)));
+    value = field.get<double>();
+    return true;
+  }
+
+  // A list of distinct friction kinds, as in a visit's "met".
+  bool readKindSet(std::string_view key, std::vector<std::string>& kinds) {
+    const Json& field = valueOf(key);
+    if (!field.is_array() || field.size() > kFrictionKindCount)
+      return reject(fieldName(key), "must be an array of distinct friction kinds");
+    uint32_t seen = 0;
+    for (const Json& item : field) {
+      const auto kind = item.is_string() ? parseFrictionKind(item.get<std::string>())
+                                         : std::nullopt;
+      if (!kind || (seen & (1u << static_cast<uint8_t>(*kind))))
+        return reject(fieldName(key), "must be an array of distinct friction kinds");
+      seen |= 1u << static_cast<uint8_t>(*kind);
+      kinds.push_back(item.get<std::string>());
+    }
+    return true;
+  }
+
   bool readKind(std::string_view key, std::string& value) {
     if (!readString(key, value)) return false;
     if (!parseFrictionKind(value)) return reject(fieldName(key), "is not a known friction kind");
@@ -200,6 +236,7 @@ class FieldReader {
   bool readStep(std::string_view key, std::string& value) {
     if (!readString(key, value)) return false;
     if (const char* problem = stepProblem(value)) return reject(fieldName(key), problem);
+    if (containsPii(value)) return reject(fieldName(key), kPersonalData);
     return true;
   }
 
@@ -310,11 +347,12 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
   }
   FieldReader top(batch, "", error);
   uint32_t version = 0;
-  if (!top.isObjectWithKeys({"v", "site", "sdk", "dropped", "signals"}) ||
+  if (!top.isObjectWithKeys({"v", "site", "sdk", "dropped", "signals", "visits"}, {"epsilon"}) ||
       !top.readUint("v", kWireVersion, kWireVersion, version) ||
       !top.readName("site", 1, 64, isSiteChar, "A-Za-z0-9._-", out.site) ||
       !top.readText("sdk", 32, out.sdk) ||
-      !top.readUint("dropped", 0, kMaxDropped, out.dropped))
+      !top.readUint("dropped", 0, kMaxDropped, out.dropped) ||
+      !top.readEpsilon("epsilon", out.epsilon))
     return false;
 
   const Json& signals = *batch.find("signals");
@@ -339,6 +377,22 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
         !field.readUnitScore("score", s.score))
       return false;
     out.signals.push_back(std::move(s));
+  }
+
+  const Json& visits = *batch.find("visits");
+  if (!visits.is_array() || visits.size() > kMaxVisitsPerBatch) {
+    error = "visits: must be an array of at most " + std::to_string(kMaxVisitsPerBatch) +
+            " visits";
+    return false;
+  }
+  out.visits.reserve(visits.size());
+  for (size_t i = 0; i < visits.size(); ++i) {
+    FieldReader field(visits[i], "visits[" + std::to_string(i) + "]", error);
+    ReceivedVisit v;
+    if (!field.isObjectWithKeys({"step", "met"}) || !field.readStep("step", v.step) ||
+        !field.readKindSet("met", v.met))
+      return false;
+    out.visits.push_back(std::move(v));
   }
   return true;
 }

@@ -31,14 +31,22 @@ struct ReceivedSignal {
   double score = 0;
 };
 
+struct ReceivedVisit {
+  std::string step;
+  std::vector<std::string> met;  // distinct kind names
+};
+
 struct ReceivedBatch {
   std::string site, sdk;
   uint32_t dropped = 0;
   std::vector<ReceivedSignal> signals;
+  std::vector<ReceivedVisit> visits;
+  double epsilon = 0;  // > 0: the visits went through randomized response with this ε
 };
 
 // Limits of a batch: a well-behaved SDK stays far below them.
 inline constexpr size_t kMaxSignalsPerBatch = 500;
+inline constexpr size_t kMaxVisitsPerBatch = 500;
 inline constexpr uint32_t kMaxDropped = 1000000;
 
 // Parses and validates a batch. On failure `error` names the field, e.g.

@@ -5,16 +5,34 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "anonymise/pii_scrub.h"
 #include "anonymise/siphash.h"
 
 namespace friction {
 
-std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>& signals) {
+namespace {
+
+nlohmann::json visitsJson(const std::vector<VisitTally>& visits) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& visit : visits) {
+    nlohmann::json met = nlohmann::json::array();
+    for (size_t i = 0; i < kFrictionKindCount; ++i)
+      if (visit.has(static_cast<FrictionKind>(i))) met.push_back(kFrictionKindNames[i]);
+    list.push_back({{"step", scrubPii(visit.step)}, {"met", std::move(met)}});
+  }
+  return list;
+}
+
+}  // namespace
+
+std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>& signals,
+                            const std::vector<VisitTally>& visits) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& s : signals) {
     list.push_back({{"kind", name(s.kind)},
-                    {"step", s.step},
-                    {"role", s.role},
+                    {"step", scrubPii(s.step)},
+                    // A role is a word from a fixed list; one that holds personal data is a bug.
+                    {"role", containsPii(s.role) ? "unknown" : s.role},
                     {"target", toHex(s.target_hash)},
                     {"count", s.count},
                     {"at_s", s.at_s},
@@ -22,10 +40,12 @@ std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>
                     {"score", std::round(s.score * 10) / 10}});
   }
   nlohmann::json batch = {{"v", kWireVersion},
-                          {"site", header.site},
+                          {"site", scrubPii(header.site)},
                           {"sdk", header.sdk_version},
                           {"dropped", header.dropped},
-                          {"signals", std::move(list)}};
+                          {"signals", std::move(list)},
+                          {"visits", visitsJson(visits)}};
+  if (header.epsilon > 0) batch["epsilon"] = std::round(header.epsilon * 1e4) / 1e4;
   // Strings we send are templates and names we built; replace rather than abort on bad UTF-8.
   return batch.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -2,9 +2,17 @@
 //
 //   {"v":1,"site":"demo","sdk":"0.1.0","dropped":0,
 //    "signals":[{"kind":"rage_click","step":"/product/:id","role":"button",
-//                "target":"9f2c0e4d1a7b3c58","count":4,"at_s":10,"span_ms":700,"score":0.6}]}
+//                "target":"9f2c0e4d1a7b3c58","count":4,"at_s":10,"span_ms":700,"score":0.6}],
+//    "visits":[{"step":"/product/:id","met":["rage_click"]},{"step":"/","met":[]}],
+//    "epsilon":1.0986}
 //
+// "signals" is empty unless the user agreed to signals; "visits" are the per-visit tallies
+// (signals/visit_tally.h). "epsilon" is present when the tallies went through randomized
+// response (anonymise/randomized_response.h): each kind's membership in "met" was then flipped
+// with probability 1 - p, and only the collector's estimator makes sense of them.
+// "dropped" counts signals and visits the bounded queues could not hold.
 // No timestamp of the client's clock is sent: the collector stamps what it receives.
+// Every string goes through scrubPii() (anonymise/pii_scrub.h) on its way out.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -12,6 +20,7 @@
 #include <vector>
 
 #include "signals/signal.h"
+#include "signals/visit_tally.h"
 
 namespace friction {
 
@@ -20,10 +29,12 @@ inline constexpr int kWireVersion = 1;
 struct BatchHeader {
   std::string site;
   std::string sdk_version;
-  uint32_t dropped = 0;  // signals the queue could not hold since the last batch
+  uint32_t dropped = 0;  // signals and visits the queues could not hold since the last batch
+  double epsilon = 0;    // randomized response on the visits; 0: the tallies are exact
 };
 
-std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>& signals);
+std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>& signals,
+                            const std::vector<VisitTally>& visits = {});
 
 // Level 3 is zstd's default; the batches are small, so levels above it gain little
 // (see `bench`) and cost main-thread time.

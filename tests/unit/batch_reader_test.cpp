@@ -299,3 +299,68 @@ TEST_CASE("readBatchJson refuses malformed batches, naming the field") {
     CHECK(refusal(batch) == "signals[3]: must be an object");
   }
 }
+
+namespace {
+nlohmann::json batchWithVisits() {
+  VisitTally met{"/checkout", 0};
+  met.met |= VisitTally::bit(FrictionKind::form_struggle) | VisitTally::bit(FrictionKind::dead_click);
+  return nlohmann::json::parse(
+      encodeBatchJson({"demo-shop", "0.1.0", 0, 1.0986}, {}, {met, VisitTally{"/", 0}}));
+}
+}  // namespace
+
+TEST_CASE("readBatchJson reads visit tallies and their ε") {
+  const auto batch = batchWithVisits();
+  ReceivedBatch out;
+  std::string error;
+  REQUIRE(readBatchJson(batch.dump(), out, error));
+  CHECK(out.epsilon == doctest::Approx(1.0986));
+  REQUIRE(out.visits.size() == 2);
+  CHECK(out.visits[0].step == "/checkout");
+  CHECK(out.visits[0].met == std::vector<std::string>{"dead_click", "form_struggle"});
+  CHECK(out.visits[1].met.empty());
+
+  auto exact = batch;
+  exact.erase("epsilon");  // absent: the tallies are exact
+  REQUIRE(readBatchJson(exact.dump(), out, error));
+  CHECK(out.epsilon == 0);
+}
+
+TEST_CASE("readBatchJson refuses malformed visits, naming the field") {
+  auto batch = batchWithVisits();
+  auto& first = batch["visits"][0];
+  SUBCASE("visits missing or not an array") {
+    batch.erase("visits");
+    CHECK(refusal(batch) == "visits: is missing");
+    batch["visits"] = "all";
+    CHECK(refusal(batch) == "visits: must be an array of at most 500 visits");
+  }
+  SUBCASE("ε out of range") {
+    for (auto epsilon : {nlohmann::json(0), nlohmann::json(-1), nlohmann::json(11),
+                         nlohmann::json("ln 3")}) {
+      CAPTURE(epsilon.dump());
+      batch["epsilon"] = epsilon;
+      CHECK(refusal(batch) == "epsilon: must be a number above 0 and at most 10");
+    }
+  }
+  SUBCASE("unknown, repeated or too many kinds") {
+    const std::string kinds_error = "visits[0].met: must be an array of distinct friction kinds";
+    first["met"] = {"rage_click", "angry_click"};
+    CHECK(refusal(batch) == kinds_error);
+    first["met"] = {"rage_click", "rage_click"};
+    CHECK(refusal(batch) == kinds_error);
+    first["met"] = {1};
+    CHECK(refusal(batch) == kinds_error);
+  }
+  SUBCASE("a visit carrying more than a step and kinds") {
+    first["session"] = "a81f";
+    CHECK(refusal(batch) == R"(visits[0]: unexpected key "session")");
+  }
+  SUBCASE("a visit step with an id or personal data") {
+    first["step"] = "/order/88123";
+    CHECK(refusal(batch).rfind("visits[0].step: must not contain an identifier", 0) == 0);
+    first["step"] = "/call/+33-6-12-34-56-78";
+    CHECK(refusal(batch) ==
+          "visits[0].step: must not contain personal data (an email, card, phone number or IBAN)");
+  }
+}

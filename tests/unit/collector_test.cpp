@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "collector_server.h"
+#include "anonymise/randomized_response.h"
 #include "encode/signal_batch.h"
 
 namespace fs = std::filesystem;
@@ -147,7 +148,7 @@ TEST_CASE("collector: a valid batch is stored with the server's clock") {
   const int64_t after = nowMs();
   REQUIRE(res);
   CHECK(res->status == 202);
-  CHECK(res->body == R"({"stored":2})");
+  CHECK(res->body == R"({"stored":2,"visits":0})");
 
   const auto signals = query(root.db(),
                              "SELECT site, kind, step, role, target, count, at_s, span_ms, score, "
@@ -272,6 +273,94 @@ TEST_CASE("collector: /v1/summary groups by kind and step, most signals first") 
   CHECK(second["step"] == "/cart");
   CHECK(second["signals"] == 1);
   CHECK(second["events"] == 1);
+}
+
+namespace {
+VisitTally visit(std::string step, std::initializer_list<FrictionKind> met = {}) {
+  VisitTally tally{std::move(step), 0};
+  for (auto kind : met) tally.met |= VisitTally::bit(kind);
+  return tally;
+}
+
+std::string visitsFrame(const std::vector<VisitTally>& visits, double epsilon = 0) {
+  return frameOf(encodeBatchJson({"demo-shop", "0.1.0", 0, epsilon}, {}, visits));
+}
+}  // namespace
+
+TEST_CASE("collector: exact visit tallies are summed into shares per step") {
+  TempRoot root;
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+
+  auto res = client.Post("/v1/signals",
+                         visitsFrame({visit("/checkout", {FrictionKind::form_struggle}),
+                                      visit("/checkout"), visit("/")}),
+                         "");
+  CHECK(bodyOf(res) == R"({"stored":0,"visits":3})");
+  REQUIRE(statusOf(client.Post(
+              "/v1/signals",
+              visitsFrame({visit("/checkout", {FrictionKind::form_struggle, FrictionKind::dead_click}),
+                           visit("/checkout")}),
+              "")) == 202);
+
+  const auto summary = nlohmann::json::parse(bodyOf(client.Get("/v1/summary")));
+  CHECK(summary["total_signals"] == 0);
+  REQUIRE(summary["visits"].size() == 2);
+  const auto& checkout = summary["visits"][0];
+  CHECK(checkout["step"] == "/checkout");
+  CHECK(checkout["visits"] == 4);
+  CHECK(checkout["estimated"] == false);
+  CHECK(checkout["met"] == nlohmann::json::parse(
+                               R"({"form_struggle":{"visits":2.0},"dead_click":{"visits":1.0}})"));
+  CHECK(summary["visits"][1]["met"].empty());
+
+  const std::string page = bodyOf(client.Get("/dashboard"));
+  CHECK(page.find("Visits by step") != std::string::npos);
+  CHECK(page.find("form_struggle</span> 50%") != std::string::npos);
+}
+
+TEST_CASE("collector: randomized tallies are estimated back to the truth, with a margin") {
+  TempRoot root;
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+
+  // 3,000 simulated visitors to /checkout, 30% of whom struggle with the form, each telling
+  // their visit through randomized response with ε = ln 3, in batches of 100.
+  constexpr int kVisits = 3000;
+  constexpr double kEpsilon = 1.0986;
+  KeyedRandom random(SipKey{7, 11});
+  int truly = 0;
+  std::vector<VisitTally> batch;
+  for (int i = 0; i < kVisits; ++i) {
+    const bool struggled = random.uniform() < 0.3;
+    truly += struggled;
+    VisitTally told{"/checkout", 0};
+    for (size_t k = 0; k < kFrictionKindCount; ++k) {
+      const bool met = struggled && static_cast<FrictionKind>(k) == FrictionKind::form_struggle;
+      if (randomizedAnswer(met, kEpsilon, random)) told.met |= uint16_t(1u << k);
+    }
+    batch.push_back(told);
+    if (batch.size() == 100) {
+      REQUIRE(statusOf(client.Post("/v1/signals", visitsFrame(batch, kEpsilon), "")) == 202);
+      batch.clear();
+    }
+  }
+
+  const auto summary = nlohmann::json::parse(bodyOf(client.Get("/v1/summary")));
+  REQUIRE(summary["visits"].size() == 1);
+  const auto& checkout = summary["visits"][0];
+  CHECK(checkout["visits"] == kVisits);
+  CHECK(checkout["estimated"] == true);
+  const auto& form = checkout["met"]["form_struggle"];
+  const double estimate = form["visits"], margin = form["standard_error"];
+  CHECK(margin == doctest::Approx(std::sqrt(kVisits * 0.1875) / 0.5).epsilon(0.01));
+  CHECK(std::abs(estimate - truly) < 3 * margin);
+  // Kinds nobody met are estimated near zero: within 3 standard errors, when shown at all.
+  for (const auto& [kind, share] : checkout["met"].items())
+    if (kind != "form_struggle") CHECK_MESSAGE(share["visits"].get<double>() < 3 * margin, kind);
+  CHECK(bodyOf(client.Get("/dashboard")).find("±") != std::string::npos);
 }
 
 TEST_CASE("collector: the dashboard shows steps and kinds, escaped, under the CSP") {

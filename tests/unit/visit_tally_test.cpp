@@ -1,0 +1,133 @@
+// Per-visit tallies through the engine: what a "notice" site counts before the user answers,
+// and the denominator of the dashboard's shares.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine.h"
+
+using namespace friction;
+using Json = nlohmann::json;
+
+namespace {
+
+constexpr const char* kSeed = "00112233445566778899aabbccddeeff";
+
+void rageClick(Engine& engine, double t) {
+  for (int i = 0; i < 4; ++i)
+    REQUIRE(engine.ring().push(
+        EventRecord{t + i * 250.0, 200, 120, 1, static_cast<uint16_t>(EventType::click), 0, 0, 0}));
+  engine.drain(t + 2000);
+}
+
+Engine shopVisitedWith(const char* consent) {
+  Engine engine(EngineConfig{"demo", "", 64});
+  REQUIRE(engine.setConsent(consent));
+  engine.enterStep("https://shop.example/product/8812?q=secret", 0, 1.7e12);
+  engine.registerTarget(1, "button", "button#apply", kActionable);
+  rageClick(engine, 1000);
+  engine.enterStep("https://shop.example/checkout", 5000, 1.7e12 + 5000);
+  return engine;
+}
+
+Json takeBatch(Engine& engine) {
+  const std::string json = engine.takeBatchJson();
+  REQUIRE_FALSE(json.empty());
+  return Json::parse(json);
+}
+
+}  // namespace
+
+TEST_CASE("under counts, a closed visit is a step and the kinds it met, nothing more") {
+  Engine engine = shopVisitedWith("counts");
+  CHECK(engine.pendingSignals() == 0);  // no signal is even queued
+  CHECK(engine.pendingVisits() == 1);   // the product visit closed; checkout is still open
+  const Json batch = takeBatch(engine);
+  CHECK(batch["signals"].empty());
+  CHECK_FALSE(batch.contains("epsilon"));
+  REQUIRE(batch["visits"].size() == 1);
+  CHECK(batch["visits"][0] == Json{{"step", "/product/:id"}, {"met", {"rage_click"}}});
+  CHECK(engine.takeBatchJson().empty());  // sent once
+
+  engine.pageHidden(9000);  // a visit without friction counts too: it is the denominator
+  CHECK(takeBatch(engine)["visits"][0] == Json{{"step", "/checkout"}, {"met", Json::array()}});
+}
+
+TEST_CASE("a hidden page closes its visit; shown again, it is a new visit to the same step") {
+  Engine engine = shopVisitedWith("counts");
+  engine.pageHidden(6000);
+  engine.pageHidden(6500);  // a second hide (pagehide after visibilitychange) adds nothing
+  CHECK(engine.pendingVisits() == 2);
+  engine.pageShown();
+  engine.pageShown();
+  engine.pageHidden(8000);
+  CHECK(engine.pendingVisits() == 3);
+}
+
+TEST_CASE("with signals consent, batches carry the signals and the visits") {
+  Engine engine = shopVisitedWith("signals");
+  const Json batch = takeBatch(engine);
+  CHECK(batch["signals"].size() == 1);
+  CHECK(batch["visits"].size() == 1);
+}
+
+TEST_CASE("under none nothing is tallied, and an objection forgets the tallies at once") {
+  Engine none = shopVisitedWith("none");
+  none.pageHidden(9000);
+  CHECK(none.pendingVisits() == 0);
+  CHECK(none.takeBatchJson().empty());
+
+  Engine objected = shopVisitedWith("counts");
+  rageClick(objected, 6000);  // on the open checkout visit
+  REQUIRE(objected.setConsent("none"));
+  CHECK(objected.pendingVisits() == 0);
+  CHECK(objected.takeBatchJson().empty());
+  // Counting again later (a new answer) starts from nothing: the earlier rage click is gone.
+  REQUIRE(objected.setConsent("counts"));
+  objected.pageHidden(9000);
+  CHECK(takeBatch(objected)["visits"][0]["met"].empty());
+}
+
+TEST_CASE("a quick back is tallied on the visit it ended") {
+  Engine engine(EngineConfig{"demo", "", 64});
+  REQUIRE(engine.setConsent("counts"));
+  engine.enterStep("/", 0, 1.7e12);
+  engine.enterStep("/product/1234567", 1000, 1.7e12 + 1000);
+  engine.enterStep("/", 3000, 1.7e12 + 3000);
+  const Json visits = takeBatch(engine)["visits"];
+  REQUIRE(visits.size() == 2);
+  CHECK(visits[1] == Json{{"step", "/product/:id"}, {"met", {"quick_back"}}});
+}
+
+TEST_CASE("local differential privacy: the batch names ε and the answers are randomized") {
+  Engine engine(EngineConfig{"demo", "", 64});
+  CHECK_FALSE(engine.enableLdp(0, kSeed));
+  CHECK_FALSE(engine.enableLdp(kMaxLdpEpsilon + 1, kSeed));
+  CHECK_FALSE(engine.enableLdp(kDefaultLdpEpsilon, "not a seed"));
+  CHECK(engine.ldpEpsilon() == 0);
+  REQUIRE(engine.enableLdp(kDefaultLdpEpsilon, kSeed));
+  REQUIRE(engine.setConsent("counts"));
+
+  // 2,000 visits round three steps (no U-turn) that met nothing: about a quarter of the
+  // answers for each kind say "yes".
+  constexpr int kVisits = 2000;
+  const char* steps[] = {"/a", "/b", "/c"};
+  for (int i = 0; i < kVisits; ++i) engine.enterStep(steps[i % 3], i * 10.0, 1.7e12 + i * 10.0);
+  engine.pageHidden(kVisits * 10.0);
+  int said_yes = 0, reports = 0, dropped = 0;
+  for (std::string json; !(json = engine.takeBatchJson()).empty();) {
+    const Json batch = Json::parse(json);
+    CHECK(batch["epsilon"] == doctest::Approx(1.0986));
+    dropped += batch["dropped"].get<int>();
+    for (const auto& visit : batch["visits"]) {
+      ++reports;
+      said_yes += static_cast<int>(visit["met"].size());
+    }
+  }
+  // Some visits do not fit the bounded queue between batches; they are counted as dropped.
+  CHECK(reports == static_cast<int>(VisitTallies::kCapacity));
+  CHECK(reports + dropped == kVisits);
+  const int answers = reports * static_cast<int>(kFrictionKindCount);
+  CHECK(std::abs(said_yes - answers / 4) < 4 * std::sqrt(answers * 0.1875));
+}
