@@ -22,8 +22,16 @@ export interface SentSignal {
   count: number; at_s: number; span_ms: number; score: number;
 }
 
-/** 'none' (the default): detect and help locally, send nothing. 'signals': anonymised signals may be sent. */
+/** A visit tally: a page template and the kinds of friction met there; nothing else. */
+export interface SentVisit {
+  step: string;
+  met: FrictionKind[];
+}
+
+/** The user's choice. 'none' (the default): detect and help locally, send nothing. 'signals': anonymised signals may be sent. */
 export type ConsentLevel = 'none' | 'signals';
+/** What is in force: a choice, or 'counts' on a `consent: 'notice'` site before the user answers (visit tallies only). */
+export type ConsentInForce = ConsentLevel | 'counts';
 
 export interface FrictionOptions {
   site: string;
@@ -38,6 +46,15 @@ export interface FrictionOptions {
   consentRevision?: string;
   /** Consent panel language ('en' or 'fr'); default from <html lang>, then the browser. */
   lang?: string;
+  /** 'auto' (default): the panel asks when it should; 'manual': only the Privacy button opens it; 'off': no panel. */
+  consentUi?: 'auto' | 'manual' | 'off';
+  /**
+   * 'opt-in' (default): nothing is sent until the user accepts. 'notice': until the user answers,
+   * visit tallies (page template + kinds of friction met) are sent; a refusal stops them at once.
+   */
+  consent?: 'opt-in' | 'notice';
+  /** Local differential privacy on visit tallies: true/'on' (epsilon = ln 3), an epsilon in (0, 10], or false/'off' (default). */
+  ldp?: boolean | 'on' | 'off' | number;
 }
 
 export interface FrictionApi {
@@ -47,19 +64,19 @@ export interface FrictionApi {
   /** Returns a function that removes the callback. */
   on(topic: 'friction', callback: (detail: FrictionDetail) => void): () => void;
   /** Called after every consent change, from the panel or from consent.set. */
-  on(topic: 'consent', callback: (change: { level: ConsentLevel }) => void): () => void;
+  on(topic: 'consent', callback: (change: { level: ConsentInForce }) => void): () => void;
   off(topic: 'friction', callback: (detail: FrictionDetail) => void): void;
   consent: {
     /** Returns false (and logs why) for an unknown level. 'none' withdraws and wipes what the SDK stored. */
     set(level: ConsentLevel): boolean;
-    get(): ConsentLevel;
+    get(): ConsentInForce;
     /** True on a first visit, after a new policy revision, or six months after a refusal; false under GPC. */
     shouldAsk(): boolean;
     /** The stored receipt of the user's choice, or null. */
     receipt(): { id: string; revision: string; level: ConsentLevel; at: number; lang: string; gpc: boolean } | null;
   };
   /** Every batch actually sent (newest last), for the user to read. */
-  ledger(): Array<{ at: number; bytes: number; signals: SentSignal[]; json: string }>;
+  ledger(): Array<{ at: number; bytes: number; signals: SentSignal[]; visits: SentVisit[]; epsilon: number; json: string }>;
   /** Ends open episodes and sends what the visitor agreed to send, now. */
   flush(): void;
   /** Resolves to true once the core runs, false if the SDK is off (no WebAssembly, CSP, bad settings). */

@@ -15,8 +15,26 @@ const DEFAULTS = Object.freeze({
   // 'auto': the panel opens when it should ask; 'manual': only the Privacy button opens it;
   // 'off': no panel (the site's own consent tool calls friction.consent.set).
   consentUi: 'auto',
+  // 'opt-in': nothing is sent until the user accepts. 'notice': for sites that rely on the
+  // audience-measurement exemption; until the user answers, per-visit tallies (a page template
+  // and the kinds of friction met, nothing else) are sent; a refusal stops them at once.
+  consent: 'opt-in',
+  // Local differential privacy on those tallies: 'on' (epsilon = ln 3), a number (epsilon, above
+  // 0 and at most 10), or 'off'.
+  ldp: 'off',
 });
 const CONSENT_UI = new Set(['auto', 'manual', 'off']);
+const CONSENT_MODES = new Set(['opt-in', 'notice']);
+export const DEFAULT_LDP_EPSILON = Math.log(3);
+const MAX_LDP_EPSILON = 10;
+
+// 'on' | true -> ln 3; 'off' | false | '' -> 0; '0.5' | 0.5 -> 0.5; anything else -> null.
+function ldpEpsilonOf(value) {
+  if (value === true || value === 'on') return DEFAULT_LDP_EPSILON;
+  if (value === false || value === 'off' || value === '') return 0;
+  const epsilon = Number(value);
+  return Number.isFinite(epsilon) && epsilon > 0 && epsilon <= MAX_LDP_EPSILON ? epsilon : null;
+}
 
 const SITE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 const NUMBERS = {
@@ -75,6 +93,8 @@ export function resolveConfig(options) {
         if (!ok) log.warn(`route ${JSON.stringify(route)} ignored: a route template starts with "/", like "/product/:id".`);
         return ok;
       });
+    } else if (key === 'ldp') {
+      config.ldp = value;
     } else {
       config[key] = String(value);
     }
@@ -90,6 +110,15 @@ export function resolveConfig(options) {
   if (!CONSENT_UI.has(config.consentUi)) {
     log.warn(`consentUi "${config.consentUi}" is not one of auto, manual, off; using auto.`);
     config.consentUi = 'auto';
+  }
+  if (!CONSENT_MODES.has(config.consent)) {
+    log.warn(`consent "${config.consent}" is not one of opt-in, notice; using opt-in (nothing is sent before the user accepts).`);
+    config.consent = 'opt-in';
+  }
+  config.ldpEpsilon = ldpEpsilonOf(config.ldp);
+  if (config.ldpEpsilon === null) {
+    log.warn(`ldp "${config.ldp}" must be on, off, or an epsilon above 0 and at most ${MAX_LDP_EPSILON}; using on (epsilon = ln 3).`);
+    config.ldpEpsilon = DEFAULT_LDP_EPSILON;
   }
   if (config.hashKey && !/^[0-9a-fA-F]{32}$/.test(config.hashKey)) {
     log.warn('hashKey must be 32 hex digits; using a key derived from the site id.');

@@ -46,10 +46,11 @@ export const consentStore = {
     return receipt;
   },
 
-  // The level in force when a page starts.
-  levelInForce(revision) {
+  // The level in force. Without an answer to this revision, a 'notice' site counts visits
+  // ('counts') unless Global Privacy Control refuses it; an 'opt-in' site sends nothing.
+  levelInForce(revision, mode = 'opt-in') {
     const receipt = read();
-    if (!receipt || receipt.revision !== revision) return 'none';
+    if (!receipt || receipt.revision !== revision) return mode === 'notice' && !gpcOn() ? 'counts' : 'none';
     if (receipt.level !== 'none' && gpcOn() && !receipt.gpc) return 'none';
     return receipt.level;
   },

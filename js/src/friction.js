@@ -13,14 +13,23 @@ import { watchSteps } from './steps.js';
 import { TargetRegistry } from './targets.js';
 import { Transport } from './transport.js';
 
-// Send as soon as this many signals wait, rather than on the next interval.
+// Send as soon as this many signals and visit tallies wait, rather than on the next interval.
 const SEND_AT_PENDING = 20;
+
+// 128 bits from the browser's CSPRNG, for randomized response: the collector must not be able
+// to predict which answers were flipped.
+function randomSeedHex() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 export class Friction {
   constructor() {
     this.emitter = new Emitter();
     this.consentLevel = 'none';
     this.consentRevision = '1';
+    this.consentMode = 'opt-in';
     this.lang = '';
     this.engine = null;
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
@@ -32,8 +41,19 @@ export class Friction {
   // and so which stored choice is in force.
   configure(config) {
     this.consentRevision = config.consentRevision;
+    this.consentMode = config.consent;
     this.lang = config.lang;
-    this.consentLevel = consentStore.levelInForce(this.consentRevision);
+    this.consentLevel = this.storedLevel();
+  }
+
+  storedLevel() {
+    return consentStore.levelInForce(this.consentRevision, this.consentMode);
+  }
+
+  // The journey (recent steps) survives page loads only for users who agreed to signals: it
+  // links one page to the next, which tallies under 'counts' must never do.
+  keepsJourney() {
+    return this.consentLevel === 'signals';
   }
 
   // Settings were unusable (already reported): stay a no-op, and say so through `ready`.
@@ -65,6 +85,8 @@ export class Friction {
       if (!engine.setThreshold(name, value))
         log.warn(`threshold ${name}=${value} refused: unknown name or value out of range (see the README's threshold table); the default stays.`);
     }
+    if (config.ldpEpsilon > 0 && !engine.enableLdp(config.ldpEpsilon, randomSeedHex()))
+      log.warn(`ldp epsilon ${config.ldpEpsilon} refused by the core; tallies are sent exact.`);
     this.engine = engine;
     this.applyConsent(this.consentLevel);
 
@@ -73,14 +95,14 @@ export class Friction {
     const capture = startCapture(this.recorder, this.targets);
     this.transport = new Transport(config.collector, {
       fetch: capture.pageFetch,
-      onSent: ({ frame, json }) => ledger.record(frame.byteLength, json),
+      onSent: ({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel === 'signals' }),
     });
-    if (this.consentLevel !== 'none') engine.restoreJourney(journeyStore.load());
+    if (this.keepsJourney()) engine.restoreJourney(journeyStore.load());
     watchSteps(guarded((url) => this.enterStep(url), 'route change'));
     // Back from the back-forward cache: the same document, but the journey moved on elsewhere.
     window.addEventListener('pageshow', guarded((event) => {
       if (!event.persisted) return;
-      if (this.consentLevel !== 'none') engine.restoreJourney(journeyStore.load());
+      if (this.keepsJourney()) engine.restoreJourney(journeyStore.load());
       this.enterStep(location.href);
     }, 'pageshow'));
     setInterval(guarded(() => this.send(), 'send'), config.sendIntervalMs);
@@ -89,13 +111,17 @@ export class Friction {
       if (event.key === consentStore.key) this.followStoredConsent();
     }, 'consent from another tab'));
     window.addEventListener('pagehide', this.leave);
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.leave());
+    document.addEventListener('visibilitychange', guarded(() => {
+      if (document.visibilityState === 'hidden') this.leave();
+      // In view again: a new visit. A task later, so that a return from the back-forward cache
+      // (visibilitychange, then pageshow) opens its visit through enterStep, not twice.
+      else setTimeout(guarded(() => engine.pageShown(), 'visible'), 0);
+    }, 'visibilitychange'));
   }
 
   enterStep(url) {
     this.engine.enterStep(url, performance.now(), Date.now());
-    // The journey survives page loads only for users who agreed to signals (issue: consent).
-    if (this.consentLevel !== 'none') journeyStore.save(this.engine.journeyState());
+    if (this.keepsJourney()) journeyStore.save(this.engine.journeyState());
     this.emitDetections();
     this.recorder.scheduleDeadline();
   }
@@ -104,7 +130,7 @@ export class Friction {
     if (!this.engine) return;
     this.engine.drain(performance.now());
     this.emitDetections();
-    if (this.engine.pendingSignals() >= SEND_AT_PENDING) this.send();
+    if (this.engine.pendingSignals() + this.engine.pendingVisits() >= SEND_AT_PENDING) this.send();
   }
 
   emitDetections() {
@@ -125,8 +151,12 @@ export class Friction {
     this.transport.send(this.engine.takeBatch(), options);
   }
 
+  // Hidden or going away: settle, close the visit, and send while the page still can.
   leave() {
-    this.flush({ leaving: true });
+    if (!this.engine) return;
+    this.engine.pageHidden(performance.now());
+    this.emitDetections();
+    this.send({ leaving: true });
   }
 
   // Public: settle open episodes and send what the user agreed to send, now.
@@ -137,23 +167,25 @@ export class Friction {
     this.send(options);
   }
 
+  // The user's answer: 'none' or 'signals'. ('counts' is not an answer: it is what a notice
+  // site does while there is none.)
   setConsent(level) {
     level = String(level);
-    if (this.engine && !this.applyConsent(level)) return false;
-    if (!this.engine && level !== 'none' && level !== 'signals') {
-      log.warn(`consent level "${level}" is unknown; use "none" or "signals".`);
+    if (level !== 'none' && level !== 'signals') {
+      log.warn(`consent level "${level}" is not a choice a user makes; use "none" or "signals".`);
       return false;
     }
+    if (this.engine && !this.applyConsent(level)) return false;
     this.consentLevel = level;
     consentStore.save(level, { revision: this.consentRevision, lang: this.lang || document.documentElement.lang || '' });
     if (level === 'none') this.wipe();
-    else if (this.engine) journeyStore.save(this.engine.journeyState());
+    else if (this.engine && this.keepsJourney()) journeyStore.save(this.engine.journeyState());
     this.emitter.emit('consent', { level });
     return true;
   }
 
   followStoredConsent() {
-    const level = consentStore.levelInForce(this.consentRevision);
+    const level = this.storedLevel();
     if (level === this.consentLevel || !this.applyConsent(level)) return;
     this.consentLevel = level;
     if (level === 'none') this.transport.forget(); // the other tab wiped the shared storage
@@ -170,7 +202,7 @@ export class Friction {
 
   applyConsent(level) {
     if (this.engine.setConsent(level)) return true;
-    log.warn(`consent level "${level}" is unknown; use "none" or "signals". Consent stays "${this.engine.consent()}".`);
+    log.warn(`consent level "${level}" is unknown to the core; consent stays "${this.engine.consent()}".`);
     return false;
   }
 }

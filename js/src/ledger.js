@@ -1,5 +1,5 @@
 // The data receipt: every batch actually sent, as the user can read it in the consent panel
-// (time, compressed size, the signals in it). Kept on this device only, wiped on withdrawal.
+// (time, compressed size, the signals and visit tallies in it). Kept on this device only, wiped on withdrawal.
 const KEY = 'friction:ledger';
 const MAX_ENTRIES = 50;
 
@@ -13,20 +13,31 @@ function read() {
   }
 }
 
-// The signals are read from the stored JSON, not stored twice.
-function signalsOf(json) {
+// Signals, visit tallies and ε are read from the stored JSON, not stored twice.
+function contentOf(json) {
   try {
-    return JSON.parse(json).signals || [];
+    const batch = JSON.parse(json);
+    return { signals: batch.signals || [], visits: batch.visits || [], epsilon: batch.epsilon || 0 };
   } catch {
-    return []; // the core wrote it; unreadable would be a bug, but the send itself stands
+    // The core wrote it; unreadable would be a bug, but the send itself stands.
+    return { signals: [], visits: [], epsilon: 0 };
   }
 }
 
-export const ledger = {
-  entries: () => read().map((entry) => ({ ...entry, signals: signalsOf(entry.json) })),
+// Batches sent before the user answered (a notice site's tallies) are listed for this page only:
+// keeping them on the device would itself need the consent not yet given.
+let pageOnly = [];
 
-  record(bytes, json) {
-    const entries = [...read(), { at: Date.now(), bytes, json }].slice(-MAX_ENTRIES);
+export const ledger = {
+  entries: () => [...read(), ...pageOnly].map((entry) => ({ ...entry, ...contentOf(entry.json) })),
+
+  record(bytes, json, { keep = true } = {}) {
+    const entry = { at: Date.now(), bytes, json };
+    if (!keep) {
+      pageOnly = [...pageOnly, entry].slice(-MAX_ENTRIES);
+      return;
+    }
+    const entries = [...read(), entry].slice(-MAX_ENTRIES);
     try {
       window.localStorage.setItem(KEY, JSON.stringify(entries));
     } catch {
@@ -35,6 +46,7 @@ export const ledger = {
   },
 
   clear() {
+    pageOnly = [];
     try {
       window.localStorage.removeItem(KEY);
     } catch {

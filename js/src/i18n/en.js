@@ -11,6 +11,7 @@ export default {
     'the page template, such as /product/:id, never the full address',
     'the type of element (button, link, field) and a coded reference to it',
     'counts, and coarse times (to the nearest 10 seconds)',
+    'for each visit to a page template, which kinds of trouble it met',
   ],
   neverTitle: 'What never leaves your device',
   neverItems: [
@@ -24,9 +25,11 @@ export default {
   gainTitle: 'What you gain',
   gain: 'Once we fix a problem, you and others run into it less often. The help this site offers when you are stuck works whether you agree or not.',
   changeLater: 'Nothing is sent unless you accept. You can change your mind at any time with the Privacy button.',
+  noticeCounting: 'Until you choose, this site counts which page templates met which kinds of trouble: for each visit, the template and the kinds, nothing that identifies you or links one visit to another. Reject stops it at once. You can change your mind at any time with the Privacy button.',
   gpcNote: 'Your browser asks sites not to share your data (Global Privacy Control). We treat that as a refusal unless you accept here.',
 
   statusNone: 'You have not chosen yet, so nothing is sent.',
+  statusCounting: 'You have not chosen yet: only anonymous counts per page template are sent.',
   statusAccepted: 'You accepted on {date}.',
   statusRefused: 'You refused on {date}. Nothing is sent.',
   receiptId: 'Receipt of your choice: {id}',
@@ -57,10 +60,13 @@ export default {
   storedTitle: 'Stored on this device, and why',
   storedItems: [
     'your choice and its receipt, so that you are not asked on every page',
-    'if you accepted: this list of what was sent, and the last three page templates of this tab, to notice when you go back quickly',
+    'if you accepted: this list of what was sent, and the last three page templates of this tab, to notice when you go back quickly (before you choose, the list lasts only as long as the page)',
   ],
 
   signal: '{kind} on {role}, page {step}, {count}, between {from} and {to} s after the page opened',
+  visit: 'Visit to page {step}: {kinds}',
+  visitNoTrouble: 'Visit to page {step}, no trouble',
+  randomized: 'The answers about these visits were scrambled on purpose before they left: each is true only {p}% of the time, so no single one says what really happened.',
   signalNoRole: '{kind}, page {step}, {count}, between {from} and {to} s after the page opened',
   kinds: {
     rage_click: 'rage click',

@@ -11,6 +11,7 @@ export default {
     'le modèle de la page, comme /product/:id, jamais l’adresse complète',
     'le type d’élément (bouton, lien, champ) et une référence codée de cet élément',
     'des nombres, et des temps approximatifs (à 10 secondes près)',
+    'pour chaque visite d’un modèle de page, les types de problème rencontrés',
   ],
   neverTitle: 'Ce qui ne quitte jamais votre appareil',
   neverItems: [
@@ -24,9 +25,11 @@ export default {
   gainTitle: 'Ce que vous y gagnez',
   gain: 'Une fois un problème corrigé, vous et les autres le rencontrez moins souvent. L’aide que ce site propose quand vous êtes bloqué fonctionne, que vous acceptiez ou non.',
   changeLater: 'Rien n’est envoyé sans votre accord. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
+  noticeCounting: 'Tant que vous n’avez pas choisi, ce site compte quels modèles de page ont posé quels types de problème\u00a0: pour chaque visite, le modèle et les types, rien qui vous identifie ou relie une visite à une autre. Refuser y met fin aussitôt. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
   gpcNote: 'Votre navigateur demande aux sites de ne pas partager vos données (Global Privacy Control). Nous le traitons comme un refus, sauf si vous acceptez ici.',
 
   statusNone: 'Vous n’avez pas encore choisi\u00a0: rien n’est envoyé.',
+  statusCounting: 'Vous n’avez pas encore choisi\u00a0: seuls des décomptes anonymes par modèle de page sont envoyés.',
   statusAccepted: 'Vous avez accepté le {date}.',
   statusRefused: 'Vous avez refusé le {date}. Rien n’est envoyé.',
   receiptId: 'Reçu de votre choix\u00a0: {id}',
@@ -57,10 +60,13 @@ export default {
   storedTitle: 'Enregistré sur cet appareil, et pourquoi',
   storedItems: [
     'votre choix et son reçu, pour ne pas vous le redemander à chaque page',
-    'si vous avez accepté\u00a0: cette liste de ce qui a été envoyé, et les trois derniers modèles de page de cet onglet, pour remarquer un retour rapide en arrière',
+    'si vous avez accepté\u00a0: cette liste de ce qui a été envoyé, et les trois derniers modèles de page de cet onglet, pour remarquer un retour rapide en arrière (avant votre choix, la liste ne dure que le temps de la page)',
   ],
 
   signal: '{kind} sur {role}, page {step}, {count}, entre {from} et {to} s après l’ouverture de la page',
+  visit: 'Visite de la page {step}\u00a0: {kinds}',
+  visitNoTrouble: 'Visite de la page {step}, sans problème',
+  randomized: 'Les réponses sur ces visites ont été brouillées exprès avant de partir\u00a0: chacune n’est vraie que dans {p}\u00a0% des cas, si bien qu’aucune ne dit à elle seule ce qui s’est passé.',
   signalNoRole: '{kind}, page {step}, {count}, entre {from} et {to} s après l’ouverture de la page',
   kinds: {
     rage_click: 'clics rageurs',

@@ -16,6 +16,7 @@ export function choiceStatus(api, text, lang) {
   const lines = [];
   if (receipt && level === 'signals') lines.push(fill(text.statusAccepted, { date: formatDateTime(lang, receipt.at) }));
   else if (receipt && receipt.level === 'none') lines.push(fill(text.statusRefused, { date: formatDateTime(lang, receipt.at) }));
+  else if (level === 'counts') lines.push(text.statusCounting);
   else if (receipt) lines.push(text.statusNone);
   if (gpcOn() && level !== 'signals') lines.push(text.gpcNote);
   if (!lines.length) return null;
@@ -38,7 +39,7 @@ export function askView(api, text, lang) {
       h('div', { class: 'columns' },
         h('section', {}, h('h3', {}, text.whyTitle), h('p', {}, text.why)),
         h('section', {}, h('h3', {}, text.gainTitle), h('p', {}, text.gain))),
-      h('p', { class: 'muted' }, text.changeLater),
+      h('p', { class: 'muted' }, api.consent.get() === 'counts' ? text.noticeCounting : text.changeLater),
     ],
   };
 }

@@ -1,5 +1,5 @@
-// The data receipt: every batch this browser sent (api.ledger(), newest last), each signal told
-// as a sentence and, for the curious, as the data itself; beside it, what stayed on the device.
+// The data receipt: every batch this browser sent (api.ledger(), newest last), each signal and
+// visit tally told as a sentence and, for the curious, as the data itself; beside it, what stayed on the device.
 import { fill, formatDateTime, plural } from '../i18n/index.js';
 import { choiceStatus, DESCRIPTION_ID } from './choice_views.js';
 import { h } from './dom.js';
@@ -30,13 +30,37 @@ export function describeSignal(signal, text, lang) {
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
 
+// { step: '/checkout', met: ['form_struggle'] } -> "Visit to page /checkout: trouble with a form."
+export function describeVisit(visit, text, lang) {
+  const kinds = (Array.isArray(visit.met) ? visit.met : [])
+    .map((kind) => text.kinds[own(text.kinds, kind) ? kind : 'other']);
+  let joined = kinds.join(', ');
+  try {
+    joined = new Intl.ListFormat(lang, { type: 'conjunction' }).format(kinds);
+  } catch {
+    /* an old browser: commas will do */
+  }
+  const sentence = kinds.length
+    ? fill(text.visit, { step: visit.step, kinds: joined })
+    : fill(text.visitNoTrouble, { step: visit.step });
+  return `${sentence}.`;
+}
+
+// p = e^ε / (1 + e^ε), as a whole percentage (anonymise/randomized_response.h).
+const truthPercent = (epsilon) => Math.round(100 / (1 + Math.exp(-epsilon)));
+
 function batchItem(batch, text, lang) {
   const signals = Array.isArray(batch.signals) ? batch.signals : [];
+  const visits = Array.isArray(batch.visits) ? batch.visits : [];
   const size = plural(lang, text.bytes, Number(batch.bytes) || 0);
   return h('li', {},
     h('p', { class: 'batch-head' },
       fill(text.batchHead, { time: formatDateTime(lang, batch.at), size })),
-    h('ul', {}, signals.map((signal) => h('li', {}, describeSignal(signal, text, lang)))),
+    h('ul', {},
+      signals.map((signal) => h('li', {}, describeSignal(signal, text, lang))),
+      visits.map((visit) => h('li', {}, describeVisit(visit, text, lang)))),
+    batch.epsilon > 0 && visits.length > 0 &&
+      h('p', { class: 'muted' }, fill(text.randomized, { p: truthPercent(batch.epsilon) })),
     h('details', {},
       h('summary', {}, text.asData),
       h('pre', {}, asData(batch, signals))));
