@@ -115,3 +115,15 @@ export function useCollectorAndBrowser() {
   });
   return suite;
 }
+
+// Serves the demo pages with extra settings on the SDK's script tag, e.g.
+// { 'data-consent': 'notice' }: the site as another web developer would configure it.
+export async function withScriptSettings(context, settings) {
+  const extra = Object.entries(settings).map(([name, value]) => ` ${name}="${value}"`).join('');
+  await context.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    const body = (await response.text()).replace('data-site="demo"', `data-site="demo"${extra}`);
+    return route.fulfill({ response, body });
+  });
+}

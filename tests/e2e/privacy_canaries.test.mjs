@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decompress } from 'fzstd';
-import { answeredVisitor, clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
+import { answeredVisitor, clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage, withScriptSettings } from './harness.mjs';
 
 const CANARIES = {
   email: 'canary.owl@example.org',
@@ -28,8 +28,19 @@ function decode(body) {
   return body.toString('latin1');
 }
 
-async function canaryPage() {
-  const page = await newAnsweredPage(suite.browser);
+// A visitor who answered with a refusal; or, with `notice`, a first visit to a site in notice
+// mode (data-consent="notice"), the panel left for the Privacy button.
+async function newCanaryVisitor(notice) {
+  if (!notice) return newAnsweredPage(suite.browser);
+  const context = await suite.browser.newContext();
+  await withScriptSettings(context, { 'data-consent': 'notice', 'data-consent-ui': 'manual' });
+  const page = await context.newPage();
+  page.once('close', () => context.close().catch(() => {}));
+  return page;
+}
+
+async function canaryPage({ notice = false } = {}) {
+  const page = await newCanaryVisitor(notice);
   const seen = watchPage(page);
   const requests = [];
   let loaded = false; // the page's own load carries the canaries in its URL: the test put them there
@@ -94,6 +105,28 @@ test('consent signals: signals are sent, and no canary is in them or in any othe
   // Byte for byte what left, once decompressed.
   assert.deepEqual(ledger.map((entry) => entry.json), posts.map((post) => post.body));
   await page.close();
+});
+
+test('notice site before an answer: only visit tallies are sent, and no canary anywhere', async () => {
+  const { page, requests } = await canaryPage({ notice: true });
+  assert.equal(await page.evaluate(() => window.friction.consent.get()), 'counts');
+  await causeFriction(page);
+  await page.evaluate(() => history.pushState({}, '', '/checkout')); // the visit ends: its tally goes
+  await page.evaluate(() => window.friction.flush());
+  await page.waitForTimeout(400);
+  await page.close({ runBeforeUnload: true });
+  const posts = signalPosts(requests);
+  assert.ok(posts.length >= 1, 'the tallies were sent');
+  for (const request of requests) assert.deepEqual(leaks(request.url + request.body), [], request.url);
+  const visits = posts.flatMap((post) => {
+    const batch = JSON.parse(post.body);
+    assert.deepEqual(batch.signals, [], 'no signal before the user answers');
+    return batch.visits;
+  });
+  const product = visits.find((visit) => visit.step === '/product/:id');
+  assert.ok(product, JSON.stringify(visits));
+  assert.deepEqual(Object.keys(product).sort(), ['met', 'step']);
+  assert.ok(product.met.includes('rage_click'), JSON.stringify(product));
 });
 
 test('withdrawal: nothing more is sent, and what the SDK stored on the device is wiped', async () => {

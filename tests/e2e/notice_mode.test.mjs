@@ -1,0 +1,107 @@
+// A site in notice mode (data-consent="notice"): before the user answers, only per-visit
+// tallies leave, with no identifier and nothing kept on the device; an objection stops them at
+// once; Global Privacy Control is an objection; with data-ldp the tallies are randomized and the
+// collector estimates them back. In real headless Chromium against the real collector.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decompress } from 'fzstd';
+import { clickRepeatedly, useCollectorAndBrowser, watchPage, withScriptSettings } from './harness.mjs';
+
+const suite = useCollectorAndBrowser();
+const PANEL = 'friction-consent-panel dialog';
+
+// A first visit (no receipt) to the demo shop configured in notice mode.
+async function noticeVisit({ settings = {}, gpc = false } = {}) {
+  const context = await suite.browser.newContext();
+  await withScriptSettings(context, { 'data-consent': 'notice', ...settings });
+  if (gpc) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+  const page = await context.newPage();
+  const seen = watchPage(page);
+  const batches = [];
+  context.on('request', (request) => {
+    if (!request.url().endsWith('/v1/signals') || request.method() !== 'POST') return;
+    batches.push(JSON.parse(new TextDecoder().decode(decompress(new Uint8Array(request.postDataBuffer())))));
+  });
+  await page.goto(`${suite.collector.base}/product/1`);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  return { context, page, seen, batches };
+}
+
+const rageClickThenLeaveForCheckout = async (page) => {
+  await clickRepeatedly(page, '#apply-coupon', 4, 120);
+  await page.waitForTimeout(1200);
+  await page.evaluate(() => history.pushState({}, '', '/checkout'));
+  await page.evaluate(() => window.friction.flush());
+};
+
+test('the panel says what is counted until the user answers, and the receipt lists the tallies for this page only', async () => {
+  const first = await noticeVisit();
+  await first.page.locator(`${PANEL}[open]`).waitFor(); // a notice site asks too
+  assert.equal(await first.page.evaluate(() => window.friction.consent.get()), 'counts');
+  await first.context.close();
+
+  // The user looks around without answering (closing the panel would be a refusal), then
+  // opens it from the Privacy button.
+  const { context, page, seen, batches } = await noticeVisit({ settings: { 'data-consent-ui': 'manual' } });
+  await rageClickThenLeaveForCheckout(page);
+  await page.waitForFunction(() => window.friction.ledger().length >= 1);
+  assert.ok(batches.length >= 1);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored before an answer');
+
+  await page.locator('friction-privacy-button button').click();
+  await page.locator(`${PANEL}[open]`).waitFor();
+  const asking = await page.locator(PANEL).innerText();
+  assert.match(asking, /You have not chosen yet: only anonymous counts per page template are sent\./);
+  assert.match(asking, /Until you choose, this site counts which page templates met which kinds of trouble/);
+  assert.match(asking, /Reject stops it at once\./);
+  await page.locator(`${PANEL} .more button`).click();
+  const receipt = await page.locator(PANEL).innerText();
+  assert.match(receipt, /Visit to page \/product\/:id: rage click\./);
+  assert.deepEqual(seen.errors.filter((e) => !e.includes('compare')), []);
+  await context.close();
+});
+
+test('an objection stops the counting at once: the open visit is not sent, nor any later one', async () => {
+  const { context, page, batches } = await noticeVisit({ settings: { 'data-consent-ui': 'manual' } });
+  await clickRepeatedly(page, '#apply-coupon', 4, 120);
+  await page.waitForTimeout(1200);
+  await page.evaluate(() => window.friction.consent.set('none'));
+  assert.equal(await page.evaluate(() => window.friction.consent.get()), 'none');
+  await page.evaluate(() => history.pushState({}, '', '/checkout'));
+  await clickRepeatedly(page, '#apply-coupon', 4, 120);
+  await page.evaluate(() => window.friction.flush());
+  await page.goto(`${suite.collector.base}/product/2`); // a new page of the site: the refusal holds
+  assert.equal(await page.evaluate(() => window.friction.consent.get()), 'none');
+  await page.evaluate(() => window.friction.flush());
+  await page.close({ runBeforeUnload: true });
+  assert.deepEqual(batches, []);
+  await context.close();
+});
+
+test('Global Privacy Control on a notice site is an objection: nothing is counted', async () => {
+  const { context, page, batches } = await noticeVisit({ gpc: true, settings: { 'data-consent-ui': 'manual' } });
+  assert.equal(await page.evaluate(() => window.friction.consent.get()), 'none');
+  await rageClickThenLeaveForCheckout(page);
+  await page.close({ runBeforeUnload: true });
+  assert.deepEqual(batches, []);
+  await context.close();
+});
+
+test('with data-ldp the tallies are randomized on the device and the collector stores them apart, by ε', async () => {
+  const { context, page, batches } = await noticeVisit({ settings: { 'data-consent-ui': 'manual', 'data-ldp': 'on' } });
+  await rageClickThenLeaveForCheckout(page);
+  // A full page load ends the checkout visit too; its tally leaves by beacon as the page hides.
+  await page.goto(`${suite.collector.base}/help`);
+  await context.close();
+  assert.ok(batches.length >= 1, JSON.stringify(batches));
+  for (const batch of batches) assert.equal(batch.epsilon, 1.0986);
+  assert.ok(batches[0].visits.some((visit) => visit.step === '/product/:id'), JSON.stringify(batches));
+
+  // Both visits reach the collector, the second in the beacon sent as the page went away.
+  const storedSteps = () => suite.collector.query('SELECT step FROM visit_totals WHERE epsilon = 1.0986').map((row) => row.step);
+  for (let i = 0; i < 40 && !storedSteps().includes('/checkout'); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(storedSteps().includes('/product/:id') && storedSteps().includes('/checkout'), storedSteps().join(' '));
+  const summary = await (await fetch(`${suite.collector.base}/v1/summary`)).json();
+  const checkout = summary.visits.find((visit) => visit.step === '/checkout');
+  assert.equal(checkout.estimated, true);
+});
