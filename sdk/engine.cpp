@@ -54,10 +54,12 @@ const std::string& Engine::enterStep(std::string_view url, double now_ms, double
     // The U-turn belongs to the visit being left, still open here when the steps are routes
     // of one page; a visit of a page already unloaded was counted without it.
     tally(FrictionKind::quick_back);
+    journey_.met(FrictionKind::quick_back);
   }
   closeVisit();
   step_ = next;
   tallies_.open(step_);
+  journey_.enter(step_, now_ms);
   return step_;
 }
 
@@ -116,6 +118,7 @@ void Engine::detected(const Detection& d) {
   if (!deduper_.admitDetection(d)) return;
   detections_.push_back(LocalFriction{d.kind, step_, d.target, d.score, d.at_ms});
   tally(d.kind);
+  journey_.met(d.kind);
 }
 
 void Engine::episode(const Episode& e) {
@@ -149,7 +152,13 @@ bool Engine::setConsent(std::string_view level) {
   // Withdrawing consent drops what is unsent.
   if (!allowsSignals(consent_)) queue_.clear();
   if (!allowsCounts(consent_)) tallies_.clear();
+  if (consent_ == Consent::none) journey_granted_ = false;  // a withdrawal outranks a pending yes
   return true;
+}
+
+std::string Engine::takeJourneySummary(double now_ms) {
+  if (!std::exchange(journey_granted_, false)) return {};
+  return journey_.summaryJson(now_ms);
 }
 
 std::string Engine::takeBatchJson() {

@@ -15,6 +15,7 @@
 #include "decide/friction_deduper.h"
 #include "detect/detector_set.h"
 #include "detect/quick_back.h"
+#include "journey/journey_log.h"
 #include "journey/step_template.h"
 #include "signals/signal_queue.h"
 #include "signals/visit_tally.h"
@@ -90,6 +91,12 @@ class Engine : private FrictionSink {
 
   uint64_t droppedEvents() const { return ring_.overruns(); }
 
+  // The per-request "journey" consent: the visitor, asking for a person, agreed to share a
+  // summary of their journey with that one request. The next takeJourneySummary() uses it up.
+  void grantJourneyOnce() { journey_granted_ = true; }
+  // The summary (journey/journey_log.h) if a grant is waiting, else empty.
+  std::string takeJourneySummary(double now_ms);
+
  private:
   // FrictionSink
   void detected(const Detection& detection) override;
@@ -114,6 +121,8 @@ class Engine : private FrictionSink {
   Consent consent_ = Consent::none;
   SignalQueue queue_;
   VisitTallies tallies_;
+  JourneyLog journey_;
+  bool journey_granted_ = false;
   double ldp_epsilon_ = 0;  // 0: tallies are sent as they are
   KeyedRandom random_{SipKey{0, 0}};
 };

@@ -62,6 +62,11 @@ uint32_t pendingSignals(Engine& engine) { return engine.pendingSignals(); }
 
 uint32_t pendingVisits(Engine& engine) { return engine.pendingVisits(); }
 
+// "" unless the visitor has just said yes (grantJourneyOnce) to sharing their journey.
+std::string takeJourneySummary(Engine& engine, double now_ms) {
+  return engine.takeJourneySummary(now_ms);
+}
+
 bool enableLdp(Engine& engine, double epsilon, const std::string& random_seed_hex) {
   return engine.enableLdp(epsilon, random_seed_hex);
 }
@@ -111,5 +116,7 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .function("nextDeadline", &nextDeadline)
       .function("journeyState", &journeyState)
       .function("restoreJourney", &restoreJourney)
-      .function("droppedEvents", &droppedEvents);
+      .function("droppedEvents", &droppedEvents)
+      .function("grantJourneyOnce", &Engine::grantJourneyOnce)
+      .function("takeJourneySummary", &takeJourneySummary);
 }

@@ -101,3 +101,29 @@ test('thresholds are set through the control API and checked by the core', () =>
   assert.equal(engine.nextDeadline(), Infinity);
   engine.delete();
 });
+
+test('counts, randomized response and the one-shot journey summary through the control API', () => {
+  const { engine, ring } = engineWithRing();
+  assert.equal(engine.enableLdp(0, '00112233445566778899aabbccddeeff'), false);
+  assert.equal(engine.enableLdp(Math.log(3), 'not hex'), false);
+  assert.equal(engine.enableLdp(Math.log(3), '00112233445566778899aabbccddeeff'), true);
+  assert.equal(engine.setConsent('counts'), true);
+  engine.enterStep('/product/8812', 0, Date.now());
+  engine.registerTarget(1, 'button', 'button.apply', ACTIONABLE);
+  rageClick(ring);
+  engine.pageHidden(20000);
+  assert.equal(engine.pendingSignals(), 0);
+  assert.equal(engine.pendingVisits(), 1);
+  const batch = JSON.parse(engine.takeBatch().json);
+  assert.equal(batch.epsilon, 1.0986);
+  assert.deepEqual(batch.signals, []);
+  assert.equal(batch.visits.length, 1);
+  assert.equal(batch.visits[0].step, '/product/:id');
+
+  assert.equal(engine.takeJourneySummary(21000), '');
+  engine.grantJourneyOnce();
+  const summary = JSON.parse(engine.takeJourneySummary(21000));
+  assert.deepEqual(summary.steps, [{ step: '/product/:id', seconds: 20, met: { rage_click: 1 } }]);
+  assert.equal(engine.takeJourneySummary(22000), '');
+  engine.delete();
+});

@@ -1,0 +1,38 @@
+#include "journey/journey_log.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "anonymise/pii_scrub.h"
+
+namespace friction {
+
+void JourneyLog::enter(std::string step, double now_ms) {
+  if (!steps_.empty() && steps_.back().left_ms < 0) steps_.back().left_ms = now_ms;
+  if (steps_.size() == kMaxSteps) steps_.erase(steps_.begin());
+  steps_.push_back(Step{std::move(step), now_ms, -1, {}});
+}
+
+void JourneyLog::met(FrictionKind kind) {
+  if (steps_.empty()) return;
+  auto& count = steps_.back().met[static_cast<size_t>(kind)];
+  if (count < UINT16_MAX) ++count;
+}
+
+std::string JourneyLog::summaryJson(double now_ms) const {
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& s : steps_) {
+    const double dwell = std::max(0.0, (s.left_ms < 0 ? now_ms : s.left_ms) - s.entered_ms);
+    nlohmann::json met = nlohmann::json::object();
+    for (size_t k = 0; k < kFrictionKindCount; ++k)
+      if (s.met[k]) met[std::string(kFrictionKindNames[k])] = s.met[k];
+    steps.push_back({{"step", scrubPii(s.step)},
+                     {"seconds", std::lround(dwell / kDwellBucketMs) * kDwellBucketMs / 1000},
+                     {"met", std::move(met)}});
+  }
+  return nlohmann::json{{"steps", std::move(steps)}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace friction

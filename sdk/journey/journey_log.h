@@ -1,0 +1,43 @@
+// The visitor's journey on this page, kept in memory for one purpose: a summary the visitor
+// may choose to hand to a person when they ask for help, so that they need not tell their story
+// again. Steps as templates, time spent (coarse), frictions met; never anything typed.
+//
+// It leaves the browser only with a per-request "journey" consent (Engine::grantJourneyOnce):
+// the visitor says yes at the moment they ask, for that request alone.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "detect/friction_kind.h"
+#include "signals/visit_tally.h"
+
+namespace friction {
+
+class JourneyLog {
+ public:
+  // Enough to tell an agent how the visitor got here; older steps drop off.
+  static constexpr size_t kMaxSteps = 20;
+  // Time on a step, rounded to this: how long, not when.
+  static constexpr double kDwellBucketMs = 5000;
+
+  void enter(std::string step, double now_ms);
+  void met(FrictionKind kind);
+  // {"steps":[{"step":"/product/:id","seconds":40,"met":{"rage_click":1}},...]}, oldest first;
+  // the last step is the current one, its time counted up to now_ms.
+  std::string summaryJson(double now_ms) const;
+  void clear() { steps_.clear(); }
+
+ private:
+  struct Step {
+    std::string step;
+    double entered_ms = 0;
+    double left_ms = -1;  // still there
+    std::array<uint16_t, kFrictionKindCount> met{};
+  };
+  std::vector<Step> steps_;
+};
+
+}  // namespace friction

@@ -1,0 +1,52 @@
+// The journey summary and its per-request consent: nothing without a yes, one summary per yes.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "engine.h"
+
+using namespace friction;
+using Json = nlohmann::json;
+
+namespace {
+void rageClick(Engine& engine, double t) {
+  for (int i = 0; i < 4; ++i)
+    REQUIRE(engine.ring().push(
+        EventRecord{t + i * 250.0, 200, 120, 1, static_cast<uint16_t>(EventType::click), 0, 0, 0}));
+  engine.drain(t + 2000);
+}
+}  // namespace
+
+TEST_CASE("no summary leaves without the visitor's yes, and each yes gives exactly one") {
+  Engine engine(EngineConfig{"demo", "", 64});
+  engine.enterStep("https://shop.example/?utm=x", 0, 1.7e12);
+  engine.enterStep("https://shop.example/product/8812?coupon=SECRET", 12000, 1.7e12 + 12000);
+  engine.registerTarget(1, "button", "#apply", kActionable);
+  rageClick(engine, 20000);
+  rageClick(engine, 30000);
+  engine.enterStep("https://shop.example/help", 52000, 1.7e12 + 52000);
+
+  CHECK(engine.takeJourneySummary(60000).empty());  // consent "none" and no yes: nothing
+  engine.grantJourneyOnce();
+  const std::string json = engine.takeJourneySummary(61000);
+  CHECK(Json::parse(json) == Json::parse(R"({"steps":[
+    {"step":"/","seconds":10,"met":{}},
+    {"step":"/product/:id","seconds":40,"met":{"rage_click":2}},
+    {"step":"/help","seconds":10,"met":{}}]})"));
+  for (const char* secret : {"8812", "SECRET", "utm", "coupon", "shop.example"})
+    CHECK_MESSAGE(json.find(secret) == std::string::npos, secret);
+  CHECK(engine.takeJourneySummary(62000).empty());  // used up
+}
+
+TEST_CASE("a withdrawal cancels a pending yes; the summary keeps the last steps only") {
+  Engine engine(EngineConfig{"demo", "", 64});
+  engine.grantJourneyOnce();
+  REQUIRE(engine.setConsent("none"));
+  CHECK(engine.takeJourneySummary(0).empty());
+
+  for (int i = 0; i < 30; ++i) engine.enterStep("/page/" + std::string(1, char('a' + i % 26)) + std::to_string(i % 2), i * 1000.0, 1.7e12);
+  engine.grantJourneyOnce();
+  const auto steps = Json::parse(engine.takeJourneySummary(30000))["steps"];
+  CHECK(steps.size() == JourneyLog::kMaxSteps);
+  CHECK(steps.back()["step"] == "/page/d1");  // i = 29: the current step is last
+}
