@@ -5,10 +5,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decompress } from 'fzstd';
-import { clickRepeatedly, useCollectorAndBrowser, watchPage, withScriptSettings } from './harness.mjs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { clickRepeatedly, root, useCollectorAndBrowser, watchPage, withScriptSettings } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 const PANEL = 'friction-consent-panel dialog';
+// For a person to look at, beside the consent panel's other states.
+const SCREENSHOTS = join(root, 'build/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 // A first visit (no receipt) to the demo shop configured in notice mode.
 async function noticeVisit({ settings = {}, gpc = false } = {}) {
@@ -54,9 +59,12 @@ test('the panel says what is counted until the user answers, and the receipt lis
   assert.match(asking, /You have not chosen yet: only anonymous counts per page template are sent\./);
   assert.match(asking, /Until you choose, this site counts which page templates met which kinds of trouble/);
   assert.match(asking, /Reject stops it at once\./);
+  await page.waitForTimeout(400); // past the opening fade, for the picture
+  await page.screenshot({ path: join(SCREENSHOTS, 'panel-ask-notice.png') });
   await page.locator(`${PANEL} .more button`).click();
   const receipt = await page.locator(PANEL).innerText();
   assert.match(receipt, /Visit to page \/product\/:id: rage click\./);
+  await page.screenshot({ path: join(SCREENSHOTS, 'panel-receipt-notice.png') });
   assert.deepEqual(seen.errors.filter((e) => !e.includes('compare')), []);
   await context.close();
 });
