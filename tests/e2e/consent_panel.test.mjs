@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { clickRepeatedly, root, useCollectorAndBrowser, watchPage } from './harness.mjs';
+import { clickRepeatedly, root, useCollectorAndBrowser, watchPage, withScriptSettings } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 const SCREENSHOTS = join(root, 'build/screenshots');
@@ -364,4 +364,34 @@ test('en and fr have the same keys; the language comes from the option, then <ht
   assert.equal(pick('', '', 'fr-FR'), 'fr');
   assert.equal(pick(undefined, 'de', 'fr-FR'), 'en', 'a German page gets English, not the browser\'s French');
   assert.equal(pick(undefined, '', ''), 'en');
+});
+
+test('a new policy revision asks again; a refusal is not asked again for six months', async () => {
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  // The visitor's stored receipt, then a page of the site at `revision`.
+  async function visit(receipt, revision = '1') {
+    const context = await suite.browser.newContext();
+    if (revision !== '1') await withScriptSettings(context, { 'data-consent-revision': revision });
+    await context.addInitScript((stored) => {
+      if (!sessionStorage.getItem('seeded')) localStorage.setItem('friction:consent', JSON.stringify(stored));
+      sessionStorage.setItem('seeded', '1');
+    }, receipt);
+    const page = await context.newPage();
+    await page.goto(`${suite.collector.base}/product/8812`);
+    assert.equal(await page.evaluate(() => window.friction.ready), true);
+    await page.locator(PRIVACY_BUTTON).waitFor();
+    await page.waitForTimeout(300); // the panel opens right after ready, if it is going to
+    const state = { asked: await panelOpen(page), level: await page.evaluate(() => window.friction.consent.get()) };
+    await context.close();
+    return state;
+  }
+  const accepted = { id: 'a', revision: '1', level: 'signals', at: Date.now() - DAY_MS, lang: 'en', gpc: false };
+  assert.deepEqual(await visit(accepted), { asked: false, level: 'signals' });
+  // Revision 2 of the policy: the earlier yes no longer holds, and the visitor is asked again.
+  assert.deepEqual(await visit(accepted, '2'), { asked: true, level: 'none' });
+
+  const refusedRecently = { ...accepted, level: 'none', at: Date.now() - 30 * DAY_MS };
+  assert.deepEqual(await visit(refusedRecently), { asked: false, level: 'none' });
+  const refusedLongAgo = { ...refusedRecently, at: Date.now() - 190 * DAY_MS };
+  assert.deepEqual(await visit(refusedLongAgo), { asked: true, level: 'none' });
 });
