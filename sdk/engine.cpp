@@ -14,6 +14,9 @@ namespace friction {
 
 Engine::Engine(EngineConfig config) : config_(std::move(config)), ring_(config_.ring_capacity) {
   if (!parseHexKey(config_.hash_key_hex, key_)) key_ = siteKey(config_.site);
+  SipKey seed;
+  has_seed_ = parseHexKey(config_.random_seed_hex, seed);
+  if (has_seed_) random_ = KeyedRandom(seed);
 }
 
 bool Engine::setThreshold(std::string_view name, double value) {
@@ -32,13 +35,10 @@ bool Engine::setThreshold(std::string_view name, double value) {
   return accepted;
 }
 
-bool Engine::enableLdp(double epsilon, std::string_view random_seed_hex) {
-  SipKey seed;
-  if (!(epsilon > 0 && epsilon <= kMaxLdpEpsilon) || !parseHexKey(random_seed_hex, seed))
-    return false;
+bool Engine::enableLdp(double epsilon) {
+  if (!(epsilon > 0 && epsilon <= kMaxLdpEpsilon) || !has_seed_) return false;
   // Rounded as the wire carries it, so that the collector estimates with the ε actually used.
   ldp_epsilon_ = std::round(epsilon * 1e4) / 1e4;
-  random_ = KeyedRandom(seed);
   return true;
 }
 
@@ -62,6 +62,9 @@ const std::string& Engine::enterStep(std::string_view url, double now_ms, double
   journey_.enter(step_, now_ms);
   return step_;
 }
+
+// 128 random bits: unique enough that the collector can drop a retried batch by its id alone.
+std::string Engine::newBatchId() { return toHex(random_.next()) + toHex(random_.next()); }
 
 void Engine::tally(FrictionKind kind) {
   if (allowsCounts(consent_)) tallies_.met(kind);
@@ -162,11 +165,11 @@ std::string Engine::takeJourneySummary(double now_ms) {
 }
 
 std::string Engine::takeBatchJson() {
-  if (!allowsCounts(consent_)) return {};
+  if (!allowsCounts(consent_) || !has_seed_) return {};
   const bool nothing = queue_.size() == 0 && queue_.dropped() == 0 && tallies_.closed() == 0 &&
                        tallies_.dropped() == 0;
   if (nothing) return {};
-  BatchHeader header{config_.site, FRICTION_VERSION, 0, ldp_epsilon_};
+  BatchHeader header{config_.site, FRICTION_VERSION, 0, ldp_epsilon_, newBatchId()};
   uint32_t signals_dropped = 0, visits_dropped = 0;
   auto signals = queue_.take(signals_dropped);
   auto visits = tallies_.take(visits_dropped);

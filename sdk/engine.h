@@ -26,6 +26,9 @@ struct EngineConfig {
   std::string site = "default";
   std::string hash_key_hex;       // optional 32 hex digits; else derived from site
   uint32_t ring_capacity = 4096;  // records; JS drains long before it fills (js/src/capture.js)
+  // 32 hex digits from the browser's CSPRNG (crypto.getRandomValues): batch ids and randomized
+  // response draw from it. Without it no batch is made: two engines must never share ids.
+  std::string random_seed_hex;
 };
 
 // Told to the page right away (the `friction:detected` event). Stays in the browser.
@@ -48,9 +51,10 @@ class Engine : private FrictionSink {
   // of the range the detector's header gives.
   bool setThreshold(std::string_view name, double value);
 
-  // Randomized response on the visit tallies, with ε in (0, kMaxLdpEpsilon] and 32 hex digits
-  // of randomness from the browser (crypto.getRandomValues). False, and no change, otherwise.
-  bool enableLdp(double epsilon, std::string_view random_seed_hex);
+  // Randomized response on the visit tallies, with ε in (0, kMaxLdpEpsilon]. False, and no
+  // change, for another ε or without a random seed (EngineConfig).
+  bool enableLdp(double epsilon);
+  bool hasRandomSeed() const { return has_seed_; }
   double ldpEpsilon() const { return ldp_epsilon_; }
 
   // A new page or SPA route, at page time now_ms and wall-clock epoch_ms: open episodes end on
@@ -106,6 +110,7 @@ class Engine : private FrictionSink {
   void queueSignal(FrictionKind kind, const std::string& step, uint32_t target, double started_ms,
                    double ended_ms, uint32_t count, double score);
   void tally(FrictionKind kind);
+  std::string newBatchId();
   void closeVisit();
 
   EngineConfig config_;
@@ -124,6 +129,7 @@ class Engine : private FrictionSink {
   JourneyLog journey_;
   bool journey_granted_ = false;
   double ldp_epsilon_ = 0;  // 0: tallies are sent as they are
+  bool has_seed_ = false;
   KeyedRandom random_{SipKey{0, 0}};
 };
 

@@ -67,9 +67,7 @@ std::string takeJourneySummary(Engine& engine, double now_ms) {
   return engine.takeJourneySummary(now_ms);
 }
 
-bool enableLdp(Engine& engine, double epsilon, const std::string& random_seed_hex) {
-  return engine.enableLdp(epsilon, random_seed_hex);
-}
+bool enableLdp(Engine& engine, double epsilon) { return engine.enableLdp(epsilon); }
 
 double droppedEvents(Engine& engine) { return static_cast<double>(engine.droppedEvents()); }
 
@@ -93,7 +91,8 @@ EMSCRIPTEN_BINDINGS(friction_core) {
   emscripten::value_object<friction::EngineConfig>("EngineConfig")
       .field("site", &friction::EngineConfig::site)
       .field("hashKey", &friction::EngineConfig::hash_key_hex)
-      .field("ringCapacity", &friction::EngineConfig::ring_capacity);
+      .field("ringCapacity", &friction::EngineConfig::ring_capacity)
+      .field("randomSeed", &friction::EngineConfig::random_seed_hex);
 
   emscripten::class_<Engine>("Engine")
       .constructor<friction::EngineConfig>()

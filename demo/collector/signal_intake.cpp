@@ -26,9 +26,14 @@ IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t 
 
   ReceivedBatch batch;
   if (!readBatchJson(json, batch, error)) return {400, jsonError(error)};
-  if (!store.storeBatch(batch, now_ms, error)) {
-    std::cerr << "friction collector: cannot store a batch: " << error << "\n";
-    return {500, jsonError("the batch could not be stored")};
+  switch (store.storeBatch(batch, now_ms, error)) {
+    case SignalStore::Stored::stored: break;
+    case SignalStore::Stored::duplicate:
+      // A retry of a batch already stored: success, so that the SDK stops retrying it.
+      return {200, nlohmann::json{{"stored", 0}, {"visits", 0}, {"duplicate", true}}.dump()};
+    case SignalStore::Stored::failed:
+      std::cerr << "friction collector: cannot store a batch: " << error << "\n";
+      return {500, jsonError("the batch could not be stored")};
   }
   return {202,
           nlohmann::json{{"stored", batch.signals.size()}, {"visits", batch.visits.size()}}.dump()};

@@ -6,9 +6,13 @@
 namespace friction::collector {
 namespace {
 
-constexpr const char* kSchema = R"sql(
-PRAGMA journal_mode = WAL;
-PRAGMA synchronous = NORMAL;
+// The schema grows by numbered steps, recorded in PRAGMA user_version: a database made by any
+// earlier collector is brought up to date on open, in one transaction, and never rebuilt.
+// Steps are only ever appended. (The first steps use IF NOT EXISTS: databases made before
+// versioning have those tables already.)
+constexpr const char* kMigrations[] = {
+    // 1: batches and signals
+    R"sql(
 CREATE TABLE IF NOT EXISTS batches (
   id INTEGER PRIMARY KEY,
   received_at INTEGER NOT NULL,  -- unix ms, server clock
@@ -31,8 +35,11 @@ CREATE TABLE IF NOT EXISTS signals (
   score REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS signals_by_kind_step ON signals (kind, step);
--- Visit tallies are kept only as sums: a tally has no identity worth keeping, and sums are
--- what the estimator needs. Tallies told with randomized response are summed apart, per ε.
+CREATE INDEX IF NOT EXISTS signals_by_received_at ON signals (received_at);
+)sql",
+    // 2: visit tallies, kept only as sums: a tally has no identity worth keeping, and sums are
+    // what the estimator needs. Tallies told with randomized response are summed apart, per ε.
+    R"sql(
 CREATE TABLE IF NOT EXISTS visit_totals (
   site TEXT NOT NULL,
   step TEXT NOT NULL,
@@ -50,7 +57,18 @@ CREATE TABLE IF NOT EXISTS visit_kinds (
   said_met INTEGER NOT NULL,     -- visits whose tally named the kind (randomized if epsilon > 0)
   PRIMARY KEY (site, step, epsilon, kind)
 );
-CREATE INDEX IF NOT EXISTS signals_by_received_at ON signals (received_at);
+)sql",
+    // 3: batch ids, so that a retried batch is stored once. Older rows have none (NULL), which
+    // a UNIQUE index allows any number of times.
+    R"sql(
+ALTER TABLE batches ADD COLUMN batch_id TEXT;
+CREATE UNIQUE INDEX batches_by_batch_id ON batches (batch_id);
+)sql",
+};
+
+constexpr const char* kConnectionSettings = R"sql(
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
 )sql";
 
 // A batch waits at most this long for the dashboard's readers instead of failing at once.
@@ -63,6 +81,45 @@ bool exec(sqlite3* db, const char* sql, std::string& error) {
   if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
   error = message ? message : lastError(db);
   sqlite3_free(message);
+  return false;
+}
+
+int userVersion(sqlite3* db) {
+  sqlite3_stmt* statement = nullptr;
+  int version = -1;
+  if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &statement, nullptr) == SQLITE_OK &&
+      sqlite3_step(statement) == SQLITE_ROW)
+    version = sqlite3_column_int(statement, 0);
+  sqlite3_finalize(statement);
+  return version;
+}
+
+bool migrate(sqlite3* db, std::string& error) {
+  const int current = userVersion(db);
+  const int latest = static_cast<int>(std::size(kMigrations));
+  if (current < 0) {
+    error = "cannot read the schema version";
+    return false;
+  }
+  if (current > latest) {
+    error = "the database has schema version " + std::to_string(current) +
+            ", newer than this collector knows (" + std::to_string(latest) + ")";
+    return false;
+  }
+  if (current == latest) return true;
+  if (!exec(db, "BEGIN IMMEDIATE", error)) return false;
+  for (int step = current; step < latest; ++step) {
+    if (!exec(db, kMigrations[step], error)) {
+      error = "schema step " + std::to_string(step + 1) + ": " + error;
+      std::string ignored;
+      exec(db, "ROLLBACK", ignored);
+      return false;
+    }
+  }
+  const std::string stamp = "PRAGMA user_version = " + std::to_string(latest);
+  if (exec(db, stamp.c_str(), error) && exec(db, "COMMIT", error)) return true;
+  std::string ignored;
+  exec(db, "ROLLBACK", ignored);
   return false;
 }
 
@@ -109,7 +166,7 @@ std::unique_ptr<SignalStore> SignalStore::open(const std::string& path, std::str
     return nullptr;
   }
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  if (!exec(db, kSchema, error) || !store->prepareAll(error)) {
+  if (!exec(db, kConnectionSettings, error) || !migrate(db, error) || !store->prepareAll(error)) {
     error = "cannot open database " + path + ": " + error;
     return nullptr;
   }
@@ -135,8 +192,8 @@ SignalStore::~SignalStore() {
 bool SignalStore::prepareAll(std::string& error) {
   const std::pair<std::unique_ptr<Statement>*, const char*> statements[] = {
       {&insert_batch_,
-       "INSERT INTO batches (received_at, site, sdk, dropped, signal_count) "
-       "VALUES (?, ?, ?, ?, ?)"},
+       "INSERT INTO batches (received_at, site, sdk, dropped, signal_count, batch_id) "
+       "VALUES (?, ?, ?, ?, ?, ?)"},
       {&insert_signal_,
        "INSERT INTO signals (received_at, site, kind, step, role, target, count, at_s, "
        "span_ms, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
@@ -173,29 +230,32 @@ bool SignalStore::prepareAll(std::string& error) {
   return true;
 }
 
-bool SignalStore::storeBatch(const ReceivedBatch& batch, int64_t received_at_ms,
-                             std::string& error) {
+SignalStore::Stored SignalStore::storeBatch(const ReceivedBatch& batch, int64_t received_at_ms,
+                                            std::string& error) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (!exec(db_, "BEGIN IMMEDIATE", error)) return false;
-  bool ok = insertBatchRow(batch, received_at_ms);
+  if (!exec(db_, "BEGIN IMMEDIATE", error)) return Stored::failed;
+  const int batch_row = insertBatchRow(batch, received_at_ms);
+  bool ok = batch_row == SQLITE_DONE;
   for (size_t i = 0; ok && i < batch.signals.size(); ++i)
     ok = insertSignalRow(batch.site, batch.signals[i], received_at_ms);
   if (ok) ok = addVisits(batch, received_at_ms);
-  if (ok && exec(db_, "COMMIT", error)) return true;
+  // The answer (2xx) goes out only after COMMIT returns: what was acknowledged is on disk.
+  if (ok && exec(db_, "COMMIT", error)) return Stored::stored;
   if (!ok) error = lastError(db_);
   std::string ignored;
   exec(db_, "ROLLBACK", ignored);
-  return false;
+  return batch_row == SQLITE_CONSTRAINT ? Stored::duplicate : Stored::failed;
 }
 
-bool SignalStore::insertBatchRow(const ReceivedBatch& batch, int64_t received_at_ms) {
+int SignalStore::insertBatchRow(const ReceivedBatch& batch, int64_t received_at_ms) {
   StatementUse row(insert_batch_->handle);
   sqlite3_bind_int64(row.get(), 1, received_at_ms);
   sqlite3_bind_text(row.get(), 2, batch.site.c_str(), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text(row.get(), 3, batch.sdk.c_str(), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64(row.get(), 4, batch.dropped);
   sqlite3_bind_int64(row.get(), 5, static_cast<int64_t>(batch.signals.size()));
-  return sqlite3_step(row.get()) == SQLITE_DONE;
+  sqlite3_bind_text(row.get(), 6, batch.id.c_str(), -1, SQLITE_TRANSIENT);
+  return sqlite3_step(row.get());
 }
 
 bool SignalStore::insertSignalRow(const std::string& site, const ReceivedSignal& s,

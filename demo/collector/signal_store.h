@@ -49,8 +49,10 @@ class SignalStore {
   SignalStore(const SignalStore&) = delete;
   SignalStore& operator=(const SignalStore&) = delete;
 
-  // Stores a batch and its signals in one transaction: all of it or none.
-  bool storeBatch(const ReceivedBatch& batch, int64_t received_at_ms, std::string& error);
+  // Stores a batch, its signals and its visits in one transaction: all of it or none. A batch
+  // whose id is stored already (a retry of a batch whose answer was lost) adds nothing.
+  enum class Stored { stored, duplicate, failed };
+  Stored storeBatch(const ReceivedBatch& batch, int64_t received_at_ms, std::string& error);
 
   int64_t totalSignals();
   // Most signals first; capped because steps come from clients and could be many.
@@ -62,7 +64,7 @@ class SignalStore {
   struct Statement;
   explicit SignalStore(sqlite3* db);
   bool prepareAll(std::string& error);
-  bool insertBatchRow(const ReceivedBatch& batch, int64_t received_at_ms);
+  int insertBatchRow(const ReceivedBatch& batch, int64_t received_at_ms);  // an SQLite code
   bool insertSignalRow(const std::string& site, const ReceivedSignal& signal,
                        int64_t received_at_ms);
   bool addVisits(const ReceivedBatch& batch, int64_t received_at_ms);

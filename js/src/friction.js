@@ -16,8 +16,8 @@ import { Transport } from './transport.js';
 // Send as soon as this many signals and visit tallies wait, rather than on the next interval.
 const SEND_AT_PENDING = 20;
 
-// 128 bits from the browser's CSPRNG, for randomized response: the collector must not be able
-// to predict which answers were flipped.
+// 128 bits from the browser's CSPRNG, for batch ids and randomized response: the collector must
+// not be able to predict which answers were flipped.
 function randomSeedHex() {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
@@ -74,7 +74,7 @@ export class Friction {
   }
 
   wire(core, config) {
-    const engine = new core.Engine({ site: config.site, hashKey: config.hashKey, ringCapacity: 4096 });
+    const engine = new core.Engine({ site: config.site, hashKey: config.hashKey, ringCapacity: 4096, randomSeed: randomSeedHex() });
     const ring = new RingWriter(core, engine.ringAddress());
     if (ring.recordSize !== RECORD_BYTES) {
       log.error(`friction.js and friction.wasm do not match (record size ${ring.recordSize}); copy both from the same dist/. The SDK is off.`);
@@ -85,7 +85,7 @@ export class Friction {
       if (!engine.setThreshold(name, value))
         log.warn(`threshold ${name}=${value} refused: unknown name or value out of range (see the README's threshold table); the default stays.`);
     }
-    if (config.ldpEpsilon > 0 && !engine.enableLdp(config.ldpEpsilon, randomSeedHex()))
+    if (config.ldpEpsilon > 0 && !engine.enableLdp(config.ldpEpsilon))
       log.warn(`ldp epsilon ${config.ldpEpsilon} refused by the core; tallies are sent exact.`);
     this.engine = engine;
     this.applyConsent(this.consentLevel);

@@ -10,11 +10,15 @@ double truthProbability(double epsilon) {
   return e / (1 + e);
 }
 
-double KeyedRandom::uniform() {
+uint64_t KeyedRandom::next() {
   const uint64_t counter = counter_++;
   const std::string_view message(reinterpret_cast<const char*>(&counter), sizeof counter);
+  return siphash24(seed_, message);
+}
+
+double KeyedRandom::uniform() {
   // The top 53 bits fill a double's mantissa exactly: uniform over [0, 1) in steps of 2^-53.
-  return static_cast<double>(siphash24(seed_, message) >> 11) * 0x1.0p-53;
+  return static_cast<double>(next() >> 11) * 0x1.0p-53;
 }
 
 bool randomizedAnswer(bool truth, double epsilon, KeyedRandom& random) {

@@ -26,6 +26,7 @@ double truthProbability(double epsilon);
 class KeyedRandom {
  public:
   explicit KeyedRandom(SipKey seed) : seed_(seed) {}
+  uint64_t next();
   double uniform();
 
  private:

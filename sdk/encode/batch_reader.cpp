@@ -240,11 +240,13 @@ class FieldReader {
     return true;
   }
 
-  bool readHex16(std::string_view key, std::string& value) {
+  bool readHex(std::string_view key, size_t digits, std::string& value) {
     if (!readString(key, value)) return false;
-    bool ok = value.size() == 16;
+    bool ok = value.size() == digits;
     for (char c : value) ok = ok && isLowerHex(c);
-    if (!ok) return reject(fieldName(key), "must be exactly 16 lowercase hex digits");
+    if (!ok)
+      return reject(fieldName(key),
+                    "must be exactly " + std::to_string(digits) + " lowercase hex digits");
     return true;
   }
 
@@ -347,8 +349,10 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
   }
   FieldReader top(batch, "", error);
   uint32_t version = 0;
-  if (!top.isObjectWithKeys({"v", "site", "sdk", "dropped", "signals", "visits"}, {"epsilon"}) ||
+  if (!top.isObjectWithKeys({"v", "id", "site", "sdk", "dropped", "signals", "visits"},
+                            {"epsilon"}) ||
       !top.readUint("v", kWireVersion, kWireVersion, version) ||
+      !top.readHex("id", 32, out.id) ||
       !top.readName("site", 1, 64, isSiteChar, "A-Za-z0-9._-", out.site) ||
       !top.readText("sdk", 32, out.sdk) ||
       !top.readUint("dropped", 0, kMaxDropped, out.dropped) ||
@@ -370,7 +374,7 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
         !field.readKind("kind", s.kind) ||
         !field.readStep("step", s.step) ||
         !field.readName("role", 1, 32, isRoleChar, "a-z_-", s.role) ||
-        !field.readHex16("target", s.target) ||
+        !field.readHex("target", 16, s.target) ||
         !field.readUint("count", 1, 100000, s.count) ||
         !field.readUint("at_s", 0, 604800, s.at_s) ||
         !field.readUint("span_ms", 0, 3600000, s.span_ms) ||

@@ -37,7 +37,7 @@ struct ReceivedVisit {
 };
 
 struct ReceivedBatch {
-  std::string site, sdk;
+  std::string id, site, sdk;
   uint32_t dropped = 0;
   std::vector<ReceivedSignal> signals;
   std::vector<ReceivedVisit> visits;

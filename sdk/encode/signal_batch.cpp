@@ -40,6 +40,7 @@ std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>
                     {"score", std::round(s.score * 10) / 10}});
   }
   nlohmann::json batch = {{"v", kWireVersion},
+                          {"id", header.id},
                           {"site", scrubPii(header.site)},
                           {"sdk", header.sdk_version},
                           {"dropped", header.dropped},

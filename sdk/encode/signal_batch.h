@@ -1,6 +1,6 @@
 // The wire format of a batch of signals: JSON (nlohmann/json), then one zstd frame.
 //
-//   {"v":1,"site":"demo","sdk":"0.1.0","dropped":0,
+//   {"v":1,"id":"5f0c...(32 hex)","site":"demo","sdk":"0.1.0","dropped":0,
 //    "signals":[{"kind":"rage_click","step":"/product/:id","role":"button",
 //                "target":"9f2c0e4d1a7b3c58","count":4,"at_s":10,"span_ms":700,"score":0.6}],
 //    "visits":[{"step":"/product/:id","met":["rage_click"]},{"step":"/","met":[]}],
@@ -31,6 +31,7 @@ struct BatchHeader {
   std::string sdk_version;
   uint32_t dropped = 0;  // signals and visits the queues could not hold since the last batch
   double epsilon = 0;    // randomized response on the visits; 0: the tallies are exact
+  std::string id;        // 32 hex digits, random: the collector stores a retried batch once
 };
 
 std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>& signals,

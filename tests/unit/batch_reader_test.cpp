@@ -10,6 +10,7 @@
 #include "anonymise/siphash.h"
 #include "encode/batch_reader.h"
 #include "encode/signal_batch.h"
+#include "test_batch_id.h"
 
 using namespace friction;
 
@@ -24,7 +25,7 @@ std::vector<Signal> sampleSignals(size_t n) {
 }
 
 nlohmann::json validBatch(size_t n = 1) {
-  return nlohmann::json::parse(encodeBatchJson({"demo-shop", "0.1.0", 0}, sampleSignals(n)));
+  return nlohmann::json::parse(encodeBatchJson({"demo-shop", "0.1.0", 0, 0, testBatchId()}, sampleSignals(n)));
 }
 
 std::string asText(const std::vector<uint8_t>& bytes) {
@@ -64,7 +65,7 @@ TEST_CASE("a batch round-trips through the SDK's encoder and the collector's rea
   signals.push_back({FrictionKind::dead_click, "/cart", "link", 0x0123456789abcdefULL, 1, 600,
                      0, 0.3});
   const std::string frame =
-      asText(compressFrame(encodeBatchJson({"demo-shop", "0.1.0", 7}, signals)));
+      asText(compressFrame(encodeBatchJson({"demo-shop", "0.1.0", 7, 0, testBatchId()}, signals)));
 
   std::string json, error;
   REQUIRE(decompressFrame(frame, 1024 * 1024, json, error));
@@ -193,6 +194,14 @@ TEST_CASE("readBatchJson refuses malformed batches, naming the field") {
     batch["v"] = 2;
     CHECK(refusal(batch) == "v: must be 1");
   }
+  SUBCASE("bad batch id") {
+    for (std::string id : {"", "5F0C9A7E1B2D3C4F5A6B7C8D9E0F1A2B", "5f0c9a7e1b2d3c4f",
+                           "user-42-session-7-abcdefghijklmn"}) {
+      CAPTURE(id);
+      batch["id"] = id;
+      CHECK(refusal(batch) == "id: must be exactly 32 lowercase hex digits");
+    }
+  }
   SUBCASE("unknown top-level key") {
     batch["user"] = "alice";
     CHECK(refusal(batch) == R"(batch: unexpected key "user")");
@@ -305,7 +314,7 @@ nlohmann::json batchWithVisits() {
   VisitTally met{"/checkout", 0};
   met.met |= VisitTally::bit(FrictionKind::form_struggle) | VisitTally::bit(FrictionKind::dead_click);
   return nlohmann::json::parse(
-      encodeBatchJson({"demo-shop", "0.1.0", 0, 1.0986}, {}, {met, VisitTally{"/", 0}}));
+      encodeBatchJson({"demo-shop", "0.1.0", 0, 1.0986, testBatchId()}, {}, {met, VisitTally{"/", 0}}));
 }
 }  // namespace
 

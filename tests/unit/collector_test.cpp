@@ -15,6 +15,7 @@
 #include "collector_server.h"
 #include "anonymise/randomized_response.h"
 #include "encode/signal_batch.h"
+#include "test_batch_id.h"
 
 namespace fs = std::filesystem;
 using namespace friction;
@@ -86,7 +87,7 @@ std::string frameOf(const std::string& json) {
 }
 
 std::string batchFrame(const std::vector<Signal>& signals, uint32_t dropped = 0) {
-  return frameOf(encodeBatchJson({"demo-shop", "0.1.0", dropped}, signals));
+  return frameOf(encodeBatchJson({"demo-shop", "0.1.0", dropped, 0, testBatchId()}, signals));
 }
 
 Signal rageClick(std::string step = "/product/:id") {
@@ -176,7 +177,7 @@ TEST_CASE("collector: refused bodies get a status and a JSON error, and store no
   RunningCollector collector(root);
   REQUIRE(collector.ready());
   auto client = collector.client();
-  const std::string json = encodeBatchJson({"demo-shop", "0.1.0", 0}, {rageClick()});
+  const std::string json = encodeBatchJson({"demo-shop", "0.1.0", 0, 0, testBatchId()}, {rageClick()});
 
   SUBCASE("JSON sent uncompressed is not a zstd frame: 415") {
     auto res = client.Post("/v1/signals", json, "application/json");
@@ -231,7 +232,7 @@ TEST_CASE("collector: refused bodies get a status and a JSON error, and store no
   }
   SUBCASE("a step carrying an id: 400") {
     auto res = client.Post("/v1/signals",
-                           frameOf(encodeBatchJson({"demo-shop", "0.1.0", 0},
+                           frameOf(encodeBatchJson({"demo-shop", "0.1.0", 0, 0, testBatchId()},
                                                    {rageClick("/order/88123")})),
                            "");
     REQUIRE(res);
@@ -283,7 +284,7 @@ VisitTally visit(std::string step, std::initializer_list<FrictionKind> met = {})
 }
 
 std::string visitsFrame(const std::vector<VisitTally>& visits, double epsilon = 0) {
-  return frameOf(encodeBatchJson({"demo-shop", "0.1.0", 0, epsilon}, {}, visits));
+  return frameOf(encodeBatchJson({"demo-shop", "0.1.0", 0, epsilon, testBatchId()}, {}, visits));
 }
 }  // namespace
 
@@ -489,4 +490,19 @@ TEST_CASE("collector: a database that cannot be opened is reported") {
   CollectorOptions options{root.path, (root.path / "missing-dir" / "x.db").string(), ""};
   CHECK_FALSE(collector::setUpCollector(server, options, error));
   CHECK(error.find("cannot open database") != std::string::npos);
+}
+
+TEST_CASE("collector: a retried batch is acknowledged again but stored once") {
+  TempRoot root;
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+  const std::string frame = batchFrame({rageClick(), deadClick()});
+  auto first = client.Post("/v1/signals", frame, "");
+  CHECK(statusOf(first) == 202);
+  auto retry = client.Post("/v1/signals", frame, "");
+  CHECK(statusOf(retry) == 200);
+  CHECK(bodyOf(retry) == R"({"duplicate":true,"stored":0,"visits":0})");
+  CHECK(query(root.db(), "SELECT COUNT(*) FROM signals")[0][0] == "2");
+  CHECK(query(root.db(), "SELECT COUNT(*) FROM batches")[0][0] == "1");
 }

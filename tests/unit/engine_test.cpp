@@ -10,6 +10,8 @@
 using namespace friction;
 
 namespace {
+// Browser randomness stands in as a fixed value: tests must be repeatable.
+constexpr const char* kTestSeed = "00112233445566778899aabbccddeeff";
 void pushClick(Engine& engine, double t, uint32_t target = 1) {
   CHECK(engine.ring().push(
       EventRecord{t, 200, 120, target, static_cast<uint16_t>(EventType::click), 0, 0, 0}));
@@ -24,7 +26,7 @@ std::string decompress(const std::vector<uint8_t>& frame) {
 }
 
 Engine rageOnProductPage(const char* consent) {
-  Engine engine(EngineConfig{"demo", "", 64});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
   engine.enterStep("https://shop.example/product/8812?coupon=SECRET#x", 0, 1.7e12);
   engine.registerTarget(1, "button", "main > form#coupon-8812 > button.apply", kActionable);
   REQUIRE(engine.setConsent(consent));
@@ -110,7 +112,7 @@ TEST_CASE("thresholds are set by detector and name, within their ranges") {
 }
 
 TEST_CASE("the dead-click window is also where slow responses end") {
-  Engine engine(EngineConfig{"demo", "", 64});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
   REQUIRE(engine.setThreshold("dead_click.window_ms", 4000));
   engine.registerTarget(1, "button", "#b", kActionable);
   pushClick(engine, 1000);
@@ -122,7 +124,7 @@ TEST_CASE("the dead-click window is also where slow responses end") {
 }
 
 TEST_CASE("a quick back is told on the step that was left, as a page-level signal") {
-  Engine engine(EngineConfig{"demo", "", 64});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
   REQUIRE(engine.setConsent("signals"));
   engine.enterStep("/products", 0, 1e12);
   engine.enterStep("/product/123", 1000, 1e12 + 1000);
@@ -139,7 +141,7 @@ TEST_CASE("a quick back is told on the step that was left, as a page-level signa
 }
 
 TEST_CASE("the engine tells JS when it next needs to look, without new events") {
-  Engine engine(EngineConfig{"demo", "", 64});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
   engine.registerTarget(1, "button", "#b", kActionable);
   CHECK(engine.nextDeadline() == kNoDeadline);
   pushClick(engine, 1000);

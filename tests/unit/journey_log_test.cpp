@@ -9,6 +9,8 @@ using namespace friction;
 using Json = nlohmann::json;
 
 namespace {
+// Browser randomness stands in as a fixed value: tests must be repeatable.
+constexpr const char* kTestSeed = "00112233445566778899aabbccddeeff";
 void rageClick(Engine& engine, double t) {
   for (int i = 0; i < 4; ++i)
     REQUIRE(engine.ring().push(
@@ -18,7 +20,7 @@ void rageClick(Engine& engine, double t) {
 }  // namespace
 
 TEST_CASE("no summary leaves without the visitor's yes, and each yes gives exactly one") {
-  Engine engine(EngineConfig{"demo", "", 64});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
   engine.enterStep("https://shop.example/?utm=x", 0, 1.7e12);
   engine.enterStep("https://shop.example/product/8812?coupon=SECRET", 12000, 1.7e12 + 12000);
   engine.registerTarget(1, "button", "#apply", kActionable);
@@ -39,7 +41,7 @@ TEST_CASE("no summary leaves without the visitor's yes, and each yes gives exact
 }
 
 TEST_CASE("a withdrawal cancels a pending yes; the summary keeps the last steps only") {
-  Engine engine(EngineConfig{"demo", "", 64});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
   engine.grantJourneyOnce();
   REQUIRE(engine.setConsent("none"));
   CHECK(engine.takeJourneySummary(0).empty());

@@ -12,7 +12,8 @@ using Json = nlohmann::json;
 
 namespace {
 
-constexpr const char* kSeed = "00112233445566778899aabbccddeeff";
+// Browser randomness stands in as a fixed value: tests must be repeatable.
+constexpr const char* kTestSeed = "00112233445566778899aabbccddeeff";
 
 void rageClick(Engine& engine, double t) {
   for (int i = 0; i < 4; ++i)
@@ -22,7 +23,7 @@ void rageClick(Engine& engine, double t) {
 }
 
 Engine shopVisitedWith(const char* consent) {
-  Engine engine(EngineConfig{"demo", "", 64});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
   REQUIRE(engine.setConsent(consent));
   engine.enterStep("https://shop.example/product/8812?q=secret", 0, 1.7e12);
   engine.registerTarget(1, "button", "button#apply", kActionable);
@@ -90,7 +91,7 @@ TEST_CASE("under none nothing is tallied, and an objection forgets the tallies a
 }
 
 TEST_CASE("a quick back is tallied on the visit it ended") {
-  Engine engine(EngineConfig{"demo", "", 64});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
   REQUIRE(engine.setConsent("counts"));
   engine.enterStep("/", 0, 1.7e12);
   engine.enterStep("/product/1234567", 1000, 1.7e12 + 1000);
@@ -101,12 +102,13 @@ TEST_CASE("a quick back is tallied on the visit it ended") {
 }
 
 TEST_CASE("local differential privacy: the batch names ε and the answers are randomized") {
-  Engine engine(EngineConfig{"demo", "", 64});
-  CHECK_FALSE(engine.enableLdp(0, kSeed));
-  CHECK_FALSE(engine.enableLdp(kMaxLdpEpsilon + 1, kSeed));
-  CHECK_FALSE(engine.enableLdp(kDefaultLdpEpsilon, "not a seed"));
+  Engine unseeded(EngineConfig{"demo", "", 64});
+  CHECK_FALSE(unseeded.enableLdp(kDefaultLdpEpsilon));  // no browser randomness, no answers
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
+  CHECK_FALSE(engine.enableLdp(0));
+  CHECK_FALSE(engine.enableLdp(kMaxLdpEpsilon + 1));
   CHECK(engine.ldpEpsilon() == 0);
-  REQUIRE(engine.enableLdp(kDefaultLdpEpsilon, kSeed));
+  REQUIRE(engine.enableLdp(kDefaultLdpEpsilon));
   REQUIRE(engine.setConsent("counts"));
 
   // 2,000 visits round three steps (no U-turn) that met nothing: about a quarter of the
@@ -130,4 +132,20 @@ TEST_CASE("local differential privacy: the batch names ε and the answers are ra
   CHECK(reports + dropped == kVisits);
   const int answers = reports * static_cast<int>(kFrictionKindCount);
   CHECK(std::abs(said_yes - answers / 4) < 4 * std::sqrt(answers * 0.1875));
+}
+
+TEST_CASE("every batch has its own random id, and no batch is made without browser randomness") {
+  Engine engine = shopVisitedWith("counts");
+  const std::string first = takeBatch(engine)["id"];
+  engine.pageHidden(9000);
+  const std::string second = takeBatch(engine)["id"];
+  CHECK(first.size() == 32);
+  CHECK(first.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(first != second);
+
+  Engine unseeded(EngineConfig{"demo", "", 64});
+  REQUIRE(unseeded.setConsent("signals"));
+  unseeded.enterStep("/", 0, 1.7e12);
+  unseeded.pageHidden(1000);
+  CHECK(unseeded.takeBatchJson().empty());
 }

@@ -15,5 +15,6 @@ export const defaultConfig = (overrides = {}) => ({
   site: 'demo',
   hashKey: '',
   ringCapacity: 64,
+  randomSeed: '00112233445566778899aabbccddeeff', // the browser draws it; tests fix it
   ...overrides,
 });
