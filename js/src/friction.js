@@ -4,6 +4,7 @@ import { startCapture } from './capture/index.js';
 import { Recorder } from './capture/recorder.js';
 import { consentStore } from './consent_store.js';
 import { ledger } from './ledger.js';
+import { outbox } from './outbox.js';
 import { loadCore } from './core_loader.js';
 import { Emitter } from './emitter.js';
 import { guarded, log } from './log.js';
@@ -96,7 +97,9 @@ export class Friction {
     this.transport = new Transport(config.collector, {
       fetch: capture.pageFetch,
       onSent: ({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel === 'signals' }),
+      keepOnDevice: () => this.consentLevel === 'signals',
     });
+    this.transport.resume(); // what an earlier page of the site could not send
     if (this.keepsJourney()) engine.restoreJourney(journeyStore.load());
     watchSteps(guarded((url) => this.enterStep(url), 'route change'));
     // Back from the back-forward cache: the same document, but the journey moved on elsewhere.
@@ -197,6 +200,7 @@ export class Friction {
   wipe() {
     journeyStore.clear();
     ledger.clear();
+    outbox.clear();
     if (this.transport) this.transport.forget();
   }
 

@@ -1,34 +1,86 @@
-// Sends compressed signal batches to the collector: fetch with keepalive while the page lives,
-// sendBeacon when it is being hidden or unloaded. A batch that fails for a network or server
-// reason is kept and retried; one the collector rejects (4xx) is dropped and reported. Each
-// batch that goes out is told to onSent, for the user's data receipt.
+// Delivers compressed batches to the collector and loses none it could have kept. fetch with
+// keepalive while the page lives, sendBeacon as it is hidden or unloaded. A batch stays queued
+// until a 2xx answer (a 200 "duplicate" too: the collector already has it): after a network
+// error, a 5xx or a 429 it is retried with exponential backoff and jitter (Retry-After wins when
+// the collector sends one); offline, it waits for the 'online' event. A 4xx other than 429 means
+// the batch itself is wrong: it is dropped and the console says why. Each batch that goes out is
+// told to onSent, for the user's data receipt.
 import { log } from './log.js';
+import { outbox } from './outbox.js';
 
-const MAX_RETRY_BATCHES = 5;
+// Memory bound while the page lives: beyond it the oldest batch goes.
+const MAX_QUEUED = 20;
+const FIRST_RETRY_MS = 2000;
+const MAX_RETRY_MS = 5 * 60 * 1000;
+
+const batchIdOf = (json) => {
+  try {
+    return String(JSON.parse(json).id || '');
+  } catch {
+    return '';
+  }
+};
 
 export class Transport {
   // fetch: the page's own fetch from before capture wrapped it, so sending is not a page fact.
-  constructor(url, { fetch = window.fetch, onSent = () => {} } = {}) {
+  // keepOnDevice(): whether unsent batches may be stored (the visitor agreed to signals).
+  constructor(url, { fetch = window.fetch, onSent = () => {}, keepOnDevice = () => false, random = Math.random } = {}) {
     this.url = url;
     this.fetch = fetch;
     this.onSent = onSent;
-    this.retry = [];
+    this.keepOnDevice = keepOnDevice;
+    this.random = random;
+    this.queue = [];         // { id, frame, json, at }, oldest first
+    this.inFlight = new Set(); // ids being posted
+    this.failures = 0;
+    this.retryTimer = 0;
+    this.retryAt = 0;
+    this.generation = 0;     // bumped by forget(): answers to earlier posts are then ignored
+    window.addEventListener('online', () => this.retryNow());
+  }
+
+  // Batches a previous page left unsent (only where the visitor agreed to keep them).
+  resume() {
+    if (!this.keepOnDevice()) return;
+    for (const batch of outbox.load()) if (!this.queue.some((queued) => queued.id === batch.id)) this.queue.push(batch);
+    this.flush();
   }
 
   // batch: { frame: Uint8Array, json: string } from the core, or null.
   send(batch, { leaving = false } = {}) {
-    const batches = [...this.retry.splice(0), ...(batch ? [batch] : [])];
-    for (const each of batches) {
+    if (batch) this.enqueue({ id: batchIdOf(batch.json), frame: batch.frame, json: batch.json, at: Date.now() });
+    this.flush({ leaving });
+  }
+
+  enqueue(batch) {
+    this.queue.push(batch);
+    while (this.queue.length > MAX_QUEUED) this.queue.shift();
+    if (this.keepOnDevice()) outbox.keep(batch); // until the collector says it has it
+  }
+
+  flush({ leaving = false } = {}) {
+    if (leaving) return this.beaconAll();
+    if (Date.now() < this.retryAt || (typeof navigator !== 'undefined' && navigator.onLine === false)) return;
+    for (const batch of this.queue) if (!this.inFlight.has(batch.id)) this.post(batch);
+  }
+
+  // The page is going away: the browser delivers beacons after it is gone. A refused beacon
+  // (over the browser's quota) stays in the outbox for the next page.
+  beaconAll() {
+    if (typeof navigator.sendBeacon !== 'function') {
+      for (const batch of this.queue) if (!this.inFlight.has(batch.id)) this.post(batch);
+      return;
+    }
+    for (const batch of [...this.queue]) {
+      if (this.inFlight.has(batch.id)) continue;
       // No content type: a Blob without one keeps the beacon a CORS "simple" request.
-      if (leaving && typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(this.url, new Blob([each.frame]))) {
-        this.onSent(each);
-        continue;
-      }
-      this.post(each);
+      if (navigator.sendBeacon(this.url, new Blob([batch.frame]))) this.delivered(batch);
     }
   }
 
   post(batch) {
+    const generation = this.generation;
+    this.inFlight.add(batch.id);
     this.fetch.call(window, this.url, {
       method: 'POST',
       body: batch.frame,
@@ -37,19 +89,59 @@ export class Transport {
       headers: { 'Content-Type': 'application/zstd' },
     })
       .then((response) => {
-        if (response.ok) this.onSent(batch);
-        else if (response.status >= 500) this.keep(batch);
-        else log.warn(`the collector at ${this.url} refused a batch (HTTP ${response.status}).`);
+        this.inFlight.delete(batch.id);
+        if (generation !== this.generation) return undefined; // withdrawn meanwhile
+        if (response.ok) return this.delivered(batch);
+        if (response.status === 429 || response.status >= 500) return this.failed(response.headers.get('Retry-After'));
+        this.drop(batch);
+        log.warn(`the collector at ${this.url} refused a batch (HTTP ${response.status}); it is dropped.`);
+        return undefined;
       })
-      .catch(() => this.keep(batch));
+      .catch(() => {
+        this.inFlight.delete(batch.id);
+        if (generation === this.generation) this.failed(null);
+      });
   }
 
-  keep(batch) {
-    if (this.retry.length < MAX_RETRY_BATCHES) this.retry.push(batch);
+  delivered(batch) {
+    this.drop(batch);
+    this.failures = 0;
+    this.retryAt = 0;
+    this.onSent(batch);
   }
 
-  // Withdrawal: what was not sent is not sent later either.
+  drop(batch) {
+    this.queue = this.queue.filter((queued) => queued !== batch);
+    outbox.remove(batch.id);
+  }
+
+  // Exponential backoff with jitter (half the delay fixed, half random), so that many pages
+  // recovering from one outage do not all retry in the same second. Batches that fail together
+  // count as one failure.
+  failed(retryAfter) {
+    if (Date.now() < this.retryAt && !retryAfter) return;
+    this.failures += 1;
+    const ceiling = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (this.failures - 1));
+    const asked = Number(retryAfter) * 1000;
+    const delay = Number.isFinite(asked) && asked > 0 ? Math.min(asked, MAX_RETRY_MS) : ceiling / 2 + this.random() * (ceiling / 2);
+    this.retryAt = Date.now() + delay;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.retryNow(), delay);
+  }
+
+  retryNow() {
+    this.retryAt = 0;
+    this.flush();
+  }
+
+  // Withdrawal: what was not sent is not sent later either, from this page or any other.
   forget() {
-    this.retry = [];
+    this.generation += 1;
+    this.inFlight.clear();
+    this.queue = [];
+    this.failures = 0;
+    this.retryAt = 0;
+    clearTimeout(this.retryTimer);
+    outbox.clear();
   }
 }

@@ -1,0 +1,105 @@
+// Delivery: nothing lost, nothing counted twice. The collector is made unreachable, slow to
+// answer or offline with Playwright's routing, in real headless Chromium; what it stored is read
+// from its database.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { clickRepeatedly, useCollectorAndBrowser, watchPage } from './harness.mjs';
+
+const suite = useCollectorAndBrowser();
+
+// A visitor who accepted signals (their receipt is stored), on a fresh context.
+async function acceptedVisitor() {
+  const context = await suite.browser.newContext();
+  await context.addInitScript(() => {
+    if (localStorage.getItem('friction:consent')) return;
+    localStorage.setItem('friction:consent', JSON.stringify({ id: 'delivery-test', revision: '1', level: 'signals', at: Date.now(), lang: 'en', gpc: false }));
+  });
+  const page = await context.newPage();
+  const seen = watchPage(page);
+  return { context, page, seen };
+}
+
+async function openProduct(page, id) {
+  await page.goto(`${suite.collector.base}/product/${id}`);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+}
+
+// A rage click with a burst size no other test uses, so that its rows can be counted.
+async function rageClickAndFlush(page, clicks) {
+  await clickRepeatedly(page, '#apply-coupon', clicks, 120);
+  await page.waitForTimeout(1200);
+  await page.evaluate(() => window.friction.flush());
+}
+
+const storedBursts = (clicks) =>
+  suite.collector.query(`SELECT COUNT(*) AS n FROM signals WHERE kind = 'rage_click' AND count = ${clicks}`)[0].n;
+
+async function waitForStored(clicks, atLeast = 1) {
+  for (let i = 0; i < 100 && storedBursts(clicks) < atLeast; i++) await new Promise((r) => setTimeout(r, 50));
+  return storedBursts(clicks);
+}
+
+const outboxSize = (page) => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('friction:outbox') || '{}')).length);
+
+test('a collector that is down: the batch waits, is retried with backoff, and is stored once', async () => {
+  const { context, page, seen } = await acceptedVisitor();
+  const attempts = [];
+  await context.route('**/v1/signals', (route) => {
+    attempts.push(Date.now());
+    return attempts.length <= 2 ? route.fulfill({ status: 503, body: '{"error":"down"}' }) : route.continue();
+  });
+  await openProduct(page, 101);
+  await rageClickAndFlush(page, 5);
+  await page.waitForFunction(() => window.friction.ledger().length >= 1, null, { timeout: 15000 });
+  assert.equal(await waitForStored(5), 1);
+  assert.ok(attempts.length >= 3, `attempts: ${attempts.length}`);
+  // Backoff: the first retry waits 1-2 s, the next 2-4 s.
+  assert.ok(attempts[1] - attempts[0] >= 900, `first retry after ${attempts[1] - attempts[0]} ms`);
+  assert.ok(attempts[2] - attempts[1] >= 1800, `second retry after ${attempts[2] - attempts[1]} ms`);
+  assert.equal(await outboxSize(page), 0, 'acknowledged batches leave the outbox');
+  assert.deepEqual(seen.errors.filter((e) => !e.includes('compare')), []);
+  await context.close();
+});
+
+test('an answer lost after the collector stored the batch: the retry is not counted twice', async () => {
+  const { context, page } = await acceptedVisitor();
+  let lost = 0;
+  await context.route('**/v1/signals', async (route) => {
+    if (lost > 0) return route.continue();
+    lost += 1;
+    await route.fetch(); // the collector stores it...
+    return route.abort('connectionreset'); // ...and the page never hears back
+  });
+  await openProduct(page, 102);
+  await rageClickAndFlush(page, 6);
+  // The ledger records a batch only on a 2xx: here, the collector's "duplicate" to the retry.
+  await page.waitForFunction(() => window.friction.ledger().length >= 1, null, { timeout: 15000 });
+  assert.equal(lost, 1);
+  assert.equal(storedBursts(6), 1);
+  await context.close();
+});
+
+test('unsent batches survive a reload, and offline batches go when the browser is back online', async () => {
+  const { context, page } = await acceptedVisitor();
+  await context.route('**/v1/signals', (route) => route.abort('internetdisconnected'));
+  await openProduct(page, 103);
+  await rageClickAndFlush(page, 7);
+  await page.waitForFunction(() => Object.keys(JSON.parse(localStorage.getItem('friction:outbox') || '{}')).length >= 1);
+  assert.equal(storedBursts(7), 0);
+
+  // The next page of the site sends what the last one could not.
+  await context.unroute('**/v1/signals');
+  await openProduct(page, 104);
+  assert.equal(await waitForStored(7), 1);
+  await page.waitForFunction(() => !localStorage.getItem('friction:outbox'));
+
+  // Offline: queued in the page; back online: sent at once, not at the next interval.
+  await context.setOffline(true);
+  await rageClickAndFlush(page, 8);
+  await page.waitForTimeout(300);
+  assert.equal(storedBursts(8), 0);
+  assert.ok((await outboxSize(page)) >= 1);
+  await context.setOffline(false);
+  assert.equal(await waitForStored(8), 1);
+  await context.close();
+});
