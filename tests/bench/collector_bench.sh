@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Collector ingest throughput on this machine: batches of 20 signals over loopback, against a
+# baseline of the same requests refused at the first byte (HTTP alone), in the same run.
+# Usage: bash tests/bench/collector_bench.sh [build-dir]
+set -euo pipefail
+build=${1:-build}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+"$build/friction-collector" --port 0 --db "$work/bench.db" --root "$root" >"$work/log" 2>&1 &
+collector=$!
+trap 'kill $collector 2>/dev/null; wait $collector 2>/dev/null; rm -rf "$work"' EXIT
+# It prints "friction collector: http://127.0.0.1:PORT/ ..." once it listens.
+port=
+for _ in $(seq 200); do
+  port=$(sed -nE 's|.*http://127\.0\.0\.1:([0-9]+)/.*|\1|p' "$work/log" | head -1)
+  [ -n "$port" ] && break
+  sleep 0.05
+done
+[ -n "$port" ] || { echo "the collector did not start:"; cat "$work/log"; exit 1; }
+
+batches=${BATCHES:-5000}
+baseline=$("$build/collector_load" --port "$port" --batches "$batches" --threads 4 --baseline)
+ingest=$("$build/collector_load" --port "$port" --batches "$batches" --threads 4)
+echo "$baseline"
+echo "$ingest"
+stored=$(sqlite3 "$work/bench.db" 'SELECT COUNT(*) FROM signals')
+rate() { sed -E 's/.* = ([0-9]+) signals\/s/\1/' <<<"$1"; }
+echo "signals in the database: $stored; ingest runs at $(awk "BEGIN { printf \"%.2f\", $(rate "$ingest") / $(rate "$baseline") }")x the speed of HTTP alone"
