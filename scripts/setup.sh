@@ -11,6 +11,7 @@ APT_PACKAGES=(
   doctest-dev                           # C++ unit tests
   libzstd-dev zstd                      # collector decompression; CLI for checks
   libsqlite3-dev sqlite3                # collector storage
+  zlib1g-dev                            # gzip, the baseline of the compression bench
   libcpp-httplib-dev                    # collector HTTP server
   brotli                                # size report
   dpkg-dev                              # apt-get source (zstd sources for the WASM build)

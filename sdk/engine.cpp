@@ -180,7 +180,7 @@ std::string Engine::takeBatchJson() {
 std::vector<uint8_t> Engine::takeBatch() {
   const std::string json = takeBatchJson();
   if (json.empty()) return {};
-  return compressFrame(json);
+  return compressBatch(json);
 }
 
 }  // namespace friction

@@ -77,7 +77,7 @@ double droppedEvents(Engine& engine) { return static_cast<double>(engine.dropped
 val takeBatch(Engine& engine) {
   const std::string json = engine.takeBatchJson();
   if (json.empty()) return val::null();
-  const std::vector<uint8_t> frame = friction::compressFrame(json);
+  const std::vector<uint8_t> frame = friction::compressBatch(json);
   if (frame.empty()) return val::null();
   val batch = val::object();
   batch.set("frame", val(emscripten::typed_memory_view(frame.size(), frame.data())).call<val>("slice"));

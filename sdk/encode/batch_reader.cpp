@@ -6,11 +6,13 @@
 #include <cmath>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "anonymise/pii_scrub.h"
 #include "anonymise/randomized_response.h"
 #include "detect/friction_kind.h"
+#include "encode/known_dictionaries.h"
 #include "encode/signal_batch.h"
 #include "journey/step_template.h"
 #include "signals/visit_tally.h"
@@ -303,10 +305,22 @@ bool decompressFrame(std::string_view body, size_t max_output, std::string& out,
       declared > max_output)
     return refuseFrame(FrameProblem::too_large, tooLargeMessage(max_output), out, error, problem);
 
+  std::optional<std::string_view> dictionary;
+  if (const unsigned id = ZSTD_getDictID_fromFrame(body.data(), body.size()); id != 0) {
+    dictionary = knownDictionary(id);
+    if (!dictionary)
+      return refuseFrame(FrameProblem::unknown_dictionary,
+                         "zstd frame needs dictionary " + std::to_string(id) +
+                             ", which this collector does not have",
+                         out, error, problem);
+  }
+
   std::unique_ptr<ZSTD_DStream, DStreamDeleter> stream(ZSTD_createDStream());
   if (!stream || ZSTD_isError(ZSTD_initDStream(stream.get())) ||
       ZSTD_isError(ZSTD_DCtx_setParameter(stream.get(), ZSTD_d_windowLogMax,
-                                          windowLogFor(max_output))))
+                                          windowLogFor(max_output))) ||
+      (dictionary && ZSTD_isError(ZSTD_DCtx_loadDictionary(
+                         stream.get(), dictionary->data(), dictionary->size()))))
     return refuseFrame(FrameProblem::corrupt, "cannot create a zstd decoder", out, error,
                        problem);
 

@@ -15,11 +15,12 @@ namespace friction {
 bool hasZstdMagic(std::string_view body);
 
 // Why a frame was refused; the collector maps these to different HTTP statuses.
-enum class FrameProblem { none, not_zstd, too_large, corrupt };
+enum class FrameProblem { none, not_zstd, too_large, corrupt, unknown_dictionary };
 
 // Decompresses exactly one zstd frame into `out`, failing as soon as the output would exceed
 // `max_output` bytes (the frame's declared size is never trusted), and on truncated or corrupt
-// frames and trailing bytes. On failure `out` is empty and `error` says why.
+// frames and trailing bytes. A frame made with a dictionary is decoded with the one its header
+// names (encode/known_dictionaries.h). On failure `out` is empty and `error` says why.
 bool decompressFrame(std::string_view body, size_t max_output, std::string& out,
                      std::string& error);
 bool decompressFrame(std::string_view body, size_t max_output, std::string& out,

@@ -7,6 +7,7 @@
 
 #include "anonymise/pii_scrub.h"
 #include "anonymise/siphash.h"
+#include "encode/dictionary.h"
 
 namespace friction {
 
@@ -51,12 +52,51 @@ std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>
   return batch.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::vector<uint8_t> compressFrame(std::string_view data, int level) {
+namespace {
+
+// A dictionary digested for one level: building its tables costs far more than compressing a
+// small batch, so it is done once per thread and kept (one entry: the SDK uses one dictionary).
+struct DigestedDictionary {
+  const char* data = nullptr;
+  int level = 0;
+  ZSTD_CDict* digested = nullptr;
+};
+
+ZSTD_CDict* digest(std::string_view dictionary, int level) {
+  static thread_local DigestedDictionary cache;
+  if (cache.data != dictionary.data() || cache.level != level) {
+    ZSTD_freeCDict(cache.digested);
+    cache = {dictionary.data(), level,
+             ZSTD_createCDict(dictionary.data(), dictionary.size(), level)};
+  }
+  return cache.digested;
+}
+
+}  // namespace
+
+std::vector<uint8_t> compressFrame(std::string_view data, int level,
+                                   std::string_view dictionary) {
+  // One context per thread, reused: its tables are allocated once, not for every batch.
+  static thread_local ZSTD_CCtx* const context = ZSTD_createCCtx();
+  if (!context) return {};
   std::vector<uint8_t> frame(ZSTD_compressBound(data.size()));
-  const size_t written = ZSTD_compress(frame.data(), frame.size(), data.data(), data.size(), level);
+  size_t written;
+  if (dictionary.empty()) {
+    written = ZSTD_compressCCtx(context, frame.data(), frame.size(), data.data(), data.size(),
+                                level);
+  } else {
+    ZSTD_CDict* digested = digest(dictionary, level);
+    if (!digested) return {};
+    written = ZSTD_compress_usingCDict(context, frame.data(), frame.size(), data.data(),
+                                       data.size(), digested);
+  }
   if (ZSTD_isError(written)) return {};
   frame.resize(written);
   return frame;
+}
+
+std::vector<uint8_t> compressBatch(std::string_view json) {
+  return compressFrame(json, kBatchCompressionLevel, currentDictionary());
 }
 
 }  // namespace friction

@@ -8,8 +8,11 @@
 #include <string>
 #include <vector>
 
+#include <zlib.h>
+
 #include "anonymise/randomized_response.h"
 #include "encode/signal_batch.h"
+#include "encode/signal_corpus.h"
 #include "engine.h"
 
 using namespace friction;
@@ -115,22 +118,44 @@ void benchDrain() {
               engineNs, 1000.0 / engineNs, baseline, engineNs / baseline);
 }
 
-void benchEncode() {
-  std::vector<Signal> signals;
-  for (int i = 0; i < 50; ++i)
-    signals.push_back(Signal{FrictionKind::rage_click, "/product/:id", "button",
-                             0x9f2c0e4d1a7b3c58ULL + i, uint32_t(3 + i % 5), uint32_t(i * 10),
-                             700, 0.6});
-  BatchHeader header{"bench", "0.1.0", 0};
-  std::string json;
-  double jsonNs = bestNsPerItem(20, 1, [&] { json = encodeBatchJson(header, signals); });
-  std::printf("encode 50 signals: JSON %zu B in %.1f us\n", json.size(), jsonNs / 1000);
-  for (int level : {1, 3, 9}) {
-    std::vector<uint8_t> frame;
-    double zNs = bestNsPerItem(20, 1, [&] { frame = compressFrame(json, level); });
-    std::printf("  zstd -%d: %zu B (%.1f%% of JSON) in %.1f us, %.2fx the JSON encoding time\n",
-                level, frame.size(), 100.0 * frame.size() / json.size(), zNs / 1000,
-                zNs / jsonNs);
+size_t gzipSize(const std::string& data) {
+  // Level 6 and a gzip header: what CompressionStream("gzip") produces in browsers (zlib).
+  z_stream stream{};
+  deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::vector<unsigned char> out(deflateBound(&stream, data.size()) + 32);
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = static_cast<uInt>(data.size());
+  stream.next_out = out.data();
+  stream.avail_out = static_cast<uInt>(out.size());
+  deflate(&stream, Z_FINISH);
+  const size_t size = stream.total_out;
+  deflateEnd(&stream);
+  return size;
+}
+
+// Bytes per batch on held-out batches (a corpus seed the dictionary never saw): what the SDK
+// sends (zstd level 15 with the dictionary) against zstd without it and gzip of the same JSON.
+void benchCompression() {
+  constexpr int kBatches = 200;
+  std::printf("bytes per batch, mean of %d held-out batches (encode/signal_corpus.h):\n", kBatches);
+  std::printf("  signals |  JSON | zstd-15+dict | zstd-3 | zstd-15 |  gzip | dict/gzip | us per batch (dict, 15)\n");
+  for (const int n : {1, 5, 20, 100}) {
+    double json_bytes = 0, with_dict = 0, plain3 = 0, plain15 = 0, gzip = 0;
+    std::vector<std::string> batches;
+    for (int i = 0; i < kBatches; ++i) batches.push_back(sampleBatchJson(900000000ULL + i, n));
+    for (const auto& json : batches) {
+      json_bytes += json.size();
+      with_dict += compressBatch(json).size();
+      plain3 += compressFrame(json, 3).size();
+      plain15 += compressFrame(json, 15).size();
+      gzip += gzipSize(json);
+    }
+    const double ns = bestNsPerItem(5, kBatches, [&] {
+      for (const auto& json : batches) compressBatch(json);
+    });
+    std::printf("  %7d | %5.0f | %12.0f | %6.0f | %7.0f | %5.0f | %9.2f | %.0f\n", n,
+                json_bytes / kBatches, with_dict / kBatches, plain3 / kBatches,
+                plain15 / kBatches, gzip / kBatches, with_dict / gzip, ns / 1000);
   }
 }
 
@@ -160,7 +185,7 @@ void benchRandomizedResponse() {
 
 int main() {
   benchDrain();
-  benchEncode();
+  benchCompression();
   benchRandomizedResponse();
   return 0;
 }

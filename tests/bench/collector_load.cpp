@@ -65,7 +65,7 @@ std::string batchFrame(int run, int index) {
   }
   char id[33];
   std::snprintf(id, sizeof id, "%016x%016x", run, index);
-  const auto frame = compressFrame(encodeBatchJson({"load", "0.1.0", 0, 0, id}, signals));
+  const auto frame = compressBatch(encodeBatchJson({"load", "0.1.0", 0, 0, id}, signals));
   return std::string(frame.begin(), frame.end());
 }
 

@@ -4,7 +4,7 @@
 // collector estimates them back. In real headless Chromium against the real collector.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decompress } from 'fzstd';
+import { decodeFrame } from '../wire.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { clickRepeatedly, root, useCollectorAndBrowser, watchPage, withScriptSettings } from './harness.mjs';
@@ -25,7 +25,7 @@ async function noticeVisit({ settings = {}, gpc = false } = {}) {
   const batches = [];
   context.on('request', (request) => {
     if (!request.url().endsWith('/v1/signals') || request.method() !== 'POST') return;
-    batches.push(JSON.parse(new TextDecoder().decode(decompress(new Uint8Array(request.postDataBuffer())))));
+    batches.push(JSON.parse(decodeFrame(request.postDataBuffer())));
   });
   await page.goto(`${suite.collector.base}/product/1`);
   assert.equal(await page.evaluate(() => window.friction.ready), true);

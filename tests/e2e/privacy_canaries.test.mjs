@@ -3,7 +3,7 @@
 // captured and decompressed; no canary may appear in any of them, in any consent state.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decompress } from 'fzstd';
+import { decodeFrame, isZstdFrame } from '../wire.mjs';
 import { answeredVisitor, clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage, withScriptSettings } from './harness.mjs';
 
 const CANARIES = {
@@ -24,7 +24,7 @@ function leaks(text) {
 
 function decode(body) {
   if (!body) return '';
-  if (body[0] === 0x28 && body[1] === 0xb5 && body[2] === 0x2f && body[3] === 0xfd) return new TextDecoder().decode(decompress(new Uint8Array(body)));
+  if (isZstdFrame(body)) return decodeFrame(body);
   return body.toString('latin1');
 }
 

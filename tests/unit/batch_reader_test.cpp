@@ -373,3 +373,51 @@ TEST_CASE("readBatchJson refuses malformed visits, naming the field") {
           "visits[0].step: must not contain personal data (an email, card, phone number or IBAN)");
   }
 }
+
+#define ZDICT_STATIC_LINKING_ONLY
+#include <zdict.h>
+
+#include "encode/dictionary.h"
+#include "encode/known_dictionaries.h"
+
+TEST_CASE("batches are compressed with the current dictionary, which the collector knows") {
+  CHECK(ZDICT_getDictID(currentDictionary().data(), currentDictionary().size()) ==
+        kCurrentDictionaryTraining.id);
+  REQUIRE(knownDictionary(kCurrentDictionaryTraining.id));
+  CHECK(*knownDictionary(kCurrentDictionaryTraining.id) == currentDictionary());
+  CHECK_FALSE(knownDictionary(kCurrentDictionaryTraining.id + 1));
+
+  const std::string json = validBatch(3).dump();
+  const std::string frame = asText(compressBatch(json));
+  CHECK(ZSTD_getDictID_fromFrame(frame.data(), frame.size()) == kCurrentDictionaryTraining.id);
+  CHECK(frame.size() < asText(compressFrame(json)).size());
+  std::string out, error;
+  FrameProblem problem;
+  REQUIRE(decompressFrame(frame, 1 << 20, out, error, problem));
+  CHECK(out == json);
+}
+
+TEST_CASE("a frame made with a dictionary the collector never shipped is refused by name") {
+  // A dictionary of our own, id 4242: the frame's header names it.
+  std::string samples;
+  std::vector<size_t> sizes;
+  for (int i = 0; i < 200; ++i) {
+    const std::string json = validBatch(1 + i % 5).dump();
+    samples += json;
+    sizes.push_back(json.size());
+  }
+  ZDICT_params_t params{};
+  params.dictID = 4242;
+  std::string dictionary(2048, '\0');
+  const size_t size = ZDICT_finalizeDictionary(dictionary.data(), dictionary.size(),
+                                               samples.data(), 1024, samples.data(), sizes.data(),
+                                               static_cast<unsigned>(sizes.size()), params);
+  REQUIRE_FALSE(ZDICT_isError(size));
+  dictionary.resize(size);
+  const std::string frame = asText(compressFrame(validBatch().dump(), 3, dictionary));
+  std::string out, error;
+  FrameProblem problem;
+  CHECK_FALSE(decompressFrame(frame, 1 << 20, out, error, problem));
+  CHECK(problem == FrameProblem::unknown_dictionary);
+  CHECK(error == "zstd frame needs dictionary 4242, which this collector does not have");
+}

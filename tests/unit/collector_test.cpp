@@ -82,7 +82,7 @@ class RunningCollector {
 };
 
 std::string frameOf(const std::string& json) {
-  const auto bytes = compressFrame(json);
+  const auto bytes = compressBatch(json);  // as the SDK sends it: with the dictionary
   return std::string(bytes.begin(), bytes.end());
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "encode/batch_reader.h"
 #include "engine.h"
 
 using namespace friction;
@@ -17,11 +18,13 @@ void pushClick(Engine& engine, double t, uint32_t target = 1) {
       EventRecord{t, 200, 120, target, static_cast<uint16_t>(EventType::click), 0, 0, 0}));
 }
 
+// As the collector reads it: with the dictionary the frame's header names.
 std::string decompress(const std::vector<uint8_t>& frame) {
-  std::string out(ZSTD_getFrameContentSize(frame.data(), frame.size()), '\0');
-  size_t n = ZSTD_decompress(out.data(), out.size(), frame.data(), frame.size());
-  REQUIRE_FALSE(ZSTD_isError(n));
-  out.resize(n);
+  std::string out, error;
+  REQUIRE_MESSAGE(decompressFrame(std::string_view(reinterpret_cast<const char*>(frame.data()),
+                                                   frame.size()),
+                                  1 << 20, out, error),
+                  error);
   return out;
 }
 

@@ -62,7 +62,7 @@ TEST_CASE("the encoder scrubs every string it sends, whatever slipped past the t
   Signal signal{FrictionKind::dead_click, "/call/+33 6 12 34 56 78", "jane@example.com", 1, 1, 0,
                 0, 0.5};
   const auto batch = nlohmann::json::parse(encodeBatchJson(
-      {"demo", "0.1.0", 0}, {signal}, {VisitTally{"/pay/4111-1111-1111-1111", 0}}));
+      {"demo", "0.1.0", 0, 0, "00000000000000000000000000000001"}, {signal}, {VisitTally{"/pay/4111-1111-1111-1111", 0}}));
   CHECK(batch["signals"][0]["step"] == "/call/:phone");
   CHECK(batch["signals"][0]["role"] == "unknown");
   CHECK(batch["visits"][0]["step"] == "/pay/:card");
