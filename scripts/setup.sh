@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libzstd-dev zstd                      # collector decompression; CLI for checks
   libsqlite3-dev sqlite3                # collector storage
   zlib1g-dev                            # gzip, the baseline of the compression bench
+  clang-14 libclang-rt-14-dev           # libFuzzer on the collector's intake (scripts/fuzz.sh)
   libcpp-httplib-dev                    # collector HTTP server
   brotli                                # size report
   dpkg-dev                              # apt-get source (zstd sources for the WASM build)
