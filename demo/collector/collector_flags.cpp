@@ -1,5 +1,7 @@
 #include "collector_flags.h"
 
+#include "site_registry.h"
+
 #include <cstdlib>
 #include <string_view>
 
@@ -12,20 +14,6 @@ bool parsePort(const std::string& text, int& port) {
     if (c < '0' || c > '9') return false;
   port = std::atoi(text.c_str());
   return port <= 65535;
-}
-
-// The origin ends up in a response header: scheme://host[:port] and nothing else.
-bool isOrigin(std::string_view text) {
-  const bool http = text.rfind("http://", 0) == 0, https = text.rfind("https://", 0) == 0;
-  if (!http && !https) return false;
-  const auto rest = text.substr(http ? 7 : 8);
-  if (rest.empty()) return false;
-  for (char c : rest) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
-    if (!ok) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -59,6 +47,15 @@ bool parseCollectorFlags(int argc, const char* const* argv, CollectorFlags& flag
       if (!isOrigin(value))
         return (error = "--allow-origin must be an origin like https://shop.example"), false;
       flags.allow_origin = value;
+    } else if (name == "--site") {
+      SiteRegistry check;
+      if (!check.add(value, error)) return false;
+      flags.sites.push_back(value);
+    } else if (name == "--rate-limit") {
+      char* end = nullptr;
+      flags.rate_limit = std::strtod(value.c_str(), &end);
+      if (value.empty() || *end != '\0' || !(flags.rate_limit > 0) || flags.rate_limit > 1e6)
+        return (error = "--rate-limit must be a number of requests per second above 0"), false;
     } else {
       error = "unknown flag " + name;
       return false;
@@ -70,11 +67,15 @@ bool parseCollectorFlags(int argc, const char* const* argv, CollectorFlags& flag
 std::string collectorUsage() {
   return "usage: friction-collector [--port 8080] [--host 127.0.0.1] [--root DIR]\n"
          "                          [--db FILE] [--allow-origin ORIGIN]\n"
+         "                          [--site NAME=ORIGIN[,ORIGIN...]]... [--rate-limit N]\n"
          "  --port          port to listen on (0: any free port)\n"
          "  --host          address to listen on\n"
          "  --root          the friction repo; demo/shop and dist/ are served from it (default .)\n"
          "  --db            SQLite file (default ROOT/demo/data/friction.db)\n"
-         "  --allow-origin  another origin allowed to POST /v1/signals (default: same origin)\n";
+         "  --allow-origin  another origin allowed to POST /v1/signals (default: same origin)\n"
+         "  --site          take batches only for the sites named this way, each from its own\n"
+         "                  origins (and the collector's); repeat for each site (default: any)\n"
+         "  --rate-limit    POSTs per second per origin, in bursts of twice that (default 50)\n";
 }
 
 }  // namespace friction::collector

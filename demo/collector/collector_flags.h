@@ -1,6 +1,7 @@
 // The friction-collector command line.
 #pragma once
 #include <string>
+#include <vector>
 
 namespace friction::collector {
 
@@ -10,6 +11,8 @@ struct CollectorFlags {
   std::string root = ".";
   std::string db;                  // empty: <root>/demo/data/friction.db
   std::string allow_origin;
+  std::vector<std::string> sites;  // "NAME=ORIGIN,..."
+  double rate_limit = 50;
   bool help = false;
 };
 

@@ -9,7 +9,9 @@
 #include "dashboard_page.h"
 #include "signal_intake.h"
 #include "shop_api.h"
+#include "rate_limiter.h"
 #include "signal_store.h"
+#include "site_registry.h"
 #include "static_files.h"
 #include "summary_json.h"
 #include "time_text.h"
@@ -63,12 +65,28 @@ void guarded(const Request& req, Response& res, Work&& work) noexcept {
 // The handlers' shared state; shared_ptr so it lives as long as the server's handlers.
 class Routes {
  public:
-  Routes(CollectorOptions options, std::unique_ptr<SignalStore> store)
-      : options_(std::move(options)), store_(std::move(store)) {}
+  Routes(CollectorOptions options, std::unique_ptr<SignalStore> store, SiteRegistry sites)
+      : options_(std::move(options)),
+        store_(std::move(store)),
+        sites_(std::move(sites)),
+        limiter_(options_.rate_limit_per_second, 2 * options_.rate_limit_per_second) {}
 
   void postSignals(const Request& req, Response& res,
                    const httplib::ContentReader& read) const {
-    addCorsHeaders(res);
+    addCorsHeaders(req, res);
+    const std::string origin = req.get_header_value("Origin");
+    if (!origin.empty() && !isOrigin(origin)) {
+      sendJson(res, 403, jsonError("the Origin header is not an origin"));
+      return;
+    }
+    // Before the body is even read: a flood costs as little as possible.
+    const double now_s = static_cast<double>(nowUnixMs()) / 1000;
+    if (const int64_t wait = limiter_.secondsToWait(origin.empty() ? "addr:" + req.remote_addr : origin, now_s)) {
+      res.set_header("Retry-After", std::to_string(wait));
+      sendJson(res, 429, jsonError("too many batches from this origin; retry after " +
+                                   std::to_string(wait) + " s"));
+      return;
+    }
     // httplib would hand a multipart body to a receiver we do not have; it is not a frame anyway.
     if (req.is_multipart_form_data()) {
       sendJson(res, 415, jsonError("body must be a zstd frame of a JSON batch"));
@@ -90,13 +108,13 @@ class Routes {
       sendJson(res, 400, jsonError("the request body could not be read"));
       return;
     }
-    const auto answer = takeInSignals(body, *store_, nowUnixMs());
+    const Sender sender{origin, "http://" + req.get_header_value("Host")};
+    const auto answer = takeInSignals(body, *store_, nowUnixMs(), sites_, sender);
     sendJson(res, answer.status, answer.json);
   }
 
-  void optionsSignals(Response& res) const {
-    addCorsHeaders(res);
-    if (!options_.allow_origin.empty()) {
+  void optionsSignals(const Request& req, Response& res) const {
+    if (addCorsHeaders(req, res)) {
       res.set_header("Access-Control-Allow-Methods", "POST, OPTIONS");
       res.set_header("Access-Control-Allow-Headers", "Content-Type");
       res.set_header("Access-Control-Max-Age", "600");
@@ -137,13 +155,20 @@ class Routes {
   }
 
  private:
-  void addCorsHeaders(Response& res) const {
-    if (!options_.allow_origin.empty())
-      res.set_header("Access-Control-Allow-Origin", options_.allow_origin);
+  // Cross-origin posting only from --allow-origin or an origin a registered site lists.
+  bool addCorsHeaders(const Request& req, Response& res) const {
+    const std::string origin = req.get_header_value("Origin");
+    res.set_header("Vary", "Origin");
+    const bool allowed = !origin.empty() && isOrigin(origin) &&
+                         (origin == options_.allow_origin || sites_.knowsOrigin(origin));
+    if (allowed) res.set_header("Access-Control-Allow-Origin", origin);
+    return allowed;
   }
 
   CollectorOptions options_;
   std::unique_ptr<SignalStore> store_;
+  SiteRegistry sites_;
+  mutable RateLimiter limiter_;  // has its own lock
 };
 
 // Bodies for the errors httplib produces itself (unknown paths, oversized bodies...).
@@ -168,9 +193,16 @@ void reuseAddressOnly(socket_t socket) {
 }  // namespace
 
 bool setUpCollector(httplib::Server& server, const CollectorOptions& options, std::string& error) {
+  SiteRegistry sites;
+  for (const auto& spec : options.sites)
+    if (!sites.add(spec, error)) return false;
+  if (!(options.rate_limit_per_second > 0)) {
+    error = "the rate limit must be above 0 per second";
+    return false;
+  }
   auto store = SignalStore::open(options.db_path, error);
   if (!store) return false;
-  auto routes = std::make_shared<const Routes>(options, std::move(store));
+  auto routes = std::make_shared<const Routes>(options, std::move(store), std::move(sites));
 
   server.set_socket_options(reuseAddressOnly);
   // Answers go out as soon as written: with Nagle's algorithm, a response written in two parts
@@ -188,7 +220,7 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
                 guarded(req, res, [&] { routes->postSignals(req, res, read); });
               });
   server.Options("/v1/signals", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->optionsSignals(res); });
+    guarded(req, res, [&] { routes->optionsSignals(req, res); });
   });
   server.Get("/v1/summary", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->summary(res); });

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace friction::collector {
 
@@ -12,6 +13,9 @@ struct CollectorOptions {
   std::filesystem::path root;  // the repo: demo/shop, demo/dashboard and dist/ are served from it
   std::string db_path;
   std::string allow_origin;    // another origin allowed to post signals; empty: same-origin only
+  std::vector<std::string> sites;  // "NAME=ORIGIN,..." (site_registry.h); none: any site
+  // POSTs per second per origin (client address when there is no Origin), bursts of twice that.
+  double rate_limit_per_second = 50;
 };
 
 // Every HTML page is served with this policy; the dashboard and shop are written to fit it.

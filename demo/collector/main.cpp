@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
   options.root = flags.root;
   options.db_path = flags.db.empty() ? (options.root / "demo/data/friction.db").string() : flags.db;
   options.allow_origin = flags.allow_origin;
+  options.sites = flags.sites;
+  options.rate_limit_per_second = flags.rate_limit;
   if (!fs::exists(options.root / "demo/shop/index.html"))
     std::cerr << "friction-collector: note: " << (options.root / "demo/shop/index.html").string()
               << " not found; run from the repo root or pass --root\n";

@@ -12,7 +12,8 @@ std::string jsonError(std::string_view message) {
                                                   nlohmann::json::error_handler_t::replace);
 }
 
-IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t now_ms) {
+IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t now_ms,
+                             const SiteRegistry& sites, const Sender& sender) {
   if (body.size() > kMaxBodyBytes)
     return {413, jsonError("body exceeds " + std::to_string(kMaxBodyBytes) + " bytes")};
 
@@ -26,6 +27,8 @@ IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t 
 
   ReceivedBatch batch;
   if (!readBatchJson(json, batch, error)) return {400, jsonError(error)};
+  if (const auto refusal = sites.refusal(batch.site, sender.origin, sender.same_origin))
+    return {403, jsonError(*refusal)};
   switch (store.storeBatch(batch, now_ms, error)) {
     case SignalStore::Stored::stored: break;
     case SignalStore::Stored::duplicate:

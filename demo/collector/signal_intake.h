@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "signal_store.h"
+#include "site_registry.h"
 
 namespace friction::collector {
 
@@ -19,8 +20,17 @@ struct IntakeResponse {
   std::string json;
 };
 
+// Who sent the body: the request's Origin header ("" if none) and the collector's own origin.
+struct Sender {
+  std::string origin;
+  std::string same_origin;
+};
+
 // `body` is identified by the zstd magic number, never by Content-Type: sendBeacon may send none.
-IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t now_ms);
+// With registered sites, a batch for another site, or from an origin its site does not list,
+// gets a 403.
+IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t now_ms,
+                             const SiteRegistry& sites = SiteRegistry(), const Sender& sender = {});
 
 // The JSON error body every failing route answers with: {"error":"..."}.
 std::string jsonError(std::string_view message);

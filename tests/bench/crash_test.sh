@@ -14,7 +14,7 @@ trap '[ -n "$collector" ] && kill -9 $collector 2>/dev/null; rm -rf "$work"' EXI
 
 start_collector() {
   : >"$work/log"
-  "$build/friction-collector" --port 0 --db "$work/crash.db" --root "$root" >"$work/log" 2>&1 &
+  "$build/friction-collector" --port 0 --db "$work/crash.db" --root "$root" --rate-limit 1000000 >"$work/log" 2>&1 &
   collector=$!
   port=
   for _ in $(seq 200); do

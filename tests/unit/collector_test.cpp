@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "collector_server.h"
@@ -50,9 +51,11 @@ struct TempRoot {
 
 class RunningCollector {
  public:
-  explicit RunningCollector(const TempRoot& root, std::string allow_origin = "") {
+  explicit RunningCollector(const TempRoot& root, std::string allow_origin = "",
+                            std::vector<std::string> sites = {}, double rate_limit = 50) {
     fs::create_directories(root.path / "data");
-    CollectorOptions options{root.path, root.db(), std::move(allow_origin)};
+    CollectorOptions options{root.path, root.db(), std::move(allow_origin), std::move(sites),
+                             rate_limit};
     std::string error;
     if (!collector::setUpCollector(server_, options, error)) {
       FAIL_CHECK("setUpCollector: " << error);
@@ -472,15 +475,74 @@ TEST_CASE("collector: cross-origin posting only when allowed") {
     RunningCollector collector(root, "https://shop.example");
     REQUIRE(collector.ready());
     auto client = collector.client();
-    auto preflight = client.Options("/v1/signals");
+    const httplib::Headers from_shop{{"Origin", "https://shop.example"}};
+    auto preflight = client.Options("/v1/signals", from_shop);
     REQUIRE(preflight);
     CHECK(preflight->status == 204);
     CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == "https://shop.example");
-    auto post = client.Post("/v1/signals", batchFrame({rageClick()}), "");
+    CHECK(preflight->get_header_value("Vary") == "Origin");
+    auto post = client.Post("/v1/signals", from_shop, batchFrame({rageClick()}), "");
     REQUIRE(post);
     CHECK(post->status == 202);
     CHECK(post->get_header_value("Access-Control-Allow-Origin") == "https://shop.example");
+    auto elsewhere = client.Options("/v1/signals", {{"Origin", "https://evil.example"}});
+    REQUIRE(elsewhere);
+    CHECK_FALSE(elsewhere->has_header("Access-Control-Allow-Origin"));
   }
+}
+
+TEST_CASE("collector: with registered sites, each takes batches only from its own origins") {
+  TempRoot root;
+  RunningCollector collector(root, "", {"demo-shop=https://shop.example,https://www.shop.example"});
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+  auto from = [&](const std::string& origin, const std::string& frame) {
+    return client.Post("/v1/signals", {{"Origin", origin}}, frame, "");
+  };
+  CHECK(statusOf(from("https://www.shop.example", batchFrame({rageClick()}))) == 202);
+  CHECK(statusOf(client.Post("/v1/signals", batchFrame({rageClick()}), "")) == 202);  // no Origin
+
+  auto stranger = from("https://evil.example", batchFrame({rageClick()}));
+  CHECK(statusOf(stranger) == 403);
+  CHECK(errorOf(stranger) == R"(origin https://evil.example may not send batches for site "demo-shop")");
+  CHECK_FALSE(stranger->has_header("Access-Control-Allow-Origin"));
+
+  const std::string other_site =
+      frameOf(encodeBatchJson({"other-shop", "0.1.0", 0, 0, testBatchId()}, {rageClick()}));
+  auto unknown = from("https://shop.example", other_site);
+  CHECK(statusOf(unknown) == 403);
+  CHECK(errorOf(unknown) == R"(site "other-shop" is not registered on this collector)");
+
+  // An opaque origin (sandboxed frame, file:) or anything else that is not scheme://host.
+  auto opaque = from("null", batchFrame({rageClick()}));
+  CHECK(statusOf(opaque) == 403);
+  CHECK(errorOf(opaque) == "the Origin header is not an origin");
+  CHECK(query(root.db(), "SELECT COUNT(*) FROM signals")[0][0] == "2");
+}
+
+TEST_CASE("collector: an origin over its rate gets 429 with Retry-After, others go on") {
+  TempRoot root;
+  RunningCollector collector(root, "", {}, 2);  // 2 per second, bursts of 4
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+  const httplib::Headers noisy{{"Origin", "https://noisy.example"}};
+  int accepted = 0;
+  std::optional<httplib::Response> limited;
+  for (int i = 0; i < 6; ++i) {
+    auto res = client.Post("/v1/signals", noisy, batchFrame({rageClick()}), "");
+    REQUIRE(res);
+    if (res->status == 202) ++accepted;
+    else limited = *res;
+  }
+  CHECK(accepted == 4);
+  REQUIRE(limited);
+  CHECK(limited->status == 429);
+  CHECK(limited->get_header_value("Retry-After") == "1");
+  CHECK(nlohmann::json::parse(limited->body)["error"] ==
+        "too many batches from this origin; retry after 1 s");
+  // Another origin has its own bucket.
+  CHECK(statusOf(client.Post("/v1/signals", {{"Origin", "https://calm.example"}},
+                             batchFrame({rageClick()}), "")) == 202);
 }
 
 TEST_CASE("collector: a database that cannot be opened is reported") {

@@ -1,0 +1,35 @@
+// Per-origin rate limiting for POST /v1/signals: a token bucket per origin, refilled at
+// `per_second` up to `burst`. A page sends a batch every few seconds at most, so a busy site
+// stays far below the default while a runaway script (or a flood) gets 429 with Retry-After.
+#pragma once
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace friction::collector {
+
+class RateLimiter {
+ public:
+  // Origins remembered at once; beyond it, buckets idle long enough to be full are forgotten.
+  static constexpr size_t kMaxOrigins = 10000;
+
+  RateLimiter(double per_second, double burst) : per_second_(per_second), burst_(burst) {}
+
+  // 0 if a request from `origin` may go ahead now (and counts it); otherwise the whole seconds
+  // to wait, for Retry-After.
+  int64_t secondsToWait(const std::string& origin, double now_s);
+
+ private:
+  struct Bucket {
+    double tokens;
+    double updated_s;
+  };
+  void forgetFullBuckets(double now_s);
+
+  double per_second_, burst_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Bucket> buckets_;
+};
+
+}  // namespace friction::collector

@@ -1,0 +1,35 @@
+// Which sites this collector takes batches for, and from which origins (--site NAME=ORIGINS).
+// A site's id is its key: the SDK sends it in every batch (data-site), and a batch for a site
+// the collector does not know is refused. Without any --site, the demo's behaviour: any site,
+// from the collector's own origin (or --allow-origin).
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace friction::collector {
+
+class SiteRegistry {
+ public:
+  // "shop=https://shop.example,https://www.shop.example". False and `error` if malformed.
+  bool add(std::string_view spec, std::string& error);
+  bool empty() const { return origins_.empty(); }
+
+  // Whether a batch for `site` may come from `origin` ("" when the request had none, as
+  // same-origin and non-browser clients may); `same_origin` is the collector's own.
+  // Returns the refusal's message, or nothing when it may.
+  std::optional<std::string> refusal(const std::string& site, const std::string& origin,
+                                     const std::string& same_origin) const;
+  // Whether any registered site lists `origin`: CORS answers for it.
+  bool knowsOrigin(const std::string& origin) const;
+
+ private:
+  std::map<std::string, std::vector<std::string>> origins_;
+};
+
+// scheme://host[:port] and nothing else: it may end up in a response header.
+bool isOrigin(std::string_view text);
+
+}  // namespace friction::collector
