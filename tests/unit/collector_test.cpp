@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -567,4 +568,22 @@ TEST_CASE("collector: a retried batch is acknowledged again but stored once") {
   CHECK(bodyOf(retry) == R"({"duplicate":true,"stored":0,"visits":0})");
   CHECK(query(root.db(), "SELECT COUNT(*) FROM signals")[0][0] == "2");
   CHECK(query(root.db(), "SELECT COUNT(*) FROM batches")[0][0] == "1");
+}
+
+TEST_CASE("collector: a frame naming a dictionary it never shipped gets 400, by name") {
+  TempRoot root;
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+  // A real batch frame, its header edited to name dictionary 9 (RFC 8878 frame header: the
+  // dictionary id follows the descriptor byte and, unless single-segment, the window byte).
+  std::string frame = batchFrame({rageClick()});
+  const auto descriptor = static_cast<unsigned char>(frame[4]);
+  REQUIRE((descriptor & 3) != 0);  // the SDK's frames carry a dictionary id
+  const size_t id_at = 5 + (((descriptor >> 5) & 1) ? 0 : 1);
+  const size_t id_bytes = std::array<size_t, 4>{0, 1, 2, 4}[descriptor & 3];
+  for (size_t i = 0; i < id_bytes; ++i) frame[id_at + i] = i == 0 ? 9 : 0;
+  auto res = client.Post("/v1/signals", frame, "");
+  CHECK(statusOf(res) == 400);
+  CHECK(errorOf(res) == "zstd frame needs dictionary 9, which this collector does not have");
 }
