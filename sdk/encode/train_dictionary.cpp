@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
   params.d = training.d;
   params.nbThreads = 1;
   params.splitPoint = 1.0;  // train on every sample: no held-out split inside the trainer
-  params.zParams.compressionLevel = friction::kCompressionLevel;
+  params.zParams.compressionLevel = friction::kBatchCompressionLevel;  // tables for that level
   params.zParams.dictID = training.id;
   std::vector<char> dictionary(training.capacity);
   const size_t size = ZDICT_trainFromBuffer_cover(dictionary.data(), dictionary.size(),

@@ -51,3 +51,37 @@ const perSecond = (ms) => (EVENTS / (ms / 1000) / 1e6).toFixed(1);
 console.log(`WASM core under Node: ${perSecond(coreMs)} M events/s (JS write + drain, all detectors)`);
 console.log(`baseline, JS writes only: ${perSecond(baseMs)} M events/s; the core costs ${(coreMs / baseMs).toFixed(2)}x the writing alone`);
 engine.delete();
+
+// Main-thread cost of making a batch in WASM (JSON, then zstd with the dictionary), against
+// the same batch's JSON.parse + JSON.stringify in JS, a cost every page already pays gladly.
+function batchOf(signals) {
+  const batchEngine = new core.Engine(defaultConfig({ ringCapacity: 4096 }));
+  const batchRing = new RingWriter(core, batchEngine.ringAddress());
+  batchEngine.setConsent('signals');
+  batchEngine.enterStep('/product/1', 0, Date.now());
+  let time = 1000;
+  for (let t = 1; t <= signals; t++) {
+    batchEngine.registerTarget(t, 'button', `#b${t}`, 1);
+    for (let c = 0; c < 4; c++) batchRing.write(EventType.click, (time += 200), 10 * t, 10, t);
+    batchEngine.drain((time += 2000));
+  }
+  batchEngine.flush(time + 5000);
+  return batchEngine;
+}
+for (const signals of [1, 20, 100]) {
+  const samples = [];
+  let made = null;
+  for (let rep = 0; rep < 15; rep++) {
+    const batchEngine = batchOf(signals);
+    const start = performance.now();
+    made = batchEngine.takeBatch();
+    samples.push(performance.now() - start);
+    batchEngine.delete();
+  }
+  const jsStart = performance.now();
+  for (let rep = 0; rep < 15; rep++) JSON.stringify(JSON.parse(made.json));
+  const jsMs = (performance.now() - jsStart) / 15;
+  samples.sort((a, b) => a - b);
+  const median = samples[7];
+  console.log(`batch of ${signals} signals: takeBatch ${median.toFixed(2)} ms median for ${made.frame.length} B (JSON ${made.json.length} B); JSON.parse+stringify of it ${jsMs.toFixed(3)} ms, ratio ${(median / jsMs).toFixed(1)}x`);
+}

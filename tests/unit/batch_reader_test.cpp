@@ -421,3 +421,19 @@ TEST_CASE("a frame made with a dictionary the collector never shipped is refused
   CHECK(problem == FrameProblem::unknown_dictionary);
   CHECK(error == "zstd frame needs dictionary 4242, which this collector does not have");
 }
+
+TEST_CASE("frames from older SDKs, made with an earlier dictionary, still decode") {
+  for (uint32_t id = 1; id < kCurrentDictionaryTraining.id; ++id) {
+    CAPTURE(id);
+    const auto older = knownDictionary(id);
+    REQUIRE(older);
+    CHECK(ZDICT_getDictID(older->data(), older->size()) == id);
+    const std::string json = validBatch(4).dump();
+    const std::string frame = asText(compressFrame(json, 15, *older));
+    CHECK(ZSTD_getDictID_fromFrame(frame.data(), frame.size()) == id);
+    std::string out, error;
+    FrameProblem problem;
+    REQUIRE(decompressFrame(frame, 1 << 20, out, error, problem));
+    CHECK(out == json);
+  }
+}
