@@ -1,5 +1,6 @@
 #include "signal_intake.h"
 
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,10 @@ std::string jsonError(std::string_view message) {
                                                   nlohmann::json::error_handler_t::replace);
 }
 
+size_t decompressedCap(size_t body_bytes) {
+  return std::min(kMaxDecompressedBytes, std::max(kRatioFloorBytes, body_bytes * kMaxCompressionRatio));
+}
+
 IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t now_ms,
                              const SiteRegistry& sites, const Sender& sender) {
   if (body.size() > kMaxBodyBytes)
@@ -19,7 +24,7 @@ IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t 
 
   std::string json, error;
   FrameProblem problem = FrameProblem::none;
-  if (!decompressFrame(body, kMaxDecompressedBytes, json, error, problem)) {
+  if (!decompressFrame(body, decompressedCap(body.size()), json, error, problem)) {
     if (problem == FrameProblem::not_zstd)
       return {415, jsonError("body must be a zstd frame of a JSON batch")};
     return {problem == FrameProblem::too_large ? 413 : 400, jsonError(error)};

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "collector_server.h"
+#include "signal_intake.h"
 #include "anonymise/randomized_response.h"
 #include "encode/signal_batch.h"
 #include "test_batch_id.h"
@@ -213,11 +214,26 @@ TEST_CASE("collector: refused bodies get a status and a JSON error, and store no
     CHECK(res->status == 413);
     CHECK(errorOf(res) == "body exceeds 65536 bytes");
   }
-  SUBCASE("a small frame that decompresses beyond 1 MiB: 413") {
+  SUBCASE("a small frame that decompresses beyond 1 MiB: 413, stopped at 64 KiB") {
     auto res = client.Post("/v1/signals", frameOf(std::string(2 * 1024 * 1024, ' ')), "");
     REQUIRE(res);
     CHECK(res->status == 413);
-    CHECK(errorOf(res) == "decompressed body exceeds 1048576 bytes");
+    CHECK(errorOf(res) == "decompressed body exceeds 65536 bytes");
+  }
+  SUBCASE("a frame expanding over 64 times its size: 413, though under 1 MiB") {
+    std::string data(200 * 1024, 'x');
+    uint64_t noise = 88172645463325252ULL;  // xorshift: 3 KB that zstd cannot shrink
+    for (size_t i = 0; i < 3072; ++i) {
+      noise ^= noise << 13, noise ^= noise >> 7, noise ^= noise << 17;
+      data[i] = static_cast<char>(noise);
+    }
+    const std::string frame = frameOf(data);
+    REQUIRE(frame.size() * collector::kMaxCompressionRatio < data.size());
+    auto res = client.Post("/v1/signals", frame, "");
+    REQUIRE(res);
+    CHECK(res->status == 413);
+    CHECK(errorOf(res) == "decompressed body exceeds " +
+                              std::to_string(collector::decompressedCap(frame.size())) + " bytes");
   }
   SUBCASE("a truncated frame: 400") {
     const std::string frame = frameOf(json);
