@@ -13,7 +13,25 @@ export interface FrictionDetail {
   target: { role: string; tag: string; label?: string };
   /** 0..1: how strong the evidence is. */
   score: number;
+  /** How much the current step hurts now, this friction included: see friction.score(). */
+  stepScore: number;
   /** Page-relative time in ms (performance.now() clock). */
+  at: number;
+}
+
+/** The detail of a `friction:help` event and the argument of friction.on('help') callbacks. */
+export interface HelpDetail {
+  step: string;
+  /** Every kind met on this step visit, the cause included. */
+  kinds: FrictionKind[];
+  /** The friction that tipped it. */
+  cause: FrictionKind;
+  /** Its element, described locally. */
+  target: { role: string; tag: string; label?: string };
+  /** The step's score when the offer was made. */
+  score: number;
+  /** 'kind': a kind the site answers at its first sign; 'score': the step's score crossed help.threshold. */
+  reason: 'kind' | 'score';
   at: number;
 }
 
@@ -55,6 +73,8 @@ export interface FrictionOptions {
   consent?: 'opt-in' | 'notice';
   /** Local differential privacy on visit tallies: true/'on' (epsilon = ln 3), an epsilon in (0, 10], or false/'off' (default). */
   ldp?: boolean | 'on' | 'off' | number;
+  /** Kinds offered help at their first sign (default 'rage_click,error_click'); '' for none. */
+  helpKinds?: string | FrictionKind[];
 }
 
 export interface FrictionApi {
@@ -65,6 +85,8 @@ export interface FrictionApi {
   on(topic: 'friction', callback: (detail: FrictionDetail) => void): () => void;
   /** Called after every consent change, from the panel or from consent.set. */
   on(topic: 'consent', callback: (change: { level: ConsentInForce }) => void): () => void;
+  /** An offer of help: decided in the browser, whatever the consent. */
+  on(topic: 'help', callback: (detail: HelpDetail) => void): () => void;
   off(topic: 'friction', callback: (detail: FrictionDetail) => void): void;
   consent: {
     /** Returns false (and logs why) for an unknown level. 'none' withdraws and wipes what the SDK stored. */
@@ -77,6 +99,12 @@ export interface FrictionApi {
   };
   /** Every batch actually sent (newest last), for the user to read. */
   ledger(): Array<{ at: number; bytes: number; signals: SentSignal[]; visits: SentVisit[]; epsilon: number; json: string }>;
+  /** How much the current step hurts now: a decaying weighted sum of its frictions (0 when calm). */
+  score(): number;
+  help: {
+    /** The visitor closed an offer: no new one on this step for a while (help.quiet_after_dismiss_ms). */
+    dismiss(): void;
+  };
   /** Ends open episodes and sends what the visitor agreed to send, now. */
   flush(): void;
   /** Resolves to true once the core runs, false if the SDK is off (no WebAssembly, CSP, bad settings). */
@@ -93,5 +121,6 @@ declare global {
   }
   interface WindowEventMap {
     'friction:detected': CustomEvent<FrictionDetail>;
+    'friction:help': CustomEvent<HelpDetail>;
   }
 }

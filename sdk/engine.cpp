@@ -21,8 +21,12 @@ Engine::Engine(EngineConfig config) : config_(std::move(config)), ring_(config_.
 
 bool Engine::setThreshold(std::string_view name, double value) {
   const size_t dot = name.find('.');
-  const auto kind = parseFrictionKind(name.substr(0, dot));
-  if (dot == std::string_view::npos || !kind || !std::isfinite(value)) return false;
+  if (dot == std::string_view::npos || !std::isfinite(value)) return false;
+  const std::string_view group = name.substr(0, dot);
+  if (group == "score") return score_settings_.set(name.substr(dot + 1), value);
+  if (group == "help") return help_settings_.set(name.substr(dot + 1), value);
+  const auto kind = parseFrictionKind(group);
+  if (!kind) return false;
   const std::string_view field = name.substr(dot + 1);
   if (*kind == FrictionKind::quick_back) return quick_back_.thresholds().set(field, value);
   bool accepted = false;
@@ -47,8 +51,9 @@ const std::string& Engine::enterStep(std::string_view url, double now_ms, double
   detectors_.forEach([&](FrictionKind, auto& detector) { detector.onStep(now_ms, *this); });
   const std::string next = templater_.templateOf(url);
   if (auto uturn = quick_back_.onEnterStep(next, epoch_ms)) {
+    // Told on the step left; the score of the step arrived at starts afresh below.
     detections_.push_back(LocalFriction{FrictionKind::quick_back, uturn->left_step, 0,
-                                        uturn->score, now_ms});
+                                        uturn->score, now_ms, step_score_.at(now_ms)});
     queueSignal(FrictionKind::quick_back, uturn->left_step, 0, now_ms - uturn->dwell_ms, now_ms,
                 1, uturn->score);
     // The U-turn belongs to the visit being left, still open here when the steps are routes
@@ -58,6 +63,8 @@ const std::string& Engine::enterStep(std::string_view url, double now_ms, double
   }
   closeVisit();
   step_ = next;
+  step_score_.reset();
+  step_kinds_ = 0;
   tallies_.open(step_);
   journey_.enter(step_, now_ms);
   return step_;
@@ -119,7 +126,12 @@ void Engine::flush(double now_ms) {
 
 void Engine::detected(const Detection& d) {
   if (!deduper_.admitDetection(d)) return;
-  detections_.push_back(LocalFriction{d.kind, step_, d.target, d.score, d.at_ms});
+  step_score_.add(d.kind, d.score, d.at_ms);
+  step_kinds_ |= VisitTally::bit(d.kind);
+  const double score = step_score_.at(d.at_ms);
+  detections_.push_back(LocalFriction{d.kind, step_, d.target, d.score, d.at_ms, score});
+  if (auto offer = help_.consider(step_, step_kinds_, d.kind, d.target, score, d.at_ms))
+    offers_.push_back(std::move(*offer));
   tally(d.kind);
   journey_.met(d.kind);
 }

@@ -13,6 +13,8 @@
 #include "capture/event_ring.h"
 #include "decide/consent.h"
 #include "decide/friction_deduper.h"
+#include "decide/help_trigger.h"
+#include "decide/step_score.h"
 #include "detect/detector_set.h"
 #include "detect/quick_back.h"
 #include "journey/journey_log.h"
@@ -36,8 +38,9 @@ struct LocalFriction {
   FrictionKind kind;
   std::string step;
   uint32_t target;
-  double score;
+  double score;       // the evidence for this one, 0..1
   double at_ms;
+  double step_score;  // how much the step hurts now, this one included (decide/step_score.h)
 };
 
 class Engine : private FrictionSink {
@@ -47,9 +50,12 @@ class Engine : private FrictionSink {
   EventRing& ring() { return ring_; }
 
   bool addRoute(std::string_view pattern) { return templater_.addRoute(pattern); }
-  // "rage_click.min_clicks" = 4, before events flow. False for an unknown name or a value out
-  // of the range the detector's header gives.
+  // "rage_click.min_clicks" = 4, before events flow; also "score.<name>" (decide/step_score.h)
+  // and "help.<name>" (decide/help_trigger.h). False for an unknown name or a value out of the
+  // range the header gives.
   bool setThreshold(std::string_view name, double value);
+  // The kinds offered help at their first sign: "rage_click,error_click", or "" for none.
+  bool setHelpKinds(std::string_view kinds) { return help_settings_.setKinds(kinds); }
 
   // Randomized response on the visit tallies, with ε in (0, kMaxLdpEpsilon]. False, and no
   // change, for another ε or without a random seed (EngineConfig).
@@ -74,6 +80,12 @@ class Engine : private FrictionSink {
   // Returns how many detections are waiting in takeDetections().
   size_t drain(double now_ms);
   std::vector<LocalFriction> takeDetections() { return std::exchange(detections_, {}); }
+  // Offers of help decided since the last call (decide/help_trigger.h), at most one per drain.
+  std::vector<HelpOffer> takeHelpOffers() { return std::exchange(offers_, {}); }
+  // The visitor closed the offer on the current step.
+  void helpDismissed(double now_ms) { help_.dismissed(step_, now_ms); }
+  // How much the current step hurts at page time now_ms.
+  double stepScore(double now_ms) const { return step_score_.at(now_ms); }
   // The page time at which drain() next has something to decide without new events.
   double nextDeadline();
   // Settle every open episode now (before sending, or because the page is going away).
@@ -123,6 +135,12 @@ class Engine : private FrictionSink {
   QuickBackDetector quick_back_;
   FrictionDeduper deduper_;
   std::vector<LocalFriction> detections_;
+  StepScoreSettings score_settings_;
+  StepScore step_score_{score_settings_};
+  uint16_t step_kinds_ = 0;  // kinds met on this step visit
+  HelpSettings help_settings_;
+  HelpTrigger help_{help_settings_};
+  std::vector<HelpOffer> offers_;
   Consent consent_ = Consent::none;
   SignalQueue queue_;
   VisitTallies tallies_;

@@ -49,10 +49,34 @@ val takeDetections(Engine& engine) {
     item.set("target", d.target);
     item.set("score", d.score);
     item.set("at", d.at_ms);
+    item.set("stepScore", d.step_score);
     list.call<void>("push", item);
   }
   return list;
 }
+
+val takeHelpOffers(Engine& engine) {
+  val list = val::array();
+  for (const auto& offer : engine.takeHelpOffers()) {
+    val kinds = val::array();
+    for (size_t k = 0; k < friction::kFrictionKindCount; ++k)
+      if (offer.kinds & (1u << k)) kinds.call<void>("push", std::string(friction::kFrictionKindNames[k]));
+    val item = val::object();
+    item.set("step", offer.step);
+    item.set("kinds", kinds);
+    item.set("cause", std::string(friction::name(offer.cause)));
+    item.set("target", offer.target);
+    item.set("score", offer.score);
+    item.set("reason", std::string(friction::name(offer.reason)));
+    item.set("at", offer.at_ms);
+    list.call<void>("push", item);
+  }
+  return list;
+}
+
+bool setHelpKinds(Engine& engine, const std::string& kinds) { return engine.setHelpKinds(kinds); }
+
+double stepScore(Engine& engine, double now_ms) { return engine.stepScore(now_ms); }
 
 bool setConsent(Engine& engine, const std::string& level) { return engine.setConsent(level); }
 
@@ -102,6 +126,10 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .function("registerTarget", &registerTarget)
       .function("drain", &drain)
       .function("takeDetections", &takeDetections)
+      .function("takeHelpOffers", &takeHelpOffers)
+      .function("helpDismissed", &Engine::helpDismissed)
+      .function("setHelpKinds", &setHelpKinds)
+      .function("stepScore", &stepScore)
       .function("flush", &Engine::flush)
       .function("pageHidden", &Engine::pageHidden)
       .function("pageShown", &Engine::pageShown)

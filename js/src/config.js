@@ -22,6 +22,9 @@ const DEFAULTS = Object.freeze({
   // Local differential privacy on those tallies: 'on' (epsilon = ln 3), a number (epsilon, above
   // 0 and at most 10), or 'off'.
   ldp: 'off',
+  // Kinds offered help at their first sign, e.g. 'rage_click,error_click' (the core's default
+  // when unset); '' for none (help then comes only when the step's score crosses help.threshold).
+  helpKinds: null,
 });
 const CONSENT_UI = new Set(['auto', 'manual', 'off']);
 const CONSENT_MODES = new Set(['opt-in', 'notice']);
@@ -95,6 +98,8 @@ export function resolveConfig(options) {
       });
     } else if (key === 'ldp') {
       config.ldp = value;
+    } else if (key === 'helpKinds') {
+      config.helpKinds = Array.isArray(value) ? value.join(',') : String(value);
     } else {
       config[key] = String(value);
     }

@@ -4,7 +4,8 @@
 import { log } from './log.js';
 
 export const DETECTED_EVENT = 'friction:detected';
-const TOPICS = new Set(['friction', 'consent']);
+export const HELP_EVENT = 'friction:help';
+const TOPICS = new Set(['friction', 'consent', 'help']);
 
 export class Emitter {
   constructor() {
@@ -42,5 +43,10 @@ export class Emitter {
   emitFriction(detail) {
     this.emit('friction', detail);
     window.dispatchEvent(new CustomEvent(DETECTED_EVENT, { detail }));
+  }
+
+  emitHelp(detail) {
+    this.emit('help', detail);
+    window.dispatchEvent(new CustomEvent(HELP_EVENT, { detail }));
   }
 }

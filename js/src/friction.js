@@ -25,6 +25,8 @@ function randomSeedHex() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+const round2 = (value) => Math.round(value * 100) / 100;
+
 export class Friction {
   constructor() {
     this.emitter = new Emitter();
@@ -82,6 +84,8 @@ export class Friction {
       return;
     }
     for (const route of config.routes) engine.addRoute(route);
+    if (config.helpKinds !== null && !engine.setHelpKinds(config.helpKinds))
+      log.warn(`helpKinds "${config.helpKinds}" has an unknown kind; help comes on rage_click and error_click.`);
     for (const [name, value] of Object.entries(config.thresholds)) {
       if (!engine.setThreshold(name, value))
         log.warn(`threshold ${name}=${value} refused: unknown name or value out of range (see the README's threshold table); the default stays.`);
@@ -142,10 +146,33 @@ export class Friction {
         kind: found.kind,
         step: found.step,
         target: this.targets.describe(found.target),
-        score: Math.round(found.score * 100) / 100,
+        score: round2(found.score),
+        stepScore: round2(found.stepScore),
         at: Math.round(found.at),
       });
     }
+    // After the detections, so that a page listening to both hears the cause first.
+    for (const offer of this.engine.takeHelpOffers()) {
+      this.emitter.emitHelp({
+        step: offer.step,
+        kinds: offer.kinds,
+        cause: offer.cause,
+        target: this.targets.describe(offer.target),
+        score: round2(offer.score),
+        reason: offer.reason,
+        at: Math.round(offer.at),
+      });
+    }
+  }
+
+  // Public: how much the current step hurts now (0 on a calm step).
+  score() {
+    return this.engine ? round2(this.engine.stepScore(performance.now())) : 0;
+  }
+
+  // Public: the visitor closed the offer; no new one on this step for a while.
+  helpDismissed() {
+    if (this.engine) this.engine.helpDismissed(performance.now());
   }
 
   send(options) {

@@ -29,6 +29,12 @@ export function createPublicApi(sdk) {
     shouldAsk: guarded(() => consentStore.shouldAsk(sdk.consentRevision), 'friction.consent.shouldAsk'),
     receipt: guarded(() => consentStore.receipt(), 'friction.consent.receipt'),
   };
+  // How much the current step hurts now: the decaying sum of its frictions (0 when calm).
+  api.score = guarded(() => sdk.score(), 'friction.score');
+  api.help = {
+    // The visitor closed an offer of help: none again on this step for a while.
+    dismiss: guarded(() => sdk.helpDismissed(), 'friction.help.dismiss'),
+  };
   // Every batch actually sent, for the user to read: [{ at, bytes, signals: [...] }].
   api.ledger = guarded(() => ledger.entries(), 'friction.ledger');
   api.flush = guarded(() => sdk.flush(), 'friction.flush');

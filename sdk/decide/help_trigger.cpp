@@ -1,0 +1,54 @@
+#include "decide/help_trigger.h"
+
+namespace friction {
+
+bool HelpSettings::set(std::string_view name, double value) {
+  auto within = [&](double low, double high) { return value >= low && value <= high; };
+  if (name == "threshold" && value > 0 && within(0, 20)) threshold = value;
+  else if (name == "repeat_after_ms" && within(0, 86400000)) repeat_after_ms = value;
+  else if (name == "quiet_after_dismiss_ms" && within(0, 86400000)) quiet_after_dismiss_ms = value;
+  else if (name == "max_offers" && within(0, 100)) max_offers = static_cast<uint32_t>(value);
+  else return false;
+  return true;
+}
+
+bool HelpSettings::setKinds(std::string_view names) {
+  uint16_t mask = 0;
+  while (!names.empty()) {
+    const size_t comma = names.find(',');
+    std::string_view item = names.substr(0, comma);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (!item.empty()) {
+      const auto kind = parseFrictionKind(item);
+      if (!kind) return false;
+      mask |= uint16_t(1u << static_cast<uint8_t>(*kind));
+    }
+    names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
+  }
+  kinds = mask;
+  return true;
+}
+
+std::optional<HelpOffer> HelpTrigger::consider(const std::string& step, uint16_t kinds_met,
+                                               FrictionKind cause, uint32_t target,
+                                               double score, double now_ms) {
+  const bool on_kind = settings_.kinds & (1u << static_cast<uint8_t>(cause));
+  const bool on_score = score >= settings_.threshold;
+  if (!on_kind && !on_score) return std::nullopt;
+  if (offers_ >= settings_.max_offers) return std::nullopt;
+  const auto quiet = quiet_until_ms_.find(step);
+  if (quiet != quiet_until_ms_.end() && now_ms < quiet->second) return std::nullopt;
+  ++offers_;
+  quiet_until_ms_[step] = now_ms + settings_.repeat_after_ms;
+  return HelpOffer{step,   kinds_met, cause, target, score,
+                   on_kind ? HelpReason::kind : HelpReason::score, now_ms};
+}
+
+void HelpTrigger::dismissed(const std::string& step, double now_ms) {
+  quiet_until_ms_[step] = now_ms + settings_.quiet_after_dismiss_ms;
+}
+
+std::string_view name(HelpReason reason) { return reason == HelpReason::kind ? "kind" : "score"; }
+
+}  // namespace friction

@@ -1,0 +1,73 @@
+// When to offer help, in the browser, at once: when the current step's score (step_score.h)
+// crosses the site's threshold, or on a kind the site wants answered at the first sign. Never
+// nagging: one offer per step until a pause has passed, a longer pause after a dismissal, and a
+// cap per page.
+//
+// Settings (per site: "help.<name>") and why:
+//  - threshold = 1.0: more than one sign. A rage click is recognised with evidence 0.5 at its
+//    third click (0.5 x weight 1.0), so one alone stays under it (rage clicks are offered help
+//    through `kinds` instead); two dead clicks (0.6 x 0.6 each) and then a struggle with a
+//    form (about 0.5 x 0.7) within a minute cross it.
+//  - kinds = rage_click, error_click: the two signs that rarely come from someone who is fine
+//    (step_score.h); setHelpKinds() changes them, "" for none.
+//  - repeat_after_ms = 120000: an offer on a step is not repeated within two minutes.
+//  - quiet_after_dismiss_ms = 600000: "no thanks" holds for ten minutes on that step.
+//  - max_offers = 3 per page: beyond that, the visitor has the Help button.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "detect/friction_kind.h"
+
+namespace friction {
+
+struct HelpSettings {
+  double threshold = 1.0;
+  uint16_t kinds = (1u << static_cast<uint8_t>(FrictionKind::rage_click)) |
+                   (1u << static_cast<uint8_t>(FrictionKind::error_click));
+  double repeat_after_ms = 120000;
+  double quiet_after_dismiss_ms = 600000;
+  uint32_t max_offers = 3;
+
+  // "threshold" in (0, 20], "repeat_after_ms" and "quiet_after_dismiss_ms" in [0, 86400000],
+  // "max_offers" in [0, 100]. False if unknown or out of range.
+  bool set(std::string_view name, double value);
+  // "rage_click,error_click" or "" (none). False, and no change, if a name is unknown.
+  bool setKinds(std::string_view names);
+};
+
+enum class HelpReason { kind, score };
+
+struct HelpOffer {
+  std::string step;
+  uint16_t kinds;     // every kind met on this step visit, the triggering one included
+  FrictionKind cause; // the detection that tipped it
+  uint32_t target;    // its element (0 = the page)
+  double score;       // the step's score then
+  HelpReason reason;
+  double at_ms;       // page time of the triggering event
+};
+
+class HelpTrigger {
+ public:
+  explicit HelpTrigger(const HelpSettings& settings) : settings_(settings) {}
+
+  // A detection of `cause` on `step`, the step's score now `score`: an offer, or nothing.
+  std::optional<HelpOffer> consider(const std::string& step, uint16_t kinds_met,
+                                    FrictionKind cause, uint32_t target, double score,
+                                    double now_ms);
+  // The visitor closed the offer on `step`.
+  void dismissed(const std::string& step, double now_ms);
+
+ private:
+  const HelpSettings& settings_;
+  std::map<std::string, double> quiet_until_ms_;  // by step
+  uint32_t offers_ = 0;
+};
+
+std::string_view name(HelpReason reason);
+
+}  // namespace friction

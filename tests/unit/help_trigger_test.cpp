@@ -1,0 +1,101 @@
+// The step's friction score and the help trigger: help at the first clear sign, never nagging.
+#include <doctest/doctest.h>
+
+#include "decide/help_trigger.h"
+#include "decide/step_score.h"
+#include "engine.h"
+
+using namespace friction;
+
+namespace {
+constexpr const char* kTestSeed = "00112233445566778899aabbccddeeff";
+
+void rageClick(Engine& engine, double t, uint32_t target = 1) {
+  for (int i = 0; i < 4; ++i)
+    REQUIRE(engine.ring().push(EventRecord{t + i * 250.0, 200, 120, target,
+                                           static_cast<uint16_t>(EventType::click), 0, 0, 0}));
+  engine.drain(t + 800);  // the third click tips it; the burst is still open
+}
+
+Engine productPage() {
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
+  engine.enterStep("/product/8812", 0, 1.7e12);
+  engine.registerTarget(1, "button", "#apply", kActionable);
+  engine.registerTarget(2, "button", "#wishlist", kActionable);
+  return engine;
+}
+}  // namespace
+
+TEST_CASE("the step score adds weighted evidence and halves every half-life") {
+  StepScoreSettings settings;
+  StepScore score(settings);
+  score.add(FrictionKind::rage_click, 0.8, 1000);
+  CHECK(score.at(1000) == doctest::Approx(0.8));
+  CHECK(score.at(61000) == doctest::Approx(0.4));
+  score.add(FrictionKind::dead_click, 1.0, 61000);  // weight 0.6
+  CHECK(score.at(61000) == doctest::Approx(1.0));
+  CHECK(score.at(121000) == doctest::Approx(0.5));
+  CHECK(settings.set("weight.dead_click", 2));
+  CHECK_FALSE(settings.set("weight.angry_click", 1));
+  CHECK_FALSE(settings.set("weight.dead_click", 6));
+  CHECK_FALSE(settings.set("half_life_ms", 10));
+  score.reset();
+  CHECK(score.at(121000) == 0);
+}
+
+TEST_CASE("a rage click is offered help at once, naming its step, element and kind") {
+  Engine engine = productPage();
+  rageClick(engine, 10000);
+  const auto offers = engine.takeHelpOffers();
+  REQUIRE(offers.size() == 1);
+  CHECK(offers[0].step == "/product/:id");
+  CHECK(offers[0].cause == FrictionKind::rage_click);
+  CHECK(offers[0].target == 1);
+  CHECK(offers[0].reason == HelpReason::kind);
+  CHECK(offers[0].at_ms == 10500);  // the third click: no waiting for the burst to end
+  CHECK(offers[0].kinds == VisitTally::bit(FrictionKind::rage_click));
+  const auto detections = engine.takeDetections();
+  REQUIRE(detections.size() == 1);
+  CHECK(detections[0].step_score == doctest::Approx(offers[0].score));
+  CHECK(engine.stepScore(10500) > 0);
+}
+
+TEST_CASE("never nagging: one offer per step for a while, longer after a dismissal, a cap per page") {
+  Engine engine = productPage();
+  rageClick(engine, 10000);
+  CHECK(engine.takeHelpOffers().size() == 1);
+  rageClick(engine, 20000, 2);  // another element, same step, 10 s later
+  CHECK(engine.takeHelpOffers().empty());
+  rageClick(engine, 140000);  // past repeat_after_ms (2 min)
+  CHECK(engine.takeHelpOffers().size() == 1);
+  engine.helpDismissed(141000);
+  rageClick(engine, 300000, 2);  // 2.7 min after "no thanks": still quiet (10 min)
+  CHECK(engine.takeHelpOffers().empty());
+
+  engine.enterStep("/checkout", 310000, 1.7e12 + 310000);  // another step has its own quiet
+  CHECK(engine.stepScore(310000) == 0);
+  rageClick(engine, 320000);
+  CHECK(engine.takeHelpOffers().size() == 1);  // the third and last offer of this page
+  engine.enterStep("/help", 330000, 1.7e12 + 330000);
+  rageClick(engine, 340000);
+  CHECK(engine.takeHelpOffers().empty());
+}
+
+TEST_CASE("by score: frictions that add up cross the threshold; sites choose kinds and levels") {
+  Engine engine = productPage();
+  REQUIRE(engine.setHelpKinds(""));  // no kind answered at once: only the score
+  CHECK_FALSE(engine.setHelpKinds("rage_click,angry_click"));
+  REQUIRE(engine.setThreshold("help.threshold", 0.9));
+  REQUIRE(engine.setThreshold("score.weight.rage_click", 1.0));
+  CHECK_FALSE(engine.setThreshold("help.threshold", 0));
+  CHECK_FALSE(engine.setThreshold("help.nagging", 1));
+  CHECK_FALSE(engine.setThreshold("score.weight.angry_click", 1));
+  rageClick(engine, 10000);  // evidence 0.5 when recognised: alone it stays under 0.9
+  CHECK(engine.takeHelpOffers().empty());
+  rageClick(engine, 15000, 2);
+  const auto offers = engine.takeHelpOffers();
+  REQUIRE(offers.size() == 1);
+  CHECK(offers[0].reason == HelpReason::score);
+  CHECK(offers[0].score >= 0.9);
+  CHECK(offers[0].target == 2);
+}
