@@ -22,8 +22,9 @@ test('the corpus: precision and recall per kind, and silence on calm journeys', 
   }
   for (const { detected } of results) {
     for (const detail of detected) {
-      assert.deepEqual(Object.keys(detail).sort(), ['at', 'kind', 'score', 'step', 'target']);
+      assert.deepEqual(Object.keys(detail).sort(), ['at', 'kind', 'score', 'step', 'stepScore', 'target']);
       assert.ok(detail.score > 0 && detail.score <= 1);
+      assert.ok(detail.stepScore >= 0);
     }
   }
 });

@@ -34,7 +34,7 @@ test('records written by JS are drained in one call and a rage click is detected
   assert.equal(ring.unread(), 0);
   const [found, ...rest] = engine.takeDetections();
   assert.equal(rest.length, 0);
-  assert.deepEqual(found, { kind: 'rage_click', step: '/product/:id', target: 1, score: 0.5, at: 12500 });
+  assert.deepEqual(found, { kind: 'rage_click', step: '/product/:id', target: 1, score: 0.5, at: 12500, stepScore: 0.5 });
   engine.delete();
 });
 

@@ -16,6 +16,7 @@ export function capturePointer(recorder, targets, on) {
     const selection = document.getSelection();
     if (selection && !selection.isCollapsed && event.target.contains(selection.anchorNode)) flags |= Flag.clickWithSelection;
     recorder.record(EventType.click, event.timeStamp, event.clientX, event.clientY, target, flags, event.detail);
+    recorder.soon(); // a click may complete a rage click: tell the page without waiting
   });
 
   on(window, 'pointermove', (event) => {

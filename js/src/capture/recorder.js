@@ -1,7 +1,7 @@
 // Writes records into the core's ring and decides when the core reads them: shortly after new
 // events (one call per batch), and at the time the core says it next has something to decide.
-// Long enough to batch a burst of events, short enough that help appears while the user is
-// still stuck (a rage click reaches the page within ~this delay of its 3rd click).
+// Long enough to batch a burst of pointer moves and scrolls; a click asks for the next task
+// instead (soon()), so that help for a rage click comes within a few ms of its third click.
 const DRAIN_DELAY_MS = 50;
 
 export class Recorder {
@@ -20,6 +20,12 @@ export class Recorder {
       this.ring.write(type, time, x, y, target, flags, a, b);
     }
     if (!this.drainTimer) this.drainTimer = setTimeout(this.runDrain, DRAIN_DELAY_MS);
+  }
+
+  // The events written so far are read in the next task, after the page's own handlers ran.
+  soon() {
+    clearTimeout(this.drainTimer);
+    this.drainTimer = setTimeout(this.runDrain, 0);
   }
 
   // Records an event that has no position.
