@@ -80,7 +80,7 @@ export interface FrictionOptions {
 export interface FrictionApi {
   (command: 'on' | 'off', topic: 'friction', callback: (detail: FrictionDetail) => void): void;
   (command: 'consent', level: ConsentLevel): void;
-  (command: 'flush'): void;
+  (command: 'flush' | 'help-dismiss'): void;
   /** Returns a function that removes the callback. */
   on(topic: 'friction', callback: (detail: FrictionDetail) => void): () => void;
   /** Called after every consent change, from the panel or from consent.set. */

@@ -1,5 +1,6 @@
-// The shop's own script: help offered in context when the SDK hears friction. (Consent is the
-// SDK's own panel, opened on a first visit and from its Privacy button.)
+// The shop's own script: help offered in context when the SDK decides the visitor is stuck
+// (friction.on('help'): at the first rage click or error, or when troubles add up; never twice
+// in a row). Consent is the SDK's own panel, opened on a first visit and from its Privacy button.
 (function shop() {
   const byId = (id) => document.getElementById(id);
 
@@ -16,10 +17,18 @@
     cursor_thrash: () => 'Lost? A person can help.',
     quick_back: () => 'Not what you expected? Tell us what you are looking for.',
   };
-  window.friction('on', 'friction', (found) => {
+  window.friction('on', 'help', (offer) => {
     const help = byId('help');
-    if (!help || !messages[found.kind]) return;
-    byId('help-text').textContent = messages[found.kind](found);
+    if (!help || !messages[offer.cause]) return;
+    byId('help-text').textContent = messages[offer.cause](offer);
     help.hidden = false;
   });
+  // "No thanks" is heard: no new offer on this page for a while.
+  const close = byId('help-close');
+  if (close) {
+    close.addEventListener('click', () => {
+      byId('help').hidden = true;
+      window.friction('help-dismiss');
+    });
+  }
 })();

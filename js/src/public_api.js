@@ -14,8 +14,9 @@ export function createPublicApi(sdk) {
       case 'off': return api.off(...args);
       case 'consent': return api.consent.set(...args);
       case 'flush': return api.flush();
+      case 'help-dismiss': return api.help.dismiss();
       default:
-        log.warn(`friction('${command}'): unknown command; known: on, off, consent, flush.`);
+        log.warn(`friction('${command}'): unknown command; known: on, off, consent, flush, help-dismiss.`);
         return undefined;
     }
   }, 'friction()');
