@@ -75,7 +75,7 @@ std::string collectorUsage() {
          "  --allow-origin  another origin allowed to POST /v1/signals (default: same origin)\n"
          "  --site          take batches only for the sites named this way, each from its own\n"
          "                  origins (and the collector's); repeat for each site (default: any)\n"
-         "  --rate-limit    POSTs per second per origin, in bursts of twice that (default 50)\n";
+         "  --rate-limit    POSTs per second per origin, in bursts of twice that (default 1000)\n";
 }
 
 }  // namespace friction::collector

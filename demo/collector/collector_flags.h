@@ -12,7 +12,7 @@ struct CollectorFlags {
   std::string db;                  // empty: <root>/demo/data/friction.db
   std::string allow_origin;
   std::vector<std::string> sites;  // "NAME=ORIGIN,..."
-  double rate_limit = 50;
+  double rate_limit = 1000;
   bool help = false;
 };
 

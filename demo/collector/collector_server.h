@@ -15,7 +15,7 @@ struct CollectorOptions {
   std::string allow_origin;    // another origin allowed to post signals; empty: same-origin only
   std::vector<std::string> sites;  // "NAME=ORIGIN,..." (site_registry.h); none: any site
   // POSTs per second per origin (client address when there is no Origin), bursts of twice that.
-  double rate_limit_per_second = 50;
+  double rate_limit_per_second = 1000;
 };
 
 // Every HTML page is served with this policy; the dashboard and shop are written to fit it.

@@ -1,6 +1,7 @@
 // Per-origin rate limiting for POST /v1/signals: a token bucket per origin, refilled at
-// `per_second` up to `burst`. A page sends a batch every few seconds at most, so a busy site
-// stays far below the default while a runaway script (or a flood) gets 429 with Retry-After.
+// `per_second` up to `burst`. Every visitor of a site shares its origin and a page sends a
+// batch every 10 s or so, so the default (1000/s, collector_server.h) holds some 10,000 open
+// pages; a flood from one origin beyond what it was sized for gets 429 with Retry-After.
 #pragma once
 #include <cstdint>
 #include <mutex>
