@@ -6,17 +6,12 @@
 #include <string>
 
 #include "encode/batch_reader.h"
-#include "engine.h"
+#include "engine_fixtures.h"
 
 using namespace friction;
+using namespace friction::testing;
 
 namespace {
-// Browser randomness stands in as a fixed value: tests must be repeatable.
-constexpr const char* kTestSeed = "00112233445566778899aabbccddeeff";
-void pushClick(Engine& engine, double t, uint32_t target = 1) {
-  CHECK(engine.ring().push(
-      EventRecord{t, 200, 120, target, static_cast<uint16_t>(EventType::click), 0, 0, 0}));
-}
 
 // As the collector reads it: with the dictionary the frame's header names.
 std::string decompress(const std::vector<uint8_t>& frame) {

@@ -3,17 +3,14 @@
 
 #include "decide/help_trigger.h"
 #include "decide/step_score.h"
-#include "engine.h"
+#include "engine_fixtures.h"
 
 using namespace friction;
+using namespace friction::testing;
 
 namespace {
-constexpr const char* kTestSeed = "00112233445566778899aabbccddeeff";
-
 void rageClick(Engine& engine, double t, uint32_t target = 1) {
-  for (int i = 0; i < 4; ++i)
-    REQUIRE(engine.ring().push(EventRecord{t + i * 250.0, 200, 120, target,
-                                           static_cast<uint16_t>(EventType::click), 0, 0, 0}));
+  pushRageClick(engine, t, target);
   engine.drain(t + 800);  // the third click tips it; the burst is still open
 }
 

@@ -3,18 +3,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine.h"
+#include "engine_fixtures.h"
 
 using namespace friction;
+using namespace friction::testing;
 using Json = nlohmann::json;
 
 namespace {
-// Browser randomness stands in as a fixed value: tests must be repeatable.
-constexpr const char* kTestSeed = "00112233445566778899aabbccddeeff";
+// A rage click, over by the time the engine looks.
 void rageClick(Engine& engine, double t) {
-  for (int i = 0; i < 4; ++i)
-    REQUIRE(engine.ring().push(
-        EventRecord{t + i * 250.0, 200, 120, 1, static_cast<uint16_t>(EventType::click), 0, 0, 0}));
+  pushRageClick(engine, t);
   engine.drain(t + 2000);
 }
 }  // namespace
