@@ -19,6 +19,16 @@ export interface FrictionDetail {
   at: number;
 }
 
+/** What a site says when help is offered (friction.help.register). */
+export interface HelpContent {
+  title: string;
+  text?: string;
+  actions?: Array<{ label: string; href: string } | { label: string; onSelect: () => void } | { label: string; person: true }>;
+}
+
+/** Where content applies: a step template ('/checkout'), a kind ('rage_click'), a CSS selector, or all three at once. */
+export type HelpMatch = string | { step?: string; kind?: FrictionKind; selector?: string };
+
 /** The detail of a `friction:help` event and the argument of friction.on('help') callbacks. */
 export interface HelpDetail {
   step: string;
@@ -33,6 +43,8 @@ export interface HelpDetail {
   /** 'kind': a kind the site answers at its first sign; 'score': the step's score crossed help.threshold. */
   reason: 'kind' | 'score';
   at: number;
+  /** The most specific content the site registered for this element, step or kind, or null. */
+  content: HelpContent | null;
 }
 
 export interface SentSignal {
@@ -81,6 +93,7 @@ export interface FrictionApi {
   (command: 'on' | 'off', topic: 'friction', callback: (detail: FrictionDetail) => void): void;
   (command: 'consent', level: ConsentLevel): void;
   (command: 'flush' | 'help-dismiss'): void;
+  (command: 'help-register', match: HelpMatch, content: HelpContent): void;
   /** Returns a function that removes the callback. */
   on(topic: 'friction', callback: (detail: FrictionDetail) => void): () => void;
   /** Called after every consent change, from the panel or from consent.set. */
@@ -104,6 +117,8 @@ export interface FrictionApi {
   help: {
     /** The visitor closed an offer: no new one on this step for a while (help.quiet_after_dismiss_ms). */
     dismiss(): void;
+    /** Content for offers on a step, kind or element (a selector beats a step beats a kind); returns an unregister function, or null if unusable. */
+    register(match: HelpMatch, content: HelpContent): (() => void) | null;
   };
   /** Ends open episodes and sends what the visitor agreed to send, now. */
   flush(): void;

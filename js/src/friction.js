@@ -7,6 +7,7 @@ import { ledger } from './ledger.js';
 import { outbox } from './outbox.js';
 import { loadCore } from './core_loader.js';
 import { Emitter } from './emitter.js';
+import { HelpContent } from './help/help_content.js';
 import { guarded, log } from './log.js';
 import { RECORD_BYTES, RingWriter } from './ring_writer.js';
 import { journeyStore } from './journey_store.js';
@@ -30,6 +31,7 @@ const round2 = (value) => Math.round(value * 100) / 100;
 export class Friction {
   constructor() {
     this.emitter = new Emitter();
+    this.helpContent = new HelpContent();
     this.consentLevel = 'none';
     this.consentRevision = '1';
     this.consentMode = 'opt-in';
@@ -153,6 +155,7 @@ export class Friction {
     }
     // After the detections, so that a page listening to both hears the cause first.
     for (const offer of this.engine.takeHelpOffers()) {
+      const element = this.targets.elementOf(offer.target);
       this.emitter.emitHelp({
         step: offer.step,
         kinds: offer.kinds,
@@ -161,6 +164,8 @@ export class Friction {
         score: round2(offer.score),
         reason: offer.reason,
         at: Math.round(offer.at),
+        // What the site registered for this step, kind or element (friction.help.register).
+        content: this.helpContent.find(offer, element),
       });
     }
   }

@@ -15,8 +15,9 @@ export function createPublicApi(sdk) {
       case 'consent': return api.consent.set(...args);
       case 'flush': return api.flush();
       case 'help-dismiss': return api.help.dismiss();
+      case 'help-register': return api.help.register(...args);
       default:
-        log.warn(`friction('${command}'): unknown command; known: on, off, consent, flush, help-dismiss.`);
+        log.warn(`friction('${command}'): unknown command; known: on, off, consent, flush, help-dismiss, help-register.`);
         return undefined;
     }
   }, 'friction()');
@@ -35,6 +36,9 @@ export function createPublicApi(sdk) {
   api.help = {
     // The visitor closed an offer of help: none again on this step for a while.
     dismiss: guarded(() => sdk.helpDismissed(), 'friction.help.dismiss'),
+    // What to say when help is offered for a step, a kind or an element (help/help_content.js).
+    // Returns a function that removes it, or null when the arguments are not usable.
+    register: guarded((match, content) => sdk.helpContent.register(match, content), 'friction.help.register'),
   };
   // Every batch actually sent, for the user to read: [{ at, bytes, signals: [...] }].
   api.ledger = guarded(() => ledger.entries(), 'friction.ledger');

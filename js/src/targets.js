@@ -108,6 +108,7 @@ export class TargetRegistry {
   constructor(onNewTarget) {
     this.ids = new WeakMap();
     this.descriptors = new Map(); // id -> { role, tag, label? }, for the local event
+    this.elements = new Map(); // id -> WeakRef(element): where help is, never sent
     this.nextId = 1;
     this.onNewTarget = onNewTarget; // (id, role, selector, traits) -> void, once per element
   }
@@ -137,9 +138,20 @@ export class TargetRegistry {
     const label = labelOf(element);
     if (label) descriptor.label = label;
     this.descriptors.set(id, descriptor);
-    if (this.descriptors.size > MAX_DESCRIPTORS) this.descriptors.delete(this.descriptors.keys().next().value);
+    if (typeof WeakRef === 'function') this.elements.set(id, new WeakRef(element));
+    if (this.descriptors.size > MAX_DESCRIPTORS) {
+      const oldest = this.descriptors.keys().next().value;
+      this.descriptors.delete(oldest);
+      this.elements.delete(oldest);
+    }
     this.onNewTarget(id, role, selectorOf(element), traitsOf(element));
     return id;
+  }
+
+  // The element behind an id, while it is still in the page.
+  elementOf(id) {
+    const ref = this.elements.get(id);
+    return ref ? ref.deref() || null : null;
   }
 
   describe(id) {

@@ -13,6 +13,22 @@ test('a rage click is offered help once, naming the step, the element and why, w
   page.on('request', (request) => request.url().endsWith('/v1/signals') && posts.push(request.url()));
   await page.goto(`${suite.collector.base}/product/8812`);
   assert.equal(await page.evaluate(() => window.friction.ready), true);
+  const registered = await page.evaluate(() => {
+    const results = [
+      window.friction.help.register('rage_click', { title: 'Something is not working' }),
+      window.friction.help.register('/product/:id', { title: 'Help with this product' }),
+      window.friction.help.register('#coupon-form button', {
+        title: 'The coupon button is broken',
+        text: 'We are fixing it. A person can apply your coupon.',
+        actions: [{ label: 'Talk to a person', person: true }, { label: 'Coupon terms', href: '/help#coupons' }],
+      }),
+      window.friction.help.register('#nowhere', { title: 'Never shown' }),
+      window.friction.help.register('div[', { title: 'A broken selector' }),
+      window.friction.help.register('/checkout', { text: 'No title' }),
+    ];
+    return results.map((result) => typeof result);
+  });
+  assert.deepEqual(registered, ['function', 'function', 'function', 'function', 'object', 'object'], 'bad registrations return null');
   await page.evaluate(() => {
     window.offers = [];
     window.heard = [];
@@ -33,6 +49,9 @@ test('a rage click is offered help once, naming the step, the element and why, w
   assert.equal(offer.target.role, 'button');
   assert.equal(offer.target.label, 'Apply coupon');
   assert.ok(offer.score > 0);
+  // The most specific registration: the element's, over the step's and the kind's.
+  assert.equal(offer.content.title, 'The coupon button is broken');
+  assert.deepEqual(offer.content.actions.map((action) => action.label), ['Talk to a person', 'Coupon terms']);
   assert.deepEqual(await page.evaluate(() => window.heard), [offer], 'friction.on("help") hears the same');
   const detection = (await page.evaluate(() => window.detections)).find((d) => d.kind === 'rage_click');
   assert.equal(detection.stepScore, offer.score);
