@@ -5,8 +5,11 @@
 #include <exception>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
+#include "agent_page.h"
 #include "dashboard_page.h"
+#include "handoff_store.h"
 #include "signal_intake.h"
 #include "shop_api.h"
 #include "rate_limiter.h"
@@ -18,6 +21,9 @@
 
 namespace friction::collector {
 namespace {
+
+// A hand-off carries at most 20 short steps: a few KB.
+constexpr size_t kMaxHandoffBytes = 16 * 1024;
 
 using httplib::Request;
 using httplib::Response;
@@ -65,28 +71,70 @@ void guarded(const Request& req, Response& res, Work&& work) noexcept {
 // The handlers' shared state; shared_ptr so it lives as long as the server's handlers.
 class Routes {
  public:
-  Routes(CollectorOptions options, std::unique_ptr<SignalStore> store, SiteRegistry sites)
+  Routes(CollectorOptions options, std::unique_ptr<SignalStore> store,
+         std::unique_ptr<HandoffStore> handoffs, SiteRegistry sites)
       : options_(std::move(options)),
         store_(std::move(store)),
+        handoffs_(std::move(handoffs)),
         sites_(std::move(sites)),
         limiter_(options_.rate_limit_per_second, 2 * options_.rate_limit_per_second) {}
 
-  void postSignals(const Request& req, Response& res,
-                   const httplib::ContentReader& read) const {
+  // CORS, a well-formed Origin and the rate limit, before any body is read: a flood costs as
+  // little as possible. False when it answered already.
+  bool admit(const Request& req, Response& res) const {
     addCorsHeaders(req, res);
     const std::string origin = req.get_header_value("Origin");
     if (!origin.empty() && !isOrigin(origin)) {
       sendJson(res, 403, jsonError("the Origin header is not an origin"));
-      return;
+      return false;
     }
-    // Before the body is even read: a flood costs as little as possible.
     const double now_s = static_cast<double>(nowUnixMs()) / 1000;
     if (const int64_t wait = limiter_.secondsToWait(origin.empty() ? "addr:" + req.remote_addr : origin, now_s)) {
       res.set_header("Retry-After", std::to_string(wait));
-      sendJson(res, 429, jsonError("too many batches from this origin; retry after " +
+      sendJson(res, 429, jsonError("too many requests from this origin; retry after " +
                                    std::to_string(wait) + " s"));
+      return false;
+    }
+    return true;
+  }
+
+  Sender senderOf(const Request& req) const {
+    return Sender{req.get_header_value("Origin"), "http://" + req.get_header_value("Host")};
+  }
+
+  // POST /v1/handoff: a visitor asks for a person. 201 with the reference they give the agent.
+  void postHandoff(const Request& req, Response& res) const {
+    if (!admit(req, res)) return;
+    if (req.body.size() > kMaxHandoffBytes) {
+      sendJson(res, 413, jsonError("body exceeds " + std::to_string(kMaxHandoffBytes) + " bytes"));
       return;
     }
+    ReceivedHandoff handoff;
+    std::string error;
+    if (!readHandoffJson(req.body, handoff, error)) {
+      sendJson(res, 400, jsonError(error));
+      return;
+    }
+    const Sender sender = senderOf(req);
+    if (const auto refusal = sites_.refusal(handoff.site, sender.origin, sender.same_origin)) {
+      sendJson(res, 403, jsonError(*refusal));
+      return;
+    }
+    const std::string reference = handoffs_->create(handoff, nowUnixMs(), error);
+    if (reference.empty()) {
+      std::cerr << "friction collector: cannot store a hand-off: " << error << "\n";
+      sendJson(res, 500, jsonError("the hand-off could not be stored"));
+      return;
+    }
+    sendJson(res, 201, nlohmann::json{{"reference", reference}}.dump());
+  }
+
+  void agent(Response& res) const { sendHtml(res, renderAgentPage(handoffs_->recent(), nowUnixMs())); }
+
+  void postSignals(const Request& req, Response& res,
+                   const httplib::ContentReader& read) const {
+    if (!admit(req, res)) return;
+    const std::string origin = req.get_header_value("Origin");
     // httplib would hand a multipart body to a receiver we do not have; it is not a frame anyway.
     if (req.is_multipart_form_data()) {
       sendJson(res, 415, jsonError("body must be a zstd frame of a JSON batch"));
@@ -108,8 +156,7 @@ class Routes {
       sendJson(res, 400, jsonError("the request body could not be read"));
       return;
     }
-    const Sender sender{origin, "http://" + req.get_header_value("Host")};
-    const auto answer = takeInSignals(body, *store_, nowUnixMs(), sites_, sender);
+    const auto answer = takeInSignals(body, *store_, nowUnixMs(), sites_, senderOf(req));
     sendJson(res, answer.status, answer.json);
   }
 
@@ -167,6 +214,7 @@ class Routes {
 
   CollectorOptions options_;
   std::unique_ptr<SignalStore> store_;
+  std::unique_ptr<HandoffStore> handoffs_;
   SiteRegistry sites_;
   mutable RateLimiter limiter_;  // has its own lock
 };
@@ -200,9 +248,12 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
     error = "the rate limit must be above 0 per second";
     return false;
   }
-  auto store = SignalStore::open(options.db_path, error);
+  auto store = SignalStore::open(options.db_path, error);  // applies the schema steps first
   if (!store) return false;
-  auto routes = std::make_shared<const Routes>(options, std::move(store), std::move(sites));
+  auto handoffs = HandoffStore::open(options.db_path, error);
+  if (!handoffs) return false;
+  auto routes = std::make_shared<const Routes>(options, std::move(store), std::move(handoffs),
+                                               std::move(sites));
 
   server.set_socket_options(reuseAddressOnly);
   // Answers go out as soon as written: with Nagle's algorithm, a response written in two parts
@@ -221,6 +272,15 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
               });
   server.Options("/v1/signals", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->optionsSignals(req, res); });
+  });
+  server.Post("/v1/handoff", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->postHandoff(req, res); });
+  });
+  server.Options("/v1/handoff", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->optionsSignals(req, res); });
+  });
+  server.Get("/agent", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->agent(res); });
   });
   server.Get("/v1/summary", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->summary(res); });

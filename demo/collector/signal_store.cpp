@@ -64,6 +64,16 @@ CREATE TABLE IF NOT EXISTS visit_kinds (
 ALTER TABLE batches ADD COLUMN batch_id TEXT;
 CREATE UNIQUE INDEX batches_by_batch_id ON batches (batch_id);
 )sql",
+    // 4: requests to talk to a person, with the journey summary when the visitor shared it
+    R"sql(
+CREATE TABLE handoffs (
+  id INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE,  -- what the visitor tells the agent, e.g. K7Q-2MX
+  site TEXT NOT NULL,
+  created_at INTEGER NOT NULL,     -- unix ms, server clock
+  summary TEXT                     -- validated JSON (journey/journey_log.h), or NULL
+);
+)sql",
 };
 
 constexpr const char* kConnectionSettings = R"sql(

@@ -141,12 +141,14 @@ std::string quotedKeyOrNothing(const std::string& key) {
 // Reads the fields of one JSON object, naming the object's path in every error.
 class FieldReader {
  public:
-  FieldReader(const Json& object, std::string path, std::string& error)
-      : object_(object), path_(std::move(path)), error_(error) {}
+  // `root`: what the top-level object is called in errors ("batch", "request").
+  FieldReader(const Json& object, std::string path, std::string& error,
+              std::string root = "batch")
+      : object_(object), path_(std::move(path)), error_(error), root_(std::move(root)) {}
 
   bool isObjectWithKeys(std::initializer_list<std::string_view> keys,
                         std::initializer_list<std::string_view> optional_keys = {}) {
-    const std::string name = path_.empty() ? "batch" : path_;
+    const std::string name = path_.empty() ? root_ : path_;
     if (!object_.is_object()) return reject(name, "must be an object");
     for (const auto& item : object_.items()) {
       bool known = false;
@@ -275,6 +277,7 @@ class FieldReader {
   const Json& object_;
   std::string path_;
   std::string& error_;
+  std::string root_;
 };
 
 }  // namespace
@@ -411,6 +414,55 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
         !field.readKindSet("met", v.met))
       return false;
     out.visits.push_back(std::move(v));
+  }
+  return true;
+}
+
+bool readHandoffJson(std::string_view text, ReceivedHandoff& out, std::string& error) {
+  out = ReceivedHandoff{};
+  const Json request = Json::parse(text.begin(), text.end(), nullptr, false);
+  if (request.is_discarded()) {
+    error = "body is not valid JSON";
+    return false;
+  }
+  FieldReader top(request, "", error, "request");
+  uint32_t version = 0;
+  if (!top.isObjectWithKeys({"v", "site", "summary"}) ||
+      !top.readUint("v", kWireVersion, kWireVersion, version) ||
+      !top.readName("site", 1, 64, isSiteChar, "A-Za-z0-9._-", out.site))
+    return false;
+  const Json& summary = *request.find("summary");
+  if (summary.is_null()) return true;  // the visitor said no: the hand-off goes on without it
+  out.has_summary = true;
+  FieldReader summary_reader(summary, "summary", error);
+  if (!summary_reader.isObjectWithKeys({"steps"})) return false;
+  const Json& steps = *summary.find("steps");
+  if (!steps.is_array() || steps.size() > kMaxHandoffSteps) {
+    error = "summary.steps: must be an array of at most " + std::to_string(kMaxHandoffSteps) +
+            " steps";
+    return false;
+  }
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const std::string path = "summary.steps[" + std::to_string(i) + "]";
+    FieldReader field(steps[i], path, error);
+    HandoffStep step;
+    if (!field.isObjectWithKeys({"step", "seconds", "met"}) || !field.readStep("step", step.step) ||
+        !field.readUint("seconds", 0, 86400, step.seconds))
+      return false;
+    const Json& met = *steps[i].find("met");
+    if (!met.is_object() || met.size() > kFrictionKindCount) {
+      error = path + ".met: must be an object of friction kinds and counts";
+      return false;
+    }
+    for (const auto& item : met.items()) {
+      if (!parseFrictionKind(item.key()) || !item.value().is_number_unsigned() ||
+          item.value().get<uint64_t>() < 1 || item.value().get<uint64_t>() > 65535) {
+        error = path + ".met: must be an object of friction kinds and counts from 1 to 65535";
+        return false;
+      }
+      step.met.emplace_back(item.key(), static_cast<uint32_t>(item.value().get<uint64_t>()));
+    }
+    out.steps.push_back(std::move(step));
   }
   return true;
 }

@@ -54,4 +54,22 @@ inline constexpr uint32_t kMaxDropped = 1000000;
 // "signals[3].step: must not contain a query or fragment".
 bool readBatchJson(std::string_view json, ReceivedBatch& out, std::string& error);
 
+// A request to talk to a person (POST /v1/handoff), with the journey summary the visitor agreed
+// to share for it (journey/journey_log.h), or null when they did not:
+//   {"v":1,"site":"demo","summary":{"steps":[{"step":"/cart","seconds":40,"met":{"dead_click":2}}]}}
+struct HandoffStep {
+  std::string step;
+  uint32_t seconds = 0;
+  std::vector<std::pair<std::string, uint32_t>> met;  // kind, times
+};
+
+struct ReceivedHandoff {
+  std::string site;
+  bool has_summary = false;
+  std::vector<HandoffStep> steps;
+};
+
+inline constexpr size_t kMaxHandoffSteps = 20;  // JourneyLog::kMaxSteps
+bool readHandoffJson(std::string_view json, ReceivedHandoff& out, std::string& error);
+
 }  // namespace friction

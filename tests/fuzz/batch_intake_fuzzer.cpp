@@ -1,6 +1,6 @@
 // libFuzzer target: what the collector does with a body from the network, before storage:
 // decompress one zstd frame under the size caps (with the dictionary its header names), then
-// parse and validate the batch. Any crash, hang, leak or undefined behaviour is a bug: the
+// parse and validate the batch; and a hand-off request's JSON. Any crash, hang, leak or undefined behaviour is a bug: the
 // collector must answer every body with a status. Built and run by scripts/fuzz.sh.
 #include <cstddef>
 #include <cstdint>
@@ -22,8 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     friction::ReceivedBatch batch;
     friction::readBatchJson(json, batch, error);
   }
-  // The JSON reader alone, on raw bytes: most mutations never get past the frame check.
+  // The JSON readers alone, on raw bytes: most mutations never get past the frame check. A
+  // hand-off request (POST /v1/handoff) is plain JSON.
   friction::ReceivedBatch batch;
   friction::readBatchJson(body, batch, error);
+  friction::ReceivedHandoff handoff;
+  friction::readHandoffJson(body, handoff, error);
   return 0;
 }

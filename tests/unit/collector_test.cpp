@@ -556,7 +556,7 @@ TEST_CASE("collector: an origin over its rate gets 429 with Retry-After, others 
   CHECK(limited->status == 429);
   CHECK(limited->get_header_value("Retry-After") == "1");
   CHECK(nlohmann::json::parse(limited->body)["error"] ==
-        "too many batches from this origin; retry after 1 s");
+        "too many requests from this origin; retry after 1 s");
   // Another origin has its own bucket.
   CHECK(statusOf(client.Post("/v1/signals", {{"Origin", "https://calm.example"}},
                              batchFrame({rageClick()}), "")) == 202);
@@ -602,4 +602,56 @@ TEST_CASE("collector: a frame naming a dictionary it never shipped gets 400, by 
   auto res = client.Post("/v1/signals", frame, "");
   CHECK(statusOf(res) == 400);
   CHECK(errorOf(res) == "zstd frame needs dictionary 9, which this collector does not have");
+}
+
+TEST_CASE("collector: a hand-off gets a short reference, and the agent view shows its journey") {
+  TempRoot root;
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+  const std::string shared = R"({"v":1,"site":"demo-shop","summary":{"steps":[
+      {"step":"/product/:id","seconds":40,"met":{"rage_click":2}},
+      {"step":"/checkout","seconds":15,"met":{}}]}})";
+  auto res = client.Post("/v1/handoff", shared, "application/json");
+  REQUIRE(res);
+  CHECK(res->status == 201);
+  const std::string reference = nlohmann::json::parse(res->body)["reference"];
+  CHECK(reference.size() == 7);
+  CHECK(reference[3] == '-');
+  CHECK(reference.find_first_of("01ILO") == std::string::npos);  // nothing to misread aloud
+
+  auto without = client.Post("/v1/handoff", R"({"v":1,"site":"demo-shop","summary":null})",
+                             "application/json");
+  REQUIRE(without);
+  CHECK(without->status == 201);
+  const std::string other = nlohmann::json::parse(without->body)["reference"];
+  CHECK(other != reference);
+
+  const std::string page = bodyOf(client.Get("/agent"));
+  CHECK(page.find(reference) != std::string::npos);
+  CHECK(page.find(other) != std::string::npos);
+  CHECK(page.find("<code>/product/:id</code> · about 40 s · <span class=\"kind\">rage_click</span> ×2") !=
+        std::string::npos);
+  CHECK(page.find("The visitor chose not to share their journey") != std::string::npos);
+  CHECK(page.find(other) < page.find(reference));  // newest first
+  CHECK(page.find("<script") == std::string::npos);
+}
+
+TEST_CASE("collector: a hand-off carrying more than a journey summary is refused, by field") {
+  TempRoot root;
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+  auto post = [&](const std::string& body) { return client.Post("/v1/handoff", body, "application/json"); };
+  auto typed = post(R"({"v":1,"site":"demo-shop","summary":{"steps":[{"step":"/search?q=jane@example.com","seconds":3,"met":{}}]}})");
+  CHECK(statusOf(typed) == 400);
+  CHECK(errorOf(typed) == "summary.steps[0].step: must not contain a query or fragment");
+  auto extra = post(R"({"v":1,"site":"demo-shop","summary":null,"email":"jane@example.com"})");
+  CHECK(statusOf(extra) == 400);
+  CHECK(errorOf(extra) == R"(request: unexpected key "email")");
+  auto kinds = post(R"({"v":1,"site":"demo-shop","summary":{"steps":[{"step":"/","seconds":3,"met":{"angry":1}}]}})");
+  CHECK(statusOf(kinds) == 400);
+  CHECK(errorOf(kinds).rfind("summary.steps[0].met: ", 0) == 0);
+  CHECK(statusOf(post("not json")) == 400);
+  CHECK(query(root.db(), "SELECT COUNT(*) FROM handoffs")[0][0] == "0");
 }
