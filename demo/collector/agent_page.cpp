@@ -26,7 +26,7 @@ std::string handoffArticle(const StoredHandoff& handoff, int64_t now_ms) {
   }
   html += "<p>What happened before they asked, oldest first (page templates, time on each, "
           "trouble met; never what they typed):</p><ol>";
-  for (const auto& step : handoff.summary->steps) html += stepItem(step);
+  for (const auto& step : *handoff.summary) html += stepItem(step);
   return html + "</ol></article>";
 }
 

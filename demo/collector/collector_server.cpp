@@ -160,7 +160,8 @@ class Routes {
     sendJson(res, answer.status, answer.json);
   }
 
-  void optionsSignals(const Request& req, Response& res) const {
+  // The CORS preflight of the POST routes.
+  void preflight(const Request& req, Response& res) const {
     if (addCorsHeaders(req, res)) {
       res.set_header("Access-Control-Allow-Methods", "POST, OPTIONS");
       res.set_header("Access-Control-Allow-Headers", "Content-Type");
@@ -271,13 +272,13 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
                 guarded(req, res, [&] { routes->postSignals(req, res, read); });
               });
   server.Options("/v1/signals", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->optionsSignals(req, res); });
+    guarded(req, res, [&] { routes->preflight(req, res); });
   });
   server.Post("/v1/handoff", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->postHandoff(req, res); });
   });
   server.Options("/v1/handoff", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->optionsSignals(req, res); });
+    guarded(req, res, [&] { routes->preflight(req, res); });
   });
   server.Get("/agent", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->agent(res); });

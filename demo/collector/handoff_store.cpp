@@ -33,14 +33,11 @@ std::string summaryJson(const ReceivedHandoff& handoff) {
   return nlohmann::json{{"steps", std::move(steps)}}.dump();
 }
 
-std::optional<ReceivedHandoff> summaryOf(const std::string& site, const char* json) {
-  if (!json || !*json) return std::nullopt;
-  ReceivedHandoff handoff;
+std::optional<std::vector<HandoffStep>> summaryOf(const char* json) {
+  std::vector<HandoffStep> steps;
   std::string error;
-  const std::string request =
-      nlohmann::json{{"v", 1}, {"site", site}, {"summary", nlohmann::json::parse(json)}}.dump();
-  if (!readHandoffJson(request, handoff, error)) return std::nullopt;
-  return handoff;
+  if (!json || !readHandoffSummaryJson(json, steps, error)) return std::nullopt;
+  return steps;
 }
 
 }  // namespace
@@ -104,7 +101,7 @@ std::vector<StoredHandoff> HandoffStore::recent(size_t limit) {
     row.reference = reinterpret_cast<const char*>(sqlite3_column_text(select, 0));
     row.site = reinterpret_cast<const char*>(sqlite3_column_text(select, 1));
     row.created_at_ms = sqlite3_column_int64(select, 2);
-    row.summary = summaryOf(row.site, reinterpret_cast<const char*>(sqlite3_column_text(select, 3)));
+    row.summary = summaryOf(reinterpret_cast<const char*>(sqlite3_column_text(select, 3)));
     rows.push_back(std::move(row));
   }
   sqlite3_finalize(select);

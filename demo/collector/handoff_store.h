@@ -19,7 +19,7 @@ namespace friction::collector {
 struct StoredHandoff {
   std::string reference, site;
   int64_t created_at_ms = 0;
-  std::optional<ReceivedHandoff> summary;  // nothing when the visitor did not share it
+  std::optional<std::vector<HandoffStep>> summary;  // nothing when the visitor did not share it
 };
 
 class HandoffStore {

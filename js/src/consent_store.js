@@ -1,6 +1,8 @@
 // The end user's choice, kept on this device as a receipt (localStorage, no cookie): a random
 // consent id, the policy revision it answers, the level, when, in which language, and whether
 // Global Privacy Control was on. It is what honouring and proving the choice requires.
+import { randomHex128 } from './random_hex.js';
+
 const KEY = 'friction:consent';
 // After a refusal, do not ask again for about six months (CNIL's guidance).
 const ASK_AGAIN_AFTER_REFUSAL_MS = 183 * 24 * 60 * 60 * 1000;
@@ -12,9 +14,7 @@ export const gpcOn = () => typeof navigator !== 'undefined' && navigator.globalP
 
 function randomId() {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return randomHex128();
 }
 
 function read() {

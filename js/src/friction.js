@@ -4,6 +4,7 @@ import { startCapture } from './capture/index.js';
 import { Recorder } from './capture/recorder.js';
 import { consentStore } from './consent_store.js';
 import { ledger } from './ledger.js';
+import { randomHex128 } from './random_hex.js';
 import { outbox } from './outbox.js';
 import { loadCore } from './core_loader.js';
 import { Emitter } from './emitter.js';
@@ -17,14 +18,6 @@ import { Transport } from './transport.js';
 
 // Send as soon as this many signals and visit tallies wait, rather than on the next interval.
 const SEND_AT_PENDING = 20;
-
-// 128 bits from the browser's CSPRNG, for batch ids and randomized response: the collector must
-// not be able to predict which answers were flipped.
-function randomSeedHex() {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 const round2 = (value) => Math.round(value * 100) / 100;
 
@@ -79,7 +72,7 @@ export class Friction {
   }
 
   wire(core, config) {
-    const engine = new core.Engine({ site: config.site, hashKey: config.hashKey, ringCapacity: 4096, randomSeed: randomSeedHex() });
+    const engine = new core.Engine({ site: config.site, hashKey: config.hashKey, ringCapacity: 4096, randomSeed: randomHex128() });
     const ring = new RingWriter(core, engine.ringAddress());
     if (ring.recordSize !== RECORD_BYTES) {
       log.error(`friction.js and friction.wasm do not match (record size ${ring.recordSize}); copy both from the same dist/. The SDK is off.`);

@@ -61,16 +61,17 @@ export class Transport {
   flush({ leaving = false } = {}) {
     if (leaving) return this.beaconAll();
     if (Date.now() < this.retryAt || (typeof navigator !== 'undefined' && navigator.onLine === false)) return;
+    this.postAll();
+  }
+
+  postAll() {
     for (const batch of this.queue) if (!this.inFlight.has(batch.id)) this.post(batch);
   }
 
   // The page is going away: the browser delivers beacons after it is gone. A refused beacon
   // (over the browser's quota) stays in the outbox for the next page.
   beaconAll() {
-    if (typeof navigator.sendBeacon !== 'function') {
-      for (const batch of this.queue) if (!this.inFlight.has(batch.id)) this.post(batch);
-      return;
-    }
+    if (typeof navigator.sendBeacon !== 'function') return this.postAll();
     for (const batch of [...this.queue]) {
       if (this.inFlight.has(batch.id)) continue;
       // No content type: a Blob without one keeps the beacon a CORS "simple" request.

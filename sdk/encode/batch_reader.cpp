@@ -418,22 +418,10 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
   return true;
 }
 
-bool readHandoffJson(std::string_view text, ReceivedHandoff& out, std::string& error) {
-  out = ReceivedHandoff{};
-  const Json request = Json::parse(text.begin(), text.end(), nullptr, false);
-  if (request.is_discarded()) {
-    error = "body is not valid JSON";
-    return false;
-  }
-  FieldReader top(request, "", error, "request");
-  uint32_t version = 0;
-  if (!top.isObjectWithKeys({"v", "site", "summary"}) ||
-      !top.readUint("v", kWireVersion, kWireVersion, version) ||
-      !top.readName("site", 1, 64, isSiteChar, "A-Za-z0-9._-", out.site))
-    return false;
-  const Json& summary = *request.find("summary");
-  if (summary.is_null()) return true;  // the visitor said no: the hand-off goes on without it
-  out.has_summary = true;
+namespace {
+
+// {"steps":[{"step","seconds","met":{kind:count}}]}, its errors under "summary.".
+bool readHandoffSummary(const Json& summary, std::vector<HandoffStep>& out, std::string& error) {
   FieldReader summary_reader(summary, "summary", error);
   if (!summary_reader.isObjectWithKeys({"steps"})) return false;
   const Json& steps = *summary.find("steps");
@@ -462,9 +450,41 @@ bool readHandoffJson(std::string_view text, ReceivedHandoff& out, std::string& e
       }
       step.met.emplace_back(item.key(), static_cast<uint32_t>(item.value().get<uint64_t>()));
     }
-    out.steps.push_back(std::move(step));
+    out.push_back(std::move(step));
   }
   return true;
+}
+
+}  // namespace
+
+bool readHandoffJson(std::string_view text, ReceivedHandoff& out, std::string& error) {
+  out = ReceivedHandoff{};
+  const Json request = Json::parse(text.begin(), text.end(), nullptr, false);
+  if (request.is_discarded()) {
+    error = "body is not valid JSON";
+    return false;
+  }
+  FieldReader top(request, "", error, "request");
+  uint32_t version = 0;
+  if (!top.isObjectWithKeys({"v", "site", "summary"}) ||
+      !top.readUint("v", kWireVersion, kWireVersion, version) ||
+      !top.readName("site", 1, 64, isSiteChar, "A-Za-z0-9._-", out.site))
+    return false;
+  const Json& summary = *request.find("summary");
+  if (summary.is_null()) return true;  // the visitor said no: the hand-off goes on without it
+  out.has_summary = true;
+  return readHandoffSummary(summary, out.steps, error);
+}
+
+bool readHandoffSummaryJson(std::string_view text, std::vector<HandoffStep>& steps,
+                            std::string& error) {
+  steps.clear();
+  const Json summary = Json::parse(text.begin(), text.end(), nullptr, false);
+  if (summary.is_discarded()) {
+    error = "summary is not valid JSON";
+    return false;
+  }
+  return readHandoffSummary(summary, steps, error);
 }
 
 }  // namespace friction

@@ -71,5 +71,8 @@ struct ReceivedHandoff {
 
 inline constexpr size_t kMaxHandoffSteps = 20;  // JourneyLog::kMaxSteps
 bool readHandoffJson(std::string_view json, ReceivedHandoff& out, std::string& error);
+// The summary alone, {"steps":[...]}, as the collector stores it.
+bool readHandoffSummaryJson(std::string_view json, std::vector<HandoffStep>& steps,
+                            std::string& error);
 
 }  // namespace friction

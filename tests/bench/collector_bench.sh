@@ -7,17 +7,10 @@ set -euo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
-"$build/friction-collector" --port 0 --db "$work/bench.db" --root "$root" --rate-limit 1000000 >"$work/log" 2>&1 &
-collector=$!
-trap 'kill $collector 2>/dev/null; wait $collector 2>/dev/null; rm -rf "$work"' EXIT
-# It prints "friction collector: http://127.0.0.1:PORT/ ..." once it listens.
-port=
-for _ in $(seq 200); do
-  port=$(sed -nE 's|.*http://127\.0\.0\.1:([0-9]+)/.*|\1|p' "$work/log" | head -1)
-  [ -n "$port" ] && break
-  sleep 0.05
-done
-[ -n "$port" ] || { echo "the collector did not start:"; cat "$work/log"; exit 1; }
+collector=
+trap '[ -n "$collector" ] && kill $collector 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+source "$(dirname "$0")/start_collector.sh"
+start_collector "$work/bench.db"
 
 batches=${BATCHES:-5000}
 baseline=$("$build/collector_load" --port "$port" --batches "$batches" --threads 4 --baseline)

@@ -12,20 +12,9 @@ run=7
 collector=
 trap '[ -n "$collector" ] && kill -9 $collector 2>/dev/null; rm -rf "$work"' EXIT
 
-start_collector() {
-  : >"$work/log"
-  "$build/friction-collector" --port 0 --db "$work/crash.db" --root "$root" --rate-limit 1000000 >"$work/log" 2>&1 &
-  collector=$!
-  port=
-  for _ in $(seq 200); do
-    port=$(sed -nE 's|.*http://127\.0\.0\.1:([0-9]+)/.*|\1|p' "$work/log" | head -1)
-    [ -n "$port" ] && return 0
-    sleep 0.05
-  done
-  echo "the collector did not start:"; cat "$work/log"; exit 1
-}
+source "$(dirname "$0")/start_collector.sh"
 
-start_collector
+start_collector "$work/crash.db"
 "$build/collector_load" --port "$port" --batches "$batches" --threads 4 --run $run \
   --acked "$work/acked" >"$work/load1" &
 load=$!
@@ -42,7 +31,7 @@ wait "$load"
 acked=$(sort -u "$work/acked" | wc -l)
 # Acknowledged ids, as the load tool makes them: 16 hex digits of the run, 16 of the index.
 sort -u "$work/acked" | while read -r i; do printf '%016x%016x\n' $run "$i"; done >"$work/acked_ids"
-start_collector
+start_collector "$work/crash.db"
 sqlite3 "$work/crash.db" <<SQL >"$work/check"
 CREATE TEMP TABLE acked (id TEXT);
 .import $work/acked_ids acked

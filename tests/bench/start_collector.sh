@@ -1,0 +1,16 @@
+# Sourced by the collector benches: start_collector DB starts the built collector on a free port
+# with database DB, the per-origin rate limit lifted (the load comes from one address), and
+# sets $collector (its pid) and $port. Needs $build, $root and $work.
+start_collector() {
+  : >"$work/log"
+  "$build/friction-collector" --port 0 --db "$1" --root "$root" --rate-limit 1000000 >"$work/log" 2>&1 &
+  collector=$!
+  port=
+  # It prints "friction collector: http://127.0.0.1:PORT/ ..." once it listens.
+  for _ in $(seq 200); do
+    port=$(sed -nE 's|.*http://127\.0\.0\.1:([0-9]+)/.*|\1|p' "$work/log" | head -1)
+    [ -n "$port" ] && return 0
+    sleep 0.05
+  done
+  echo "the collector did not start:"; cat "$work/log"; exit 1
+}
