@@ -64,7 +64,6 @@ const std::string& Engine::enterStep(std::string_view url, double now_ms, double
   closeVisit();
   step_ = next;
   step_score_.reset();
-  step_kinds_ = 0;
   tallies_.open(step_);
   journey_.enter(step_, now_ms);
   return step_;
@@ -127,13 +126,13 @@ void Engine::flush(double now_ms) {
 void Engine::detected(const Detection& d) {
   if (!deduper_.admitDetection(d)) return;
   step_score_.add(d.kind, d.score, d.at_ms);
-  step_kinds_ |= VisitTally::bit(d.kind);
+  journey_.met(d.kind);
+  tally(d.kind);
   const double score = step_score_.at(d.at_ms);
   detections_.push_back(LocalFriction{d.kind, step_, d.target, d.score, d.at_ms, score});
-  if (auto offer = help_.consider(step_, step_kinds_, d.kind, d.target, score, d.at_ms))
+  if (auto offer =
+          help_.consider(step_, journey_.kindsMetHere(), d.kind, d.target, score, d.at_ms))
     offers_.push_back(std::move(*offer));
-  tally(d.kind);
-  journey_.met(d.kind);
 }
 
 void Engine::episode(const Episode& e) {

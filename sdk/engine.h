@@ -137,7 +137,6 @@ class Engine : private FrictionSink {
   std::vector<LocalFriction> detections_;
   StepScoreSettings score_settings_;
   StepScore step_score_{score_settings_};
-  uint16_t step_kinds_ = 0;  // kinds met on this step visit
   HelpSettings help_settings_;
   HelpTrigger help_{help_settings_};
   std::vector<HelpOffer> offers_;

@@ -20,6 +20,14 @@ void JourneyLog::met(FrictionKind kind) {
   if (count < UINT16_MAX) ++count;
 }
 
+uint16_t JourneyLog::kindsMetHere() const {
+  uint16_t kinds = 0;
+  if (steps_.empty()) return kinds;
+  for (size_t k = 0; k < kFrictionKindCount; ++k)
+    if (steps_.back().met[k]) kinds |= uint16_t(1u << k);
+  return kinds;
+}
+
 std::string JourneyLog::summaryJson(double now_ms) const {
   nlohmann::json steps = nlohmann::json::array();
   for (const auto& s : steps_) {

@@ -25,6 +25,8 @@ class JourneyLog {
 
   void enter(std::string step, double now_ms);
   void met(FrictionKind kind);
+  // The kinds met on the current step so far (bit i: FrictionKind i).
+  uint16_t kindsMetHere() const;
   // {"steps":[{"step":"/product/:id","seconds":40,"met":{"rage_click":1}},...]}, oldest first;
   // the last step is the current one, its time counted up to now_ms.
   std::string summaryJson(double now_ms) const;
