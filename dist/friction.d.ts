@@ -67,6 +67,8 @@ export interface FrictionOptions {
   site: string;
   collector?: string;
   wasmUrl?: string;
+  /** Where friction-codec.wasm is; default next to friction.wasm. Fetched only once something may be sent. */
+  codecUrl?: string;
   routes?: string[];
   hashKey?: string;
   /** Per-site thresholds, e.g. { 'rage_click.min_clicks': 4 }; names and ranges in the README. */

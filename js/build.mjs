@@ -1,5 +1,5 @@
 // Bundles the thin JS layer and the Emscripten glue into dist/: friction.js (script tag) and
-// friction.mjs (ES module), next to friction.wasm. Usage: node js/build.mjs <build-wasm dir>
+// friction.mjs (ES module), next to friction.wasm and friction-codec.wasm. Usage: node js/build.mjs <build-wasm dir>
 import { build } from 'esbuild';
 import { copyFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,3 +18,4 @@ const common = {
 await build({ ...common, entryPoints: ['js/src/script_entry.js'], format: 'iife', outfile: 'dist/friction.js' });
 await build({ ...common, entryPoints: ['js/src/module_entry.js'], format: 'esm', outfile: 'dist/friction.mjs' });
 copyFileSync(resolve(wasmBuild, 'wasm/friction_core.wasm'), 'dist/friction.wasm');
+copyFileSync(resolve(wasmBuild, 'wasm/friction-codec.wasm'), 'dist/friction-codec.wasm');

@@ -4,7 +4,8 @@
 #include <cmath>
 
 #include "anonymise/selector_shape.h"
-#include "encode/signal_batch.h"
+#include "encode/batch_record.h"
+#include "encode/journey_record.h"
 
 #ifndef FRICTION_VERSION
 #define FRICTION_VERSION "dev"
@@ -170,28 +171,22 @@ bool Engine::setConsent(std::string_view level) {
   return true;
 }
 
-std::string Engine::takeJourneySummary(double now_ms) {
+std::vector<uint8_t> Engine::takeJourneyRecord(double now_ms) {
   if (!std::exchange(journey_granted_, false)) return {};
-  return journey_.summaryJson(now_ms);
+  return writeJourneyRecord(journey_.summary(now_ms));
 }
 
-std::string Engine::takeBatchJson() {
+std::vector<uint8_t> Engine::takeBatchRecord() {
   if (!allowsCounts(consent_) || !has_seed_) return {};
   const bool nothing = queue_.size() == 0 && queue_.dropped() == 0 && tallies_.closed() == 0 &&
                        tallies_.dropped() == 0;
   if (nothing) return {};
-  BatchHeader header{config_.site, FRICTION_VERSION, 0, ldp_epsilon_, newBatchId()};
+  BatchContent batch{{config_.site, FRICTION_VERSION, 0, ldp_epsilon_, newBatchId()}, {}, {}};
   uint32_t signals_dropped = 0, visits_dropped = 0;
-  auto signals = queue_.take(signals_dropped);
-  auto visits = tallies_.take(visits_dropped);
-  header.dropped = signals_dropped + visits_dropped;
-  return encodeBatchJson(header, signals, visits);
-}
-
-std::vector<uint8_t> Engine::takeBatch() {
-  const std::string json = takeBatchJson();
-  if (json.empty()) return {};
-  return compressBatch(json);
+  batch.signals = queue_.take(signals_dropped);
+  batch.visits = tallies_.take(visits_dropped);
+  batch.header.dropped = signals_dropped + visits_dropped;
+  return writeBatchRecord(batch);
 }
 
 }  // namespace friction

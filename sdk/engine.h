@@ -100,18 +100,18 @@ class Engine : private FrictionSink {
 
   size_t pendingSignals() const { return queue_.size(); }
   size_t pendingVisits() const { return tallies_.closed(); }
-  // The next batch to send, JSON then zstd; empty when there is nothing to send or no consent
-  // to send it.
-  std::vector<uint8_t> takeBatch();
-  std::string takeBatchJson();
+  // The next batch to send, as a record for the codec (encode/batch_record.h, encode/codec.h);
+  // empty when there is nothing to send or no consent to send it.
+  std::vector<uint8_t> takeBatchRecord();
 
   uint64_t droppedEvents() const { return ring_.overruns(); }
 
   // The per-request "journey" consent: the visitor, asking for a person, agreed to share a
   // summary of their journey with that one request. The next takeJourneySummary() uses it up.
   void grantJourneyOnce() { journey_granted_ = true; }
-  // The summary (journey/journey_log.h) if a grant is waiting, else empty.
-  std::string takeJourneySummary(double now_ms);
+  // The summary as a record for the codec (encode/journey_record.h) if a grant is waiting,
+  // else empty.
+  std::vector<uint8_t> takeJourneyRecord(double now_ms);
 
  private:
   // FrictionSink

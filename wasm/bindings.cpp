@@ -4,7 +4,6 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include "encode/signal_batch.h"
 #include "engine.h"
 
 using emscripten::val;
@@ -86,28 +85,25 @@ uint32_t pendingSignals(Engine& engine) { return engine.pendingSignals(); }
 
 uint32_t pendingVisits(Engine& engine) { return engine.pendingVisits(); }
 
-// "" unless the visitor has just said yes (grantJourneyOnce) to sharing their journey.
-std::string takeJourneySummary(Engine& engine, double now_ms) {
-  return engine.takeJourneySummary(now_ms);
+// A record (bytes) as a Uint8Array owned by JS, or null when empty: the view into WASM memory
+// dies with the vector.
+val ownedBytes(const std::vector<uint8_t>& bytes) {
+  if (bytes.empty()) return val::null();
+  return val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice");
+}
+
+// null unless the visitor has just said yes (grantJourneyOnce) to sharing their journey. The
+// codec (friction-codec.wasm) turns the record into the summary's JSON.
+val takeJourneyRecord(Engine& engine, double now_ms) {
+  return ownedBytes(engine.takeJourneyRecord(now_ms));
 }
 
 bool enableLdp(Engine& engine, double epsilon) { return engine.enableLdp(epsilon); }
 
 double droppedEvents(Engine& engine) { return static_cast<double>(engine.droppedEvents()); }
 
-// The next batch as {frame: Uint8Array (zstd), json: string}, or null. The JSON is for the
-// user's data receipt; the frame is what is sent. The frame is a copy owned by JS: the view
-// into WASM memory dies with the vector.
-val takeBatch(Engine& engine) {
-  const std::string json = engine.takeBatchJson();
-  if (json.empty()) return val::null();
-  const std::vector<uint8_t> frame = friction::compressBatch(json);
-  if (frame.empty()) return val::null();
-  val batch = val::object();
-  batch.set("frame", val(emscripten::typed_memory_view(frame.size(), frame.data())).call<val>("slice"));
-  batch.set("json", json);
-  return batch;
-}
+// The next batch as a record for the codec (friction-codec.wasm), or null.
+val takeBatchRecord(Engine& engine) { return ownedBytes(engine.takeBatchRecord()); }
 
 }  // namespace
 
@@ -138,12 +134,12 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .function("consent", &consent)
       .function("pendingSignals", &pendingSignals)
       .function("pendingVisits", &pendingVisits)
-      .function("takeBatch", &takeBatch)
+      .function("takeBatchRecord", &takeBatchRecord)
       .function("setThreshold", &setThreshold)
       .function("nextDeadline", &nextDeadline)
       .function("journeyState", &journeyState)
       .function("restoreJourney", &restoreJourney)
       .function("droppedEvents", &droppedEvents)
       .function("grantJourneyOnce", &Engine::grantJourneyOnce)
-      .function("takeJourneySummary", &takeJourneySummary);
+      .function("takeJourneyRecord", &takeJourneyRecord);
 }

@@ -6,6 +6,7 @@ const DEFAULTS = Object.freeze({
   site: '',
   collector: '/v1/signals',
   wasmUrl: '',          // default: friction.wasm next to friction.js
+  codecUrl: '',         // default: friction-codec.wasm next to friction.wasm
   routes: [],           // e.g. ['/product/:id']; otherwise ids are found by heuristics
   hashKey: '',          // 32 hex digits; otherwise derived from the site id
   thresholds: {},       // e.g. { 'rage_click.min_clicks': 4 }; the core checks names and ranges
@@ -25,8 +26,14 @@ const DEFAULTS = Object.freeze({
   // Kinds offered help at their first sign, e.g. 'rage_click,error_click' (the core's default
   // when unset); '' for none (help then comes only when the step's score crosses help.threshold).
   helpKinds: null,
+  // 'auto': the SDK's own help widget shows offers; 'off': the site renders help itself
+  // (friction.on('help')).
+  helpUi: 'auto',
+  // Where "talk to a person" posts; default: the collector's /v1/handoff.
+  handoffUrl: '',
 });
 const CONSENT_UI = new Set(['auto', 'manual', 'off']);
+const HELP_UI = new Set(['auto', 'off']);
 const CONSENT_MODES = new Set(['opt-in', 'notice']);
 export const DEFAULT_LDP_EPSILON = Math.log(3);
 const MAX_LDP_EPSILON = 10;
@@ -119,6 +126,10 @@ export function resolveConfig(options) {
   if (!CONSENT_MODES.has(config.consent)) {
     log.warn(`consent "${config.consent}" is not one of opt-in, notice; using opt-in (nothing is sent before the user accepts).`);
     config.consent = 'opt-in';
+  }
+  if (!HELP_UI.has(config.helpUi)) {
+    log.warn(`helpUi "${config.helpUi}" is not one of auto, off; using auto.`);
+    config.helpUi = 'auto';
   }
   config.ldpEpsilon = ldpEpsilonOf(config.ldp);
   if (config.ldpEpsilon === null) {

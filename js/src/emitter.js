@@ -5,7 +5,7 @@ import { log } from './log.js';
 
 export const DETECTED_EVENT = 'friction:detected';
 export const HELP_EVENT = 'friction:help';
-const TOPICS = new Set(['friction', 'consent', 'help']);
+const TOPICS = new Set(['friction', 'consent', 'help', 'handoff']);
 
 export class Emitter {
   constructor() {

@@ -6,6 +6,7 @@ import { consentStore } from './consent_store.js';
 import { ledger } from './ledger.js';
 import { randomHex128 } from './random_hex.js';
 import { outbox } from './outbox.js';
+import { loadCodec } from './codec_loader.js';
 import { loadCore } from './core_loader.js';
 import { Emitter } from './emitter.js';
 import { HelpContent } from './help/help_content.js';
@@ -18,8 +19,17 @@ import { Transport } from './transport.js';
 
 // Send as soon as this many signals and visit tallies wait, rather than on the next interval.
 const SEND_AT_PENDING = 20;
+// Batch records kept while the codec loads; a page cannot make more than this in that time.
+const MAX_RECORDS_BEFORE_CODEC = 20;
 
 const round2 = (value) => Math.round(value * 100) / 100;
+
+// The collector's hand-off route next to its signals route: .../v1/signals -> .../v1/handoff.
+const handoffUrlOf = (collector) => {
+  const url = new URL(collector, location.href);
+  url.pathname = url.pathname.replace(/[^/]*$/, 'handoff');
+  return url.href;
+};
 
 export class Friction {
   constructor() {
@@ -30,6 +40,10 @@ export class Friction {
     this.consentMode = 'opt-in';
     this.lang = '';
     this.engine = null;
+    this.codec = null;          // loaded once something may be sent (codec_loader.js)
+    this.codecLoad = null;
+    this.recordsBeforeCodec = []; // batch records made while the codec was on its way
+    this.helpView = null;       // the default help widget, if mounted (help/mount.js)
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.drain = guarded(this.drain.bind(this), 'drain');
     this.leave = guarded(this.leave.bind(this), 'pagehide');
@@ -38,6 +52,8 @@ export class Friction {
   // Before anything else (queued calls included): which policy revision the site asks about,
   // and so which stored choice is in force.
   configure(config) {
+    this.site = config.site;
+    this.handoffUrl = config.handoffUrl || handoffUrlOf(config.collector);
     this.consentRevision = config.consentRevision;
     this.consentMode = config.consent;
     this.lang = config.lang;
@@ -61,7 +77,9 @@ export class Friction {
 
   async start(config, defaultWasmUrl) {
     try {
-      const core = await loadCore(config.wasmUrl || defaultWasmUrl);
+      const wasmUrl = config.wasmUrl || defaultWasmUrl;
+      this.codecUrl = config.codecUrl || new URL('friction-codec.wasm', wasmUrl).href;
+      const core = await loadCore(wasmUrl);
       if (core) this.wire(core, config);
     } catch (error) {
       log.error('could not start; the SDK is off.', error);
@@ -93,6 +111,7 @@ export class Friction {
     this.targets = new TargetRegistry((id, role, selector, traits) => engine.registerTarget(id, role, selector, traits));
     this.recorder = new Recorder({ ring, drain: this.drain, nextDeadline: () => engine.nextDeadline() });
     const capture = startCapture(this.recorder, this.targets);
+    this.pageFetch = capture.pageFetch;
     this.transport = new Transport(config.collector, {
       fetch: capture.pageFetch,
       onSent: ({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel === 'signals' }),
@@ -149,7 +168,7 @@ export class Friction {
     // After the detections, so that a page listening to both hears the cause first.
     for (const offer of this.engine.takeHelpOffers()) {
       const element = this.targets.elementOf(offer.target);
-      this.emitter.emitHelp({
+      const detail = {
         step: offer.step,
         kinds: offer.kinds,
         cause: offer.cause,
@@ -159,7 +178,9 @@ export class Friction {
         at: Math.round(offer.at),
         // What the site registered for this step, kind or element (friction.help.register).
         content: this.helpContent.find(offer, element),
-      });
+      };
+      this.emitter.emitHelp(detail);
+      if (this.helpView) this.helpView.offer(detail, element);
     }
   }
 
@@ -173,10 +194,73 @@ export class Friction {
     if (this.engine) this.engine.helpDismissed(performance.now());
   }
 
+  // Public: the visitor asked for a person. share: they said yes, for this request alone, to a
+  // summary of their journey going with it (steps as templates, frictions met, time; never
+  // anything typed). Without it, the hand-off still happens, with no summary. Resolves to
+  // { reference, shared }, or null if the collector could not be reached.
+  async handoff(share) {
+    const summary = share ? await this.journeySummary() : null;
+    const body = `{"v":1,"site":${JSON.stringify(this.site || '')},"summary":${summary || 'null'}}`;
+    try {
+      const response = await (this.pageFetch || window.fetch)(this.handoffUrl, {
+        method: 'POST', body, credentials: 'omit', headers: { 'Content-Type': 'application/json' },
+      });
+      const answer = response.status === 201 ? await response.json() : null;
+      if (!answer || typeof answer.reference !== 'string') {
+        log.warn(`the hand-off to ${this.handoffUrl} was refused (HTTP ${response.status}).`);
+        return null;
+      }
+      const handoff = { reference: answer.reference, shared: summary !== null };
+      this.emitter.emit('handoff', handoff);
+      return handoff;
+    } catch (error) {
+      log.warn(`could not reach ${this.handoffUrl} for the hand-off.`, error);
+      return null;
+    }
+  }
+
+  // The journey summary's JSON, under the visitor's yes of this moment (grantJourneyOnce), or
+  // null. The yes is a reason to fetch the codec even where consent is 'none'.
+  async journeySummary() {
+    if (!this.engine) return null;
+    this.engine.grantJourneyOnce();
+    const record = this.engine.takeJourneyRecord(performance.now());
+    const codec = record && (this.codec || (await this.loadCodecOnce()));
+    return (codec && codec.encodeJourney(record)) || null;
+  }
+
   send(options) {
     if (!this.engine) return;
     this.drain();
-    this.transport.send(this.engine.takeBatch(), options);
+    const record = this.engine.takeBatchRecord();
+    if (record && !this.codec) this.keepUntilCodec(record);
+    this.transport.send(record && this.codec ? this.encode(record) : null, options);
+  }
+
+  encode(record) {
+    const batch = this.codec.encodeBatch(record);
+    if (!batch) log.error('friction-codec.wasm could not read a batch from friction.wasm; copy both from the same dist/. The batch is dropped.');
+    return batch;
+  }
+
+  // A record made before the codec arrived waits for it (in memory only: a page hidden in
+  // that short time loses it).
+  keepUntilCodec(record) {
+    this.recordsBeforeCodec.push(record);
+    if (this.recordsBeforeCodec.length > MAX_RECORDS_BEFORE_CODEC) this.recordsBeforeCodec.shift();
+    this.loadCodecOnce();
+  }
+
+  // The codec is fetched once something may be sent: a consent that allows it, or a record.
+  loadCodecOnce() {
+    if (this.codecLoad || !this.codecUrl) return this.codecLoad;
+    this.codecLoad = loadCodec(this.codecUrl).then(guarded((codec) => {
+      this.codec = codec;
+      const waiting = this.recordsBeforeCodec.splice(0);
+      if (codec) for (const record of waiting) this.transport.send(this.encode(record));
+      return codec;
+    }, 'codec'));
+    return this.codecLoad;
   }
 
   // Hidden or going away: settle, close the visit, and send while the page still can.
@@ -223,6 +307,7 @@ export class Friction {
   // Withdrawal is immediate: nothing queued or unsent goes out, and what the SDK stored on the
   // device goes, except the receipt of the refusal itself.
   wipe() {
+    this.recordsBeforeCodec.length = 0;
     journeyStore.clear();
     ledger.clear();
     outbox.clear();
@@ -230,7 +315,10 @@ export class Friction {
   }
 
   applyConsent(level) {
-    if (this.engine.setConsent(level)) return true;
+    if (this.engine.setConsent(level)) {
+      if (level !== 'none') this.loadCodecOnce();
+      return true;
+    }
     log.warn(`consent level "${level}" is unknown to the core; consent stays "${this.engine.consent()}".`);
     return false;
   }

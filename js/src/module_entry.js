@@ -2,6 +2,7 @@
 // Resolves to the same API as window.friction; the SDK is a no-op if it cannot run.
 import { resolveConfig } from './config.js';
 import { Friction } from './friction.js';
+import { mountHelpWidget } from './help/mount.js';
 import { mountConsentUi } from './panel/mount.js';
 import { createPublicApi } from './public_api.js';
 
@@ -14,6 +15,7 @@ export async function init(options) {
   if (config) sdk.configure(config);
   if (config) await sdk.start(config, new URL('friction.wasm', import.meta.url).href);
   else sdk.disable();
+  if (config && config.helpUi === 'auto') mountHelpWidget(sdk, { lang: config.lang });
   if (config && config.consentUi !== 'off') mountConsentUi(api, { lang: config.lang, autoOpen: config.consentUi === 'auto' });
   return api;
 }

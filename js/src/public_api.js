@@ -39,6 +39,9 @@ export function createPublicApi(sdk) {
     // What to say when help is offered for a step, a kind or an element (help/help_content.js).
     // Returns a function that removes it, or null when the arguments are not usable.
     register: guarded((match, content) => sdk.helpContent.register(match, content), 'friction.help.register'),
+    // The visitor asked for a person (share: they agreed to send their journey summary with
+    // this request). Resolves to { reference, shared } or null; friction.on('handoff') hears it.
+    handoff: (share) => sdk.handoff(Boolean(share)).catch(() => null),
   };
   // Every batch actually sent, for the user to read: [{ at, bytes, signals: [...] }].
   api.ledger = guarded(() => ledger.entries(), 'friction.ledger');

@@ -3,6 +3,7 @@
 import { configFromScript, resolveConfig } from './config.js';
 import { Friction } from './friction.js';
 import { log } from './log.js';
+import { mountHelpWidget } from './help/mount.js';
 import { mountConsentUi } from './panel/mount.js';
 import { createPublicApi, replayQueue } from './public_api.js';
 
@@ -20,6 +21,7 @@ import { createPublicApi, replayQueue } from './public_api.js';
     if (!config) return sdk.disable();
     const wasmUrl = new URL('friction.wasm', (script && script.src) || location.href).href;
     sdk.start(config, wasmUrl);
+    if (config.helpUi === 'auto') mountHelpWidget(sdk, { lang: config.lang });
     if (config.consentUi !== 'off') mountConsentUi(api, { lang: config.lang, autoOpen: config.consentUi === 'auto' });
   } catch (error) {
     log.error('could not start; the SDK is off.', error);

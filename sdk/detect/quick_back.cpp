@@ -1,7 +1,7 @@
 #include "detect/quick_back.h"
 
 #include <algorithm>
-#include <cstdlib>
+#include <charconv>
 
 namespace friction {
 
@@ -36,7 +36,11 @@ std::string QuickBackDetector::state() const {
   std::string out;
   for (size_t n = count_; n-- > 0;) {
     const Visit& visit = back(n);
-    out += std::to_string(static_cast<long long>(visit.epoch_ms)) + "|" + visit.step + "\n";
+    // to_chars, not to_string or strtod below: the browser core then carries no printf/scanf.
+    char digits[24];
+    const auto written = std::to_chars(digits, digits + sizeof digits,
+                                       static_cast<long long>(visit.epoch_ms));
+    out.append(digits, written.ptr).append("|").append(visit.step).append("\n");
   }
   return out;
 }
@@ -50,12 +54,12 @@ void QuickBackDetector::restore(std::string_view state) {
     state.remove_prefix(std::min(end + 1, state.size()));
     const size_t bar = line.find('|');
     if (bar == std::string_view::npos || bar == 0) continue;
-    const std::string epoch(line.substr(0, bar));
-    char* parsed_end = nullptr;
-    const double epoch_ms = std::strtod(epoch.c_str(), &parsed_end);
+    long long epoch_ms = 0;
+    const auto parsed = std::from_chars(line.data(), line.data() + bar, epoch_ms);
     const std::string_view step = line.substr(bar + 1);
-    if (*parsed_end != '\0' || step.empty() || step.front() != '/' || step.size() > 256) continue;
-    push(std::string(step), epoch_ms);
+    const bool whole_number = parsed.ec == std::errc() && parsed.ptr == line.data() + bar;
+    if (!whole_number || step.empty() || step.front() != '/' || step.size() > 256) continue;
+    push(std::string(step), static_cast<double>(epoch_ms));
   }
 }
 

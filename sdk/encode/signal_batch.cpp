@@ -52,6 +52,18 @@ std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>
   return batch.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string journeySummaryJson(const std::vector<JourneyStepSummary>& steps) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& s : steps) {
+    nlohmann::json met = nlohmann::json::object();
+    for (size_t k = 0; k < kFrictionKindCount; ++k)
+      if (s.met[k]) met[std::string(kFrictionKindNames[k])] = s.met[k];
+    list.push_back({{"step", scrubPii(s.step)}, {"seconds", s.seconds}, {"met", std::move(met)}});
+  }
+  return nlohmann::json{{"steps", std::move(list)}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 namespace {
 
 // A dictionary digested for one level: building its tables costs far more than compressing a

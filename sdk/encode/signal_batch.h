@@ -19,23 +19,21 @@
 #include <string_view>
 #include <vector>
 
-#include "signals/signal.h"
-#include "signals/visit_tally.h"
+#include "encode/batch_record.h"
+#include "journey/journey_log.h"
 
 namespace friction {
 
 inline constexpr int kWireVersion = 1;
 
-struct BatchHeader {
-  std::string site;
-  std::string sdk_version;
-  uint32_t dropped = 0;  // signals and visits the queues could not hold since the last batch
-  double epsilon = 0;    // randomized response on the visits; 0: the tallies are exact
-  std::string id;        // 32 hex digits, random: the collector stores a retried batch once
-};
 
 std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>& signals,
                             const std::vector<VisitTally>& visits = {});
+
+// The summary a hand-off carries, when the visitor agreed to share it for that request:
+//   {"steps":[{"step":"/product/:id","seconds":40,"met":{"rage_click":1}},...]}
+// Every step goes through scrubPii(), as in batches.
+std::string journeySummaryJson(const std::vector<JourneyStepSummary>& steps);
 
 // Level 3 is zstd's default, for frames without a dictionary (and the dictionary's own tables).
 inline constexpr int kCompressionLevel = 3;

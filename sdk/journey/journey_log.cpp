@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
-
-#include "anonymise/pii_scrub.h"
 
 namespace friction {
 
@@ -28,19 +25,13 @@ uint16_t JourneyLog::kindsMetHere() const {
   return kinds;
 }
 
-std::string JourneyLog::summaryJson(double now_ms) const {
-  nlohmann::json steps = nlohmann::json::array();
+std::vector<JourneyStepSummary> JourneyLog::summary(double now_ms) const {
+  std::vector<JourneyStepSummary> steps;
   for (const auto& s : steps_) {
     const double dwell = std::max(0.0, (s.left_ms < 0 ? now_ms : s.left_ms) - s.entered_ms);
-    nlohmann::json met = nlohmann::json::object();
-    for (size_t k = 0; k < kFrictionKindCount; ++k)
-      if (s.met[k]) met[std::string(kFrictionKindNames[k])] = s.met[k];
-    steps.push_back({{"step", scrubPii(s.step)},
-                     {"seconds", std::lround(dwell / kDwellBucketMs) * kDwellBucketMs / 1000},
-                     {"met", std::move(met)}});
+    steps.push_back({s.step, std::lround(dwell / kDwellBucketMs) * long(kDwellBucketMs) / 1000, s.met});
   }
-  return nlohmann::json{{"steps", std::move(steps)}}.dump(
-      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return steps;
 }
 
 }  // namespace friction

@@ -16,6 +16,13 @@
 
 namespace friction {
 
+// One step of the summary: how long (rounded to JourneyLog::kDwellBucketMs), what was met.
+struct JourneyStepSummary {
+  std::string step;
+  long seconds = 0;
+  std::array<uint16_t, kFrictionKindCount> met{};  // how often each kind was met
+};
+
 class JourneyLog {
  public:
   // Enough to tell an agent how the visitor got here; older steps drop off.
@@ -27,9 +34,9 @@ class JourneyLog {
   void met(FrictionKind kind);
   // The kinds met on the current step so far (bit i: FrictionKind i).
   uint16_t kindsMetHere() const;
-  // {"steps":[{"step":"/product/:id","seconds":40,"met":{"rage_click":1}},...]}, oldest first;
-  // the last step is the current one, its time counted up to now_ms.
-  std::string summaryJson(double now_ms) const;
+  // Oldest first; the last step is the current one, its time counted up to now_ms. The codec
+  // writes it as JSON (encode/journey_record.h).
+  std::vector<JourneyStepSummary> summary(double now_ms) const;
   void clear() { steps_.clear(); }
 
  private:

@@ -99,7 +99,7 @@ void benchDrain() {
       for (size_t j = 0; j < kBatch; ++j) engine.ring().push(events[i + j]);
       engine.drain(events[i + kBatch - 1].time_ms);
       engine.takeDetections();
-      if (engine.pendingSignals() > 100) engine.takeBatchJson();
+      if (engine.pendingSignals() > 100) engine.takeBatchRecord();
     }
   });
   // Allocations while draining: only detections and signals (rare) may allocate, never events.

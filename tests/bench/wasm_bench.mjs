@@ -2,11 +2,12 @@
 // the core drains them in batches, as in the browser. Baseline in the same run: the same JS
 // writes into a plain ArrayBuffer with no core at all. Usage: node tests/bench/wasm_bench.mjs
 import { EventType, RingWriter } from '../../js/src/ring_writer.js';
-import { defaultConfig, loadCore } from '../wasm/load_core.mjs';
+import { defaultConfig, loadCodecModule, loadCore } from '../wasm/load_core.mjs';
 
 const EVENTS = 2_000_000;
 const BATCH = 256;
 const core = await loadCore();
+const codec = await loadCodecModule();
 
 function kindOf(i) {
   const pick = (i * 2654435761) % 100;
@@ -74,7 +75,7 @@ for (const signals of [1, 20, 100]) {
   for (let rep = 0; rep < 15; rep++) {
     const batchEngine = batchOf(signals);
     const start = performance.now();
-    made = batchEngine.takeBatch();
+    made = codec.encodeBatch(batchEngine.takeBatchRecord()); // record out of the core, then the codec
     samples.push(performance.now() - start);
     batchEngine.delete();
   }

@@ -4,7 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
+#include "encode/codec.h"
 #include "engine.h"
 
 namespace friction::testing {
@@ -20,6 +23,31 @@ inline void pushClick(Engine& engine, double t, uint32_t target = 1) {
 // Four clicks 250 ms apart on one spot: a rage click, recognised at the third.
 inline void pushRageClick(Engine& engine, double t, uint32_t target = 1) {
   for (int i = 0; i < 4; ++i) pushClick(engine, t + i * 250.0, target);
+}
+
+// What the browser does with the core's records: the codec turns them into what is sent.
+inline std::string takeBatchJson(Engine& engine) {
+  const auto record = engine.takeBatchRecord();
+  if (record.empty()) return {};
+  const auto encoded = encodeBatchRecord(record.data(), record.size());
+  REQUIRE(encoded);
+  return encoded->json;
+}
+
+inline std::vector<uint8_t> takeBatchFrame(Engine& engine) {
+  const auto record = engine.takeBatchRecord();
+  if (record.empty()) return {};
+  const auto encoded = encodeBatchRecord(record.data(), record.size());
+  REQUIRE(encoded);
+  return encoded->frame;
+}
+
+inline std::string takeJourneySummary(Engine& engine, double now_ms) {
+  const auto record = engine.takeJourneyRecord(now_ms);
+  if (record.empty()) return {};
+  const std::string json = encodeJourneyRecord(record.data(), record.size());
+  REQUIRE(!json.empty());
+  return json;
 }
 
 }  // namespace friction::testing

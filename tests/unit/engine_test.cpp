@@ -49,7 +49,7 @@ TEST_CASE("without consent nothing is queued and no batch is made") {
   Engine engine = rageOnProductPage("none");
   engine.flush(20000);
   CHECK(engine.pendingSignals() == 0);
-  CHECK(engine.takeBatch().empty());
+  CHECK(takeBatchFrame(engine).empty());
 }
 
 TEST_CASE("with consent the episode becomes one anonymised signal in a zstd frame") {
@@ -58,7 +58,7 @@ TEST_CASE("with consent the episode becomes one anonymised signal in a zstd fram
   CHECK(engine.pendingSignals() == 0);  // the burst may still go on
   engine.drain(14000);                  // > 1 s after the last click: the episode closes
   CHECK(engine.pendingSignals() == 1);
-  auto frame = engine.takeBatch();
+  auto frame = takeBatchFrame(engine);
   REQUIRE(frame.size() > 4);
   CHECK(frame[0] == 0x28);
   CHECK(frame[3] == 0xFD);
@@ -78,7 +78,7 @@ TEST_CASE("with consent the episode becomes one anonymised signal in a zstd fram
   CHECK(signal["target"].get<std::string>().size() == 16);
   for (const char* secret : {"8812", "SECRET", "coupon", "apply", "shop.example"})
     CHECK_MESSAGE(json.find(secret) == std::string::npos, secret);
-  CHECK(engine.takeBatch().empty());  // handed over once
+  CHECK(takeBatchFrame(engine).empty());  // handed over once
 }
 
 TEST_CASE("withdrawing consent drops what is unsent") {
@@ -95,7 +95,7 @@ TEST_CASE("a route change closes the open burst on the step it belongs to") {
   Engine engine = rageOnProductPage("signals");
   engine.enterStep("/checkout", 12900, 1.7e12 + 12900);
   CHECK(engine.step() == "/checkout");
-  auto json = nlohmann::json::parse(engine.takeBatchJson());
+  auto json = nlohmann::json::parse(takeBatchJson(engine));
   CHECK(json["signals"][0]["step"] == "/product/:id");
 }
 
@@ -131,7 +131,7 @@ TEST_CASE("a quick back is told on the step that was left, as a page-level signa
   REQUIRE(detections.size() == 1);
   CHECK(detections[0].kind == FrictionKind::quick_back);
   CHECK(detections[0].step == "/product/:id");
-  auto batch = nlohmann::json::parse(engine.takeBatchJson());
+  auto batch = nlohmann::json::parse(takeBatchJson(engine));
   CHECK(batch["signals"][0]["kind"] == "quick_back");
   CHECK(batch["signals"][0]["step"] == "/product/:id");
   CHECK(batch["signals"][0]["role"] == "page");

@@ -26,27 +26,27 @@ TEST_CASE("no summary leaves without the visitor's yes, and each yes gives exact
   rageClick(engine, 30000);
   engine.enterStep("https://shop.example/help", 52000, 1.7e12 + 52000);
 
-  CHECK(engine.takeJourneySummary(60000).empty());  // consent "none" and no yes: nothing
+  CHECK(takeJourneySummary(engine, 60000).empty());  // consent "none" and no yes: nothing
   engine.grantJourneyOnce();
-  const std::string json = engine.takeJourneySummary(61000);
+  const std::string json = takeJourneySummary(engine, 61000);
   CHECK(Json::parse(json) == Json::parse(R"({"steps":[
     {"step":"/","seconds":10,"met":{}},
     {"step":"/product/:id","seconds":40,"met":{"rage_click":2}},
     {"step":"/help","seconds":10,"met":{}}]})"));
   for (const char* secret : {"8812", "SECRET", "utm", "coupon", "shop.example"})
     CHECK_MESSAGE(json.find(secret) == std::string::npos, secret);
-  CHECK(engine.takeJourneySummary(62000).empty());  // used up
+  CHECK(takeJourneySummary(engine, 62000).empty());  // used up
 }
 
 TEST_CASE("a withdrawal cancels a pending yes; the summary keeps the last steps only") {
   Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
   engine.grantJourneyOnce();
   REQUIRE(engine.setConsent("none"));
-  CHECK(engine.takeJourneySummary(0).empty());
+  CHECK(takeJourneySummary(engine, 0).empty());
 
   for (int i = 0; i < 30; ++i) engine.enterStep("/page/" + std::string(1, char('a' + i % 26)) + std::to_string(i % 2), i * 1000.0, 1.7e12);
   engine.grantJourneyOnce();
-  const auto steps = Json::parse(engine.takeJourneySummary(30000))["steps"];
+  const auto steps = Json::parse(takeJourneySummary(engine, 30000))["steps"];
   CHECK(steps.size() == JourneyLog::kMaxSteps);
   CHECK(steps.back()["step"] == "/page/d1");  // i = 29: the current step is last
 }

@@ -3,9 +3,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeFrame, dictionaryIdOf } from '../wire.mjs';
 import { EventType, RingWriter } from '../../js/src/ring_writer.js';
-import { defaultConfig, loadCore } from './load_core.mjs';
+import { defaultConfig, loadCodecModule, loadCore } from './load_core.mjs';
 
 const core = await loadCore();
+const codec = await loadCodecModule();
+
+// What the SDK sends: the core's record, through the codec.
+const takeBatch = (engine) => {
+  const record = engine.takeBatchRecord();
+  return record && codec.encodeBatch(record);
+};
+const takeJourneySummary = (engine, now) => {
+  const record = engine.takeJourneyRecord(now);
+  return record && codec.encodeJourney(record);
+};
 const ACTIONABLE = 1; // TargetTrait kActionable
 
 function engineWithRing(config = defaultConfig()) {
@@ -53,13 +64,13 @@ test('no consent: nothing to send; consent: one zstd frame with only anonymised 
   engine.registerTarget(1, 'button', 'form#coupon-8812>button.apply', ACTIONABLE);
   rageClick(ring);
   engine.flush(20000);
-  assert.equal(engine.takeBatch(), null);
+  assert.equal(takeBatch(engine), null);
 
   assert.equal(engine.setConsent('signals'), true);
   assert.equal(engine.consent(), 'signals');
   rageClick(ring, { start: 30000, clicks: 5 });
   engine.flush(40000);
-  const { frame, json } = engine.takeBatch();
+  const { frame, json } = takeBatch(engine);
   assert.ok(frame instanceof Uint8Array);
   assert.deepEqual([...frame.subarray(0, 4)], [0x28, 0xb5, 0x2f, 0xfd]);
   assert.equal(dictionaryIdOf(frame), 2, 'compressed with the current dictionary (sdk/encode/dictionary.h)');
@@ -72,7 +83,7 @@ test('no consent: nothing to send; consent: one zstd frame with only anonymised 
   assert.equal(batch.signals[0].count, 5);
   assert.equal(batch.signals[0].step, '/product/:id');
   for (const secret of ['8812', 'coupon', 'apply', 'form#']) assert.ok(!text.includes(secret), secret);
-  assert.equal(engine.takeBatch(), null);
+  assert.equal(takeBatch(engine), null);
   engine.delete();
 });
 
@@ -115,16 +126,38 @@ test('counts, randomized response and the one-shot journey summary through the c
   engine.pageHidden(20000);
   assert.equal(engine.pendingSignals(), 0);
   assert.equal(engine.pendingVisits(), 1);
-  const batch = JSON.parse(engine.takeBatch().json);
+  const batch = JSON.parse(takeBatch(engine).json);
   assert.equal(batch.epsilon, 1.0986);
   assert.deepEqual(batch.signals, []);
   assert.equal(batch.visits.length, 1);
   assert.equal(batch.visits[0].step, '/product/:id');
 
-  assert.equal(engine.takeJourneySummary(21000), '');
+  assert.equal(engine.takeJourneyRecord(21000), null);
   engine.grantJourneyOnce();
-  const summary = JSON.parse(engine.takeJourneySummary(21000));
+  const summary = JSON.parse(takeJourneySummary(engine, 21000));
   assert.deepEqual(summary.steps, [{ step: '/product/:id', seconds: 20, met: { rage_click: 1 } }]);
-  assert.equal(engine.takeJourneySummary(22000), '');
+  assert.equal(engine.takeJourneyRecord(22000), null);
+  engine.delete();
+});
+
+test('the codec refuses records it cannot read, and keeps working after its memory grows', () => {
+  assert.equal(codec.encodeBatch(new Uint8Array([0x42, 9, 1, 2])), null, 'another record version');
+  assert.equal(codec.encodeBatch(new Uint8Array(0)), null);
+  assert.equal(codec.encodeJourney(new Uint8Array([0x4a])), null, 'a short journey record');
+
+  const { engine } = engineWithRing();
+  engine.setConsent('counts');
+  const route = `/${'a'.repeat(3 << 20)}`; // a 3 MB step: the codec's memory must grow
+  engine.addRoute(route);
+  engine.enterStep(route, 0, Date.now());
+  engine.pageHidden(1000);
+  const before = codec.exports.memory.buffer.byteLength;
+  const record = engine.takeBatchRecord();
+  const truncated = record.subarray(0, record.length - 1);
+  assert.equal(codec.encodeBatch(truncated), null, 'a record cut short');
+  const batch = codec.encodeBatch(record);
+  assert.ok(codec.exports.memory.buffer.byteLength > before);
+  assert.equal(JSON.parse(batch.json).visits[0].step, route);
+  assert.ok(batch.frame.length < batch.json.length / 100, 'a frame, compressed');
   engine.delete();
 });

@@ -11,6 +11,12 @@ export async function loadCore() {
   return createFrictionCore({ wasmBinary: await readFile(resolve(root, 'dist/friction.wasm')) });
 }
 
+// The codec module (friction-codec.wasm) through the SDK's own loader, from bytes.
+export async function loadCodecModule() {
+  const { loadCodec } = await import('../../js/src/codec_loader.js');
+  return loadCodec(await readFile(resolve(root, 'dist/friction-codec.wasm')));
+}
+
 export const defaultConfig = (overrides = {}) => ({
   site: 'demo',
   hashKey: '',

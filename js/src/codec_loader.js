@@ -1,0 +1,70 @@
+// The codec (friction-codec.wasm): turns the core's records into what is sent, JSON then zstd
+// with the dictionary. It is fetched only once the visitor's consent lets something leave the
+// page; before that nothing needs encoding. A bare WebAssembly module: this file is its glue
+// (the C side is wasm/codec_exports.cpp).
+import { log } from './log.js';
+
+// What the module asks of its host: nothing it needs at run time. It would only exit on a
+// broken invariant, which must stop the codec, not the page.
+const imports = {
+  env: { emscripten_notify_memory_growth: () => {} },
+  wasi_snapshot_preview1: {
+    proc_exit: (code) => {
+      throw new Error(`the codec stopped (exit ${code})`);
+    },
+  },
+};
+
+export class Codec {
+  constructor(instance) {
+    this.exports = instance.exports;
+    if (typeof this.exports._initialize === 'function') this.exports._initialize();
+  }
+
+  // record: Uint8Array from engine.takeBatchRecord(). { frame: Uint8Array, json: string }, or
+  // null for a record this codec cannot read (friction.wasm from another build).
+  encodeBatch(record) {
+    if (!this.run('codec_batch', record)) return null;
+    const { codec_frame, codec_frame_size } = this.exports;
+    return { frame: this.bytes(codec_frame(), codec_frame_size()).slice(), json: this.json() };
+  }
+
+  // record: Uint8Array from engine.takeJourneyRecord(). The summary's JSON, or null.
+  encodeJourney(record) {
+    return this.run('codec_journey', record) ? this.json() : null;
+  }
+
+  run(entry, record) {
+    const at = this.exports.codec_input(record.length);
+    this.bytes(at, record.length).set(record);
+    return this.exports[entry](record.length) === 1;
+  }
+
+  json() {
+    const { codec_json, codec_json_size } = this.exports;
+    return new TextDecoder().decode(this.bytes(codec_json(), codec_json_size()));
+  }
+
+  // A fresh view each time: the memory's buffer is replaced when it grows.
+  bytes(at, length) {
+    return new Uint8Array(this.exports.memory.buffer, at, length);
+  }
+}
+
+// From bytes (tests, Node) or a URL (the browser). Null, with a console message, where it
+// cannot be had: the SDK then keeps detecting and offering help, and sends nothing.
+export async function loadCodec(source) {
+  try {
+    if (typeof source !== 'string') {
+      const { instance } = await WebAssembly.instantiate(source, imports);
+      return new Codec(instance);
+    }
+    const response = await fetch(source, { credentials: 'omit' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const { instance } = await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    return new Codec(instance);
+  } catch (error) {
+    log.warn(`could not load the codec from ${source}; nothing will be sent from this page.`, error);
+    return null;
+  }
+}

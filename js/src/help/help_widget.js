@@ -1,0 +1,155 @@
+// The default help widget, <friction-help>: what a visitor sees when the core decides they are
+// stuck (unless the site renders help itself, help-ui="off"). It is not modal and never takes
+// focus: it appears in the corner of the viewport farthest from the element in trouble, in a
+// polite live region, says why it appeared, offers what the site registered for that place
+// (help/help_content.js) and, when the site offers it, a person. "No thanks" is heard by the
+// core: no new offer on that step for a while.
+import { fill } from '../i18n/index.js';
+import { adoptStyles, deepActiveElement, h } from '../panel/dom.js';
+import { guarded } from '../log.js';
+import { HELP_CSS } from './help_styles.js';
+
+export const HELP_TAG = 'friction-help';
+
+// The corner farthest from the element (its rect in viewport coordinates): the opposite half,
+// vertically and horizontally. Without an element, bottom right, where help usually sits.
+export function cornerAwayFrom(rect, viewportWidth, viewportHeight) {
+  if (!rect || (rect.width === 0 && rect.height === 0)) return { vertical: 'bottom', horizontal: 'right' };
+  const centerX = rect.left + rect.width / 2;
+  const centerY = rect.top + rect.height / 2;
+  return {
+    vertical: centerY > viewportHeight / 2 ? 'top' : 'bottom',
+    horizontal: centerX > viewportWidth / 2 ? 'left' : 'right',
+  };
+}
+
+const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export class HelpWidget extends HTMLElement {
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+    adoptStyles(this.root, HELP_CSS);
+    // The live region exists before anything is said in it, so that screen readers announce it.
+    this.region = h('div', { role: 'status', 'aria-live': 'polite' });
+    this.box = h('section', { class: 'box', hidden: true });
+    this.region.append(this.box);
+    this.root.append(this.region);
+    this.element = null;
+    this.follow = guarded(() => this.place(), 'help widget');
+    this.box.addEventListener('keydown', guarded((event) => {
+      if (event.key === 'Escape') this.dismiss();
+    }, 'help widget'));
+  }
+
+  // text: the language's texts (i18n/); onDismiss(): the visitor said no thanks;
+  // onPerson(share): asks for a person, resolves to { reference, shared } or null.
+  configure({ text, lang, onDismiss, onPerson }) {
+    this.text = text.help;
+    this.box.setAttribute('lang', lang);
+    this.box.setAttribute('aria-label', this.text.region);
+    this.onDismiss = onDismiss;
+    this.onPerson = onPerson;
+  }
+
+  // An offer from the core (the friction.on('help') detail) and the element it is about.
+  offer(offer, element) {
+    this.current = offer;
+    this.element = element || null;
+    const content = offer.content || {};
+    const actions = (content.actions || []).map((action) => this.actionOf(action, offer));
+    this.show('offer', [
+      this.head(content.title || this.text.title),
+      h('p', { class: 'why' }, this.why(offer)),
+      content.text ? h('p', {}, content.text) : null,
+      h('div', { class: 'actions' }, ...actions, h('button', { type: 'button', onclick: () => this.dismiss() }, this.text.dismiss)),
+    ]);
+  }
+
+  why(offer) {
+    const target = offer.target || {};
+    const what = target.label ? fill(this.text.labelled, { label: target.label }) : this.text.this[target.role] || this.text.this.other;
+    return capitalised(fill(this.text.why[offer.cause] || this.text.why.other, { what }));
+  }
+
+  actionOf(action, offer) {
+    if (action.person) return h('button', { type: 'button', class: 'primary', onclick: () => this.askToShare() }, action.label);
+    if (action.href) return h('a', { class: 'action', href: action.href }, action.label);
+    return h('button', { type: 'button', onclick: guarded(() => action.onSelect(offer), 'a help action') }, action.label);
+  }
+
+  // The one question before a person is reached: may the summary of this visit go with it?
+  askToShare() {
+    this.show('ask', [
+      this.head(this.text.title),
+      h('p', {}, this.text.askShare),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'primary', onclick: () => this.reachPerson(true) }, this.text.share),
+        h('button', { type: 'button', onclick: () => this.reachPerson(false) }, this.text.dontShare)),
+    ]);
+  }
+
+  async reachPerson(share) {
+    this.show('sending', [this.head(this.text.title), h('p', {}, this.text.sending)]);
+    const answer = await Promise.resolve(this.onPerson(share)).catch(() => null);
+    if (!answer) {
+      this.show('failed', [
+        this.head(this.text.title),
+        h('p', {}, this.text.failed),
+        h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: () => this.reachPerson(share) }, this.text.retry)),
+      ]);
+      return;
+    }
+    this.show('reference', [
+      this.head(this.text.title),
+      h('p', { class: 'reference' }, fill(this.text.reference, { reference: answer.reference })),
+      h('p', {}, answer.shared ? this.text.referenceShared : this.text.referenceNotShared),
+    ]);
+  }
+
+  head(title) {
+    return h('div', { class: 'head' },
+      h('h2', {}, title),
+      h('button', { type: 'button', class: 'close', 'aria-label': this.text.close, onclick: () => this.dismiss() }, '×'));
+  }
+
+  // Replaces what the box says. Focus moves only if it was already in the box (the visitor is
+  // working in it): a new state then starts at its first control. Otherwise it stays where
+  // the visitor has it.
+  show(state, children) {
+    const hadFocus = this.root.contains(deepActiveElement());
+    this.state = state;
+    this.box.dataset.state = state;
+    this.box.replaceChildren(...children.filter(Boolean));
+    this.box.hidden = false;
+    this.place();
+    window.addEventListener('scroll', this.follow, { passive: true });
+    window.addEventListener('resize', this.follow, { passive: true });
+    if (hadFocus) {
+      const first = this.box.querySelector('.actions button, .actions a') || this.box.querySelector('button');
+      if (first) first.focus();
+    }
+  }
+
+  place() {
+    const rect = this.element && this.element.isConnected ? this.element.getBoundingClientRect() : null;
+    const { vertical, horizontal } = cornerAwayFrom(rect, window.innerWidth, window.innerHeight);
+    this.box.className = `box ${vertical} ${horizontal}`;
+  }
+
+  dismiss() {
+    const wasOffer = !this.box.hidden;
+    this.hide();
+    if (wasOffer && this.onDismiss) this.onDismiss();
+  }
+
+  hide() {
+    this.box.hidden = true;
+    this.box.replaceChildren();
+    this.state = 'hidden';
+    this.box.dataset.state = 'hidden';
+    this.element = null;
+    window.removeEventListener('scroll', this.follow);
+    window.removeEventListener('resize', this.follow);
+  }
+}

@@ -1,0 +1,80 @@
+#include "encode/batch_record.h"
+
+#include "encode/record_bytes.h"
+
+namespace friction {
+
+namespace {
+
+// Bumped with any change to the layout below: friction.wasm and friction-codec.wasm must come
+// from the same build, and a mismatch is refused rather than misread.
+constexpr uint8_t kBatchRecordTag = 'B';
+constexpr uint8_t kBatchRecordVersion = 1;
+constexpr uint64_t kAllKinds = (1u << kFrictionKindCount) - 1;
+
+}  // namespace
+
+std::vector<uint8_t> writeBatchRecord(const BatchContent& batch) {
+  ByteWriter out;
+  out.u8(kBatchRecordTag);
+  out.u8(kBatchRecordVersion);
+  out.str(batch.header.site);
+  out.str(batch.header.sdk_version);
+  out.varint(batch.header.dropped);
+  out.f64(batch.header.epsilon);
+  out.str(batch.header.id);
+  out.varint(batch.signals.size());
+  for (const auto& s : batch.signals) {
+    out.u8(static_cast<uint8_t>(s.kind));
+    out.str(s.step);
+    out.str(s.role);
+    out.varint(s.target_hash);
+    out.varint(s.count);
+    out.varint(s.at_s);
+    out.varint(s.span_ms);
+    out.f64(s.score);
+  }
+  out.varint(batch.visits.size());
+  for (const auto& v : batch.visits) {
+    out.str(v.step);
+    out.varint(v.met);
+  }
+  return out.take();
+}
+
+std::optional<BatchContent> readBatchRecord(const uint8_t* data, size_t size) {
+  ByteReader in(data, size);
+  if (in.u8() != kBatchRecordTag || in.u8() != kBatchRecordVersion) return std::nullopt;
+  BatchContent batch;
+  batch.header.site = in.str();
+  batch.header.sdk_version = in.str();
+  batch.header.dropped = static_cast<uint32_t>(in.varint());
+  batch.header.epsilon = in.f64();
+  batch.header.id = in.str();
+  for (uint64_t n = in.count(); n > 0 && in.ok(); --n) {
+    Signal s{};
+    const uint8_t kind = in.u8();
+    if (kind >= kFrictionKindCount) return std::nullopt;
+    s.kind = static_cast<FrictionKind>(kind);
+    s.step = in.str();
+    s.role = in.str();
+    s.target_hash = in.varint();
+    s.count = static_cast<uint32_t>(in.varint());
+    s.at_s = static_cast<uint32_t>(in.varint());
+    s.span_ms = static_cast<uint32_t>(in.varint());
+    s.score = in.f64();
+    batch.signals.push_back(std::move(s));
+  }
+  for (uint64_t n = in.count(); n > 0 && in.ok(); --n) {
+    VisitTally v;
+    v.step = in.str();
+    const uint64_t met = in.varint();
+    if (met > kAllKinds) return std::nullopt;
+    v.met = static_cast<uint16_t>(met);
+    batch.visits.push_back(std::move(v));
+  }
+  if (!in.ok() || !in.atEnd()) return std::nullopt;
+  return batch;
+}
+
+}  // namespace friction

@@ -1,0 +1,48 @@
+// The codec module's whole interface (friction-codec.wasm): plain C functions over one input
+// buffer and one output, no Embind and no JS glue, so that what loads after consent is the codec
+// alone. js/src/codec_loader.js is the other side.
+//
+//   ptr = codec_input(n)        room for a record of n bytes, filled by JS
+//   ok  = codec_batch(n)        the batch record in the input -> json + frame
+//   ok  = codec_journey(n)      the journey record in the input -> json
+//   codec_json(), codec_json_size(), codec_frame(), codec_frame_size(): the last result
+#include <emscripten/emscripten.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "encode/codec.h"
+
+namespace {
+
+std::vector<uint8_t> input;
+friction::EncodedBatch output;
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE uint8_t* codec_input(uint32_t size) {
+  input.resize(size);
+  return input.data();
+}
+
+EMSCRIPTEN_KEEPALIVE int codec_batch(uint32_t size) {
+  auto encoded = friction::encodeBatchRecord(input.data(), std::min<size_t>(size, input.size()));
+  output = encoded ? std::move(*encoded) : friction::EncodedBatch{};
+  return encoded ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int codec_journey(uint32_t size) {
+  output = {friction::encodeJourneyRecord(input.data(), std::min<size_t>(size, input.size())), {}};
+  return output.json.empty() ? 0 : 1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* codec_json() { return output.json.data(); }
+EMSCRIPTEN_KEEPALIVE uint32_t codec_json_size() { return output.json.size(); }
+EMSCRIPTEN_KEEPALIVE const uint8_t* codec_frame() { return output.frame.data(); }
+EMSCRIPTEN_KEEPALIVE uint32_t codec_frame_size() { return output.frame.size(); }
+
+}  // extern "C"
