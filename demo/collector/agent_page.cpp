@@ -7,11 +7,23 @@
 namespace friction::collector {
 namespace {
 
+// Times come rounded to 5 s (journey/journey_log.h): 0 means a few seconds.
+std::string timeOnStep(long seconds) {
+  return seconds == 0 ? "under 5 s" : "about " + std::to_string(seconds) + " s";
+}
+
+// "rage_click" -> "rage click": the agent reads words, not identifiers.
+std::string kindInWords(std::string kind) {
+  for (char& c : kind)
+    if (c == '_') c = ' ';
+  return kind;
+}
+
 std::string stepItem(const HandoffStep& step) {
-  std::string html = "<li><code>" + escapeHtml(step.step) + "</code> · about " +
-                     std::to_string(step.seconds) + " s";
+  std::string html = "<li><code>" + escapeHtml(step.step) + "</code> · " + timeOnStep(step.seconds);
   for (const auto& [kind, times] : step.met)
-    html += " · <span class=\"kind\">" + escapeHtml(kind) + "</span> ×" + std::to_string(times);
+    html += " · <span class=\"kind\">" + escapeHtml(kindInWords(kind)) + "</span> ×" +
+            std::to_string(times);
   return html + "</li>";
 }
 

@@ -630,7 +630,7 @@ TEST_CASE("collector: a hand-off gets a short reference, and the agent view show
   const std::string page = bodyOf(client.Get("/agent"));
   CHECK(page.find(reference) != std::string::npos);
   CHECK(page.find(other) != std::string::npos);
-  CHECK(page.find("<code>/product/:id</code> · about 40 s · <span class=\"kind\">rage_click</span> ×2") !=
+  CHECK(page.find("<code>/product/:id</code> · about 40 s · <span class=\"kind\">rage click</span> ×2") !=
         std::string::npos);
   CHECK(page.find("The visitor chose not to share their journey") != std::string::npos);
   CHECK(page.find(other) < page.find(reference));  // newest first

@@ -23,7 +23,7 @@ export const HELP_CSS = `
 h2 { flex: 1; margin: 0; font-size: 1.1em; line-height: 1.3; font-weight: 700; }
 p { margin: .4em 0; }
 .why { color: #45454a; }
-.reference { font-size: 1.3em; font-weight: 700; letter-spacing: .06em; }
+.reference { font-size: 1.15em; font-weight: 700; letter-spacing: .04em; white-space: nowrap; }
 .actions { display: flex; flex-wrap: wrap; gap: .5em; margin-top: .75em; }
 button, a.action {
   font: inherit; font-size: .95em; padding: .45em .9em; border-radius: 8px; cursor: pointer;
