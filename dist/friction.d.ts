@@ -89,6 +89,16 @@ export interface FrictionOptions {
   ldp?: boolean | 'on' | 'off' | number;
   /** Kinds offered help at their first sign (default 'rage_click,error_click'); '' for none. */
   helpKinds?: string | FrictionKind[];
+  /** 'auto' (default): the SDK's help widget shows offers; 'off': render help yourself from on('help'). */
+  helpUi?: 'auto' | 'off';
+  /** Where "talk to a person" posts; default: the collector's /v1/handoff. */
+  handoffUrl?: string;
+}
+
+/** A hand-off to a person: the reference the visitor gives the agent, and whether their journey summary went with it. */
+export interface Handoff {
+  reference: string;
+  shared: boolean;
 }
 
 export interface FrictionApi {
@@ -102,6 +112,8 @@ export interface FrictionApi {
   on(topic: 'consent', callback: (change: { level: ConsentInForce }) => void): () => void;
   /** An offer of help: decided in the browser, whatever the consent. */
   on(topic: 'help', callback: (detail: HelpDetail) => void): () => void;
+  /** A visitor reached for a person: open your chat or contact form with the reference. */
+  on(topic: 'handoff', callback: (handoff: Handoff) => void): () => void;
   off(topic: 'friction', callback: (detail: FrictionDetail) => void): void;
   consent: {
     /** Returns false (and logs why) for an unknown level. 'none' withdraws and wipes what the SDK stored. */
@@ -121,6 +133,8 @@ export interface FrictionApi {
     dismiss(): void;
     /** Content for offers on a step, kind or element (a selector beats a step beats a kind); returns an unregister function, or null if unusable. */
     register(match: HelpMatch, content: HelpContent): (() => void) | null;
+    /** The visitor asked for a person; share: they agreed to send their journey summary with this one request. Null if the collector could not be reached. */
+    handoff(share: boolean): Promise<Handoff | null>;
   };
   /** Ends open episodes and sends what the visitor agreed to send, now. */
   flush(): void;
