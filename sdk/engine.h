@@ -84,6 +84,14 @@ class Engine : private FrictionSink {
   std::vector<HelpOffer> takeHelpOffers() { return std::exchange(offers_, {}); }
   // The visitor closed the offer on the current step.
   void helpDismissed(double now_ms) { help_.dismissed(step_, now_ms); }
+  // The help trigger's memory across the pages of one tab session (decide/help_trigger.h), at
+  // page time now_ms and wall-clock epoch_ms.
+  std::string helpState(double now_ms, double epoch_ms) const {
+    return help_.state(epoch_ms - now_ms, now_ms);
+  }
+  void restoreHelpState(std::string_view state, double now_ms, double epoch_ms) {
+    help_.restore(state, epoch_ms - now_ms);
+  }
   // How much the current step hurts at page time now_ms.
   double stepScore(double now_ms) const { return step_score_.at(now_ms); }
   // The page time at which drain() next has something to decide without new events.

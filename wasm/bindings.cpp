@@ -73,6 +73,14 @@ val takeHelpOffers(Engine& engine) {
   return list;
 }
 
+std::string helpState(Engine& engine, double now_ms, double epoch_ms) {
+  return engine.helpState(now_ms, epoch_ms);
+}
+
+void restoreHelpState(Engine& engine, const std::string& state, double now_ms, double epoch_ms) {
+  engine.restoreHelpState(state, now_ms, epoch_ms);
+}
+
 bool setHelpKinds(Engine& engine, const std::string& kinds) { return engine.setHelpKinds(kinds); }
 
 double stepScore(Engine& engine, double now_ms) { return engine.stepScore(now_ms); }
@@ -124,6 +132,8 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .function("takeDetections", &takeDetections)
       .function("takeHelpOffers", &takeHelpOffers)
       .function("helpDismissed", &Engine::helpDismissed)
+      .function("helpState", &helpState)
+      .function("restoreHelpState", &restoreHelpState)
       .function("setHelpKinds", &setHelpKinds)
       .function("stepScore", &stepScore)
       .function("flush", &Engine::flush)

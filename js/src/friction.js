@@ -12,7 +12,7 @@ import { Emitter } from './emitter.js';
 import { HelpContent } from './help/help_content.js';
 import { guarded, log } from './log.js';
 import { RECORD_BYTES, RingWriter } from './ring_writer.js';
-import { journeyStore } from './journey_store.js';
+import { helpStore, journeyStore } from './session_store.js';
 import { watchSteps } from './steps.js';
 import { TargetRegistry } from './targets.js';
 import { Transport } from './transport.js';
@@ -107,6 +107,7 @@ export class Friction {
       log.warn(`ldp epsilon ${config.ldpEpsilon} refused by the core; tallies are sent exact.`);
     this.engine = engine;
     this.applyConsent(this.consentLevel);
+    engine.restoreHelpState(helpStore.load(), performance.now(), Date.now());
 
     this.targets = new TargetRegistry((id, role, selector, traits) => engine.registerTarget(id, role, selector, traits));
     this.recorder = new Recorder({ ring, drain: this.drain, nextDeadline: () => engine.nextDeadline() });
@@ -181,6 +182,7 @@ export class Friction {
       };
       this.emitter.emitHelp(detail);
       if (this.helpView) this.helpView.offer(detail, element);
+      this.rememberHelp();
     }
   }
 
@@ -191,7 +193,14 @@ export class Friction {
 
   // Public: the visitor closed the offer; no new one on this step for a while.
   helpDismissed() {
-    if (this.engine) this.engine.helpDismissed(performance.now());
+    if (!this.engine) return;
+    this.engine.helpDismissed(performance.now());
+    this.rememberHelp();
+  }
+
+  // For the next page of this tab: offers made and steps declined (session_store.js helpStore).
+  rememberHelp() {
+    helpStore.save(this.engine.helpState(performance.now(), Date.now()));
   }
 
   // Public: the visitor asked for a person. share: they said yes, for this request alone, to a
@@ -309,6 +318,7 @@ export class Friction {
   wipe() {
     this.recordsBeforeCodec.length = 0;
     journeyStore.clear();
+    helpStore.clear();
     ledger.clear();
     outbox.clear();
     if (this.transport) this.transport.forget();

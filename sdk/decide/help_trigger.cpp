@@ -1,5 +1,9 @@
 #include "decide/help_trigger.h"
 
+#include <algorithm>
+#include <charconv>
+#include <utility>
+
 namespace friction {
 
 bool HelpSettings::set(std::string_view name, double value) {
@@ -8,6 +12,8 @@ bool HelpSettings::set(std::string_view name, double value) {
   else if (name == "repeat_after_ms" && within(0, 86400000)) repeat_after_ms = value;
   else if (name == "quiet_after_dismiss_ms" && within(0, 86400000)) quiet_after_dismiss_ms = value;
   else if (name == "max_offers" && within(0, 100)) max_offers = static_cast<uint32_t>(value);
+  else if (name == "max_session_offers" && within(0, 100))
+    max_session_offers = static_cast<uint32_t>(value);
   else return false;
   return true;
 }
@@ -36,10 +42,12 @@ std::optional<HelpOffer> HelpTrigger::consider(const std::string& step, uint16_t
   const bool on_kind = settings_.kinds & (1u << static_cast<uint8_t>(cause));
   const bool on_score = score >= settings_.threshold;
   if (!on_kind && !on_score) return std::nullopt;
-  if (offers_ >= settings_.max_offers) return std::nullopt;
+  if (offers_ >= settings_.max_offers || session_offers_ >= settings_.max_session_offers)
+    return std::nullopt;
   const auto quiet = quiet_until_ms_.find(step);
   if (quiet != quiet_until_ms_.end() && now_ms < quiet->second) return std::nullopt;
   ++offers_;
+  ++session_offers_;
   quiet_until_ms_[step] = now_ms + settings_.repeat_after_ms;
   return HelpOffer{step,   kinds_met, cause, target, score,
                    on_kind ? HelpReason::kind : HelpReason::score, now_ms};
@@ -47,6 +55,54 @@ std::optional<HelpOffer> HelpTrigger::consider(const std::string& step, uint16_t
 
 void HelpTrigger::dismissed(const std::string& step, double now_ms) {
   quiet_until_ms_[step] = now_ms + settings_.quiet_after_dismiss_ms;
+}
+
+namespace {
+
+void appendNumber(std::string& out, long long value) {
+  char digits[24];
+  const auto written = std::to_chars(digits, digits + sizeof digits, value);
+  out.append(digits, written.ptr);
+}
+
+bool parseNumber(std::string_view text, long long& value) {
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
+  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size();
+}
+
+}  // namespace
+
+std::string HelpTrigger::state(double epoch_offset_ms, double now_ms) const {
+  std::string out;
+  appendNumber(out, session_offers_);
+  out += '\n';
+  for (const auto& [step, until_ms] : quiet_until_ms_) {
+    if (until_ms <= now_ms) continue;
+    appendNumber(out, static_cast<long long>(until_ms + epoch_offset_ms));
+    out.append("|").append(step).append("\n");
+  }
+  return out;
+}
+
+void HelpTrigger::restore(std::string_view state, double epoch_offset_ms) {
+  bool first = true;
+  while (!state.empty()) {
+    const size_t end = std::min(state.find('\n'), state.size());
+    const std::string_view line = state.substr(0, end);
+    state.remove_prefix(std::min(end + 1, state.size()));
+    long long number = 0;
+    if (std::exchange(first, false)) {
+      if (parseNumber(line, number) && number >= 0 && number <= 1000)
+        session_offers_ = static_cast<uint32_t>(number);
+      continue;
+    }
+    const size_t bar = line.find('|');
+    if (bar == std::string_view::npos || !parseNumber(line.substr(0, bar), number)) continue;
+    const std::string_view step = line.substr(bar + 1);
+    if (step.empty() || step.front() != '/' || step.size() > 256) continue;
+    auto& until_ms = quiet_until_ms_[std::string(step)];
+    until_ms = std::max(until_ms, static_cast<double>(number) - epoch_offset_ms);
+  }
 }
 
 std::string_view name(HelpReason reason) { return reason == HelpReason::kind ? "kind" : "score"; }

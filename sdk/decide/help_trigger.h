@@ -13,6 +13,10 @@
 //  - repeat_after_ms = 120000: an offer on a step is not repeated within two minutes.
 //  - quiet_after_dismiss_ms = 600000: "no thanks" holds for ten minutes on that step.
 //  - max_offers = 3 per page: beyond that, the visitor has the Help button.
+//  - max_session_offers = 6 per tab session: a visitor who moves through many pages is not
+//    met by an offer on each. The session's count and the steps where the visitor said
+//    "no thanks" survive page loads through state()/restore() (sessionStorage, js/src/friction.js),
+//    so that a dismissal holds on the next page of the same step too.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -31,9 +35,10 @@ struct HelpSettings {
   double repeat_after_ms = 120000;
   double quiet_after_dismiss_ms = 600000;
   uint32_t max_offers = 3;
+  uint32_t max_session_offers = 6;
 
   // "threshold" in (0, 20], "repeat_after_ms" and "quiet_after_dismiss_ms" in [0, 86400000],
-  // "max_offers" in [0, 100]. False if unknown or out of range.
+  // "max_offers" and "max_session_offers" in [0, 100]. False if unknown or out of range.
   bool set(std::string_view name, double value);
   // "rage_click,error_click" or "" (none). False, and no change, if a name is unknown.
   bool setKinds(std::string_view names);
@@ -62,10 +67,18 @@ class HelpTrigger {
   // The visitor closed the offer on `step`.
   void dismissed(const std::string& step, double now_ms);
 
+  // What the next page of this tab needs to go on not nagging: the session's offers and the
+  // quiet steps, in wall-clock time (epoch_offset_ms = epoch ms - page ms). Only steps still
+  // quiet at now_ms are kept. Lines: "offers", then "until_epoch_ms|step" for each.
+  std::string state(double epoch_offset_ms, double now_ms) const;
+  // Anything malformed is skipped: the state comes from storage the page could have touched.
+  void restore(std::string_view state, double epoch_offset_ms);
+
  private:
   const HelpSettings& settings_;
-  std::map<std::string, double> quiet_until_ms_;  // by step
-  uint32_t offers_ = 0;
+  std::map<std::string, double> quiet_until_ms_;  // by step, in page time
+  uint32_t offers_ = 0;          // on this page
+  uint32_t session_offers_ = 0;  // in this tab session, this page's included
 };
 
 std::string_view name(HelpReason reason);

@@ -1,5 +1,6 @@
 #include "encode/signal_batch.h"
 
+#define ZSTD_STATIC_LINKING_ONLY  // ZSTD_createCDict_advanced: parameters pinned below
 #include <zstd.h>
 
 #include <cmath>
@@ -74,12 +75,25 @@ struct DigestedDictionary {
   ZSTD_CDict* digested = nullptr;
 };
 
+// The parameters are pinned to those zstd picks for `level` and a batch-sized input (16 KB),
+// whatever the size of the batch: a rare large batch only gets a smaller window. One strategy
+// for every batch is what lets the browser's codec carry just that one (wasm/CMakeLists.txt).
+ZSTD_CDict* digestPinned(std::string_view dictionary, int level) {
+  constexpr unsigned long long kTypicalBatchBytes = 16 * 1024;
+  const ZSTD_compressionParameters params =
+      ZSTD_getCParams(level, kTypicalBatchBytes, dictionary.size());
+#ifdef FRICTION_ZSTD_LAZY_ONLY
+  if (params.strategy != ZSTD_lazy) return nullptr;  // the only strategy the codec carries
+#endif
+  return ZSTD_createCDict_advanced(dictionary.data(), dictionary.size(), ZSTD_dlm_byCopy,
+                                   ZSTD_dct_auto, params, ZSTD_defaultCMem);
+}
+
 ZSTD_CDict* digest(std::string_view dictionary, int level) {
   static thread_local DigestedDictionary cache;
   if (cache.data != dictionary.data() || cache.level != level) {
     ZSTD_freeCDict(cache.digested);
-    cache = {dictionary.data(), level,
-             ZSTD_createCDict(dictionary.data(), dictionary.size(), level)};
+    cache = {dictionary.data(), level, digestPinned(dictionary, level)};
   }
   return cache.digested;
 }

@@ -6,20 +6,22 @@ import { journeys } from './journeys.mjs';
 export const KINDS = ['rage_click', 'dead_click', 'error_click', 'form_struggle', 'scroll_thrash',
   'quick_back', 'cursor_thrash', 'hesitation', 'slow_response'];
 
-// Collects detections on every page of the context, across navigations.
-async function recordDetections(context) {
+// Collects detections and offers of help on every page of the context, across navigations.
+async function recordEvents(context) {
   const detected = [];
-  await context.exposeBinding('__corpusRecord', (_source, detail) => detected.push(detail));
+  const offers = [];
+  await context.exposeBinding('__corpusRecord', (_source, type, detail) => (type === 'help' ? offers : detected).push(detail));
   await context.addInitScript(() => {
-    window.addEventListener('friction:detected', (event) => window.__corpusRecord(event.detail));
+    window.addEventListener('friction:detected', (event) => window.__corpusRecord('detected', event.detail));
+    window.addEventListener('friction:help', (event) => window.__corpusRecord('help', event.detail));
   });
-  return detected;
+  return { detected, offers };
 }
 
 export async function runJourney(browser, base, journey) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   await context.addInitScript(answeredVisitor); // the consent panel answered: journeys use the page
-  const detected = await recordDetections(context);
+  const { detected, offers } = await recordEvents(context);
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -27,7 +29,7 @@ export async function runJourney(browser, base, journey) {
   await page.waitForFunction(() => window.friction && window.friction.ready);
   await journey.run(page);
   await context.close();
-  return { name: journey.name, expected: journey.expected, detected, pageErrors };
+  return { name: journey.name, expected: journey.expected, detected, offers, pageErrors };
 }
 
 export async function runCorpus(browser, base, { only } = {}) {

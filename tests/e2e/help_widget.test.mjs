@@ -88,6 +88,31 @@ test('the rage click is offered help that names the problem, clear of the button
   await page.close();
 });
 
+test('"No thanks" holds on the next page of the same step in this tab; another step is offered help', async () => {
+  const { page } = await productPage();
+  await rageOnCoupon(page);
+  await page.locator(BOX).getByRole('button', { name: 'No thanks' }).click();
+  await page.goto(`${suite.collector.base}/product/8812`);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  await page.evaluate(() => {
+    window.offers = [];
+    window.friction.on('help', (offer) => window.offers.push(offer.cause));
+  });
+  await clickRepeatedly(page, '#apply-coupon', 4, 120);
+  await page.waitForTimeout(400);
+  assert.deepEqual(await page.evaluate(() => window.offers), [], 'the dismissal outlived the page');
+  await page.goto(`${suite.collector.base}/checkout`);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  for (let i = 0; i < 3; i++) {
+    await page.click('#place-order');
+    await page.waitForTimeout(900);
+  }
+  await page.locator(BOX).waitFor({ state: 'visible' });
+  assert.match(await page.locator(`${BOX} h2`).textContent(), /Trouble with the form\?/);
+  assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage)), ['friction:help'], 'only the help memory, in this tab');
+  await page.close();
+});
+
 test('"Talk to a person" with a yes sends the journey summary and nothing else; the reference reaches the chat and the agent', async () => {
   const { page, posts } = await productPage();
   await rageOnCoupon(page);

@@ -96,3 +96,48 @@ TEST_CASE("by score: frictions that add up cross the threshold; sites choose kin
   CHECK(offers[0].score >= 0.9);
   CHECK(offers[0].target == 2);
 }
+
+TEST_CASE("across the pages of a tab: a dismissal holds on the same step, and offers are capped per session") {
+  const double epoch = 1.7e12;
+  Engine first = productPage();
+  rageClick(first, 10000);
+  CHECK(first.takeHelpOffers().size() == 1);
+  first.helpDismissed(11000);
+  const std::string state = first.helpState(12000, epoch + 12000);
+  CHECK(state == "1\n" + std::to_string(static_cast<long long>(epoch + 11000 + 600000)) + "|/product/:id\n");
+
+  // The next page opens 20 s later in wall-clock time; its page clock starts again at 0.
+  Engine next = productPage();
+  next.restoreHelpState(state, 0, epoch + 32000);
+  rageClick(next, 60000);  // 1.5 min after "no thanks": the step is still quiet
+  CHECK(next.takeHelpOffers().empty());
+  next.enterStep("/checkout", 61000, epoch + 93000);
+  rageClick(next, 62000);  // another step is not
+  CHECK(next.takeHelpOffers().size() == 1);
+
+  // Six offers in a session, whatever the pages.
+  std::string carried = next.helpState(63000, epoch + 95000);
+  CHECK(carried.rfind("2\n", 0) == 0);
+  int offered = 2;
+  for (int page = 0; page < 6; ++page) {
+    Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
+    engine.restoreHelpState(carried, 0, epoch + 200000.0 * (page + 1));
+    engine.enterStep("/page-" + std::to_string(page), 0, epoch + 200000.0 * (page + 1));
+    engine.registerTarget(1, "button", "#b", kActionable);
+    rageClick(engine, 10000);
+    offered += static_cast<int>(engine.takeHelpOffers().size());
+    carried = engine.helpState(20000, epoch + 200000.0 * (page + 1) + 20000);
+  }
+  CHECK(offered == 6);
+  CHECK(carried.rfind("6\n", 0) == 0);
+}
+
+TEST_CASE("a tampered help state is read as far as it makes sense, and no further") {
+  Engine engine = productPage();
+  engine.restoreHelpState("many\nsoon|/product/:id\n99999999999999|no-slash\n|/x\n", 0, 1.7e12);
+  rageClick(engine, 10000);
+  CHECK(engine.takeHelpOffers().size() == 1);  // nothing usable: not quiet, count 0
+  CHECK(engine.helpState(11000, 1.7e12 + 11000).rfind("1\n", 0) == 0);
+  CHECK(engine.setThreshold("help.max_session_offers", 0));
+  CHECK_FALSE(engine.setThreshold("help.max_session_offers", 101));
+}

@@ -42,6 +42,11 @@ export class HelpWidget extends HTMLElement {
     }, 'help widget'));
   }
 
+  connectedCallback() {
+    // Clicks on the SDK's own help are not friction on the page.
+    this.setAttribute('data-friction-ignore', '');
+  }
+
   // text: the language's texts (i18n/); onDismiss(): the visitor said no thanks;
   // onPerson(share): asks for a person, resolves to { reference, shared } or null.
   configure({ text, lang, onDismiss, onPerson }) {

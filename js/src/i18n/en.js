@@ -61,6 +61,7 @@ export default {
   storedItems: [
     'your choice and its receipt, so that you are not asked on every page',
     'if you accepted: this list of what was sent, and the last three page templates of this tab, to notice when you go back quickly (before you choose, the list lasts only as long as the page)',
+    'in this tab only, until it closes: how many times help was offered and where you said no thanks, so that it is not offered again and again',
   ],
 
   signal: '{kind} on {role}, page {step}, {count}, between {from} and {to} s after the page opened',

@@ -61,6 +61,7 @@ export default {
   storedItems: [
     'votre choix et son reçu, pour ne pas vous le redemander à chaque page',
     'si vous avez accepté\u00a0: cette liste de ce qui a été envoyé, et les trois derniers modèles de page de cet onglet, pour remarquer un retour rapide en arrière (avant votre choix, la liste ne dure que le temps de la page)',
+    'dans cet onglet seulement, jusqu’à sa fermeture : combien de fois de l’aide a été proposée et où vous avez répondu non merci, pour ne pas la reproposer sans cesse',
   ],
 
   signal: '{kind} sur {role}, page {step}, {count}, entre {from} et {to} s après l’ouverture de la page',

@@ -1,0 +1,38 @@
+// A string the core keeps across the page loads of one tab: sessionStorage, this tab only, gone
+// with it. Storage may be blocked (sandboxed frames, privacy modes): the SDK then remembers
+// nothing across pages and carries on.
+export function sessionStore(key) {
+  return {
+    key,
+    load() {
+      try {
+        return window.sessionStorage.getItem(key) || '';
+      } catch {
+        return '';
+      }
+    },
+    save(state) {
+      try {
+        window.sessionStorage.setItem(key, state);
+      } catch {
+        /* storage blocked */
+      }
+    },
+    clear() {
+      try {
+        window.sessionStorage.removeItem(key);
+      } catch {
+        /* nothing stored */
+      }
+    },
+  };
+}
+
+// The tab's recent steps (templates and times, from the core), so that a U-turn through a full
+// page load is still seen. Only for visitors who agreed to signals (friction.js keepsJourney).
+export const journeyStore = sessionStore('friction:journey');
+
+// The help trigger's memory (decide/help_trigger.h): how many offers this tab has had, and the
+// steps where the visitor said "no thanks" with when that ends. It keeps help from nagging
+// from page to page, is never sent, and holds no identifier.
+export const helpStore = sessionStore('friction:help');
