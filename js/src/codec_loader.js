@@ -2,8 +2,6 @@
 // with the dictionary. It is fetched only once the visitor's consent lets something leave the
 // page; before that nothing needs encoding. A bare WebAssembly module: this file is its glue
 // (the C side is wasm/codec_exports.cpp).
-import { log } from './log.js';
-
 // What the module asks of its host: nothing it needs at run time. It would only exit on a
 // broken invariant, which must stop the codec, not the page.
 const imports = {
@@ -51,20 +49,16 @@ export class Codec {
   }
 }
 
-// From bytes (tests, Node) or a URL (the browser). Null, with a console message, where it
-// cannot be had: the SDK then keeps detecting and offering help, and sends nothing.
+// From bytes (tests, Node) or a URL (the browser). Rejects where it cannot be had (the
+// network, a 404, a CSP without 'wasm-unsafe-eval'); the caller decides what to say and when to
+// try again.
 export async function loadCodec(source) {
-  try {
-    if (typeof source !== 'string') {
-      const { instance } = await WebAssembly.instantiate(source, imports);
-      return new Codec(instance);
-    }
-    const response = await fetch(source, { credentials: 'omit' });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const { instance } = await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  if (typeof source !== 'string') {
+    const { instance } = await WebAssembly.instantiate(source, imports);
     return new Codec(instance);
-  } catch (error) {
-    log.warn(`could not load the codec from ${source}; nothing will be sent from this page.`, error);
-    return null;
   }
+  const response = await fetch(source, { credentials: 'omit' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const { instance } = await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  return new Codec(instance);
 }

@@ -42,6 +42,7 @@ export class Friction {
     this.engine = null;
     this.codec = null;          // loaded once something may be sent (codec_loader.js)
     this.codecLoad = null;
+    this.codecFailed = false;   // said once in the console
     this.recordsBeforeCodec = []; // batch records made while the codec was on its way
     this.helpView = null;       // the default help widget, if mounted (help/mount.js)
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
@@ -243,6 +244,7 @@ export class Friction {
     this.drain();
     const record = this.engine.takeBatchRecord();
     if (record && !this.codec) this.keepUntilCodec(record);
+    else if (!this.codec && this.recordsBeforeCodec.length) this.loadCodecOnce();
     this.transport.send(record && this.codec ? this.encode(record) : null, options);
   }
 
@@ -261,14 +263,22 @@ export class Friction {
   }
 
   // The codec is fetched once something may be sent: a consent that allows it, or a record.
+  // Resolves to the codec, or null while it cannot be had; a failed fetch is tried again when
+  // something next needs it (a send, every send interval), and said once in the console. The
+  // SDK meanwhile detects and helps as before, and keeps the records it could not encode.
   loadCodecOnce() {
     if (this.codecLoad || !this.codecUrl) return this.codecLoad;
     this.codecLoad = loadCodec(this.codecUrl).then(guarded((codec) => {
       this.codec = codec;
       const waiting = this.recordsBeforeCodec.splice(0);
-      if (codec) for (const record of waiting) this.transport.send(this.encode(record));
+      for (const record of waiting) this.transport.send(this.encode(record));
       return codec;
-    }, 'codec'));
+    }, 'codec'), (error) => {
+      if (!this.codecFailed) log.warn(`could not load ${this.codecUrl}; nothing is sent until it loads (tried again at each send).`, error);
+      this.codecFailed = true;
+      this.codecLoad = null;
+      return null;
+    });
     return this.codecLoad;
   }
 

@@ -103,3 +103,31 @@ test('unsent batches survive a reload, and offline batches go when the browser i
   assert.equal(await waitForStored(8), 1);
   await context.close();
 });
+
+test('a codec that cannot be fetched at first: help goes on, the batch waits, and goes once the codec loads', async () => {
+  const { context, page, seen } = await acceptedVisitor();
+  let codecBlocked = true;
+  const codecFetches = [];
+  await context.route('**/friction-codec.wasm', (route) => {
+    codecFetches.push(codecBlocked);
+    return codecBlocked ? route.fulfill({ status: 503, body: 'down' }) : route.continue();
+  });
+  await openProduct(page, 109);
+  await page.evaluate(() => {
+    window.offers = 0;
+    window.friction.on('help', () => window.offers++);
+  });
+  await rageClickAndFlush(page, 9);
+  assert.equal(await page.evaluate(() => window.offers), 1, 'help does not need the codec');
+  assert.equal(storedBursts(9), 0);
+  const warnings = seen.console.filter((line) => line.includes('friction-codec.wasm'));
+  assert.equal(warnings.length, 1, 'said once, in words a developer can act on');
+  assert.match(warnings[0], /^warning: \[friction\] could not load .*friction-codec\.wasm; nothing is sent until it loads/);
+
+  codecBlocked = false;
+  await page.evaluate(() => window.friction.flush()); // the next send tries the codec again
+  assert.equal(await waitForStored(9), 1, 'the batch made while the codec was away is sent');
+  assert.deepEqual(codecFetches.slice(-1), [false]);
+  assert.equal(seen.console.filter((line) => line.includes('friction-codec.wasm')).length, 1);
+  await context.close();
+});
