@@ -70,6 +70,22 @@ const std::string& Engine::enterStep(std::string_view url, double now_ms, double
   return step_;
 }
 
+namespace {
+// Between the two parts of the journey state: no step template starts with '#'.
+constexpr std::string_view kJourneyLogSection = "#journey\n";
+}  // namespace
+
+std::string Engine::journeyState(double now_ms) const {
+  return quick_back_.state() + std::string(kJourneyLogSection) + journey_.state(now_ms);
+}
+
+void Engine::restoreJourney(std::string_view state) {
+  const size_t section = state.find(kJourneyLogSection);
+  quick_back_.restore(state.substr(0, section));
+  if (section != std::string_view::npos)
+    journey_.restore(state.substr(section + kJourneyLogSection.size()));
+}
+
 // 128 random bits: unique enough that the collector can drop a retried batch by its id alone.
 std::string Engine::newBatchId() { return toHex(random_.next()) + toHex(random_.next()); }
 

@@ -68,8 +68,11 @@ class Engine : private FrictionSink {
   // one to the new step opens.
   const std::string& enterStep(std::string_view url, double now_ms, double epoch_ms);
   const std::string& step() const { return step_; }
-  std::string journeyState() const { return quick_back_.state(); }
-  void restoreJourney(std::string_view state) { quick_back_.restore(state); }
+  // The tab's journey across page loads, for visitors who agreed to signals: the last steps
+  // for U-turns (detect/quick_back.h), then the journey log for a hand-off's summary
+  // (journey/journey_log.h), each part in its own section.
+  std::string journeyState(double now_ms) const;
+  void restoreJourney(std::string_view state);
 
   // What the core may know about an element: role, traits (detect/target_traits.h) and a keyed
   // hash of its selector's shape (anonymise/selector_shape.h). The selector is not kept.

@@ -19,7 +19,7 @@ std::string enterStep(Engine& engine, const std::string& url, double now_ms, dou
   return engine.enterStep(url, now_ms, epoch_ms);
 }
 
-std::string journeyState(Engine& engine) { return engine.journeyState(); }
+std::string journeyState(Engine& engine, double now_ms) { return engine.journeyState(now_ms); }
 
 void restoreJourney(Engine& engine, const std::string& state) { engine.restoreJourney(state); }
 

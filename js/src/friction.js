@@ -144,7 +144,7 @@ export class Friction {
 
   enterStep(url) {
     this.engine.enterStep(url, performance.now(), Date.now());
-    if (this.keepsJourney()) journeyStore.save(this.engine.journeyState());
+    if (this.keepsJourney()) journeyStore.save(this.engine.journeyState(performance.now()));
     this.emitDetections();
     this.recorder.scheduleDeadline();
   }
@@ -286,6 +286,8 @@ export class Friction {
   leave() {
     if (!this.engine) return;
     this.engine.pageHidden(performance.now());
+    // The time on this step so far, for the next page's journey.
+    if (this.keepsJourney()) journeyStore.save(this.engine.journeyState(performance.now()));
     this.emitDetections();
     this.send({ leaving: true });
   }
@@ -310,7 +312,7 @@ export class Friction {
     this.consentLevel = level;
     consentStore.save(level, { revision: this.consentRevision, lang: this.lang || document.documentElement.lang || '' });
     if (level === 'none') this.wipe();
-    else if (this.engine && this.keepsJourney()) journeyStore.save(this.engine.journeyState());
+    else if (this.engine && this.keepsJourney()) journeyStore.save(this.engine.journeyState(performance.now()));
     this.emitter.emit('consent', { level });
     return true;
   }

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "detect/friction_kind.h"
@@ -38,6 +39,13 @@ class JourneyLog {
   // writes it as JSON (encode/journey_record.h).
   std::vector<JourneyStepSummary> summary(double now_ms) const;
   void clear() { steps_.clear(); }
+
+  // The log across the page loads of a tab, for visitors who agreed to signals (the engine's
+  // journeyState): one line per step, "dwell_ms|count,count,...|step", oldest first, with the
+  // current step's time counted up to now_ms. restore() replaces the log with the stored steps,
+  // all left; anything malformed is skipped.
+  std::string state(double now_ms) const;
+  void restore(std::string_view state);
 
  private:
   struct Step {

@@ -148,6 +148,32 @@ test('"Talk to a person" with a yes sends the journey summary and nothing else; 
   await page.close();
 });
 
+test('a visitor who accepted signals: the summary covers the pages before this one; a refuser\'s only this page', async () => {
+  const summaryAfterTwoPages = async (level) => {
+    const context = await suite.browser.newContext();
+    await context.addInitScript((consent) => {
+      if (!localStorage.getItem('friction:consent'))
+        localStorage.setItem('friction:consent', JSON.stringify({ id: 'journey-test', revision: '1', level: consent, at: Date.now(), lang: 'en', gpc: false }));
+    }, level);
+    const page = await context.newPage();
+    const posts = [];
+    page.on('request', (request) => request.url().endsWith('/v1/handoff') && posts.push(request.postData()));
+    await page.goto(`${suite.collector.base}/`);
+    assert.equal(await page.evaluate(() => window.friction.ready), true);
+    await page.waitForTimeout(300);
+    await page.goto(`${suite.collector.base}/product/8812`);
+    assert.equal(await page.evaluate(() => window.friction.ready), true);
+    await rageOnCoupon(page);
+    await page.locator(BOX).getByRole('button', { name: 'Talk to a person' }).click();
+    await page.locator(BOX).getByRole('button', { name: 'Yes, share it' }).click();
+    await page.locator(`${BOX} .reference`).waitFor();
+    await context.close();
+    return JSON.parse(posts[0]).summary.steps.map((step) => step.step);
+  };
+  assert.deepEqual(await summaryAfterTwoPages('signals'), ['/', '/product/:id']);
+  assert.deepEqual(await summaryAfterTwoPages('none'), ['/product/:id'], 'nothing of the journey was kept across pages without consent');
+});
+
 test('"Talk to a person" with a no still reaches a person, without any summary', async () => {
   const { page, posts } = await productPage();
   await rageOnCoupon(page);

@@ -50,3 +50,33 @@ TEST_CASE("a withdrawal cancels a pending yes; the summary keeps the last steps 
   CHECK(steps.size() == JourneyLog::kMaxSteps);
   CHECK(steps.back()["step"] == "/page/d1");  // i = 29: the current step is last
 }
+
+TEST_CASE("the journey log crosses page loads through the journey state, with the time on each step") {
+  Engine first(EngineConfig{"demo", "", 64, kTestSeed});
+  REQUIRE(first.setConsent("signals"));
+  first.enterStep("https://shop.example/", 0, 1.7e12);
+  first.enterStep("https://shop.example/product/8812", 12000, 1.7e12 + 12000);
+  first.registerTarget(1, "button", "#apply", kActionable);
+  rageClick(first, 20000);
+  const std::string state = first.journeyState(31000);  // the page goes away 19 s after arriving
+
+  // The next page of the tab: a new engine, the stored state, then its own step.
+  Engine next(EngineConfig{"demo", "", 64, kTestSeed});
+  next.restoreJourney(state);
+  next.enterStep("https://shop.example/checkout", 500, 1.7e12 + 31500);
+  next.grantJourneyOnce();
+  CHECK(Json::parse(takeJourneySummary(next, 10500)) == Json::parse(R"({"steps":[
+    {"step":"/","seconds":10,"met":{}},
+    {"step":"/product/:id","seconds":20,"met":{"rage_click":1}},
+    {"step":"/checkout","seconds":10,"met":{}}]})"));
+}
+
+TEST_CASE("a tampered journey log is read line by line: the malformed lines are skipped") {
+  JourneyLog log;
+  log.restore("12000|0,1,0,0,0,0,0,0,0,0|/a\nnot a line\n-5|0|/b\n300|x|/c\n400|0,0,0,0,0,0,0,0,0,0|no-slash\n");
+  const auto steps = log.summary(0);
+  REQUIRE(steps.size() == 1);
+  CHECK(steps[0].step == "/a");
+  CHECK(steps[0].seconds == 10);
+  CHECK(steps[0].met[1] == 1);
+}

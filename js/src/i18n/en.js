@@ -60,7 +60,7 @@ export default {
   storedTitle: 'Stored on this device, and why',
   storedItems: [
     'your choice and its receipt, so that you are not asked on every page',
-    'if you accepted: this list of what was sent, and the last three page templates of this tab, to notice when you go back quickly (before you choose, the list lasts only as long as the page)',
+    'if you accepted: this list of what was sent, and the page templates of this tab (the last 20) with the time spent and the trouble met on each, to notice when you go back quickly and, if you ask for a person and agree, to tell them what happened (before you choose, the list lasts only as long as the page)',
     'in this tab only, until it closes: how many times help was offered and where you said no thanks, so that it is not offered again and again',
   ],
 

@@ -60,7 +60,7 @@ export default {
   storedTitle: 'Enregistré sur cet appareil, et pourquoi',
   storedItems: [
     'votre choix et son reçu, pour ne pas vous le redemander à chaque page',
-    'si vous avez accepté\u00a0: cette liste de ce qui a été envoyé, et les trois derniers modèles de page de cet onglet, pour remarquer un retour rapide en arrière (avant votre choix, la liste ne dure que le temps de la page)',
+    'si vous avez accepté\u00a0: cette liste de ce qui a été envoyé, et les modèles de page de cet onglet (les 20 derniers) avec le temps passé et les difficultés rencontrées sur chacun, pour remarquer un retour rapide en arrière et, si vous demandez à parler à quelqu’un et l’acceptez, lui dire ce qui s’est passé (avant votre choix, la liste ne dure que le temps de la page)',
     'dans cet onglet seulement, jusqu’à sa fermeture : combien de fois de l’aide a été proposée et où vous avez répondu non merci, pour ne pas la reproposer sans cesse',
   ],
 
