@@ -2,15 +2,13 @@
 // headless Chromium on the demo shop: the promise is p95 under 50 ms. Baseline in the
 // same run: from the same click to the page's own click handler (what any listener costs).
 // Usage: node tests/bench/help_latency.mjs   (needs scripts/build.sh; starts its own collector)
-import { launchBrowser, startCollector } from '../e2e/harness.mjs';
+import { answeredVisitor, launchBrowser, startCollector } from '../e2e/harness.mjs';
 
 const TRIALS = 30;
 const collector = await startCollector();
 const browser = await launchBrowser();
 const context = await browser.newContext();
-await context.addInitScript(() => {
-  localStorage.setItem('friction:consent', JSON.stringify({ id: 'bench', revision: '1', level: 'none', at: Date.now(), lang: 'en', gpc: false }));
-});
+await context.addInitScript(answeredVisitor, 'none');
 const latencies = [];
 const baselines = [];
 for (let trial = 0; trial < TRIALS; trial++) {

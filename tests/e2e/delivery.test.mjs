@@ -3,20 +3,14 @@
 // from its database.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickRepeatedly, useCollectorAndBrowser, watchPage } from './harness.mjs';
+import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 
 // A visitor who accepted signals (their receipt is stored), on a fresh context.
 async function acceptedVisitor() {
-  const context = await suite.browser.newContext();
-  await context.addInitScript(() => {
-    if (localStorage.getItem('friction:consent')) return;
-    localStorage.setItem('friction:consent', JSON.stringify({ id: 'delivery-test', revision: '1', level: 'signals', at: Date.now(), lang: 'en', gpc: false }));
-  });
-  const page = await context.newPage();
-  const seen = watchPage(page);
-  return { context, page, seen };
+  const page = await newAnsweredPage(suite.browser, {}, { level: 'signals' });
+  return { context: page.context(), page, seen: watchPage(page) };
 }
 
 async function openProduct(page, id) {

@@ -84,18 +84,19 @@ export async function clickRepeatedly(page, selector, times, gapMs) {
   }
 }
 
-// A visitor who already answered the consent panel (with a refusal, the default): the panel
-// stays closed, so tests can use the page. Tests about the panel itself start without it.
-export function answeredVisitor() {
-  if (localStorage.getItem('friction:consent')) return; // runs on every load: keep later choices
-  const receipt = { id: 'test-visitor', revision: '1', level: 'none', at: Date.now(), lang: 'en', gpc: false };
+// A visitor who already answered the consent panel (with a refusal unless told otherwise): the
+// panel stays closed, so tests can use the page. Tests about the panel itself start without it.
+// Runs in the page (addInitScript), on every load: a later choice made in the test is kept.
+export function answeredVisitor(level = 'none') {
+  if (localStorage.getItem('friction:consent')) return;
+  const receipt = { id: 'test-visitor', revision: '1', level, at: Date.now(), lang: 'en', gpc: false };
   localStorage.setItem('friction:consent', JSON.stringify(receipt));
 }
 
-// A new context and page for an answered visitor.
-export async function newAnsweredPage(browser, options) {
+// A new context and page for a visitor who answered `level` ('none' or 'signals').
+export async function newAnsweredPage(browser, options, { level = 'none' } = {}) {
   const context = await browser.newContext(options);
-  await context.addInitScript(answeredVisitor);
+  await context.addInitScript(answeredVisitor, level);
   const page = await context.newPage();
   page.once('close', () => context.close().catch(() => {}));
   return page;

@@ -150,12 +150,7 @@ test('"Talk to a person" with a yes sends the journey summary and nothing else; 
 
 test('a visitor who accepted signals: the summary covers the pages before this one; a refuser\'s only this page', async () => {
   const summaryAfterTwoPages = async (level) => {
-    const context = await suite.browser.newContext();
-    await context.addInitScript((consent) => {
-      if (!localStorage.getItem('friction:consent'))
-        localStorage.setItem('friction:consent', JSON.stringify({ id: 'journey-test', revision: '1', level: consent, at: Date.now(), lang: 'en', gpc: false }));
-    }, level);
-    const page = await context.newPage();
+    const page = await newAnsweredPage(suite.browser, {}, { level });
     const posts = [];
     page.on('request', (request) => request.url().endsWith('/v1/handoff') && posts.push(request.postData()));
     await page.goto(`${suite.collector.base}/`);
@@ -167,7 +162,7 @@ test('a visitor who accepted signals: the summary covers the pages before this o
     await page.locator(BOX).getByRole('button', { name: 'Talk to a person' }).click();
     await page.locator(BOX).getByRole('button', { name: 'Yes, share it' }).click();
     await page.locator(`${BOX} .reference`).waitFor();
-    await context.close();
+    await page.close();
     return JSON.parse(posts[0]).summary.steps.map((step) => step.step);
   };
   assert.deepEqual(await summaryAfterTwoPages('signals'), ['/', '/product/:id']);
