@@ -181,6 +181,7 @@ class Routes {
     data.groups = store_->groups();
     data.recent = store_->recentSignals(50);
     data.visits = visitShares(store_->visitSums(), 50);
+    data.handoffs = handoffs_->recent(200);
     data.now_ms = nowUnixMs();
     sendHtml(res, renderDashboard(data));
   }

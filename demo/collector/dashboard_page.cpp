@@ -106,6 +106,25 @@ std::string recentSection(const DashboardData& data) {
   return html + "</tbody></table></section>";
 }
 
+std::string handoffsSection(const DashboardData& data) {
+  const auto byStep = handoffsByStep(data.handoffs);
+  std::string html =
+      "<section><h2>Asked for a person</h2><p class=\"meta\">The last " +
+      std::to_string(data.handoffs.size()) +
+      " hand-offs, by the step the visitor was on. Their stories are in the "
+      "<a href=\"/agent\">agent view</a>.</p><table class=\"handoffs\"><thead><tr>"
+      "<th>Step</th><th class=\"num\">Asked</th><th>Share</th><th>Last asked</th>"
+      "</tr></thead><tbody>";
+  const int64_t largest = byStep.empty() ? 0 : byStep.front().asks;
+  for (const auto& at : byStep) {
+    const std::string step = at.step.empty() ? std::string("(journey not shared)")
+                                             : "<code>" + escapeHtml(at.step) + "</code>";
+    html += "<tr><td>" + step + "</td><td class=\"num\">" + std::to_string(at.asks) +
+            "</td>" + barCell(at.asks, largest) + timeCell(at.last_ms, data.now_ms) + "</tr>";
+  }
+  return html + "</tbody></table></section>";
+}
+
 std::string emptyState() {
   return "<section class=\"empty\"><h2>No signals yet</h2>"
          "<p>To produce some: open the <a href=\"/\">demo shop</a> served by this collector, "
@@ -118,6 +137,24 @@ std::string emptyState() {
 
 }  // namespace
 
+std::vector<HandoffsAtStep> handoffsByStep(const std::vector<StoredHandoff>& handoffs) {
+  std::vector<HandoffsAtStep> byStep;
+  for (const auto& handoff : handoffs) {
+    const bool shared = handoff.summary && !handoff.summary->empty();
+    const std::string step = shared ? handoff.summary->back().step : std::string();
+    auto at = std::find_if(byStep.begin(), byStep.end(),
+                           [&](const HandoffsAtStep& a) { return a.step == step; });
+    if (at == byStep.end()) at = byStep.insert(byStep.end(), HandoffsAtStep{step, 0, 0});
+    ++at->asks;
+    at->last_ms = std::max(at->last_ms, handoff.created_at_ms);
+  }
+  // Most asked first; a tie goes to the most recent.
+  std::sort(byStep.begin(), byStep.end(), [](const HandoffsAtStep& a, const HandoffsAtStep& b) {
+    return a.asks != b.asks ? a.asks > b.asks : a.last_ms > b.last_ms;
+  });
+  return byStep;
+}
+
 std::string renderDashboard(const DashboardData& data) {
   std::string html =
       "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -129,8 +166,10 @@ std::string renderDashboard(const DashboardData& data) {
       std::to_string(data.total_signals) +
       " signals stored · refreshes every 5 s · times are when the collector received them"
       "</p></header><main>";
-  if (data.groups.empty() && data.visits.empty()) return html + emptyState() + "</main></body></html>";
+  if (data.groups.empty() && data.visits.empty() && data.handoffs.empty())
+    return html + emptyState() + "</main></body></html>";
   if (!data.groups.empty()) html += groupsSection(data);
+  if (!data.handoffs.empty()) html += handoffsSection(data);
   if (!data.visits.empty()) html += visitsSection(data);
   if (!data.recent.empty()) html += recentSection(data);
   return html + "</main></body></html>";

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "handoff_store.h"
 #include "signal_store.h"
 #include "visit_shares.h"
 
@@ -15,10 +16,20 @@ struct DashboardData {
   std::vector<FrictionGroup> groups;   // most signals first
   std::vector<StoredSignal> recent;    // newest first
   std::vector<StepShares> visits;      // most visited first
+  std::vector<StoredHandoff> handoffs; // newest first
   int64_t now_ms = 0;
 };
 
 inline constexpr const char* kDashboardStylesheet = "/dashboard/dashboard.css";
+
+// Where visitors asked for a person: the step they were on (the last of the summary they
+// shared), how often, and when last; "not shared" for those who kept their journey.
+struct HandoffsAtStep {
+  std::string step;
+  int64_t asks = 0;
+  int64_t last_ms = 0;
+};
+std::vector<HandoffsAtStep> handoffsByStep(const std::vector<StoredHandoff>& handoffs);
 
 std::string renderDashboard(const DashboardData& data);
 

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "collector_server.h"
+#include "dashboard_page.h"
 #include "signal_intake.h"
 #include "anonymise/randomized_response.h"
 #include "encode/signal_batch.h"
@@ -635,6 +636,38 @@ TEST_CASE("collector: a hand-off gets a short reference, and the agent view show
   CHECK(page.find("The visitor chose not to share their journey") != std::string::npos);
   CHECK(page.find(other) < page.find(reference));  // newest first
   CHECK(page.find("<script") == std::string::npos);
+
+  // The product team's side: where people asked, at a glance, with the way to their stories.
+  const std::string dashboard = bodyOf(client.Get("/dashboard"));
+  const size_t section = dashboard.find("<h2>Asked for a person</h2>");
+  REQUIRE(section != std::string::npos);
+  CHECK(dashboard.find("<a href=\"/agent\">agent view</a>", section) != std::string::npos);
+  CHECK(dashboard.find("<td><code>/checkout</code></td><td class=\"num\">1</td>", section) !=
+        std::string::npos);  // the step they were on when they asked: the last one
+  CHECK(dashboard.find("<td>(journey not shared)</td><td class=\"num\">1</td>", section) !=
+        std::string::npos);
+}
+
+TEST_CASE("dashboard: hand-offs are counted by the step the visitor asked from, most asked first") {
+  using namespace friction::collector;
+  auto handoff = [](int64_t at_ms, std::vector<std::string> steps) {
+    StoredHandoff h{"AAA-222", "demo", at_ms, std::nullopt};
+    if (!steps.empty()) {
+      h.summary.emplace();
+      for (auto& step : steps) h.summary->push_back(HandoffStep{step, 10, {}});
+    }
+    return h;
+  };
+  const auto byStep = handoffsByStep({handoff(5, {"/", "/checkout"}), handoff(4, {}),
+                                      handoff(3, {"/checkout"}), handoff(2, {"/checkout", "/"}),
+                                      handoff(1, {})});
+  REQUIRE(byStep.size() == 3);
+  CHECK(byStep[0].step == "/checkout");
+  CHECK(byStep[0].asks == 2);
+  CHECK(byStep[0].last_ms == 5);
+  CHECK(byStep[1].step.empty());  // not shared: 2 asks, last at 4
+  CHECK(byStep[1].last_ms == 4);
+  CHECK(byStep[2].step == "/");
 }
 
 TEST_CASE("collector: a hand-off carrying more than a journey summary is refused, by field") {
