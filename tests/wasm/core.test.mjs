@@ -161,3 +161,21 @@ test('the codec refuses records it cannot read, and keeps working after its memo
   assert.ok(batch.frame.length < batch.json.length / 100, 'a frame, compressed');
   engine.delete();
 });
+
+// A batch record written by hand (sdk/encode/batch_record.cpp has the layout): one visit to
+// `step`, no signals.
+function visitRecord(step) {
+  const text = (s) => {
+    const bytes = new TextEncoder().encode(s);
+    return [bytes.length, ...bytes]; // every string here is shorter than 128 bytes
+  };
+  return new Uint8Array([0x42, 1, ...text('demo'), ...text('0.1.0'), 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ...text('00112233445566778899aabbccddeeff'), 0, 1, ...text(step), 0]);
+}
+
+test('the codec writes control characters as JSON escapes (its own snprintf, wasm/codec_snprintf.cpp)', () => {
+  const batch = codec.encodeBatch(visitRecord('/a\u0001b\u001fc\td'));
+  assert.ok(batch.json.includes('"step":"/a\\u0001b\\u001fc\\td"'), batch.json);
+  assert.equal(JSON.parse(batch.json).visits[0].step, '/a\u0001b\u001fc\td');
+  assert.equal(decodeFrame(batch.frame), batch.json);
+});
