@@ -188,6 +188,23 @@ test('"Talk to a person" with a no still reaches a person, without any summary',
   await page.close();
 });
 
+test('a hand-off the collector cannot take yet: the widget says so, and "Try again" gets the reference', async () => {
+  const { page } = await productPage();
+  let refused = 0;
+  await page.route('**/v1/handoff', (route) => (refused++ === 0 ? route.fulfill({ status: 503, body: '{"error":"down"}' }) : route.continue()));
+  await rageOnCoupon(page);
+  const box = page.locator(BOX);
+  await box.getByRole('button', { name: 'Talk to a person' }).click();
+  await box.getByRole('button', { name: 'No, connect me without it' }).click();
+  await box.getByRole('button', { name: 'Try again' }).waitFor();
+  assert.match(await box.textContent(), /We could not reach anyone just now/);
+  await box.getByRole('button', { name: 'Try again' }).click();
+  await box.locator('.reference').waitFor();
+  assert.match(await box.locator('.reference').textContent(), REFERENCE);
+  assert.equal(refused, 2);
+  await page.close();
+});
+
 test('in French, on a phone, with reduced motion: the widget speaks French, fits and does not move', async () => {
   const { page } = await productPage({ viewport: { width: 375, height: 740 }, reducedMotion: 'reduce' }, { 'data-lang': 'fr' });
   await rageOnCoupon(page);
