@@ -328,7 +328,6 @@ export class Friction {
   // Withdrawal is immediate: nothing queued or unsent goes out, and what the SDK stored on the
   // device goes, except the receipt of the refusal itself.
   wipe() {
-    this.recordsBeforeCodec.length = 0;
     journeyStore.clear();
     helpStore.clear();
     ledger.clear();
@@ -336,9 +335,12 @@ export class Friction {
     if (this.transport) this.transport.forget();
   }
 
+  // Here or from another tab: the core drops what it had not handed over, and so does this
+  // layer, records still waiting for the codec included.
   applyConsent(level) {
     if (this.engine.setConsent(level)) {
-      if (level !== 'none') this.loadCodecOnce();
+      if (level === 'none') this.recordsBeforeCodec.length = 0;
+      else this.loadCodecOnce();
       return true;
     }
     log.warn(`consent level "${level}" is unknown to the core; consent stays "${this.engine.consent()}".`);

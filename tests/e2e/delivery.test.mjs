@@ -125,3 +125,20 @@ test('a codec that cannot be fetched at first: help goes on, the batch waits, an
   assert.equal(seen.console.filter((line) => line.includes('friction-codec.wasm')).length, 1);
   await context.close();
 });
+
+test('a withdrawal in another tab while the codec is away: the records that waited for it are never sent', async () => {
+  const { context, page } = await acceptedVisitor();
+  let codecBlocked = true;
+  await context.route('**/friction-codec.wasm', (route) => (codecBlocked ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+  await openProduct(page, 110);
+  await rageClickAndFlush(page, 10); // made while the codec is away: it waits
+  const other = await context.newPage();
+  await other.goto(`${suite.collector.base}/`);
+  await other.evaluate(() => window.friction.consent.set('none'));
+  await page.waitForFunction(() => window.friction.consent.get() === 'none');
+  codecBlocked = false;
+  await page.evaluate(() => window.friction.flush());
+  await page.waitForTimeout(1500);
+  assert.equal(storedBursts(10), 0, 'nothing made before the withdrawal went out after it');
+  await context.close();
+});
