@@ -93,7 +93,7 @@ class Engine : private FrictionSink {
     return help_.state(epoch_ms - now_ms, now_ms);
   }
   void restoreHelpState(std::string_view state, double now_ms, double epoch_ms) {
-    help_.restore(state, epoch_ms - now_ms);
+    help_.restore(state, epoch_ms - now_ms, now_ms);
   }
   // How much the current step hurts at page time now_ms.
   double stepScore(double now_ms) const { return step_score_.at(now_ms); }

@@ -3,7 +3,8 @@
 // C library's printf brings 8 KB of wasm for it, a twentieth of the codec. This one writes
 // literal text and "%04x" conversions, which is all those calls use; any other conversion
 // writes nothing and returns -1, and tests/wasm/core.test.mjs checks the escapes end to end.
-// The detection core and native builds keep the C library's.
+// The detection core and native builds keep the C library's. Do not add code to the codec that
+// formats numbers through snprintf (std::to_string(double) would retry forever on the -1).
 #include <cstdarg>
 #include <cstddef>
 

@@ -52,12 +52,15 @@ export class Codec {
 // From bytes (tests, Node) or a URL (the browser). Rejects where it cannot be had (the
 // network, a 404, a CSP without 'wasm-unsafe-eval'); the caller decides what to say and when to
 // try again.
-export async function loadCodec(source) {
+// fetchWith: the page's own fetch from before capture wrapped it, so that this request is not
+// taken for the page's.
+export async function loadCodec(source, fetchWith) {
   if (typeof source !== 'string') {
     const { instance } = await WebAssembly.instantiate(source, imports);
     return new Codec(instance);
   }
-  const response = await fetch(source, { credentials: 'omit' });
+  const get = fetchWith || globalThis.fetch;
+  const response = await get.call(globalThis, source, { credentials: 'omit', referrerPolicy: 'no-referrer' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const { instance } = await WebAssembly.instantiate(await response.arrayBuffer(), imports);
   return new Codec(instance);

@@ -126,6 +126,7 @@ export class Friction {
     window.addEventListener('pageshow', guarded((event) => {
       if (!event.persisted) return;
       if (this.keepsJourney()) engine.restoreJourney(journeyStore.load());
+      engine.restoreHelpState(helpStore.load(), performance.now(), Date.now());
       this.enterStep(location.href);
     }, 'pageshow'));
     setInterval(guarded(() => this.send(), 'send'), config.sendIntervalMs);
@@ -197,6 +198,7 @@ export class Friction {
     if (!this.engine) return;
     this.engine.helpDismissed(performance.now());
     this.rememberHelp();
+    if (this.helpView) this.helpView.hide(); // when the site's own UI said no thanks
   }
 
   // For the next page of this tab: offers made and steps declined (session_store.js helpStore).
@@ -212,8 +214,8 @@ export class Friction {
     const summary = share ? await this.journeySummary() : null;
     const body = `{"v":1,"site":${JSON.stringify(this.site || '')},"summary":${summary || 'null'}}`;
     try {
-      const response = await (this.pageFetch || window.fetch)(this.handoffUrl, {
-        method: 'POST', body, credentials: 'omit', headers: { 'Content-Type': 'application/json' },
+      const response = await (this.pageFetch || window.fetch).call(window, this.handoffUrl, {
+        method: 'POST', body, credentials: 'omit', referrerPolicy: 'no-referrer', headers: { 'Content-Type': 'application/json' },
       });
       const answer = response.status === 201 ? await response.json() : null;
       if (!answer || typeof answer.reference !== 'string') {
@@ -249,9 +251,17 @@ export class Friction {
   }
 
   encode(record) {
-    const batch = this.codec.encodeBatch(record);
-    if (!batch) log.error('friction-codec.wasm could not read a batch from friction.wasm; copy both from the same dist/. The batch is dropped.');
-    return batch;
+    try {
+      const batch = this.codec.encodeBatch(record);
+      if (!batch) log.error('friction-codec.wasm could not read a batch from friction.wasm; copy both from the same dist/. The batch is dropped.');
+      return batch;
+    } catch (error) {
+      // A trap leaves the module's memory in no known state: the next send loads it afresh.
+      log.error('the codec failed; the batch is dropped and the codec is loaded again.', error);
+      this.codec = null;
+      this.codecLoad = null;
+      return null;
+    }
   }
 
   // A record made before the codec arrived waits for it (in memory only: a page hidden in
@@ -268,7 +278,7 @@ export class Friction {
   // SDK meanwhile detects and helps as before, and keeps the records it could not encode.
   loadCodecOnce() {
     if (this.codecLoad || !this.codecUrl) return this.codecLoad;
-    this.codecLoad = loadCodec(this.codecUrl).then(guarded((codec) => {
+    this.codecLoad = loadCodec(this.codecUrl, this.pageFetch || window.fetch).then(guarded((codec) => {
       this.codec = codec;
       const waiting = this.recordsBeforeCodec.splice(0);
       for (const record of waiting) this.transport.send(this.encode(record));
@@ -321,7 +331,8 @@ export class Friction {
     const level = this.storedLevel();
     if (level === this.consentLevel || !this.applyConsent(level)) return;
     this.consentLevel = level;
-    if (level === 'none') this.transport.forget(); // the other tab wiped the shared storage
+    // The other tab wiped what the tabs share; this tab's own storage goes here.
+    if (level === 'none') this.wipe();
     this.emitter.emit('consent', { level });
   }
 

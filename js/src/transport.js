@@ -87,6 +87,7 @@ export class Transport {
       body: batch.frame,
       keepalive: true,
       credentials: 'omit',
+      referrerPolicy: 'no-referrer', // the page's full address is not the collector's business
       headers: { 'Content-Type': 'application/zstd' },
     })
       .then((response) => {

@@ -84,7 +84,9 @@ std::string HelpTrigger::state(double epoch_offset_ms, double now_ms) const {
   return out;
 }
 
-void HelpTrigger::restore(std::string_view state, double epoch_offset_ms) {
+void HelpTrigger::restore(std::string_view state, double epoch_offset_ms, double now_ms) {
+  const double longest_quiet_ms =
+      now_ms + std::max(settings_.repeat_after_ms, settings_.quiet_after_dismiss_ms);
   bool first = true;
   while (!state.empty()) {
     const size_t end = std::min(state.find('\n'), state.size());
@@ -100,8 +102,11 @@ void HelpTrigger::restore(std::string_view state, double epoch_offset_ms) {
     if (bar == std::string_view::npos || !parseNumber(line.substr(0, bar), number)) continue;
     const std::string_view step = line.substr(bar + 1);
     if (step.empty() || step.front() != '/' || step.size() > 256) continue;
+    if (quiet_until_ms_.size() >= kMaxQuietSteps && !quiet_until_ms_.count(std::string(step)))
+      continue;
     auto& until_ms = quiet_until_ms_[std::string(step)];
-    until_ms = std::max(until_ms, static_cast<double>(number) - epoch_offset_ms);
+    until_ms = std::min(std::max(until_ms, static_cast<double>(number) - epoch_offset_ms),
+                        longest_quiet_ms);
   }
 }
 

@@ -14,9 +14,9 @@
 //  - quiet_after_dismiss_ms = 600000: "no thanks" holds for ten minutes on that step.
 //  - max_offers = 3 per page: beyond that, the visitor has the Help button.
 //  - max_session_offers = 6 per tab session: a visitor who moves through many pages is not
-//    met by an offer on each. The session's count and the steps where the visitor said
-//    "no thanks" survive page loads through state()/restore() (sessionStorage, js/src/friction.js),
-//    so that a dismissal holds on the next page of the same step too.
+//    met by an offer on each. The session's count and the steps still quiet (after an offer or
+//    a "no thanks") survive page loads through state()/restore() (sessionStorage,
+//    js/src/friction.js), so that a dismissal holds on the next page of the same step too.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -71,8 +71,11 @@ class HelpTrigger {
   // quiet steps, in wall-clock time (epoch_offset_ms = epoch ms - page ms). Only steps still
   // quiet at now_ms are kept. Lines: "offers", then "until_epoch_ms|step" for each.
   std::string state(double epoch_offset_ms, double now_ms) const;
-  // Anything malformed is skipped: the state comes from storage the page could have touched.
-  void restore(std::string_view state, double epoch_offset_ms);
+  // Anything malformed is skipped, and what is read is bounded: the state comes from storage
+  // the page could have touched. At most kMaxQuietSteps steps, none quiet for longer than the
+  // settings allow from now_ms.
+  void restore(std::string_view state, double epoch_offset_ms, double now_ms);
+  static constexpr size_t kMaxQuietSteps = 64;
 
  private:
   const HelpSettings& settings_;

@@ -48,7 +48,7 @@ std::optional<BatchContent> readBatchRecord(const uint8_t* data, size_t size) {
   BatchContent batch;
   batch.header.site = in.str();
   batch.header.sdk_version = in.str();
-  batch.header.dropped = static_cast<uint32_t>(in.varint());
+  batch.header.dropped = static_cast<uint32_t>(in.upTo(UINT32_MAX));
   batch.header.epsilon = in.f64();
   batch.header.id = in.str();
   for (uint64_t n = in.count(); n > 0 && in.ok(); --n) {
@@ -59,18 +59,16 @@ std::optional<BatchContent> readBatchRecord(const uint8_t* data, size_t size) {
     s.step = in.str();
     s.role = in.str();
     s.target_hash = in.varint();
-    s.count = static_cast<uint32_t>(in.varint());
-    s.at_s = static_cast<uint32_t>(in.varint());
-    s.span_ms = static_cast<uint32_t>(in.varint());
+    s.count = static_cast<uint32_t>(in.upTo(UINT32_MAX));
+    s.at_s = static_cast<uint32_t>(in.upTo(UINT32_MAX));
+    s.span_ms = static_cast<uint32_t>(in.upTo(UINT32_MAX));
     s.score = in.f64();
     batch.signals.push_back(std::move(s));
   }
   for (uint64_t n = in.count(); n > 0 && in.ok(); --n) {
     VisitTally v;
     v.step = in.str();
-    const uint64_t met = in.varint();
-    if (met > kAllKinds) return std::nullopt;
-    v.met = static_cast<uint16_t>(met);
+    v.met = static_cast<uint16_t>(in.upTo(kAllKinds));
     batch.visits.push_back(std::move(v));
   }
   if (!in.ok() || !in.atEnd()) return std::nullopt;

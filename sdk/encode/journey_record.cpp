@@ -18,7 +18,7 @@ std::vector<uint8_t> writeJourneyRecord(const std::vector<JourneyStepSummary>& s
   out.varint(steps.size());
   for (const auto& s : steps) {
     out.str(s.step);
-    out.varint(static_cast<uint64_t>(s.seconds));
+    out.varint(s.seconds);
     for (uint16_t count : s.met) out.varint(count);
   }
   return out.take();
@@ -32,8 +32,8 @@ std::optional<std::vector<JourneyStepSummary>> readJourneyRecord(const uint8_t* 
   for (uint64_t n = in.count(); n > 0 && in.ok(); --n) {
     JourneyStepSummary s;
     s.step = in.str();
-    s.seconds = static_cast<long>(in.varint());
-    for (auto& count : s.met) count = static_cast<uint16_t>(in.varint());
+    s.seconds = static_cast<uint32_t>(in.upTo(UINT32_MAX));
+    for (auto& count : s.met) count = static_cast<uint16_t>(in.upTo(UINT16_MAX));
     steps.push_back(std::move(s));
   }
   if (!in.ok() || !in.atEnd()) return std::nullopt;

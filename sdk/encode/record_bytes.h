@@ -56,11 +56,19 @@ class ByteReader {
     uint64_t value = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       const uint8_t byte = u8();
+      // The tenth byte holds bit 63 only; anything more does not fit 64 bits.
+      if (shift == 63 && byte > 1) break;
       value |= uint64_t(byte & 0x7f) << shift;
       if (!(byte & 0x80)) return value;
     }
-    ok_ = false;  // longer than any 64-bit value
+    ok_ = false;
     return 0;
+  }
+  // A value that must fit `limit`: a larger one is damage, not something to cut down.
+  uint64_t upTo(uint64_t limit) {
+    const uint64_t value = varint();
+    if (value > limit) ok_ = false;
+    return ok_ ? value : 0;
   }
   double f64() {
     if (!need(8)) return 0;

@@ -83,7 +83,9 @@ ZSTD_CDict* digestPinned(std::string_view dictionary, int level) {
   const ZSTD_compressionParameters params =
       ZSTD_getCParams(level, kTypicalBatchBytes, dictionary.size());
 #ifdef FRICTION_ZSTD_LAZY_ONLY
-  if (params.strategy != ZSTD_lazy) return nullptr;  // the only strategy the codec carries
+  // The only compressor the codec carries is the hash-chain lazy one; without SIMD, zstd turns
+  // to its row-based match finder past a 128 KB window (windowLog 17), which it does not carry.
+  if (params.strategy != ZSTD_lazy || params.windowLog > 17) return nullptr;
 #endif
   return ZSTD_createCDict_advanced(dictionary.data(), dictionary.size(), ZSTD_dlm_byCopy,
                                    ZSTD_dct_auto, params, ZSTD_defaultCMem);
@@ -108,6 +110,9 @@ std::vector<uint8_t> compressFrame(std::string_view data, int level,
   std::vector<uint8_t> frame(ZSTD_compressBound(data.size()));
   size_t written;
   if (dictionary.empty()) {
+#ifdef FRICTION_ZSTD_LAZY_ONLY
+    return {};  // levels without pinned parameters pick strategies the codec does not carry
+#endif
     written = ZSTD_compressCCtx(context, frame.data(), frame.size(), data.data(), data.size(),
                                 level);
   } else {

@@ -29,7 +29,7 @@ uint16_t JourneyLog::kindsMetHere() const {
 namespace {
 
 double dwellOf(double entered_ms, double left_ms, double now_ms) {
-  return std::max(0.0, (left_ms < 0 ? now_ms : left_ms) - entered_ms);
+  return std::clamp((left_ms < 0 ? now_ms : left_ms) - entered_ms, 0.0, JourneyLog::kMaxDwellMs);
 }
 
 template <typename Number>
@@ -71,7 +71,8 @@ void JourneyLog::restore(std::string_view state) {
     if (first_bar == std::string_view::npos || second_bar == std::string_view::npos) continue;
     long long dwell_ms = 0;
     const std::string_view step = line.substr(second_bar + 1);
-    if (!parseWhole(line.substr(0, first_bar), dwell_ms) || dwell_ms < 0 || step.empty() ||
+    if (!parseWhole(line.substr(0, first_bar), dwell_ms) || dwell_ms < 0 ||
+        dwell_ms > kMaxDwellMs || step.empty() ||
         step.front() != '/' || step.size() > 256)
       continue;
     Step restored{std::string(step), 0, static_cast<double>(dwell_ms), {}};
@@ -92,7 +93,8 @@ std::vector<JourneyStepSummary> JourneyLog::summary(double now_ms) const {
   std::vector<JourneyStepSummary> steps;
   for (const auto& s : steps_) {
     const double dwell = dwellOf(s.entered_ms, s.left_ms, now_ms);
-    steps.push_back({s.step, std::lround(dwell / kDwellBucketMs) * long(kDwellBucketMs) / 1000, s.met});
+    const auto seconds = std::lround(dwell / kDwellBucketMs) * (kDwellBucketMs / 1000);
+    steps.push_back({s.step, static_cast<uint32_t>(seconds), s.met});
   }
   return steps;
 }

@@ -20,7 +20,7 @@ namespace friction {
 // One step of the summary: how long (rounded to JourneyLog::kDwellBucketMs), what was met.
 struct JourneyStepSummary {
   std::string step;
-  long seconds = 0;
+  uint32_t seconds = 0;
   std::array<uint16_t, kFrictionKindCount> met{};  // how often each kind was met
 };
 
@@ -30,6 +30,8 @@ class JourneyLog {
   static constexpr size_t kMaxSteps = 20;
   // Time on a step, rounded to this: how long, not when.
   static constexpr double kDwellBucketMs = 5000;
+  // Longer than this on one step says nothing more to an agent (a tab left open for days).
+  static constexpr double kMaxDwellMs = 24 * 3600 * 1000.0;
 
   void enter(std::string step, double now_ms);
   void met(FrictionKind kind);

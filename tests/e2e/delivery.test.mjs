@@ -126,7 +126,7 @@ test('a codec that cannot be fetched at first: help goes on, the batch waits, an
   await context.close();
 });
 
-test('a withdrawal in another tab while the codec is away: the records that waited for it are never sent', async () => {
+test('a withdrawal in another tab while the codec is away: the records that waited for it are never sent, and this tab forgets', async () => {
   const { context, page } = await acceptedVisitor();
   let codecBlocked = true;
   await context.route('**/friction-codec.wasm', (route) => (codecBlocked ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
@@ -136,6 +136,7 @@ test('a withdrawal in another tab while the codec is away: the records that wait
   await other.goto(`${suite.collector.base}/`);
   await other.evaluate(() => window.friction.consent.set('none'));
   await page.waitForFunction(() => window.friction.consent.get() === 'none');
+  assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage)), [], "this tab's own journey and help memory went too");
   codecBlocked = false;
   await page.evaluate(() => window.friction.flush());
   await page.waitForTimeout(1500);

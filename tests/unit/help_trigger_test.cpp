@@ -1,6 +1,8 @@
 // The step's friction score and the help trigger: help at the first clear sign, never nagging.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "decide/help_trigger.h"
 #include "decide/step_score.h"
 #include "engine_fixtures.h"
@@ -140,4 +142,20 @@ TEST_CASE("a tampered help state is read as far as it makes sense, and no furthe
   CHECK(engine.helpState(11000, 1.7e12 + 11000).rfind("1\n", 0) == 0);
   CHECK(engine.setThreshold("help.max_session_offers", 0));
   CHECK_FALSE(engine.setThreshold("help.max_session_offers", 101));
+}
+
+TEST_CASE("a restored help state is bounded: no step quiet for longer than the settings allow, and 64 steps at most") {
+  const double epoch = 1.7e12;
+  Engine engine = productPage();
+  std::string state = "0\n99999999999999999|/product/:id\n";
+  for (int i = 0; i < 200; ++i) state += std::to_string(static_cast<long long>(epoch + 60000)) + "|/s" + std::to_string(i) + "\n";
+  engine.restoreHelpState(state, 0, epoch);
+  // The product step was made quiet "forever": it holds for the longest quiet the settings
+  // give (10 minutes), no more.
+  rageClick(engine, 590000);
+  CHECK(engine.takeHelpOffers().empty());
+  rageClick(engine, 610000);
+  CHECK(engine.takeHelpOffers().size() == 1);
+  const std::string kept = engine.helpState(0, epoch);
+  CHECK(std::count(kept.begin(), kept.end(), '\n') <= 1 + static_cast<long>(HelpTrigger::kMaxQuietSteps));
 }

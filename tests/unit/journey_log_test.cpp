@@ -80,3 +80,14 @@ TEST_CASE("a tampered journey log is read line by line: the malformed lines are 
   CHECK(steps[0].seconds == 10);
   CHECK(steps[0].met[1] == 1);
 }
+
+TEST_CASE("time on a step is capped at a day, from the clock and from a stored state") {
+  JourneyLog log;
+  log.enter("/", 0);
+  CHECK(log.summary(40.0 * 24 * 3600 * 1000)[0].seconds == 24 * 3600);
+  JourneyLog restored;
+  restored.restore("99999999999999|0,0,0,0,0,0,0,0,0,0|/a\n3600000|0,0,0,0,0,0,0,0,0,0|/b\n");
+  const auto steps = restored.summary(0);
+  REQUIRE(steps.size() == 1);  // the impossible one is skipped
+  CHECK(steps[0].seconds == 3600);
+}

@@ -100,3 +100,31 @@ TEST_CASE("a journey record round-trips, and the codec writes the hand-off summa
   for (size_t size = 0; size < record.size(); ++size)
     CHECK_MESSAGE(encodeJourneyRecord(record.data(), size).empty(), "cut at ", size);
 }
+
+TEST_CASE("a value out of its field's range is damage, not something to cut down") {
+  BatchContent batch = sampleBatch();
+  batch.visits.clear();
+  batch.signals.resize(1);
+  auto record = writeBatchRecord(batch);
+  // The signal's count is the varint after kind, step and role: 4 (one byte). Make it 2^32.
+  const size_t count_at = 2 + (1 + 4) + (1 + 5) + 1 + 8 + (1 + 32) + 1 + 1 + (1 + 12) + (1 + 6) + 10;
+  REQUIRE(record[count_at] == 4);
+  record.erase(record.begin() + count_at);
+  const uint8_t two_to_32[] = {0x80, 0x80, 0x80, 0x80, 0x10};
+  record.insert(record.begin() + count_at, std::begin(two_to_32), std::end(two_to_32));
+  CHECK(!readBatchRecord(record.data(), record.size()));
+  record[count_at + 4] = 0x0f;  // 15 x 2^28: within 32 bits, read
+  CHECK(readBatchRecord(record.data(), record.size()));
+}
+
+TEST_CASE("a journey record's counts must fit their fields") {
+  std::vector<JourneyStepSummary> steps(1);
+  steps[0].step = "/";
+  auto record = writeJourneyRecord(steps);
+  // tag, version, count 1, step "/" (2 bytes), seconds 0, then ten counts of 0.
+  const size_t first_count = 2 + 1 + 2 + 1;
+  record.erase(record.begin() + first_count);
+  const uint8_t too_many[] = {0x80, 0x80, 0x04};  // 65536
+  record.insert(record.begin() + first_count, std::begin(too_many), std::end(too_many));
+  CHECK(!readJourneyRecord(record.data(), record.size()));
+}

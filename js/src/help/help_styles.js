@@ -13,6 +13,7 @@ export const HELP_CSS = `
   font: max(1rem, 16px)/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: start;
 }
 .box[hidden] { display: none; }
+.announce { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .box.top { top: 1em; } .box.bottom { bottom: 1em; }
 .box.left { left: 1em; } .box.right { right: 1em; }
 @media (prefers-reduced-motion: no-preference) {

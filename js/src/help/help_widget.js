@@ -30,12 +30,17 @@ export class HelpWidget extends HTMLElement {
     super();
     this.root = this.attachShadow({ mode: 'open' });
     adoptStyles(this.root, HELP_CSS);
-    // The live region exists before anything is said in it, so that screen readers announce it.
-    this.region = h('div', { role: 'status', 'aria-live': 'polite' });
+    // What a screen reader says, politely: a short line per change, in a live region that
+    // exists before anything is said in it. The box with its controls is not read out whole.
+    this.announcer = h('div', { role: 'status', 'aria-live': 'polite', class: 'announce' });
     this.box = h('section', { class: 'box', hidden: true });
-    this.region.append(this.box);
-    this.root.append(this.region);
+    this.root.append(this.announcer, this.box);
     this.element = null;
+    this.sequence = 0;        // bumped by each new screen: answers to an older one are stale
+    this.returnFocus = null;  // where focus was before the visitor entered the box
+    this.box.addEventListener('focusin', (event) => {
+      if (!this.returnFocus && event.relatedTarget && !this.root.contains(event.relatedTarget)) this.returnFocus = event.relatedTarget;
+    });
     this.follow = guarded(() => this.place(), 'help widget');
     this.box.addEventListener('keydown', guarded((event) => {
       if (event.key === 'Escape') this.dismiss();
@@ -57,15 +62,19 @@ export class HelpWidget extends HTMLElement {
     this.onPerson = onPerson;
   }
 
-  // An offer from the core (the friction.on('help') detail) and the element it is about.
+  // An offer from the core (the friction.on('help') detail) and the element it is about. A
+  // visitor on their way to a person (asking, sending, reference) keeps that screen.
   offer(offer, element) {
+    if (['ask', 'sending', 'reference', 'failed'].includes(this.state)) return;
     this.current = offer;
     this.element = element || null;
     const content = offer.content || {};
     const actions = (content.actions || []).map((action) => this.actionOf(action, offer));
-    this.show('offer', [
-      this.head(content.title || this.text.title),
-      h('p', { class: 'why' }, this.why(offer)),
+    const title = content.title || this.text.title;
+    const why = this.why(offer);
+    this.show('offer', `${title} ${why}`, [
+      this.head(title),
+      h('p', { class: 'why' }, why),
       content.text ? h('p', {}, content.text) : null,
       h('div', { class: 'actions' }, ...actions, h('button', { type: 'button', onclick: () => this.dismiss() }, this.text.dismiss)),
     ]);
@@ -85,7 +94,7 @@ export class HelpWidget extends HTMLElement {
 
   // The one question before a person is reached: may the summary of this visit go with it?
   askToShare() {
-    this.show('ask', [
+    this.show('ask', this.text.askShare, [
       this.head(this.text.title),
       h('p', {}, this.text.askShare),
       h('div', { class: 'actions' },
@@ -95,20 +104,25 @@ export class HelpWidget extends HTMLElement {
   }
 
   async reachPerson(share) {
-    this.show('sending', [this.head(this.text.title), h('p', {}, this.text.sending)]);
+    this.show('sending', this.text.sending, [this.head(this.text.title), h('p', {}, this.text.sending)]);
+    const asked = this.sequence;
     const answer = await Promise.resolve(this.onPerson(share)).catch(() => null);
+    // Closed meanwhile: the visitor moved on (the site still hears of the hand-off).
+    if (asked !== this.sequence) return;
     if (!answer) {
-      this.show('failed', [
+      this.show('failed', this.text.failed, [
         this.head(this.text.title),
         h('p', {}, this.text.failed),
         h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: () => this.reachPerson(share) }, this.text.retry)),
       ]);
       return;
     }
-    this.show('reference', [
+    const reference = fill(this.text.reference, { reference: answer.reference });
+    const explained = answer.shared ? this.text.referenceShared : this.text.referenceNotShared;
+    this.show('reference', `${reference}. ${explained}`, [
       this.head(this.text.title),
-      h('p', { class: 'reference' }, fill(this.text.reference, { reference: answer.reference })),
-      h('p', {}, answer.shared ? this.text.referenceShared : this.text.referenceNotShared),
+      h('p', { class: 'reference' }, reference),
+      h('p', {}, explained),
     ]);
   }
 
@@ -121,9 +135,11 @@ export class HelpWidget extends HTMLElement {
   // Replaces what the box says. Focus moves only if it was already in the box (the visitor is
   // working in it): a new state then starts at its first control. Otherwise it stays where
   // the visitor has it.
-  show(state, children) {
+  show(state, announcement, children) {
     const hadFocus = this.root.contains(deepActiveElement());
+    this.sequence += 1;
     this.state = state;
+    this.announcer.textContent = announcement;
     this.box.dataset.state = state;
     this.box.replaceChildren(...children.filter(Boolean));
     this.box.hidden = false;
@@ -142,13 +158,22 @@ export class HelpWidget extends HTMLElement {
     this.box.className = `box ${vertical} ${horizontal}`;
   }
 
+  // The visitor closed help here, whatever the screen: the core keeps this step quiet.
   dismiss() {
-    const wasOffer = !this.box.hidden;
+    const wasOpen = !this.box.hidden;
     this.hide();
-    if (wasOffer && this.onDismiss) this.onDismiss();
+    if (wasOpen && this.onDismiss) this.onDismiss();
   }
 
   hide() {
+    // Focus in the box goes back where the visitor had it, not to the top of the page.
+    if (this.root.contains(deepActiveElement())) {
+      const back = [this.returnFocus, this.element].find((element) => element && element.isConnected);
+      if (back) back.focus();
+    }
+    this.returnFocus = null;
+    this.sequence += 1;
+    this.announcer.textContent = '';
     this.box.hidden = true;
     this.box.replaceChildren();
     this.state = 'hidden';
