@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <optional>
 #include <nlohmann/json.hpp>
@@ -39,6 +40,30 @@ int windowLogFor(size_t max_output) {
 
 struct DStreamDeleter {
   void operator()(ZSTD_DStream* stream) const { ZSTD_freeDStream(stream); }
+};
+struct DDictDeleter {
+  void operator()(ZSTD_DDict* dictionary) const { ZSTD_freeDDict(dictionary); }
+};
+
+// What each request thread keeps from one frame to the next. Making these afresh for every
+// request (a decoder with its window, the dictionary's tables, a zeroed output chunk) cost
+// more than the rest of storing a batch: allocations large enough to be mapped and unmapped
+// each time. The decoder is reset, parameters and dictionary included, before each frame.
+struct Decoder {
+  std::unique_ptr<ZSTD_DStream, DStreamDeleter> stream{ZSTD_createDStream()};
+  std::map<unsigned, std::unique_ptr<ZSTD_DDict, DDictDeleter>> dictionaries;  // by id, digested
+  std::unique_ptr<char[]> chunk{new char[ZSTD_DStreamOutSize()]};
+
+  // Ready for one frame: no window above 2^window_log, and the dictionary if there is one.
+  bool prepare(int window_log, unsigned dictionary_id, std::optional<std::string_view> dictionary) {
+    if (!stream || ZSTD_isError(ZSTD_DCtx_reset(stream.get(), ZSTD_reset_session_and_parameters)) ||
+        ZSTD_isError(ZSTD_DCtx_setParameter(stream.get(), ZSTD_d_windowLogMax, window_log)))
+      return false;
+    if (!dictionary) return true;
+    auto& digested = dictionaries[dictionary_id];
+    if (!digested) digested.reset(ZSTD_createDDict(dictionary->data(), dictionary->size()));
+    return digested && !ZSTD_isError(ZSTD_DCtx_refDDict(stream.get(), digested.get()));
+  }
 };
 
 bool refuseFrame(FrameProblem kind, std::string message, std::string& out, std::string& error,
@@ -309,7 +334,8 @@ bool decompressFrame(std::string_view body, size_t max_output, std::string& out,
     return refuseFrame(FrameProblem::too_large, tooLargeMessage(max_output), out, error, problem);
 
   std::optional<std::string_view> dictionary;
-  if (const unsigned id = ZSTD_getDictID_fromFrame(body.data(), body.size()); id != 0) {
+  const unsigned id = ZSTD_getDictID_fromFrame(body.data(), body.size());
+  if (id != 0) {
     dictionary = knownDictionary(id);
     if (!dictionary)
       return refuseFrame(FrameProblem::unknown_dictionary,
@@ -318,20 +344,16 @@ bool decompressFrame(std::string_view body, size_t max_output, std::string& out,
                          out, error, problem);
   }
 
-  std::unique_ptr<ZSTD_DStream, DStreamDeleter> stream(ZSTD_createDStream());
-  if (!stream || ZSTD_isError(ZSTD_initDStream(stream.get())) ||
-      ZSTD_isError(ZSTD_DCtx_setParameter(stream.get(), ZSTD_d_windowLogMax,
-                                          windowLogFor(max_output))) ||
-      (dictionary && ZSTD_isError(ZSTD_DCtx_loadDictionary(
-                         stream.get(), dictionary->data(), dictionary->size()))))
+  static thread_local Decoder decoder;
+  if (!decoder.prepare(windowLogFor(max_output), id, dictionary))
     return refuseFrame(FrameProblem::corrupt, "cannot create a zstd decoder", out, error,
                        problem);
 
-  std::string chunk(ZSTD_DStreamOutSize(), '\0');
+  char* const chunk = decoder.chunk.get();
   ZSTD_inBuffer in{body.data(), body.size(), 0};
   for (;;) {
-    ZSTD_outBuffer buffer{chunk.data(), chunk.size(), 0};
-    const size_t result = ZSTD_decompressStream(stream.get(), &buffer, &in);
+    ZSTD_outBuffer buffer{chunk, ZSTD_DStreamOutSize(), 0};
+    const size_t result = ZSTD_decompressStream(decoder.stream.get(), &buffer, &in);
     if (ZSTD_isError(result)) {
       if (ZSTD_getErrorCode(result) == ZSTD_error_frameParameter_windowTooLarge)
         return refuseFrame(FrameProblem::too_large,
@@ -345,7 +367,7 @@ bool decompressFrame(std::string_view body, size_t max_output, std::string& out,
     if (out.size() + buffer.pos > max_output)
       return refuseFrame(FrameProblem::too_large, tooLargeMessage(max_output), out, error,
                          problem);
-    out.append(chunk.data(), buffer.pos);
+    out.append(chunk, buffer.pos);
     if (result == 0) break;  // the frame is complete and fully flushed
     // No input left and the buffer not filled: the decoder is waiting for bytes that never come.
     if (in.pos == in.size && buffer.pos < buffer.size)
