@@ -118,7 +118,7 @@ class Engine : private FrictionSink {
   uint64_t droppedEvents() const { return ring_.overruns(); }
 
   // The per-request "journey" consent: the visitor, asking for a person, agreed to share a
-  // summary of their journey with that one request. The next takeJourneySummary() uses it up.
+  // summary of their journey with that one request. The next takeJourneyRecord() uses it up.
   void grantJourneyOnce() { journey_granted_ = true; }
   // The summary as a record for the codec (encode/journey_record.h) if a grant is waiting,
   // else empty.
