@@ -1,12 +1,12 @@
 // The default help widget, <friction-help>: what a visitor sees when the core decides they are
 // stuck (unless the site renders help itself, help-ui="off"). It is not modal and never takes
-// focus: it appears in the corner of the viewport farthest from the element in trouble, in a
-// polite live region, says why it appeared, offers what the site registered for that place
-// (help/help_content.js) and, when the site offers it, a person. "No thanks" is heard by the
-// core: no new offer on that step for a while.
+// focus. It appears in the corner of the viewport farthest from the element in trouble,
+// announces itself in a polite live region and says why it appeared. It offers what the site
+// registered for that place (help/help_content.js) and, when the site offers one, a person.
+// "No thanks" is heard by the core: no new offer on that step for a while.
 import { fill } from '../i18n/index.js';
 import { adoptStyles, deepActiveElement, h } from '../panel/dom.js';
-import { guarded } from '../log.js';
+import { guarded, log } from '../log.js';
 import { HELP_CSS } from './help_styles.js';
 
 export const HELP_TAG = 'friction-help';
@@ -57,6 +57,7 @@ export class HelpWidget extends HTMLElement {
   configure({ text, lang, onDismiss, onPerson }) {
     this.text = text.help;
     this.box.setAttribute('lang', lang);
+    this.announcer.setAttribute('lang', lang);
     this.box.setAttribute('aria-label', this.text.region);
     this.onDismiss = onDismiss;
     this.onPerson = onPerson;
@@ -66,7 +67,6 @@ export class HelpWidget extends HTMLElement {
   // visitor on their way to a person (asking, sending, reference) keeps that screen.
   offer(offer, element) {
     if (['ask', 'sending', 'reference', 'failed'].includes(this.state)) return;
-    this.current = offer;
     this.element = element || null;
     const content = offer.content || {};
     const actions = (content.actions || []).map((action) => this.actionOf(action, offer));
@@ -76,7 +76,7 @@ export class HelpWidget extends HTMLElement {
       this.head(title),
       h('p', { class: 'why' }, why),
       content.text ? h('p', {}, content.text) : null,
-      h('div', { class: 'actions' }, ...actions, h('button', { type: 'button', onclick: () => this.dismiss() }, this.text.dismiss)),
+      h('div', { class: 'actions' }, ...actions, this.button(this.text.dismiss, () => this.dismiss())),
     ]);
   }
 
@@ -87,9 +87,9 @@ export class HelpWidget extends HTMLElement {
   }
 
   actionOf(action, offer) {
-    if (action.person) return h('button', { type: 'button', class: 'primary', onclick: () => this.askToShare() }, action.label);
+    if (action.person) return this.button(action.label, () => this.askToShare(), 'primary');
     if (action.href) return h('a', { class: 'action', href: action.href }, action.label);
-    return h('button', { type: 'button', onclick: guarded(() => action.onSelect(offer), 'a help action') }, action.label);
+    return this.button(action.label, () => action.onSelect(offer));
   }
 
   // The one question before a person is reached: may the summary of this visit go with it?
@@ -98,8 +98,8 @@ export class HelpWidget extends HTMLElement {
       this.head(this.text.title),
       h('p', {}, this.text.askShare),
       h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'primary', onclick: () => this.reachPerson(true) }, this.text.share),
-        h('button', { type: 'button', onclick: () => this.reachPerson(false) }, this.text.dontShare)),
+        this.button(this.text.share, () => this.reachPerson(true), 'primary'),
+        this.button(this.text.dontShare, () => this.reachPerson(false))),
     ]);
   }
 
@@ -113,7 +113,7 @@ export class HelpWidget extends HTMLElement {
       this.show('failed', this.text.failed, [
         this.head(this.text.title),
         h('p', {}, this.text.failed),
-        h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: () => this.reachPerson(share) }, this.text.retry)),
+        h('div', { class: 'actions' }, this.button(this.text.retry, () => this.reachPerson(share), 'primary')),
       ]);
       return;
     }
@@ -129,7 +129,21 @@ export class HelpWidget extends HTMLElement {
   head(title) {
     return h('div', { class: 'head' },
       h('h2', {}, title),
-      h('button', { type: 'button', class: 'close', 'aria-label': this.text.close, onclick: () => this.dismiss() }, '×'));
+      this.button('×', () => this.dismiss(), 'close', this.text.close));
+  }
+
+  // A button whose handler, async or not (a site's own action included), can fail without the
+  // page hearing of it: the console says so and the widget carries on.
+  button(label, onPress, className = null, ariaLabel = null) {
+    const report = (error) => log.error('a help widget action failed; the page carries on.', error);
+    const press = () => {
+      try {
+        Promise.resolve(onPress()).catch(report);
+      } catch (error) {
+        report(error);
+      }
+    };
+    return h('button', { type: 'button', class: className, 'aria-label': ariaLabel, onclick: press }, label);
   }
 
   // Replaces what the box says. Focus moves only if it was already in the box (the visitor is
