@@ -1,8 +1,9 @@
 #include "decide/help_trigger.h"
 
 #include <algorithm>
-#include <charconv>
 #include <utility>
+
+#include "journey/tab_state_text.h"
 
 namespace friction {
 
@@ -57,28 +58,13 @@ void HelpTrigger::dismissed(const std::string& step, double now_ms) {
   quiet_until_ms_[step] = now_ms + settings_.quiet_after_dismiss_ms;
 }
 
-namespace {
-
-void appendNumber(std::string& out, long long value) {
-  char digits[24];
-  const auto written = std::to_chars(digits, digits + sizeof digits, value);
-  out.append(digits, written.ptr);
-}
-
-bool parseNumber(std::string_view text, long long& value) {
-  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
-  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size();
-}
-
-}  // namespace
-
 std::string HelpTrigger::state(double epoch_offset_ms, double now_ms) const {
   std::string out;
-  appendNumber(out, session_offers_);
+  tab_state::appendWhole(out, session_offers_);
   out += '\n';
   for (const auto& [step, until_ms] : quiet_until_ms_) {
     if (until_ms <= now_ms) continue;
-    appendNumber(out, static_cast<long long>(until_ms + epoch_offset_ms));
+    tab_state::appendWhole(out, static_cast<long long>(until_ms + epoch_offset_ms));
     out.append("|").append(step).append("\n");
   }
   return out;
@@ -88,26 +74,23 @@ void HelpTrigger::restore(std::string_view state, double epoch_offset_ms, double
   const double longest_quiet_ms =
       now_ms + std::max(settings_.repeat_after_ms, settings_.quiet_after_dismiss_ms);
   bool first = true;
-  while (!state.empty()) {
-    const size_t end = std::min(state.find('\n'), state.size());
-    const std::string_view line = state.substr(0, end);
-    state.remove_prefix(std::min(end + 1, state.size()));
+  tab_state::splitEach(state, '\n', [&](std::string_view line) {
     long long number = 0;
-    if (std::exchange(first, false)) {
-      if (parseNumber(line, number) && number >= 0 && number <= 1000)
+    if (std::exchange(first, false)) {  // the session's count of offers
+      if (tab_state::parseWhole(line, number) && number >= 0 && number <= 1000)
         session_offers_ = static_cast<uint32_t>(number);
-      continue;
+      return;
     }
     const size_t bar = line.find('|');
-    if (bar == std::string_view::npos || !parseNumber(line.substr(0, bar), number)) continue;
-    const std::string_view step = line.substr(bar + 1);
-    if (step.empty() || step.front() != '/' || step.size() > 256) continue;
-    if (quiet_until_ms_.size() >= kMaxQuietSteps && !quiet_until_ms_.count(std::string(step)))
-      continue;
-    auto& until_ms = quiet_until_ms_[std::string(step)];
+    if (bar == std::string_view::npos || !tab_state::parseWhole(line.substr(0, bar), number))
+      return;
+    const std::string step(line.substr(bar + 1));
+    if (!tab_state::isStoredStep(step)) return;
+    if (quiet_until_ms_.size() >= kMaxQuietSteps && !quiet_until_ms_.count(step)) return;
+    auto& until_ms = quiet_until_ms_[step];
     until_ms = std::min(std::max(until_ms, static_cast<double>(number) - epoch_offset_ms),
                         longest_quiet_ms);
-  }
+  });
 }
 
 std::string_view name(HelpReason reason) { return reason == HelpReason::kind ? "kind" : "score"; }

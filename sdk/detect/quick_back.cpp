@@ -1,7 +1,8 @@
 #include "detect/quick_back.h"
 
 #include <algorithm>
-#include <charconv>
+
+#include "journey/tab_state_text.h"
 
 namespace friction {
 
@@ -36,31 +37,22 @@ std::string QuickBackDetector::state() const {
   std::string out;
   for (size_t n = count_; n-- > 0;) {
     const Visit& visit = back(n);
-    // to_chars, not to_string or strtod below: the browser core then carries no printf/scanf.
-    char digits[24];
-    const auto written = std::to_chars(digits, digits + sizeof digits,
-                                       static_cast<long long>(visit.epoch_ms));
-    out.append(digits, written.ptr).append("|").append(visit.step).append("\n");
+    tab_state::appendWhole(out, static_cast<long long>(visit.epoch_ms));
+    out.append("|").append(visit.step).append("\n");
   }
   return out;
 }
 
-// Anything malformed is skipped: the state comes from storage the page could have touched.
 void QuickBackDetector::restore(std::string_view state) {
   next_ = count_ = 0;  // the stored journey replaces what this document knew
-  while (!state.empty()) {
-    const size_t end = std::min(state.find('\n'), state.size());
-    const std::string_view line = state.substr(0, end);
-    state.remove_prefix(std::min(end + 1, state.size()));
+  tab_state::splitEach(state, '\n', [&](std::string_view line) {
     const size_t bar = line.find('|');
-    if (bar == std::string_view::npos || bar == 0) continue;
     long long epoch_ms = 0;
-    const auto parsed = std::from_chars(line.data(), line.data() + bar, epoch_ms);
+    if (bar == std::string_view::npos || !tab_state::parseWhole(line.substr(0, bar), epoch_ms))
+      return;
     const std::string_view step = line.substr(bar + 1);
-    const bool whole_number = parsed.ec == std::errc() && parsed.ptr == line.data() + bar;
-    if (!whole_number || step.empty() || step.front() != '/' || step.size() > 256) continue;
-    push(std::string(step), static_cast<double>(epoch_ms));
-  }
+    if (tab_state::isStoredStep(step)) push(std::string(step), static_cast<double>(epoch_ms));
+  });
 }
 
 }  // namespace friction

@@ -1,8 +1,9 @@
 #include "journey/journey_log.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
+
+#include "journey/tab_state_text.h"
 
 namespace friction {
 
@@ -32,28 +33,16 @@ double dwellOf(double entered_ms, double left_ms, double now_ms) {
   return std::clamp((left_ms < 0 ? now_ms : left_ms) - entered_ms, 0.0, JourneyLog::kMaxDwellMs);
 }
 
-template <typename Number>
-bool parseWhole(std::string_view text, Number& value) {
-  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
-  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size();
-}
-
-template <typename Number>
-void appendWhole(std::string& out, Number value) {
-  char digits[24];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
-}
-
 }  // namespace
 
 std::string JourneyLog::state(double now_ms) const {
   std::string out;
   for (const auto& s : steps_) {
-    appendWhole(out, static_cast<long long>(dwellOf(s.entered_ms, s.left_ms, now_ms)));
+    tab_state::appendWhole(out, static_cast<long long>(dwellOf(s.entered_ms, s.left_ms, now_ms)));
     out += '|';
     for (size_t k = 0; k < kFrictionKindCount; ++k) {
       if (k) out += ',';
-      appendWhole(out, s.met[k]);
+      tab_state::appendWhole(out, s.met[k]);
     }
     out.append("|").append(s.step).append("\n");
   }
@@ -62,31 +51,28 @@ std::string JourneyLog::state(double now_ms) const {
 
 void JourneyLog::restore(std::string_view state) {
   steps_.clear();
-  while (!state.empty()) {
-    const size_t end = std::min(state.find('\n'), state.size());
-    std::string_view line = state.substr(0, end);
-    state.remove_prefix(std::min(end + 1, state.size()));
+  tab_state::splitEach(state, '\n', [&](std::string_view line) {
     const size_t first_bar = line.find('|');
     const size_t second_bar = line.find('|', first_bar + 1);
-    if (first_bar == std::string_view::npos || second_bar == std::string_view::npos) continue;
+    if (second_bar == std::string_view::npos) return;  // first_bar is found too
     long long dwell_ms = 0;
     const std::string_view step = line.substr(second_bar + 1);
-    if (!parseWhole(line.substr(0, first_bar), dwell_ms) || dwell_ms < 0 ||
-        dwell_ms > kMaxDwellMs || step.empty() ||
-        step.front() != '/' || step.size() > 256)
-      continue;
+    if (!tab_state::parseWhole(line.substr(0, first_bar), dwell_ms) || dwell_ms < 0 ||
+        dwell_ms > kMaxDwellMs || !tab_state::isStoredStep(step))
+      return;
     Step restored{std::string(step), 0, static_cast<double>(dwell_ms), {}};
-    std::string_view counts = line.substr(first_bar + 1, second_bar - first_bar - 1);
+    size_t k = 0;
     bool counts_ok = true;
-    for (size_t k = 0; k < kFrictionKindCount && counts_ok; ++k) {
-      const size_t comma = std::min(counts.find(','), counts.size());
-      counts_ok = parseWhole(counts.substr(0, comma), restored.met[k]);
-      counts.remove_prefix(std::min(comma + 1, counts.size()));
-    }
-    if (!counts_ok) continue;
+    tab_state::splitEach(line.substr(first_bar + 1, second_bar - first_bar - 1), ',',
+                         [&](std::string_view count) {
+                           if (k < kFrictionKindCount)
+                             counts_ok = counts_ok && tab_state::parseWhole(count, restored.met[k]);
+                           ++k;
+                         });
+    if (!counts_ok || k < kFrictionKindCount) return;
     if (steps_.size() == kMaxSteps) steps_.erase(steps_.begin());
     steps_.push_back(std::move(restored));
-  }
+  });
 }
 
 std::vector<JourneyStepSummary> JourneyLog::summary(double now_ms) const {
