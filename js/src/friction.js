@@ -108,7 +108,6 @@ export class Friction {
       log.warn(`ldp epsilon ${config.ldpEpsilon} refused by the core; tallies are sent exact.`);
     this.engine = engine;
     this.applyConsent(this.consentLevel);
-    engine.restoreHelpState(helpStore.load(), performance.now(), Date.now());
 
     this.targets = new TargetRegistry((id, role, selector, traits) => engine.registerTarget(id, role, selector, traits));
     this.recorder = new Recorder({ ring, drain: this.drain, nextDeadline: () => engine.nextDeadline() });
@@ -120,13 +119,12 @@ export class Friction {
       keepOnDevice: () => this.consentLevel === 'signals',
     });
     this.transport.resume(); // what an earlier page of the site could not send
-    if (this.keepsJourney()) engine.restoreJourney(journeyStore.load());
+    this.restoreTabMemory();
     watchSteps(guarded((url) => this.enterStep(url), 'route change'));
     // Back from the back-forward cache: the same document, but the journey moved on elsewhere.
     window.addEventListener('pageshow', guarded((event) => {
       if (!event.persisted) return;
-      if (this.keepsJourney()) engine.restoreJourney(journeyStore.load());
-      engine.restoreHelpState(helpStore.load(), performance.now(), Date.now());
+      this.restoreTabMemory();
       this.enterStep(location.href);
     }, 'pageshow'));
     setInterval(guarded(() => this.send(), 'send'), config.sendIntervalMs);
@@ -143,9 +141,21 @@ export class Friction {
     }, 'visibilitychange'));
   }
 
+  // What earlier pages of this tab left (session_store.js): the journey, where the visitor
+  // agreed to signals, and the help memory.
+  restoreTabMemory() {
+    if (this.keepsJourney()) this.engine.restoreJourney(journeyStore.load());
+    this.engine.restoreHelpState(helpStore.load(), performance.now(), Date.now());
+  }
+
+  // For the next page of this tab: the journey so far, where the visitor agreed to signals.
+  rememberJourney() {
+    if (this.keepsJourney()) journeyStore.save(this.engine.journeyState(performance.now()));
+  }
+
   enterStep(url) {
     this.engine.enterStep(url, performance.now(), Date.now());
-    if (this.keepsJourney()) journeyStore.save(this.engine.journeyState(performance.now()));
+    this.rememberJourney();
     this.emitDetections();
     this.recorder.scheduleDeadline();
   }
@@ -169,6 +179,7 @@ export class Friction {
       });
     }
     // After the detections, so that a page listening to both hears the cause first.
+    let offered = false;
     for (const offer of this.engine.takeHelpOffers()) {
       const element = this.targets.elementOf(offer.target);
       const detail = {
@@ -184,8 +195,9 @@ export class Friction {
       };
       this.emitter.emitHelp(detail);
       if (this.helpView) this.helpView.offer(detail, element);
-      this.rememberHelp();
+      offered = true;
     }
+    if (offered) this.rememberHelp();
   }
 
   // Public: how much the current step hurts now (0 on a calm step).
@@ -245,9 +257,10 @@ export class Friction {
     if (!this.engine) return;
     this.drain();
     const record = this.engine.takeBatchRecord();
-    if (record && !this.codec) this.keepUntilCodec(record);
-    else if (!this.codec && this.recordsBeforeCodec.length) this.loadCodecOnce();
-    this.transport.send(record && this.codec ? this.encode(record) : null, options);
+    if (this.codec) return this.transport.send(record && this.encode(record), options);
+    if (record) this.keepUntilCodec(record);
+    if (this.recordsBeforeCodec.length) this.loadCodecOnce();
+    return this.transport.send(null, options); // what is queued already still goes
   }
 
   encode(record) {
@@ -269,7 +282,6 @@ export class Friction {
   keepUntilCodec(record) {
     this.recordsBeforeCodec.push(record);
     if (this.recordsBeforeCodec.length > MAX_RECORDS_BEFORE_CODEC) this.recordsBeforeCodec.shift();
-    this.loadCodecOnce();
   }
 
   // The codec is fetched once something may be sent: a consent that allows it, or a record.
@@ -296,8 +308,7 @@ export class Friction {
   leave() {
     if (!this.engine) return;
     this.engine.pageHidden(performance.now());
-    // The time on this step so far, for the next page's journey.
-    if (this.keepsJourney()) journeyStore.save(this.engine.journeyState(performance.now()));
+    this.rememberJourney(); // with the time on this step so far
     this.emitDetections();
     this.send({ leaving: true });
   }
@@ -322,7 +333,7 @@ export class Friction {
     this.consentLevel = level;
     consentStore.save(level, { revision: this.consentRevision, lang: this.lang || document.documentElement.lang || '' });
     if (level === 'none') this.wipe();
-    else if (this.engine && this.keepsJourney()) journeyStore.save(this.engine.journeyState(performance.now()));
+    else if (this.engine) this.rememberJourney();
     this.emitter.emit('consent', { level });
     return true;
   }

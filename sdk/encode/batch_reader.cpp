@@ -82,6 +82,13 @@ std::string tooLargeMessage(size_t max_output) {
 
 using Json = nlohmann::json;
 
+// A request body as JSON; a discarded value, with `error` set, if it is not JSON at all.
+Json parseBody(std::string_view text, std::string& error) {
+  Json body = Json::parse(text.begin(), text.end(), nullptr, false);
+  if (body.is_discarded()) error = "body is not valid JSON";
+  return body;
+}
+
 bool isSiteChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
          c == '.' || c == '_' || c == '-';
@@ -381,11 +388,8 @@ bool decompressFrame(std::string_view body, size_t max_output, std::string& out,
 
 bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error) {
   out = ReceivedBatch{};
-  const Json batch = Json::parse(text.begin(), text.end(), nullptr, false);
-  if (batch.is_discarded()) {
-    error = "body is not valid JSON";
-    return false;
-  }
+  const Json batch = parseBody(text, error);
+  if (batch.is_discarded()) return false;
   FieldReader top(batch, "", error);
   uint32_t version = 0;
   if (!top.isObjectWithKeys({"v", "id", "site", "sdk", "dropped", "signals", "visits"},
@@ -481,11 +485,8 @@ bool readHandoffSummary(const Json& summary, std::vector<HandoffStep>& out, std:
 
 bool readHandoffJson(std::string_view text, ReceivedHandoff& out, std::string& error) {
   out = ReceivedHandoff{};
-  const Json request = Json::parse(text.begin(), text.end(), nullptr, false);
-  if (request.is_discarded()) {
-    error = "body is not valid JSON";
-    return false;
-  }
+  const Json request = parseBody(text, error);
+  if (request.is_discarded()) return false;
   FieldReader top(request, "", error, "request");
   uint32_t version = 0;
   if (!top.isObjectWithKeys({"v", "site", "summary"}) ||

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,20 +27,23 @@ inline void pushRageClick(Engine& engine, double t, uint32_t target = 1) {
 }
 
 // What the browser does with the core's records: the codec turns them into what is sent.
-inline std::string takeBatchJson(Engine& engine) {
+// Nothing when the core has no batch to give.
+inline std::optional<EncodedBatch> takeEncodedBatch(Engine& engine) {
   const auto record = engine.takeBatchRecord();
-  if (record.empty()) return {};
-  const auto encoded = encodeBatchRecord(record.data(), record.size());
+  if (record.empty()) return std::nullopt;
+  auto encoded = encodeBatchRecord(record.data(), record.size());
   REQUIRE(encoded);
-  return encoded->json;
+  return encoded;
+}
+
+inline std::string takeBatchJson(Engine& engine) {
+  const auto encoded = takeEncodedBatch(engine);
+  return encoded ? encoded->json : std::string();
 }
 
 inline std::vector<uint8_t> takeBatchFrame(Engine& engine) {
-  const auto record = engine.takeBatchRecord();
-  if (record.empty()) return {};
-  const auto encoded = encodeBatchRecord(record.data(), record.size());
-  REQUIRE(encoded);
-  return encoded->frame;
+  const auto encoded = takeEncodedBatch(engine);
+  return encoded ? encoded->frame : std::vector<uint8_t>();
 }
 
 inline std::string takeJourneySummary(Engine& engine, double now_ms) {

@@ -169,7 +169,8 @@ export class HelpWidget extends HTMLElement {
   place() {
     const rect = this.element && this.element.isConnected ? this.element.getBoundingClientRect() : null;
     const { vertical, horizontal } = cornerAwayFrom(rect, window.innerWidth, window.innerHeight);
-    this.box.className = `box ${vertical} ${horizontal}`;
+    const placed = `box ${vertical} ${horizontal}`;
+    if (this.box.className !== placed) this.box.className = placed; // scrolls mostly change nothing
   }
 
   // The visitor closed help here, whatever the screen: the core keeps this step quiet.
