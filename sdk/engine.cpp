@@ -29,9 +29,8 @@ bool Engine::setThreshold(std::string_view name, double value) {
   const auto kind = parseFrictionKind(group);
   if (!kind) return false;
   const std::string_view field = name.substr(dot + 1);
-  if (*kind == FrictionKind::quick_back) return quick_back_.thresholds().set(field, value);
   bool accepted = false;
-  detectors_.forEach([&](FrictionKind k, auto& detector) {
+  detectors_.forEachDetector([&](FrictionKind k, auto& detector) {
     if (k == *kind) accepted = detector.thresholds().set(field, value);
   });
   // A click is dead or slow, never both nor neither: the two detectors share one boundary.
@@ -51,7 +50,7 @@ const std::string& Engine::enterStep(std::string_view url, double now_ms, double
   drain(now_ms);
   detectors_.forEach([&](FrictionKind, auto& detector) { detector.onStep(now_ms, *this); });
   const std::string next = templater_.templateOf(url);
-  if (auto uturn = quick_back_.onEnterStep(next, epoch_ms)) {
+  if (auto uturn = detectors_.quick_back.onEnterStep(next, epoch_ms)) {
     // Told on the step left; the score of the step arrived at starts afresh below.
     detections_.push_back(LocalFriction{FrictionKind::quick_back, uturn->left_step, 0,
                                         uturn->score, now_ms, step_score_.at(now_ms)});
@@ -76,12 +75,12 @@ constexpr std::string_view kJourneyLogSection = "#journey\n";
 }  // namespace
 
 std::string Engine::journeyState(double now_ms) const {
-  return quick_back_.state() + std::string(kJourneyLogSection) + journey_.state(now_ms);
+  return detectors_.quick_back.state() + std::string(kJourneyLogSection) + journey_.state(now_ms);
 }
 
 void Engine::restoreJourney(std::string_view state) {
   const size_t section = state.find(kJourneyLogSection);
-  quick_back_.restore(state.substr(0, section));
+  detectors_.quick_back.restore(state.substr(0, section));
   if (section != std::string_view::npos)
     journey_.restore(state.substr(section + kJourneyLogSection.size()));
 }

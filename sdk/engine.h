@@ -16,7 +16,6 @@
 #include "decide/help_trigger.h"
 #include "decide/step_score.h"
 #include "detect/detector_set.h"
-#include "detect/quick_back.h"
 #include "journey/journey_log.h"
 #include "journey/step_template.h"
 #include "signals/signal_queue.h"
@@ -143,7 +142,6 @@ class Engine : private FrictionSink {
   std::string step_ = "/";
   TargetTable targets_;
   DetectorSet detectors_;
-  QuickBackDetector quick_back_;
   FrictionDeduper deduper_;
   std::vector<LocalFriction> detections_;
   StepScoreSettings score_settings_;

@@ -2,6 +2,8 @@
 // and a selector (hashed in the core, never sent as is). Text never goes to the core; a short
 // label is kept here, in the page, for the local `friction:detected` event only.
 // Nothing here reads layout: only attributes and the tree.
+// The trait bits are the core's (TargetTrait in sdk/detect/target_traits.h).
+import { Sizes, Trait } from './generated/core_tables.js';
 
 // A click on an icon inside a button is a click on the button.
 const ACTIONABLE = [
@@ -14,13 +16,7 @@ const MAX_SELECTOR_DEPTH = 4;
 const MAX_LABEL_LENGTH = 40;
 const ROLE_PATTERN = /^[a-z_-]{1,32}$/;
 // The core remembers this many elements (sdk/detect/target_traits.h); so does this registry.
-const MAX_DESCRIPTORS = 4096;
-
-// Mirrors TargetTrait in sdk/detect/target_traits.h.
-const Trait = Object.freeze({
-  actionable: 1 << 0, link: 1 << 1, pseudoLink: 1 << 2, download: 1 << 3, newTab: 1 << 4,
-  textField: 1 << 5, formControl: 1 << 6, label: 1 << 7, inForm: 1 << 8,
-});
+const MAX_DESCRIPTORS = Sizes.targetSlots;
 const TEXT_INPUTS = new Set(['', 'text', 'email', 'password', 'search', 'tel', 'url', 'number', 'date', 'datetime-local', 'month', 'time', 'week']);
 const BUTTON_INPUTS = new Set(['submit', 'button', 'reset', 'image']);
 const FILE_LINK = /\.(pdf|zip|docx?|xlsx?|pptx?|csv|dmg|exe|msi|apk|gz|tgz|7z|rar|mp3|mp4|ics)([?#]|$)/i;

@@ -8,8 +8,8 @@
 //    third click (0.5 x weight 1.0), so one alone stays under it (rage clicks are offered help
 //    through `kinds` instead); two dead clicks (0.6 x 0.6 each) and then a struggle with a
 //    form (about 0.5 x 0.7) within a minute cross it.
-//  - kinds = rage_click, error_click: the two signs that rarely come from someone who is fine
-//    (step_score.h); setHelpKinds() changes them, "" for none.
+//  - kinds: those marked "help" in the kinds list (detect/friction_kind.h, with why: today
+//    rage_click and error_click); setHelpKinds() changes them, "" for none.
 //  - repeat_after_ms = 120000: an offer on a step is not repeated within two minutes.
 //  - quiet_after_dismiss_ms = 600000: "no thanks" holds for ten minutes on that step.
 //  - max_offers = 3 per page: beyond that, the visitor has the Help button.
@@ -30,8 +30,7 @@ namespace friction {
 
 struct HelpSettings {
   double threshold = 1.0;
-  uint16_t kinds = (1u << static_cast<uint8_t>(FrictionKind::rage_click)) |
-                   (1u << static_cast<uint8_t>(FrictionKind::error_click));
+  FrictionKindSet kinds = kindsHelpedAtFirstSign();
   double repeat_after_ms = 120000;
   double quiet_after_dismiss_ms = 600000;
   uint32_t max_offers = 3;
@@ -42,13 +41,20 @@ struct HelpSettings {
   bool set(std::string_view name, double value);
   // "rage_click,error_click" or "" (none). False, and no change, if a name is unknown.
   bool setKinds(std::string_view names);
+
+  static constexpr FrictionKindSet kindsHelpedAtFirstSign() {
+    FrictionKindSet kinds = 0;
+    for (size_t k = 0; k < kFrictionKindCount; ++k)
+      if (kFrictionKinds[k].help_at_first_sign) kinds |= bitOf(static_cast<FrictionKind>(k));
+    return kinds;
+  }
 };
 
 enum class HelpReason { kind, score };
 
 struct HelpOffer {
   std::string step;
-  uint16_t kinds;     // every kind met on this step visit, the triggering one included
+  FrictionKindSet kinds;  // every kind met on this step visit, the triggering one included
   FrictionKind cause; // the detection that tipped it
   uint32_t target;    // its element (0 = the page)
   double score;       // the step's score then

@@ -105,7 +105,7 @@ void CursorThrashDetector::onReversal(Axis& axis, double time_ms, FrictionSink& 
   episode_target_ = hovered_;
   episode_start_ms_ = axis.reversalTime(episode_reversals_ - 1);
   last_reversal_ms_ = time_ms;
-  sink.detected(Detection{FrictionKind::cursor_thrash, hovered_, time_ms, score()});
+  sink.detected(Detection{kKind, hovered_, time_ms, score()});
 }
 
 void CursorThrashDetector::onTick(double now_ms, FrictionSink& sink) {
@@ -120,7 +120,7 @@ double CursorThrashDetector::nextDeadline() const {
 
 void CursorThrashDetector::closeEpisode(FrictionSink& sink) {
   if (!in_episode_) return;
-  sink.episode(Episode{FrictionKind::cursor_thrash, episode_target_, episode_start_ms_,
+  sink.episode(Episode{kKind, episode_target_, episode_start_ms_,
                        last_reversal_ms_, episode_reversals_, score()});
   in_episode_ = false;
   cooldown_until_ms_ = last_reversal_ms_ + thresholds_.cooldown_ms;

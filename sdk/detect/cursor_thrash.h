@@ -46,6 +46,8 @@ struct CursorThrashThresholds {
 
 class CursorThrashDetector {
  public:
+  static constexpr FrictionKind kKind = FrictionKind::cursor_thrash;
+
   static constexpr uint32_t kMaxReversals = 16;  // the most min_reversals may ask for
 
   explicit CursorThrashDetector(CursorThrashThresholds thresholds = {}) : thresholds_(thresholds) {}

@@ -52,7 +52,7 @@ void DeadClickDetector::settle(double now_ms, FrictionSink& sink) {
     if (now_ms < deadline) return;
     // 0.6 for one unanswered click, surer with each retry: the user expected something.
     const double score = std::min(1.0, 0.6 + 0.1 * (click.clicks - 1));
-    sink.detectedAndOver(Detection{FrictionKind::dead_click, click.target, deadline, score},
+    sink.detectedAndOver(Detection{kKind, click.target, deadline, score},
                          click.clicks, click.first_ms);
     reported_[reported_next_++ % reported_.size()] = Reported{click.target, click.last_ms};
     ClickResponseWatch::release(click);

@@ -41,6 +41,8 @@ struct DeadClickThresholds {
 
 class DeadClickDetector {
  public:
+  static constexpr FrictionKind kKind = FrictionKind::dead_click;
+
   explicit DeadClickDetector(DeadClickThresholds thresholds = {}) : thresholds_(thresholds) {}
 
   void onEvent(const EventRecord& event, FrictionSink& sink);

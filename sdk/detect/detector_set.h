@@ -1,40 +1,49 @@
-// Every detector, in one place. The engine feeds each event to all of them; adding a detector
-// means adding it here (and its file under detect/).
+// Every detector, one per kind, as the kinds list names them (detect/friction_kind.h): adding a
+// kind to the list adds its detector here. Their headers come from detector_headers.h, which
+// the build writes with every header under detect/, so a new detector's files are all it takes.
 #pragma once
-#include <string_view>
+#include <type_traits>
 
-#include "detect/cursor_thrash.h"
-#include "detect/dead_click.h"
-#include "detect/error_click.h"
-#include "detect/form_struggle.h"
-#include "detect/hesitation.h"
-#include "detect/rage_click.h"
-#include "detect/scroll_thrash.h"
-#include "detect/slow_response.h"
+#include "detect/friction_kind.h"
+#include "detector_headers.h"
 
 namespace friction {
 
-struct DetectorSet {
-  RageClickDetector rage_click;
-  DeadClickDetector dead_click;
-  ErrorClickDetector error_click;
-  FormStruggleDetector form_struggle;
-  ScrollThrashDetector scroll_thrash;
-  CursorThrashDetector cursor_thrash;
-  HesitationDetector hesitation;
-  SlowResponseDetector slow_response;
-  // quick_back works on steps, not events: the engine holds it apart.
+namespace detail {
+// Most detectors read events; quick_back reads steps (the engine calls it on each new step).
+template <typename Detector, typename = void>
+struct ReadsEvents : std::false_type {};
+template <typename Detector>
+struct ReadsEvents<Detector, std::void_t<decltype(&Detector::onEvent)>> : std::true_type {};
+}  // namespace detail
 
+// A detector says which kind it reports; the list must pair it with that kind.
+#define FRICTION_CHECK_DETECTOR(kind, detector, weight, help, training) \
+  static_assert(detector::kKind == FrictionKind::kind, #detector " does not report " #kind);
+FRICTION_KINDS(FRICTION_CHECK_DETECTOR)
+#undef FRICTION_CHECK_DETECTOR
+
+struct DetectorSet {
+#define FRICTION_DETECTOR_MEMBER(kind, detector, weight, help, training) detector kind;
+  FRICTION_KINDS(FRICTION_DETECTOR_MEMBER)
+#undef FRICTION_DETECTOR_MEMBER
+
+  // visit(kind, detector) for each detector that reads events.
   template <typename Visit>
   void forEach(Visit&& visit) {
-    visit(FrictionKind::rage_click, rage_click);
-    visit(FrictionKind::dead_click, dead_click);
-    visit(FrictionKind::error_click, error_click);
-    visit(FrictionKind::form_struggle, form_struggle);
-    visit(FrictionKind::scroll_thrash, scroll_thrash);
-    visit(FrictionKind::cursor_thrash, cursor_thrash);
-    visit(FrictionKind::hesitation, hesitation);
-    visit(FrictionKind::slow_response, slow_response);
+#define FRICTION_VISIT_EVENT_DETECTOR(kind, detector, weight, help, training) \
+  if constexpr (detail::ReadsEvents<detector>::value) visit(FrictionKind::kind, this->kind);
+    FRICTION_KINDS(FRICTION_VISIT_EVENT_DETECTOR)
+#undef FRICTION_VISIT_EVENT_DETECTOR
+  }
+
+  // visit(kind, detector) for every detector, those reading steps included (thresholds).
+  template <typename Visit>
+  void forEachDetector(Visit&& visit) {
+#define FRICTION_VISIT_DETECTOR(kind, detector, weight, help, training) \
+  visit(FrictionKind::kind, this->kind);
+    FRICTION_KINDS(FRICTION_VISIT_DETECTOR)
+#undef FRICTION_VISIT_DETECTOR
   }
 };
 

@@ -92,7 +92,7 @@ void ErrorClickDetector::blame(Click& click, double at_ms, double score, Frictio
   reported_target_ = click.target;
   reported_last_ms_ = at_ms;
   if (sameEpisode) return;
-  sink.detectedAndOver(Detection{FrictionKind::error_click, click.target, at_ms, score}, 1,
+  sink.detectedAndOver(Detection{kKind, click.target, at_ms, score}, 1,
                        click.time_ms);
 }
 

@@ -38,6 +38,8 @@ struct ErrorClickThresholds {
 
 class ErrorClickDetector {
  public:
+  static constexpr FrictionKind kKind = FrictionKind::error_click;
+
   explicit ErrorClickDetector(ErrorClickThresholds thresholds = {}) : thresholds_(thresholds) {}
 
   void onEvent(const EventRecord& event, FrictionSink& sink);

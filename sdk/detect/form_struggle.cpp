@@ -158,12 +158,12 @@ void FormStruggleDetector::addEvidence(Struggle& struggle, uint32_t threshold, u
   }
   struggle.reported = true;
   cooldown_until_ms_ = time_ms + thresholds_.cooldown_ms;
-  sink.detected(Detection{FrictionKind::form_struggle, target, time_ms, struggle.score});
+  sink.detected(Detection{kKind, target, time_ms, struggle.score});
 }
 
 void FormStruggleDetector::close(Struggle& struggle, uint32_t target, FrictionSink& sink) {
   if (struggle.reported)
-    sink.episode(Episode{FrictionKind::form_struggle, target, struggle.first_ms, struggle.last_ms,
+    sink.episode(Episode{kKind, target, struggle.first_ms, struggle.last_ms,
                          struggle.count, struggle.score});
   struggle = Struggle{};
 }
@@ -178,7 +178,7 @@ void FormStruggleDetector::reportIfAbandoned(Form& left, double now_ms, Friction
   // Surer with more fields filled in and with rejected submits before leaving.
   const double evidence = left.fields_edited + left.failed_submits.count;
   cooldown_until_ms_ = now_ms + thresholds_.cooldown_ms;
-  sink.detectedAndOver(Detection{FrictionKind::form_struggle, left.id, now_ms,
+  sink.detectedAndOver(Detection{kKind, left.id, now_ms,
                                  scoreFor(evidence, thresholds_.min_abandon_fields)},
                        left.fields_edited, left.first_input_ms);
 }

@@ -56,6 +56,8 @@ struct FormStruggleThresholds {
 
 class FormStruggleDetector {
  public:
+  static constexpr FrictionKind kKind = FrictionKind::form_struggle;
+
   static constexpr size_t kMaxFields = 32;
   static constexpr size_t kMaxForms = 8;
 

@@ -47,7 +47,7 @@ void HesitationDetector::fireIfDue(Watch& watch, double limit_ms, double now_ms,
     const double waited = now_ms - watch.since_ms;
     // 0.5 at the threshold, surer the longer the pause, up to three times the threshold.
     const double score = std::min(1.0, 0.5 * waited / limit_ms);
-    sink.detectedAndOver(Detection{FrictionKind::hesitation, watch.target, watch.since_ms + limit_ms,
+    sink.detectedAndOver(Detection{kKind, watch.target, watch.since_ms + limit_ms,
                                    score},
                          1, watch.since_ms);
   }

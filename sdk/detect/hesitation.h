@@ -31,6 +31,8 @@ struct HesitationThresholds {
 
 class HesitationDetector {
  public:
+  static constexpr FrictionKind kKind = FrictionKind::hesitation;
+
   explicit HesitationDetector(HesitationThresholds thresholds = {}) : thresholds_(thresholds) {}
 
   void onEvent(const EventRecord& event, FrictionSink& sink);

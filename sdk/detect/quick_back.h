@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "detect/friction_kind.h"
+
 namespace friction {
 
 struct QuickBackThresholds {
@@ -31,6 +33,8 @@ struct QuickBack {
 
 class QuickBackDetector {
  public:
+  static constexpr FrictionKind kKind = FrictionKind::quick_back;
+
   explicit QuickBackDetector(QuickBackThresholds thresholds = {}) : thresholds_(thresholds) {}
 
   // A new step (already templated), at wall-clock time epoch_ms (page times do not survive

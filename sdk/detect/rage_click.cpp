@@ -62,7 +62,7 @@ void RageClickDetector::onClick(const EventRecord& click, FrictionSink& sink) {
   const bool unanswered = answered_ * 2 < earlier;
   if (!fired_ && !selecting_ && clicks_ >= thresholds_.min_clicks && unanswered) {
     fired_ = true;
-    sink.detected(Detection{FrictionKind::rage_click, click.target, click.time_ms, score()});
+    sink.detected(Detection{kKind, click.target, click.time_ms, score()});
   }
 }
 
@@ -78,7 +78,7 @@ double RageClickDetector::nextDeadline() const {
 
 void RageClickDetector::closeBurst(FrictionSink& sink) {
   if (fired_)
-    sink.episode(Episode{FrictionKind::rage_click, first_.target, first_.time_ms, last_.time_ms,
+    sink.episode(Episode{kKind, first_.target, first_.time_ms, last_.time_ms,
                          clicks_, score()});
   clicks_ = answered_ = 0;
   last_answered_ = selecting_ = fired_ = false;

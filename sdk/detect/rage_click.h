@@ -37,6 +37,8 @@ struct RageClickThresholds {
 
 class RageClickDetector {
  public:
+  static constexpr FrictionKind kKind = FrictionKind::rage_click;
+
   explicit RageClickDetector(RageClickThresholds thresholds = {}) : thresholds_(thresholds) {}
 
   void onEvent(const EventRecord& event, FrictionSink& sink);

@@ -61,7 +61,7 @@ void ScrollThrashDetector::onReversal(double time_ms, FrictionSink& sink) {
   episode_reversals_ = needed;
   episode_start_ms_ = reversalTime(needed - 1);
   last_reversal_ms_ = time_ms;
-  sink.detected(Detection{FrictionKind::scroll_thrash, 0, time_ms, score()});
+  sink.detected(Detection{kKind, 0, time_ms, score()});
 }
 
 double ScrollThrashDetector::reversalTime(uint32_t back) const {
@@ -88,7 +88,7 @@ double ScrollThrashDetector::nextDeadline() const {
 
 void ScrollThrashDetector::closeEpisode(FrictionSink& sink) {
   if (!in_episode_) return;
-  sink.episode(Episode{FrictionKind::scroll_thrash, 0, episode_start_ms_, last_reversal_ms_,
+  sink.episode(Episode{kKind, 0, episode_start_ms_, last_reversal_ms_,
                        episode_reversals_, score()});
   in_episode_ = false;
   cooldown_until_ms_ = last_reversal_ms_ + thresholds_.cooldown_ms;

@@ -42,6 +42,8 @@ struct ScrollThrashThresholds {
 
 class ScrollThrashDetector {
  public:
+  static constexpr FrictionKind kKind = FrictionKind::scroll_thrash;
+
   static constexpr uint32_t kMaxReversals = 16;  // the most min_reversals may ask for
 
   explicit ScrollThrashDetector(ScrollThrashThresholds thresholds = {}) : thresholds_(thresholds) {}

@@ -82,7 +82,7 @@ void SlowResponseDetector::report(uint32_t target, double started_ms, double end
   }
   reported_from_ms_ = started_ms;
   reported_to_ms_ = ended_ms;
-  sink.detectedAndOver(Detection{FrictionKind::slow_response, target, ended_ms, score}, count,
+  sink.detectedAndOver(Detection{kKind, target, ended_ms, score}, count,
                        started_ms);
 }
 

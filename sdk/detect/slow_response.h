@@ -44,6 +44,8 @@ struct SlowResponseThresholds {
 
 class SlowResponseDetector {
  public:
+  static constexpr FrictionKind kKind = FrictionKind::slow_response;
+
   explicit SlowResponseDetector(SlowResponseThresholds thresholds = {})
       : thresholds_(thresholds) {}
 

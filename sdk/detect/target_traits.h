@@ -7,16 +7,22 @@
 
 namespace friction {
 
+// JS computes them (js/src/targets.js) with the bits the build writes from this list.
+#define FRICTION_TARGET_TRAITS(TRAIT)                                                         \
+  TRAIT(kActionable, 0)  /* button, link, role=button/link/tab/menuitem..., summary, submit */ \
+  TRAIT(kLink, 1)        /* a[href] to another document: navigation is its response */        \
+  TRAIT(kPseudoLink, 2)  /* a[href="#"], a[href^="javascript:"]: needs a script to respond */  \
+  TRAIT(kDownload, 3)    /* a[download] or a link to a file: responds outside the page */     \
+  TRAIT(kNewTab, 4)      /* target=_blank: responds in another tab */                         \
+  TRAIT(kTextField, 5)   /* text input, textarea, contenteditable */                           \
+  TRAIT(kFormControl, 6) /* select, checkbox, radio, range, file... */                         \
+  TRAIT(kLabel, 7)       /* label: moves focus or toggles its control */                       \
+  TRAIT(kInForm, 8)      /* inside a <form> */
+
 enum TargetTrait : uint32_t {
-  kActionable = 1 << 0,   // button, link, role=button/link/tab/menuitem..., summary, submit
-  kLink = 1 << 1,         // a[href] to another document: navigation is its response
-  kPseudoLink = 1 << 2,   // a[href="#"], a[href^="javascript:"]: needs a script to respond
-  kDownload = 1 << 3,     // a[download] or a link to a file: responds outside the page
-  kNewTab = 1 << 4,       // target=_blank: responds in another tab
-  kTextField = 1 << 5,    // text input, textarea, contenteditable
-  kFormControl = 1 << 6,  // select, checkbox, radio, range, file...
-  kLabel = 1 << 7,        // label: moves focus or toggles its control
-  kInForm = 1 << 8,       // inside a <form>
+#define FRICTION_TARGET_TRAIT_ENUMERATOR(trait, bit) trait = 1u << bit,
+  FRICTION_TARGET_TRAITS(FRICTION_TARGET_TRAIT_ENUMERATOR)
+#undef FRICTION_TARGET_TRAIT_ENUMERATOR
 };
 
 struct TargetInfo {

@@ -18,13 +18,11 @@ namespace friction {
 
 struct VisitTally {
   std::string step;
-  uint16_t met = 0;  // bit i set: FrictionKind i was met
+  FrictionKindSet met = 0;  // bit i set: FrictionKind i was met
 
   bool has(FrictionKind kind) const { return met & bit(kind); }
-  static uint16_t bit(FrictionKind kind) { return uint16_t(1u << static_cast<uint8_t>(kind)); }
+  static FrictionKindSet bit(FrictionKind kind) { return bitOf(kind); }
 };
-
-inline constexpr size_t kFrictionKindCount = std::size(kFrictionKindNames);
 
 class VisitTallies {
  public:

@@ -3,10 +3,10 @@
 // or an object combining them ({ step, kind, selector }): everything given must match. The most
 // specific registration wins (a selector over a step over a kind); among equals, the latest.
 // content: { title, text, actions: [{ label, href } | { label, onSelect } | { label, person: true }] }.
+import { FRICTION_KINDS } from '../generated/core_tables.js';
 import { log } from '../log.js';
 
-const KINDS = new Set(['rage_click', 'dead_click', 'error_click', 'form_struggle', 'scroll_thrash',
-  'quick_back', 'cursor_thrash', 'hesitation', 'slow_response']);
+const KINDS = new Set(FRICTION_KINDS);
 
 function matchOf(match) {
   if (typeof match === 'string') {

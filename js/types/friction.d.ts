@@ -1,8 +1,8 @@
-// Types for friction.js (window.friction) and friction.mjs (init).
+// Types for friction.js (window.friction) and friction.mjs (init). js/build.mjs writes them to
+// dist/friction.d.ts with the kinds filled in from the core's list (sdk/detect/friction_kind.h).
 
-export type FrictionKind =
-  | 'rage_click' | 'dead_click' | 'error_click' | 'form_struggle' | 'scroll_thrash'
-  | 'quick_back' | 'cursor_thrash' | 'hesitation' | 'slow_response';
+/** Every kind of friction the core detects. */
+export type FrictionKind = __FRICTION_KINDS__;
 
 /** The detail of a `friction:detected` event and the argument of friction.on('friction') callbacks. */
 export interface FrictionDetail {
