@@ -91,7 +91,9 @@ export class Friction {
   }
 
   wire(core, config) {
-    const engine = new core.Engine({ site: config.site, hashKey: config.hashKey, ringCapacity: 4096, randomSeed: randomHex128() });
+    const engine = new core.Engine({
+      site: config.site, hashKey: config.hashKey, ringCapacity: 4096, randomSeed: randomHex128(), timeOrigin: performance.timeOrigin,
+    });
     const ring = new RingWriter(core, engine.ringAddress());
     if (ring.recordSize !== RECORD_BYTES) {
       log.error(`friction.js and friction.wasm do not match (record size ${ring.recordSize}); copy both from the same dist/. The SDK is off.`);
@@ -145,7 +147,7 @@ export class Friction {
   // agreed to signals, and the help memory.
   restoreTabMemory() {
     if (this.keepsJourney()) this.engine.restoreJourney(journeyStore.load());
-    this.engine.restoreHelpState(helpStore.load(), performance.now(), Date.now());
+    this.engine.restoreHelpState(helpStore.load(), performance.now());
   }
 
   // For the next page of this tab: the journey so far, where the visitor agreed to signals.
@@ -154,7 +156,7 @@ export class Friction {
   }
 
   enterStep(url) {
-    this.engine.enterStep(url, performance.now(), Date.now());
+    this.engine.enterStep(url, performance.now());
     this.rememberJourney();
     this.emitDetections();
     this.recorder.scheduleDeadline();
@@ -215,7 +217,7 @@ export class Friction {
 
   // For the next page of this tab: offers made and steps declined (session_store.js helpStore).
   rememberHelp() {
-    helpStore.save(this.engine.helpState(performance.now(), Date.now()));
+    helpStore.save(this.engine.helpState(performance.now()));
   }
 
   // Public: the visitor asked for a person. share: they said yes, for this request alone, to a
