@@ -27,6 +27,18 @@ function transportWith(answer, { keepOnDevice = false, random = () => 0, beacon 
   return { transport, clock, requests, store, sent, onlineEvents };
 }
 
+// A first post that fails, then: no retry a millisecond before `delay`, one at it.
+async function assertRetriedAfter(answer, delay, { random } = {}) {
+  const { transport, clock, requests } = transportWith(answer, { random });
+  transport.send(batch('b1'));
+  await settle();
+  clock.advance(delay - 1);
+  transport.flush(); // a send before the retry time does not hurry it
+  assert.equal(requests.length, 1, `nothing before ${delay} ms`);
+  clock.advance(1);
+  assert.equal(requests.length, 2, `retried after ${delay} ms`);
+}
+
 test('a 2xx answer delivers the batch: told to onSent, never posted again, gone from the outbox', async () => {
   const { transport, requests, store, sent } = transportWith(() => 200, { keepOnDevice: true });
   transport.send(batch('b1'));
@@ -77,13 +89,7 @@ test('a 5xx is retried with exponential backoff; half the delay is fixed, half r
 });
 
 test('the random half of the backoff spreads the retries up to the full delay', async () => {
-  const { transport, clock, requests } = transportWith(() => 500, { random: () => 1 });
-  transport.send(batch('b1'));
-  await settle();
-  clock.advance(1999);
-  assert.equal(requests.length, 1);
-  clock.advance(1);
-  assert.equal(requests.length, 2);
+  await assertRetriedAfter(() => 500, 2000, { random: () => 1 });
 });
 
 test('a network error is retried like a 5xx', async () => {
@@ -102,21 +108,8 @@ test('a network error is retried like a 5xx', async () => {
 
 test('Retry-After wins over the backoff, capped at five minutes', async () => {
   const retryAfter = (seconds) => () => new Response(null, { status: 429, headers: { 'Retry-After': seconds } });
-  const { transport, clock, requests } = transportWith(retryAfter('7'));
-  transport.send(batch('b1'));
-  await settle();
-  clock.advance(6999);
-  assert.equal(requests.length, 1);
-  clock.advance(1);
-  assert.equal(requests.length, 2);
-
-  const capped = transportWith(retryAfter('3600'));
-  capped.transport.send(batch('b2'));
-  await settle();
-  capped.clock.advance(5 * 60 * 1000 - 1);
-  assert.equal(capped.requests.length, 1);
-  capped.clock.advance(1);
-  assert.equal(capped.requests.length, 2);
+  await assertRetriedAfter(retryAfter('7'), 7000);
+  await assertRetriedAfter(retryAfter('3600'), 5 * 60 * 1000);
 });
 
 test('batches that fail together count as one failure', async () => {
