@@ -46,11 +46,11 @@ bool Engine::enableLdp(double epsilon) {
   return true;
 }
 
-const std::string& Engine::enterStep(std::string_view url, double now_ms, double epoch_ms) {
+const std::string& Engine::enterStep(std::string_view url, double now_ms) {
   drain(now_ms);
   detectors_.forEach([&](FrictionKind, auto& detector) { detector.onStep(now_ms, *this); });
   const std::string next = templater_.templateOf(url);
-  if (auto uturn = detectors_.quick_back.onEnterStep(next, epoch_ms)) {
+  if (auto uturn = detectors_.quick_back.onEnterStep(next, config_.time_origin_ms + now_ms)) {
     // Told on the step left; the score of the step arrived at starts afresh below.
     detections_.push_back(LocalFriction{FrictionKind::quick_back, uturn->left_step, 0,
                                         uturn->score, now_ms, step_score_.at(now_ms)});

@@ -30,6 +30,10 @@ struct EngineConfig {
   // 32 hex digits from the browser's CSPRNG (crypto.getRandomValues): batch ids and randomized
   // response draw from it. Without it no batch is made: two engines must never share ids.
   std::string random_seed_hex;
+  // The wall-clock time (ms since 1970) of page time 0: performance.timeOrigin in the browser.
+  // Every other time the engine is given is page time (performance.now()); what it keeps
+  // across page loads (U-turns, help memory) is wall-clock time, this origin added.
+  double time_origin_ms = 0;
 };
 
 // Told to the page right away (the `friction:detected` event). Stays in the browser.
@@ -62,10 +66,10 @@ class Engine : private FrictionSink {
   bool hasRandomSeed() const { return has_seed_; }
   double ldpEpsilon() const { return ldp_epsilon_; }
 
-  // A new page or SPA route, at page time now_ms and wall-clock epoch_ms: open episodes end on
-  // the step they belong to, then U-turns are checked; the visit to the old step closes and
-  // one to the new step opens.
-  const std::string& enterStep(std::string_view url, double now_ms, double epoch_ms);
+  // A new page or SPA route, at page time now_ms: open episodes end on the step they belong
+  // to, then U-turns are checked; the visit to the old step closes and one to the new step
+  // opens.
+  const std::string& enterStep(std::string_view url, double now_ms);
   const std::string& step() const { return step_; }
   // The tab's journey across page loads, for visitors who agreed to signals: the last steps
   // for U-turns (detect/quick_back.h), then the journey log for a hand-off's summary
@@ -87,12 +91,12 @@ class Engine : private FrictionSink {
   // The visitor closed the offer on the current step.
   void helpDismissed(double now_ms) { help_.dismissed(step_, now_ms); }
   // The help trigger's memory across the pages of one tab session (decide/help_trigger.h), at
-  // page time now_ms and wall-clock epoch_ms.
-  std::string helpState(double now_ms, double epoch_ms) const {
-    return help_.state(epoch_ms - now_ms, now_ms);
+  // page time now_ms; it holds wall-clock times (EngineConfig::time_origin_ms).
+  std::string helpState(double now_ms) const {
+    return help_.state(config_.time_origin_ms, now_ms);
   }
-  void restoreHelpState(std::string_view state, double now_ms, double epoch_ms) {
-    help_.restore(state, epoch_ms - now_ms, now_ms);
+  void restoreHelpState(std::string_view state, double now_ms) {
+    help_.restore(state, config_.time_origin_ms, now_ms);
   }
   // How much the current step hurts at page time now_ms.
   double stepScore(double now_ms) const { return step_score_.at(now_ms); }

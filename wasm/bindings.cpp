@@ -15,8 +15,8 @@ uint32_t ringAddress(Engine& engine) {
   return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(engine.ring().header()));
 }
 
-std::string enterStep(Engine& engine, const std::string& url, double now_ms, double epoch_ms) {
-  return engine.enterStep(url, now_ms, epoch_ms);
+std::string enterStep(Engine& engine, const std::string& url, double now_ms) {
+  return engine.enterStep(url, now_ms);
 }
 
 std::string journeyState(Engine& engine, double now_ms) { return engine.journeyState(now_ms); }
@@ -73,12 +73,10 @@ val takeHelpOffers(Engine& engine) {
   return list;
 }
 
-std::string helpState(Engine& engine, double now_ms, double epoch_ms) {
-  return engine.helpState(now_ms, epoch_ms);
-}
+std::string helpState(Engine& engine, double now_ms) { return engine.helpState(now_ms); }
 
-void restoreHelpState(Engine& engine, const std::string& state, double now_ms, double epoch_ms) {
-  engine.restoreHelpState(state, now_ms, epoch_ms);
+void restoreHelpState(Engine& engine, const std::string& state, double now_ms) {
+  engine.restoreHelpState(state, now_ms);
 }
 
 bool setHelpKinds(Engine& engine, const std::string& kinds) { return engine.setHelpKinds(kinds); }
@@ -120,7 +118,8 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .field("site", &friction::EngineConfig::site)
       .field("hashKey", &friction::EngineConfig::hash_key_hex)
       .field("ringCapacity", &friction::EngineConfig::ring_capacity)
-      .field("randomSeed", &friction::EngineConfig::random_seed_hex);
+      .field("randomSeed", &friction::EngineConfig::random_seed_hex)
+      .field("timeOrigin", &friction::EngineConfig::time_origin_ms);
 
   emscripten::class_<Engine>("Engine")
       .constructor<friction::EngineConfig>()

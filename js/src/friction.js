@@ -1,49 +1,41 @@
-// One SDK instance on the page: wires capture -> core -> page events and transport.
+// One SDK instance on the page: wires capture -> core -> page events, help and transport.
 // Every entry point is guarded: whatever goes wrong inside, the host page carries on.
 import { startCapture } from './capture/index.js';
 import { Recorder } from './capture/recorder.js';
+import { CodecPipe } from './codec_pipe.js';
 import { consentStore } from './consent_store.js';
 import { ledger } from './ledger.js';
 import { randomHex128 } from './random_hex.js';
 import { outbox } from './outbox.js';
-import { loadCodec } from './codec_loader.js';
 import { loadCore } from './core_loader.js';
 import { Emitter } from './emitter.js';
+import { handoffUrlOf, journeySummary, requestHandoff } from './handoff.js';
 import { HelpContent } from './help/help_content.js';
 import { guarded, log } from './log.js';
 import { RECORD_BYTES, RingWriter } from './ring_writer.js';
-import { helpStore, journeyStore } from './session_store.js';
 import { watchSteps } from './steps.js';
+import { forgetTabMemory, TabMemory } from './tab_memory.js';
 import { TargetRegistry } from './targets.js';
 import { Transport } from './transport.js';
 
 // Send as soon as this many signals and visit tallies wait, rather than on the next interval.
 const SEND_AT_PENDING = 20;
-// Batch records kept while the codec loads; a page cannot make more than this in that time.
-const MAX_RECORDS_BEFORE_CODEC = 20;
 
 const round2 = (value) => Math.round(value * 100) / 100;
-
-// The collector's hand-off route next to its signals route: .../v1/signals -> .../v1/handoff.
-const handoffUrlOf = (collector) => {
-  const url = new URL(collector, location.href);
-  url.pathname = url.pathname.replace(/[^/]*$/, 'handoff');
-  return url.href;
-};
 
 export class Friction {
   constructor() {
     this.emitter = new Emitter();
     this.helpContent = new HelpContent();
-    this.consentLevel = 'none';
+    // The consent in force while there is no core (see consentLevel()); handed to the core
+    // when it starts, and null from then on.
+    this.consentWithoutCore = 'none';
     this.consentRevision = '1';
     this.consentMode = 'opt-in';
     this.lang = '';
     this.engine = null;
-    this.codec = null;          // loaded once something may be sent (codec_loader.js)
-    this.codecLoad = null;
-    this.codecFailed = false;   // said once in the console
-    this.recordsBeforeCodec = []; // batch records made while the codec was on its way
+    this.codecPipe = null;      // core records -> batches (codec_pipe.js), from start()
+    this.tabMemory = null;      // what the next page of this tab gets (tab_memory.js)
     this.helpView = null;       // the default help widget, if mounted (help/mount.js)
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.drain = guarded(this.drain.bind(this), 'drain');
@@ -58,17 +50,25 @@ export class Friction {
     this.consentRevision = config.consentRevision;
     this.consentMode = config.consent;
     this.lang = config.lang;
-    this.consentLevel = this.storedLevel();
+    this.consentWithoutCore = this.storedLevel();
   }
 
   storedLevel() {
     return consentStore.levelInForce(this.consentRevision, this.consentMode);
   }
 
+  // The consent in force. The core decides what may be sent, so once it runs its level is
+  // the only one, and this layer asks it. Before that, and on pages where it never runs (no
+  // WebAssembly, a CSP that forbids it), this layer holds the level: the stored receipt's in
+  // force, then the visitor's answers on this page.
+  consentLevel() {
+    return this.engine ? this.engine.consent() : this.consentWithoutCore;
+  }
+
   // The journey (recent steps) survives page loads only for users who agreed to signals: it
   // links one page to the next, which tallies under 'counts' must never do.
   keepsJourney() {
-    return this.consentLevel === 'signals';
+    return this.consentLevel() === 'signals';
   }
 
   // Settings were unusable (already reported): stay a no-op, and say so through `ready`.
@@ -79,19 +79,24 @@ export class Friction {
   async start(config, defaultWasmUrl) {
     try {
       const wasmUrl = config.wasmUrl || defaultWasmUrl;
-      this.codecUrl = config.codecUrl || new URL('friction-codec.wasm', wasmUrl).href;
+      this.codecPipe = new CodecPipe(config.codecUrl || new URL('friction-codec.wasm', wasmUrl).href, {
+        fetch: () => this.pageFetch || window.fetch,
+        deliver: (batch) => this.transport.send(batch),
+      });
       const core = await loadCore(wasmUrl);
       if (core) this.wire(core, config);
     } catch (error) {
       log.error('could not start; the SDK is off.', error);
-      this.engine = null;
+      this.dropEngine();
     }
     this.resolveReady(Boolean(this.engine));
     return Boolean(this.engine);
   }
 
   wire(core, config) {
-    const engine = new core.Engine({ site: config.site, hashKey: config.hashKey, ringCapacity: 4096, randomSeed: randomHex128() });
+    const engine = new core.Engine({
+      site: config.site, hashKey: config.hashKey, ringCapacity: 4096, randomSeed: randomHex128(), timeOrigin: performance.timeOrigin,
+    });
     const ring = new RingWriter(core, engine.ringAddress());
     if (ring.recordSize !== RECORD_BYTES) {
       log.error(`friction.js and friction.wasm do not match (record size ${ring.recordSize}); copy both from the same dist/. The SDK is off.`);
@@ -107,7 +112,9 @@ export class Friction {
     if (config.ldpEpsilon > 0 && !engine.enableLdp(config.ldpEpsilon))
       log.warn(`ldp epsilon ${config.ldpEpsilon} refused by the core; tallies are sent exact.`);
     this.engine = engine;
-    this.applyConsent(this.consentLevel);
+    this.applyConsent(this.consentWithoutCore);
+    this.consentWithoutCore = null; // the core holds it now
+    this.tabMemory = new TabMemory(engine, () => this.keepsJourney());
 
     this.targets = new TargetRegistry((id, role, selector, traits) => engine.registerTarget(id, role, selector, traits));
     this.recorder = new Recorder({ ring, drain: this.drain, nextDeadline: () => engine.nextDeadline() });
@@ -115,16 +122,16 @@ export class Friction {
     this.pageFetch = capture.pageFetch;
     this.transport = new Transport(config.collector, {
       fetch: capture.pageFetch,
-      onSent: ({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel === 'signals' }),
-      keepOnDevice: () => this.consentLevel === 'signals',
+      onSent: ({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel() === 'signals' }),
+      keepOnDevice: () => this.consentLevel() === 'signals',
     });
     this.transport.resume(); // what an earlier page of the site could not send
-    this.restoreTabMemory();
+    this.tabMemory.restore();
     watchSteps(guarded((url) => this.enterStep(url), 'route change'));
     // Back from the back-forward cache: the same document, but the journey moved on elsewhere.
     window.addEventListener('pageshow', guarded((event) => {
       if (!event.persisted) return;
-      this.restoreTabMemory();
+      this.tabMemory.restore();
       this.enterStep(location.href);
     }, 'pageshow'));
     setInterval(guarded(() => this.send(), 'send'), config.sendIntervalMs);
@@ -141,21 +148,21 @@ export class Friction {
     }, 'visibilitychange'));
   }
 
-  // What earlier pages of this tab left (session_store.js): the journey, where the visitor
-  // agreed to signals, and the help memory.
-  restoreTabMemory() {
-    if (this.keepsJourney()) this.engine.restoreJourney(journeyStore.load());
-    this.engine.restoreHelpState(helpStore.load(), performance.now(), Date.now());
-  }
-
-  // For the next page of this tab: the journey so far, where the visitor agreed to signals.
-  rememberJourney() {
-    if (this.keepsJourney()) journeyStore.save(this.engine.journeyState(performance.now()));
+  // The core failed to start after it took over consent: its last word holds on this page.
+  dropEngine() {
+    if (this.engine && this.consentWithoutCore === null) {
+      try {
+        this.consentWithoutCore = this.engine.consent();
+      } catch {
+        this.consentWithoutCore = 'none';
+      }
+    }
+    this.engine = null;
   }
 
   enterStep(url) {
-    this.engine.enterStep(url, performance.now(), Date.now());
-    this.rememberJourney();
+    this.engine.enterStep(url, performance.now());
+    this.tabMemory.rememberJourney();
     this.emitDetections();
     this.recorder.scheduleDeadline();
   }
@@ -197,7 +204,7 @@ export class Friction {
       if (this.helpView) this.helpView.offer(detail, element);
       offered = true;
     }
-    if (offered) this.rememberHelp();
+    if (offered) this.tabMemory.rememberHelp();
   }
 
   // Public: how much the current step hurts now (0 on a calm step).
@@ -209,13 +216,8 @@ export class Friction {
   helpDismissed() {
     if (!this.engine) return;
     this.engine.helpDismissed(performance.now());
-    this.rememberHelp();
+    this.tabMemory.rememberHelp();
     if (this.helpView) this.helpView.hide(); // when the site's own UI said no thanks
-  }
-
-  // For the next page of this tab: offers made and steps declined (session_store.js helpStore).
-  rememberHelp() {
-    helpStore.save(this.engine.helpState(performance.now(), Date.now()));
   }
 
   // Public: the visitor asked for a person. share: they said yes, for this request alone, to a
@@ -223,92 +225,23 @@ export class Friction {
   // anything typed). Without it, the hand-off still happens, with no summary. Resolves to
   // { reference, shared }, or null if the collector could not be reached.
   async handoff(share) {
-    const summary = share ? await this.journeySummary() : null;
-    const body = `{"v":1,"site":${JSON.stringify(this.site || '')},"summary":${summary || 'null'}}`;
-    try {
-      const response = await (this.pageFetch || window.fetch).call(window, this.handoffUrl, {
-        method: 'POST', body, credentials: 'omit', referrerPolicy: 'no-referrer', headers: { 'Content-Type': 'application/json' },
-      });
-      const answer = response.status === 201 ? await response.json() : null;
-      if (!answer || typeof answer.reference !== 'string') {
-        log.warn(`the hand-off to ${this.handoffUrl} was refused (HTTP ${response.status}).`);
-        return null;
-      }
-      const handoff = { reference: answer.reference, shared: summary !== null };
-      this.emitter.emit('handoff', handoff);
-      return handoff;
-    } catch (error) {
-      log.warn(`could not reach ${this.handoffUrl} for the hand-off.`, error);
-      return null;
-    }
-  }
-
-  // The journey summary's JSON, under the visitor's yes of this moment (grantJourneyOnce), or
-  // null. The yes is a reason to fetch the codec even where consent is 'none'.
-  async journeySummary() {
-    if (!this.engine) return null;
-    this.engine.grantJourneyOnce();
-    const record = this.engine.takeJourneyRecord(performance.now());
-    const codec = record && (this.codec || (await this.loadCodecOnce()));
-    return (codec && codec.encodeJourney(record)) || null;
+    const summary = share ? await journeySummary(this.engine, this.codecPipe) : null;
+    const handoff = await requestHandoff(this.handoffUrl, { site: this.site, summary, fetch: this.pageFetch || window.fetch });
+    if (handoff) this.emitter.emit('handoff', handoff);
+    return handoff;
   }
 
   send(options) {
     if (!this.engine) return;
     this.drain();
-    const record = this.engine.takeBatchRecord();
-    if (this.codec) return this.transport.send(record && this.encode(record), options);
-    if (record) this.keepUntilCodec(record);
-    if (this.recordsBeforeCodec.length) this.loadCodecOnce();
-    return this.transport.send(null, options); // what is queued already still goes
-  }
-
-  encode(record) {
-    try {
-      const batch = this.codec.encodeBatch(record);
-      if (!batch) log.error('friction-codec.wasm could not read a batch from friction.wasm; copy both from the same dist/. The batch is dropped.');
-      return batch;
-    } catch (error) {
-      // A trap leaves the module's memory in no known state: the next send loads it afresh.
-      log.error('the codec failed; the batch is dropped and the codec is loaded again.', error);
-      this.codec = null;
-      this.codecLoad = null;
-      return null;
-    }
-  }
-
-  // A record made before the codec arrived waits for it (in memory only: a page hidden in
-  // that short time loses it).
-  keepUntilCodec(record) {
-    this.recordsBeforeCodec.push(record);
-    if (this.recordsBeforeCodec.length > MAX_RECORDS_BEFORE_CODEC) this.recordsBeforeCodec.shift();
-  }
-
-  // The codec is fetched once something may be sent: a consent that allows it, or a record.
-  // Resolves to the codec, or null while it cannot be had; a failed fetch is tried again when
-  // something next needs it (a send, every send interval), and said once in the console. The
-  // SDK meanwhile detects and helps as before, and keeps the records it could not encode.
-  loadCodecOnce() {
-    if (this.codecLoad || !this.codecUrl) return this.codecLoad;
-    this.codecLoad = loadCodec(this.codecUrl, this.pageFetch || window.fetch).then(guarded((codec) => {
-      this.codec = codec;
-      const waiting = this.recordsBeforeCodec.splice(0);
-      for (const record of waiting) this.transport.send(this.encode(record));
-      return codec;
-    }, 'codec'), (error) => {
-      if (!this.codecFailed) log.warn(`could not load ${this.codecUrl}; nothing is sent until it loads (tried again at each send).`, error);
-      this.codecFailed = true;
-      this.codecLoad = null;
-      return null;
-    });
-    return this.codecLoad;
+    return this.transport.send(this.codecPipe.batchOf(this.engine.takeBatchRecord()), options);
   }
 
   // Hidden or going away: settle, close the visit, and send while the page still can.
   leave() {
     if (!this.engine) return;
     this.engine.pageHidden(performance.now());
-    this.rememberJourney(); // with the time on this step so far
+    this.tabMemory.rememberJourney(); // with the time on this step so far
     this.emitDetections();
     this.send({ leaving: true });
   }
@@ -330,18 +263,17 @@ export class Friction {
       return false;
     }
     if (this.engine && !this.applyConsent(level)) return false;
-    this.consentLevel = level;
+    if (!this.engine) this.consentWithoutCore = level;
     consentStore.save(level, { revision: this.consentRevision, lang: this.lang || document.documentElement.lang || '' });
     if (level === 'none') this.wipe();
-    else if (this.engine) this.rememberJourney();
+    else if (this.engine) this.tabMemory.rememberJourney();
     this.emitter.emit('consent', { level });
     return true;
   }
 
   followStoredConsent() {
     const level = this.storedLevel();
-    if (level === this.consentLevel || !this.applyConsent(level)) return;
-    this.consentLevel = level;
+    if (level === this.consentLevel() || !this.applyConsent(level)) return;
     // The other tab wiped what the tabs share; this tab's own storage goes here.
     if (level === 'none') this.wipe();
     this.emitter.emit('consent', { level });
@@ -350,8 +282,7 @@ export class Friction {
   // Withdrawal is immediate: nothing queued or unsent goes out, and what the SDK stored on the
   // device goes, except the receipt of the refusal itself.
   wipe() {
-    journeyStore.clear();
-    helpStore.clear();
+    forgetTabMemory();
     ledger.clear();
     outbox.clear();
     if (this.transport) this.transport.forget();
@@ -361,8 +292,8 @@ export class Friction {
   // layer, records still waiting for the codec included.
   applyConsent(level) {
     if (this.engine.setConsent(level)) {
-      if (level === 'none') this.recordsBeforeCodec.length = 0;
-      else this.loadCodecOnce();
+      if (level === 'none') this.codecPipe.dropWaiting();
+      else this.codecPipe.load();
       return true;
     }
     log.warn(`consent level "${level}" is unknown to the core; consent stays "${this.engine.consent()}".`);

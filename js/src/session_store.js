@@ -29,7 +29,7 @@ export function sessionStore(key) {
 }
 
 // The tab's recent steps (templates and times, from the core), so that a U-turn through a full
-// page load is still seen. Only for visitors who agreed to signals (friction.js keepsJourney).
+// page load is still seen. Only for visitors who agreed to signals (friction.js keepsJourney, tab_memory.js).
 export const journeyStore = sessionStore('friction:journey');
 
 // The help trigger's memory (decide/help_trigger.h): how many offers this tab has had, and the

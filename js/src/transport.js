@@ -13,6 +13,9 @@ const MAX_QUEUED = 20;
 const FIRST_RETRY_MS = 2000;
 const MAX_RETRY_MS = 5 * 60 * 1000;
 
+// The page's clock and timers, looked up at each use as before; a test gives its own.
+const pageClock = { now: () => Date.now(), setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (id) => clearTimeout(id) };
+
 const batchIdOf = (json) => {
   try {
     return String(JSON.parse(json).id || '');
@@ -24,43 +27,52 @@ const batchIdOf = (json) => {
 export class Transport {
   // fetch: the page's own fetch from before capture wrapped it, so sending is not a page fact.
   // keepOnDevice(): whether unsent batches may be stored (the visitor agreed to signals).
-  constructor(url, { fetch = window.fetch, onSent = () => {}, keepOnDevice = () => false, random = Math.random } = {}) {
+  // store, onlineEvents, beacon and clock are the browser's (outbox.js, window, sendBeacon,
+  // Date and timers) unless a test under Node gives its own.
+  constructor(url, {
+    fetch = window.fetch, onSent = () => {}, keepOnDevice = () => false, random = Math.random,
+    store = outbox, onlineEvents = window, clock = pageClock,
+    beacon = typeof navigator.sendBeacon === 'function' ? (target, body) => navigator.sendBeacon(target, body) : null,
+  } = {}) {
     this.url = url;
     this.fetch = fetch;
     this.onSent = onSent;
     this.keepOnDevice = keepOnDevice;
     this.random = random;
+    this.store = store;
+    this.beacon = beacon;
+    this.clock = clock;
     this.queue = [];         // { id, frame, json, at }, oldest first
     this.inFlight = new Set(); // ids being posted
     this.failures = 0;
     this.retryTimer = 0;
     this.retryAt = 0;
     this.generation = 0;     // bumped by forget(): answers to earlier posts are then ignored
-    window.addEventListener('online', () => this.retryNow());
+    onlineEvents.addEventListener('online', () => this.retryNow());
   }
 
   // Batches a previous page left unsent (only where the visitor agreed to keep them).
   resume() {
     if (!this.keepOnDevice()) return;
-    for (const batch of outbox.load()) if (!this.queue.some((queued) => queued.id === batch.id)) this.queue.push(batch);
+    for (const batch of this.store.load()) if (!this.queue.some((queued) => queued.id === batch.id)) this.queue.push(batch);
     this.flush();
   }
 
   // batch: { frame: Uint8Array, json: string } from the core, or null.
   send(batch, { leaving = false } = {}) {
-    if (batch) this.enqueue({ id: batchIdOf(batch.json), frame: batch.frame, json: batch.json, at: Date.now() });
+    if (batch) this.enqueue({ id: batchIdOf(batch.json), frame: batch.frame, json: batch.json, at: this.clock.now() });
     this.flush({ leaving });
   }
 
   enqueue(batch) {
     this.queue.push(batch);
     while (this.queue.length > MAX_QUEUED) this.queue.shift();
-    if (this.keepOnDevice()) outbox.keep(batch); // until the collector says it has it
+    if (this.keepOnDevice()) this.store.keep(batch); // until the collector says it has it
   }
 
   flush({ leaving = false } = {}) {
     if (leaving) return this.beaconAll();
-    if (Date.now() < this.retryAt || (typeof navigator !== 'undefined' && navigator.onLine === false)) return;
+    if (this.clock.now() < this.retryAt || (typeof navigator !== 'undefined' && navigator.onLine === false)) return;
     this.postAll();
   }
 
@@ -71,18 +83,18 @@ export class Transport {
   // The page is going away: the browser delivers beacons after it is gone. A refused beacon
   // (over the browser's quota) stays in the outbox for the next page.
   beaconAll() {
-    if (typeof navigator.sendBeacon !== 'function') return this.postAll();
+    if (!this.beacon) return this.postAll();
     for (const batch of [...this.queue]) {
       if (this.inFlight.has(batch.id)) continue;
       // No content type: a Blob without one keeps the beacon a CORS "simple" request.
-      if (navigator.sendBeacon(this.url, new Blob([batch.frame]))) this.delivered(batch);
+      if (this.beacon(this.url, new Blob([batch.frame]))) this.delivered(batch);
     }
   }
 
   post(batch) {
     const generation = this.generation;
     this.inFlight.add(batch.id);
-    this.fetch.call(window, this.url, {
+    this.fetch.call(globalThis, this.url, {
       method: 'POST',
       body: batch.frame,
       keepalive: true,
@@ -114,21 +126,21 @@ export class Transport {
 
   drop(batch) {
     this.queue = this.queue.filter((queued) => queued !== batch);
-    outbox.remove(batch.id);
+    this.store.remove(batch.id);
   }
 
   // Exponential backoff with jitter (half the delay fixed, half random), so that many pages
   // recovering from one outage do not all retry in the same second. Batches that fail together
   // count as one failure.
   failed(retryAfter) {
-    if (Date.now() < this.retryAt && !retryAfter) return;
+    if (this.clock.now() < this.retryAt && !retryAfter) return;
     this.failures += 1;
     const ceiling = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (this.failures - 1));
     const asked = Number(retryAfter) * 1000;
     const delay = Number.isFinite(asked) && asked > 0 ? Math.min(asked, MAX_RETRY_MS) : ceiling / 2 + this.random() * (ceiling / 2);
-    this.retryAt = Date.now() + delay;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.retryNow(), delay);
+    this.retryAt = this.clock.now() + delay;
+    this.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = this.clock.setTimeout(() => this.retryNow(), delay);
   }
 
   retryNow() {
@@ -143,7 +155,7 @@ export class Transport {
     this.queue = [];
     this.failures = 0;
     this.retryAt = 0;
-    clearTimeout(this.retryTimer);
-    outbox.clear();
+    this.clock.clearTimeout(this.retryTimer);
+    this.store.clear();
   }
 }

@@ -59,7 +59,7 @@ function batchOf(signals) {
   const batchEngine = new core.Engine(defaultConfig({ ringCapacity: 4096 }));
   const batchRing = new RingWriter(core, batchEngine.ringAddress());
   batchEngine.setConsent('signals');
-  batchEngine.enterStep('/product/1', 0, Date.now());
+  batchEngine.enterStep('/product/1', 0);
   let time = 1000;
   for (let t = 1; t <= signals; t++) {
     batchEngine.registerTarget(t, 'button', `#b${t}`, 1);

@@ -55,6 +55,11 @@ export async function startCollector() {
     base,
     // Rows as the collector stored them, read with the sqlite3 CLI.
     query: (sql) => JSON.parse(execFileSync('sqlite3', ['-json', db, sql], { encoding: 'utf8' }) || '[]'),
+    // Every batch the collector accepted, from any page: a test asserting that nothing was
+    // sent compares it before and after, so that a beacon sent as the page went away counts.
+    storedBatches() {
+      return this.query('SELECT COUNT(*) AS n FROM batches')[0].n;
+    },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
@@ -73,6 +78,20 @@ export function watchPage(page) {
   page.on('pageerror', (error) => seen.errors.push(String(error)));
   page.on('console', (message) => seen.console.push(`${message.type()}: ${message.text()}`));
   return seen;
+}
+
+// Long enough for a beacon sent as a page hides to reach the collector (on loopback) and be
+// stored: a "nothing was sent" check reads the database after it.
+const BEACON_GRACE_MS = 1000;
+
+// Closes the page as a visitor would (pagehide runs: the SDK may send by beacon), and waits for
+// what it sent as it went to be stored. The page's own request events end with it, so what
+// it sent then is only seen in the collector's database.
+export async function closeAndLetBeaconsLand(page) {
+  const closed = new Promise((resolve) => page.once('close', resolve));
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  await new Promise((resolve) => setTimeout(resolve, BEACON_GRACE_MS));
 }
 
 // Clicks the centre of an element `times` times, `gapMs` apart, as an annoyed person would.

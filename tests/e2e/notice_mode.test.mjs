@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { decodeFrame } from '../wire.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { clickRepeatedly, root, useCollectorAndBrowser, watchPage, withScriptSettings } from './harness.mjs';
+import { clickRepeatedly, closeAndLetBeaconsLand, root, useCollectorAndBrowser, watchPage, withScriptSettings } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 const PANEL = 'friction-consent-panel dialog';
@@ -71,6 +71,7 @@ test('the panel says what is counted until the user answers, and the receipt lis
 
 test('an objection stops the counting at once: the open visit is not sent, nor any later one', async () => {
   const { context, page, batches } = await noticeVisit({ settings: { 'data-consent-ui': 'manual' } });
+  const storedBefore = suite.collector.storedBatches();
   await clickRepeatedly(page, '#apply-coupon', 4, 120);
   await page.waitForTimeout(1200);
   await page.evaluate(() => window.friction.consent.set('none'));
@@ -81,17 +82,20 @@ test('an objection stops the counting at once: the open visit is not sent, nor a
   await page.goto(`${suite.collector.base}/product/2`); // a new page of the site: the refusal holds
   assert.equal(await page.evaluate(() => window.friction.consent.get()), 'none');
   await page.evaluate(() => window.friction.flush());
-  await page.close({ runBeforeUnload: true });
+  await closeAndLetBeaconsLand(page);
   assert.deepEqual(batches, []);
+  assert.equal(suite.collector.storedBatches(), storedBefore, 'the collector got nothing, by fetch or beacon');
   await context.close();
 });
 
 test('Global Privacy Control on a notice site is an objection: nothing is counted', async () => {
   const { context, page, batches } = await noticeVisit({ gpc: true, settings: { 'data-consent-ui': 'manual' } });
+  const storedBefore = suite.collector.storedBatches();
   assert.equal(await page.evaluate(() => window.friction.consent.get()), 'none');
   await rageClickThenLeaveForCheckout(page);
-  await page.close({ runBeforeUnload: true });
+  await closeAndLetBeaconsLand(page);
   assert.deepEqual(batches, []);
+  assert.equal(suite.collector.storedBatches(), storedBefore, 'the collector got nothing, by fetch or beacon');
   await context.close();
 });
 

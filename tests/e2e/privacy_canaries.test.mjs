@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeFrame, isZstdFrame } from '../wire.mjs';
-import { answeredVisitor, clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage, withScriptSettings } from './harness.mjs';
+import { answeredVisitor, clickRepeatedly, closeAndLetBeaconsLand, newAnsweredPage, useCollectorAndBrowser, watchPage, withScriptSettings } from './harness.mjs';
 
 const CANARIES = {
   email: 'canary.owl@example.org',
@@ -76,13 +76,15 @@ const signalPosts = (requests) => requests.filter((r) => r.url.endsWith('/v1/sig
 
 test('consent none: frictions are told locally, nothing goes to the collector, no canary anywhere', async () => {
   const { page, seen, requests } = await canaryPage();
+  const storedBefore = suite.collector.storedBatches();
   const told = [];
   await page.exposeFunction('recordFriction', (detail) => told.push(detail));
   await page.evaluate(() => window.friction.on('friction', (detail) => window.recordFriction(detail)));
   await causeFriction(page);
-  await page.close({ runBeforeUnload: true });
-  assert.ok(told.length >= 2, `local detections: ${JSON.stringify(told)}`);
   assert.deepEqual(signalPosts(requests), []);
+  await closeAndLetBeaconsLand(page);
+  assert.ok(told.length >= 2, `local detections: ${JSON.stringify(told)}`);
+  assert.equal(suite.collector.storedBatches(), storedBefore, 'the collector got nothing, by fetch or beacon');
   for (const request of requests) assert.deepEqual(leaks(request.url + request.body), [], request.url);
   assert.deepEqual(seen.errors.filter((e) => !e.includes('compare')), []);
 });
@@ -137,11 +139,13 @@ test('withdrawal: nothing more is sent, and what the SDK stored on the device is
   assert.ok((await page.evaluate(() => window.friction.ledger())).length >= 1);
   await page.evaluate(() => window.friction.consent.set('none'));
   const sentBefore = signalPosts(requests).length;
+  const storedBefore = suite.collector.storedBatches();
   await clickRepeatedly(page, '#apply-coupon', 4, 120);
   await page.waitForTimeout(1500);
   await page.evaluate(() => window.friction.flush());
-  await page.close({ runBeforeUnload: true });
   assert.equal(signalPosts(requests).length, sentBefore, 'no request after withdrawal');
+  await closeAndLetBeaconsLand(page);
+  assert.equal(suite.collector.storedBatches(), storedBefore, 'nothing reached the collector after withdrawal, by fetch or beacon');
 });
 
 test('withdrawal wipes the ledger and the journey, and keeps only the receipt of the refusal', async () => {

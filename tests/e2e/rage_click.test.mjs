@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeFrame } from '../wire.mjs';
-import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
+import { clickRepeatedly, closeAndLetBeaconsLand, newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
 
 // Things on the page, in the URL or typed by the user that must never leave the browser.
 const TYPED_SECRET = 'TYPED-SECRET-4242';
@@ -12,8 +12,8 @@ const NEVER_SENT = [TYPED_SECRET, 'SPRINGSALE', 'reviews', '8812', 'Aurora', 'Wo
 
 const suite = useCollectorAndBrowser();
 
-async function openProductPage() {
-  const page = await newAnsweredPage(suite.browser);
+async function openProductPage({ level = 'none' } = {}) {
+  const page = await newAnsweredPage(suite.browser, {}, { level });
   const seen = watchPage(page);
   const bodies = [];
   page.on('request', (request) => {
@@ -75,27 +75,38 @@ test('rage clicks reach the page at once and, with consent, the collector anonym
 
 test('without consent friction is still detected locally but nothing is sent', async () => {
   const { page, seen, bodies } = await openProductPage();
+  const storedBefore = suite.collector.storedBatches();
   await page.evaluate(() => localStorage.clear());
   await page.evaluate(() => window.friction.consent.set('none'));
   await clickRepeatedly(page, '#apply-coupon', 3, 150);
   await page.waitForFunction(() => window.detected.length > 0, null, { timeout: 3000 });
   await page.evaluate(() => window.friction.flush());
   await page.waitForTimeout(300);
-  await page.close({ runBeforeUnload: true }); // pagehide: the beacon path
-  await new Promise((r) => setTimeout(r, 300));
   assert.deepEqual(bodies, []);
+  await closeAndLetBeaconsLand(page); // pagehide: the beacon path
+  assert.equal(suite.collector.storedBatches(), storedBefore, 'the collector got nothing, by fetch or beacon');
   assert.deepEqual(seen.errors, []);
 });
 
 test('quick single clicks on different things are not rage', async () => {
-  const { page, bodies } = await openProductPage();
+  // With consent, so that a rage click, had one been seen, would reach the collector.
+  const rageStored = () => suite.collector.query(`SELECT
+    (SELECT COUNT(*) FROM signals WHERE kind = 'rage_click') +
+    (SELECT COALESCE(SUM(said_met), 0) FROM visit_kinds WHERE kind = 'rage_click') AS n`)[0].n;
+  const productVisits = () => suite.collector.query("SELECT COALESCE(SUM(visits), 0) AS n FROM visit_totals WHERE step = '/product/:id'")[0].n;
+  const { page } = await openProductPage({ level: 'signals' });
+  const [rageBefore, visitsBefore] = [rageStored(), productVisits()];
   await page.click('#add-to-cart');
   await page.click('#apply-coupon');
   await page.click('#add-to-cart');
   await page.waitForTimeout(200);
   assert.deepEqual(await page.evaluate(() => window.detected), []);
+  // Leaving ends the visit: its tally goes by beacon, with any signal still waiting.
+  await page.goto(`${suite.collector.base}/help`);
+  for (let i = 0; i < 60 && productVisits() === visitsBefore; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(productVisits(), visitsBefore + 1, 'the visit reached the collector');
+  assert.equal(rageStored(), rageBefore, 'and no rage click with it, as a signal or in its tally');
   await page.close();
-  assert.deepEqual(bodies, []);
 });
 
 test('the ES module entry works like the script tag', async () => {

@@ -24,8 +24,8 @@ std::string decompress(const std::vector<uint8_t>& frame) {
 }
 
 Engine rageOnProductPage(const char* consent) {
-  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
-  engine.enterStep("https://shop.example/product/8812?coupon=SECRET#x", 0, 1.7e12);
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed, 1.7e12});
+  engine.enterStep("https://shop.example/product/8812?coupon=SECRET#x", 0);
   engine.registerTarget(1, "button", "main > form#coupon-8812 > button.apply", kActionable);
   REQUIRE(engine.setConsent(consent));
   for (int i = 0; i < 4; ++i) pushClick(engine, 12000 + i * 250.0);
@@ -93,7 +93,7 @@ TEST_CASE("withdrawing consent drops what is unsent") {
 
 TEST_CASE("a route change closes the open burst on the step it belongs to") {
   Engine engine = rageOnProductPage("signals");
-  engine.enterStep("/checkout", 12900, 1.7e12 + 12900);
+  engine.enterStep("/checkout", 12900);
   CHECK(engine.step() == "/checkout");
   auto json = nlohmann::json::parse(takeBatchJson(engine));
   CHECK(json["signals"][0]["step"] == "/product/:id");
@@ -122,11 +122,11 @@ TEST_CASE("the dead-click window is also where slow responses end") {
 }
 
 TEST_CASE("a quick back is told on the step that was left, as a page-level signal") {
-  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed, 1e12});
   REQUIRE(engine.setConsent("signals"));
-  engine.enterStep("/products", 0, 1e12);
-  engine.enterStep("/product/123", 1000, 1e12 + 1000);
-  engine.enterStep("/products", 3000, 1e12 + 3000);
+  engine.enterStep("/products", 0);
+  engine.enterStep("/product/123", 1000);
+  engine.enterStep("/products", 3000);
   auto detections = engine.takeDetections();
   REQUIRE(detections.size() == 1);
   CHECK(detections[0].kind == FrictionKind::quick_back);

@@ -16,9 +16,10 @@ void rageClick(Engine& engine, double t, uint32_t target = 1) {
   engine.drain(t + 800);  // the third click tips it; the burst is still open
 }
 
-Engine productPage() {
-  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
-  engine.enterStep("/product/8812", 0, 1.7e12);
+// time_origin_ms: the wall-clock time at which this page's clock starts.
+Engine productPage(double time_origin_ms = 1.7e12) {
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed, time_origin_ms});
+  engine.enterStep("/product/8812", 0);
   engine.registerTarget(1, "button", "#apply", kActionable);
   engine.registerTarget(2, "button", "#wishlist", kActionable);
   return engine;
@@ -71,11 +72,11 @@ TEST_CASE("never nagging: one offer per step for a while, longer after a dismiss
   rageClick(engine, 300000, 2);  // 2.7 min after "no thanks": still quiet (10 min)
   CHECK(engine.takeHelpOffers().empty());
 
-  engine.enterStep("/checkout", 310000, 1.7e12 + 310000);  // another step has its own quiet
+  engine.enterStep("/checkout", 310000);  // another step has its own quiet
   CHECK(engine.stepScore(310000) == 0);
   rageClick(engine, 320000);
   CHECK(engine.takeHelpOffers().size() == 1);  // the third and last offer of this page
-  engine.enterStep("/help", 330000, 1.7e12 + 330000);
+  engine.enterStep("/help", 330000);
   rageClick(engine, 340000);
   CHECK(engine.takeHelpOffers().empty());
 }
@@ -105,30 +106,30 @@ TEST_CASE("across the pages of a tab: a dismissal holds on the same step, and of
   rageClick(first, 10000);
   CHECK(first.takeHelpOffers().size() == 1);
   first.helpDismissed(11000);
-  const std::string state = first.helpState(12000, epoch + 12000);
+  const std::string state = first.helpState(12000);
   CHECK(state == "1\n" + std::to_string(static_cast<long long>(epoch + 11000 + 600000)) + "|/product/:id\n");
 
   // The next page opens 20 s later in wall-clock time; its page clock starts again at 0.
-  Engine next = productPage();
-  next.restoreHelpState(state, 0, epoch + 32000);
+  Engine next = productPage(epoch + 32000);
+  next.restoreHelpState(state, 0);
   rageClick(next, 60000);  // 1.5 min after "no thanks": the step is still quiet
   CHECK(next.takeHelpOffers().empty());
-  next.enterStep("/checkout", 61000, epoch + 93000);
+  next.enterStep("/checkout", 61000);
   rageClick(next, 62000);  // another step is not
   CHECK(next.takeHelpOffers().size() == 1);
 
   // Six offers in a session, whatever the pages.
-  std::string carried = next.helpState(63000, epoch + 95000);
+  std::string carried = next.helpState(63000);
   CHECK(carried.rfind("2\n", 0) == 0);
   int offered = 2;
   for (int page = 0; page < 6; ++page) {
-    Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
-    engine.restoreHelpState(carried, 0, epoch + 200000.0 * (page + 1));
-    engine.enterStep("/page-" + std::to_string(page), 0, epoch + 200000.0 * (page + 1));
+    Engine engine(EngineConfig{"demo", "", 64, kTestSeed, epoch + 200000.0 * (page + 1)});
+    engine.restoreHelpState(carried, 0);
+    engine.enterStep("/page-" + std::to_string(page), 0);
     engine.registerTarget(1, "button", "#b", kActionable);
     rageClick(engine, 10000);
     offered += static_cast<int>(engine.takeHelpOffers().size());
-    carried = engine.helpState(20000, epoch + 200000.0 * (page + 1) + 20000);
+    carried = engine.helpState(20000);
   }
   CHECK(offered == 6);
   CHECK(carried.rfind("6\n", 0) == 0);
@@ -136,10 +137,10 @@ TEST_CASE("across the pages of a tab: a dismissal holds on the same step, and of
 
 TEST_CASE("a tampered help state is read as far as it makes sense, and no further") {
   Engine engine = productPage();
-  engine.restoreHelpState("many\nsoon|/product/:id\n99999999999999|no-slash\n|/x\n", 0, 1.7e12);
+  engine.restoreHelpState("many\nsoon|/product/:id\n99999999999999|no-slash\n|/x\n", 0);
   rageClick(engine, 10000);
   CHECK(engine.takeHelpOffers().size() == 1);  // nothing usable: not quiet, count 0
-  CHECK(engine.helpState(11000, 1.7e12 + 11000).rfind("1\n", 0) == 0);
+  CHECK(engine.helpState(11000).rfind("1\n", 0) == 0);
   CHECK(engine.setThreshold("help.max_session_offers", 0));
   CHECK_FALSE(engine.setThreshold("help.max_session_offers", 101));
 }
@@ -149,13 +150,13 @@ TEST_CASE("a restored help state is bounded: no step quiet for longer than the s
   Engine engine = productPage();
   std::string state = "0\n99999999999999999|/product/:id\n";
   for (int i = 0; i < 200; ++i) state += std::to_string(static_cast<long long>(epoch + 60000)) + "|/s" + std::to_string(i) + "\n";
-  engine.restoreHelpState(state, 0, epoch);
+  engine.restoreHelpState(state, 0);
   // The product step was made quiet "forever": it holds for the longest quiet the settings
   // give (10 minutes), no more.
   rageClick(engine, 590000);
   CHECK(engine.takeHelpOffers().empty());
   rageClick(engine, 610000);
   CHECK(engine.takeHelpOffers().size() == 1);
-  const std::string kept = engine.helpState(0, epoch);
+  const std::string kept = engine.helpState(0);
   CHECK(std::count(kept.begin(), kept.end(), '\n') <= 1 + static_cast<long>(HelpTrigger::kMaxQuietSteps));
 }

@@ -18,13 +18,13 @@ void rageClick(Engine& engine, double t) {
 }  // namespace
 
 TEST_CASE("no summary leaves without the visitor's yes, and each yes gives exactly one") {
-  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
-  engine.enterStep("https://shop.example/?utm=x", 0, 1.7e12);
-  engine.enterStep("https://shop.example/product/8812?coupon=SECRET", 12000, 1.7e12 + 12000);
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed, 1.7e12});
+  engine.enterStep("https://shop.example/?utm=x", 0);
+  engine.enterStep("https://shop.example/product/8812?coupon=SECRET", 12000);
   engine.registerTarget(1, "button", "#apply", kActionable);
   rageClick(engine, 20000);
   rageClick(engine, 30000);
-  engine.enterStep("https://shop.example/help", 52000, 1.7e12 + 52000);
+  engine.enterStep("https://shop.example/help", 52000);
 
   CHECK(takeJourneySummary(engine, 60000).empty());  // consent "none" and no yes: nothing
   engine.grantJourneyOnce();
@@ -39,12 +39,12 @@ TEST_CASE("no summary leaves without the visitor's yes, and each yes gives exact
 }
 
 TEST_CASE("a withdrawal cancels a pending yes; the summary keeps the last steps only") {
-  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed, 1.7e12});
   engine.grantJourneyOnce();
   REQUIRE(engine.setConsent("none"));
   CHECK(takeJourneySummary(engine, 0).empty());
 
-  for (int i = 0; i < 30; ++i) engine.enterStep("/page/" + std::string(1, char('a' + i % 26)) + std::to_string(i % 2), i * 1000.0, 1.7e12);
+  for (int i = 0; i < 30; ++i) engine.enterStep("/page/" + std::string(1, char('a' + i % 26)) + std::to_string(i % 2), i * 1000.0);
   engine.grantJourneyOnce();
   const auto steps = Json::parse(takeJourneySummary(engine, 30000))["steps"];
   CHECK(steps.size() == JourneyLog::kMaxSteps);
@@ -52,18 +52,18 @@ TEST_CASE("a withdrawal cancels a pending yes; the summary keeps the last steps 
 }
 
 TEST_CASE("the journey log crosses page loads through the journey state, with the time on each step") {
-  Engine first(EngineConfig{"demo", "", 64, kTestSeed});
+  Engine first(EngineConfig{"demo", "", 64, kTestSeed, 1.7e12});
   REQUIRE(first.setConsent("signals"));
-  first.enterStep("https://shop.example/", 0, 1.7e12);
-  first.enterStep("https://shop.example/product/8812", 12000, 1.7e12 + 12000);
+  first.enterStep("https://shop.example/", 0);
+  first.enterStep("https://shop.example/product/8812", 12000);
   first.registerTarget(1, "button", "#apply", kActionable);
   rageClick(first, 20000);
   const std::string state = first.journeyState(31000);  // the page goes away 19 s after arriving
 
   // The next page of the tab: a new engine, the stored state, then its own step.
-  Engine next(EngineConfig{"demo", "", 64, kTestSeed});
+  Engine next(EngineConfig{"demo", "", 64, kTestSeed, 1.7e12 + 31000});
   next.restoreJourney(state);
-  next.enterStep("https://shop.example/checkout", 500, 1.7e12 + 31500);
+  next.enterStep("https://shop.example/checkout", 500);
   next.grantJourneyOnce();
   CHECK(Json::parse(takeJourneySummary(next, 10500)) == Json::parse(R"({"steps":[
     {"step":"/","seconds":10,"met":{}},

@@ -20,12 +20,12 @@ void rageClick(Engine& engine, double t) {
 }
 
 Engine shopVisitedWith(const char* consent) {
-  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed, 1.7e12});
   REQUIRE(engine.setConsent(consent));
-  engine.enterStep("https://shop.example/product/8812?q=secret", 0, 1.7e12);
+  engine.enterStep("https://shop.example/product/8812?q=secret", 0);
   engine.registerTarget(1, "button", "button#apply", kActionable);
   rageClick(engine, 1000);
-  engine.enterStep("https://shop.example/checkout", 5000, 1.7e12 + 5000);
+  engine.enterStep("https://shop.example/checkout", 5000);
   return engine;
 }
 
@@ -88,11 +88,11 @@ TEST_CASE("under none nothing is tallied, and an objection forgets the tallies a
 }
 
 TEST_CASE("a quick back is tallied on the visit it ended") {
-  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed, 1.7e12});
   REQUIRE(engine.setConsent("counts"));
-  engine.enterStep("/", 0, 1.7e12);
-  engine.enterStep("/product/1234567", 1000, 1.7e12 + 1000);
-  engine.enterStep("/", 3000, 1.7e12 + 3000);
+  engine.enterStep("/", 0);
+  engine.enterStep("/product/1234567", 1000);
+  engine.enterStep("/", 3000);
   const Json visits = takeBatch(engine)["visits"];
   REQUIRE(visits.size() == 2);
   CHECK(visits[1] == Json{{"step", "/product/:id"}, {"met", {"quick_back"}}});
@@ -101,7 +101,7 @@ TEST_CASE("a quick back is tallied on the visit it ended") {
 TEST_CASE("local differential privacy: the batch names ε and the answers are randomized") {
   Engine unseeded(EngineConfig{"demo", "", 64});
   CHECK_FALSE(unseeded.enableLdp(kDefaultLdpEpsilon));  // no browser randomness, no answers
-  Engine engine(EngineConfig{"demo", "", 64, kTestSeed});
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed, 1.7e12});
   CHECK_FALSE(engine.enableLdp(0));
   CHECK_FALSE(engine.enableLdp(kMaxLdpEpsilon + 1));
   CHECK(engine.ldpEpsilon() == 0);
@@ -112,7 +112,7 @@ TEST_CASE("local differential privacy: the batch names ε and the answers are ra
   // answers for each kind say "yes".
   constexpr int kVisits = 2000;
   const char* steps[] = {"/a", "/b", "/c"};
-  for (int i = 0; i < kVisits; ++i) engine.enterStep(steps[i % 3], i * 10.0, 1.7e12 + i * 10.0);
+  for (int i = 0; i < kVisits; ++i) engine.enterStep(steps[i % 3], i * 10.0);
   engine.pageHidden(kVisits * 10.0);
   int said_yes = 0, reports = 0, dropped = 0;
   for (std::string json; !(json = takeBatchJson(engine)).empty();) {
@@ -142,7 +142,7 @@ TEST_CASE("every batch has its own random id, and no batch is made without brows
 
   Engine unseeded(EngineConfig{"demo", "", 64});
   REQUIRE(unseeded.setConsent("signals"));
-  unseeded.enterStep("/", 0, 1.7e12);
+  unseeded.enterStep("/", 0);
   unseeded.pageHidden(1000);
   CHECK(takeBatchJson(unseeded).empty());
 }

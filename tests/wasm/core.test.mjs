@@ -37,7 +37,7 @@ test('the ring layout seen from JS matches the core', () => {
 
 test('records written by JS are drained in one call and a rage click is detected', () => {
   const { engine, ring } = engineWithRing();
-  assert.equal(engine.enterStep('https://shop.example/product/8812?coupon=X', 0, Date.now()), '/product/:id');
+  assert.equal(engine.enterStep('https://shop.example/product/8812?coupon=X', 0), '/product/:id');
   engine.registerTarget(1, 'button', '#apply-coupon', ACTIONABLE);
   rageClick(ring);
   assert.equal(ring.unread(), 4);
@@ -60,7 +60,7 @@ test('a full ring refuses writes until drained', () => {
 
 test('no consent: nothing to send; consent: one zstd frame with only anonymised fields', () => {
   const { engine, ring } = engineWithRing();
-  engine.enterStep('/product/8812', 0, Date.now());
+  engine.enterStep('/product/8812', 0);
   engine.registerTarget(1, 'button', 'form#coupon-8812>button.apply', ACTIONABLE);
   rageClick(ring);
   engine.flush(20000);
@@ -120,7 +120,7 @@ test('counts, randomized response and the one-shot journey summary through the c
   assert.equal(engine.enableLdp(11), false);
   assert.equal(engine.enableLdp(Math.log(3)), true);
   assert.equal(engine.setConsent('counts'), true);
-  engine.enterStep('/product/8812', 0, Date.now());
+  engine.enterStep('/product/8812', 0);
   engine.registerTarget(1, 'button', 'button.apply', ACTIONABLE);
   rageClick(ring);
   engine.pageHidden(20000);
@@ -149,7 +149,7 @@ test('the codec refuses records it cannot read, and keeps working after its memo
   engine.setConsent('counts');
   const route = `/${'a'.repeat(3 << 20)}`; // a 3 MB step: the codec's memory must grow
   engine.addRoute(route);
-  engine.enterStep(route, 0, Date.now());
+  engine.enterStep(route, 0);
   engine.pageHidden(1000);
   const before = codec.exports.memory.buffer.byteLength;
   const record = engine.takeBatchRecord();

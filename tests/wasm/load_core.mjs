@@ -22,5 +22,6 @@ export const defaultConfig = (overrides = {}) => ({
   hashKey: '',
   ringCapacity: 64,
   randomSeed: '00112233445566778899aabbccddeeff', // the browser draws it; tests fix it
+  timeOrigin: Date.now(), // the wall-clock time of page time 0 (performance.timeOrigin)
   ...overrides,
 });

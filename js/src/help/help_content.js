@@ -21,6 +21,7 @@ function matchOf(match) {
   return known && (step || kind || selector) ? { step, kind, selector } : null;
 }
 
+// Whether the browser can read `selector`; it alone knows CSS syntax.
 function validSelector(selector) {
   try {
     document.createDocumentFragment().querySelector(selector);
@@ -39,15 +40,17 @@ function validContent(content) {
 }
 
 export class HelpContent {
-  constructor() {
+  // isValidSelector: the browser's parser by default; tests under Node, without a DOM, give one.
+  constructor({ isValidSelector = validSelector } = {}) {
     this.entries = [];
     this.added = 0;
+    this.isValidSelector = isValidSelector;
   }
 
   // Returns a function that removes the registration, or null (and a console message).
   register(match, content) {
     const parsed = matchOf(match);
-    if (!parsed || (parsed.selector && !validSelector(parsed.selector))) {
+    if (!parsed || (parsed.selector && !this.isValidSelector(parsed.selector))) {
       log.warn(`friction.help.register: ${JSON.stringify(match)} is not a step template ("/checkout"), a kind ("rage_click") or a CSS selector.`);
       return null;
     }

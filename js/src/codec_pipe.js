@@ -1,0 +1,82 @@
+// The path from the core's records to bytes on the wire. The codec (zstd + JSON, the SDK's
+// weight) is a module of its own, fetched only once something may be sent; this pipe hides
+// whether it has arrived: records made before it wait here, in memory, and go when it does.
+import { loadCodec } from './codec_loader.js';
+import { guarded, log } from './log.js';
+
+// Batch records kept while the codec loads; a page cannot make more than this in that time.
+const MAX_RECORDS_BEFORE_CODEC = 20;
+
+export class CodecPipe {
+  // fetch(): the fetch to load the codec with, asked at load time (the page's own, once
+  // capture has kept it aside). deliver(batch): where a batch encoded late goes (transport).
+  constructor(url, { fetch, deliver }) {
+    this.url = url;
+    this.fetch = fetch;
+    this.deliver = deliver;
+    this.codec = null;
+    this.loading = null;
+    this.failed = false;          // said once in the console
+    this.recordsBeforeCodec = [];
+  }
+
+  // The batch to send for a record from the core (or null): encoded at once where the codec is
+  // here, else kept for it, and the codec asked for.
+  batchOf(record) {
+    if (this.codec) return record && this.encode(record);
+    if (record) this.keepUntilCodec(record);
+    if (this.recordsBeforeCodec.length) this.load();
+    return null;
+  }
+
+  // The journey summary's JSON for a journey record, fetching the codec if need be, or null.
+  async journeyJsonOf(record) {
+    const codec = record && (this.codec || (await this.load()));
+    return (codec && codec.encodeJourney(record)) || null;
+  }
+
+  // Withdrawal: records still waiting for the codec are never sent.
+  dropWaiting() {
+    this.recordsBeforeCodec.length = 0;
+  }
+
+  encode(record) {
+    try {
+      const batch = this.codec.encodeBatch(record);
+      if (!batch) log.error('friction-codec.wasm could not read a batch from friction.wasm; copy both from the same dist/. The batch is dropped.');
+      return batch;
+    } catch (error) {
+      // A trap leaves the module's memory in no known state: the next send loads it afresh.
+      log.error('the codec failed; the batch is dropped and the codec is loaded again.', error);
+      this.codec = null;
+      this.loading = null;
+      return null;
+    }
+  }
+
+  // A record made before the codec arrived waits for it (in memory only: a page hidden in
+  // that short time loses it).
+  keepUntilCodec(record) {
+    this.recordsBeforeCodec.push(record);
+    if (this.recordsBeforeCodec.length > MAX_RECORDS_BEFORE_CODEC) this.recordsBeforeCodec.shift();
+  }
+
+  // The codec is fetched once something may be sent: a consent that allows it, or a record.
+  // Resolves to the codec, or null while it cannot be had; a failed fetch is tried again when
+  // something next needs it (a send, every send interval), and said once in the console. The
+  // SDK meanwhile detects and helps as before, and keeps the records it could not encode.
+  load() {
+    if (this.loading || !this.url) return this.loading;
+    this.loading = loadCodec(this.url, this.fetch()).then(guarded((codec) => {
+      this.codec = codec;
+      for (const record of this.recordsBeforeCodec.splice(0)) this.deliver(this.encode(record));
+      return codec;
+    }, 'codec'), (error) => {
+      if (!this.failed) log.warn(`could not load ${this.url}; nothing is sent until it loads (tried again at each send).`, error);
+      this.failed = true;
+      this.loading = null;
+      return null;
+    });
+    return this.loading;
+  }
+}

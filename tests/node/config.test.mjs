@@ -1,0 +1,115 @@
+// Settings (js/src/config.js): from data attributes or init() options to a full config, each
+// bad value replaced by its default with a console message that says so.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { configFromScript, DEFAULT_LDP_EPSILON, resolveConfig } from '../../js/src/config.js';
+import { consoleMessages } from './fakes.mjs';
+
+test('a site id alone gives the defaults, silently', (t) => {
+  const messages = consoleMessages(t);
+  const config = resolveConfig({ site: 'shop' });
+  assert.equal(config.site, 'shop');
+  assert.equal(config.collector, '/v1/signals');
+  assert.equal(config.sendIntervalMs, 10000);
+  assert.equal(config.consent, 'opt-in');
+  assert.equal(config.consentUi, 'auto');
+  assert.equal(config.helpUi, 'auto');
+  assert.equal(config.helpKinds, null);
+  assert.equal(config.ldpEpsilon, 0);
+  assert.deepEqual(config.routes, []);
+  assert.deepEqual(config.thresholds, {});
+  assert.deepEqual(messages, { warn: [], error: [] });
+});
+
+test('without a usable site id the SDK is off, and the console says how to fix it', (t) => {
+  const messages = consoleMessages(t);
+  assert.equal(resolveConfig({}), null);
+  assert.equal(resolveConfig(undefined), null);
+  assert.match(messages.error[0], /no site id: add data-site="your-site"/);
+  assert.equal(resolveConfig({ site: 'my shop!' }), null);
+  assert.match(messages.error[2], /site "my shop!" is not valid/);
+  assert.equal(resolveConfig({ site: 'x'.repeat(65) }), null);
+  assert.equal(messages.error.length, 4);
+});
+
+test('unknown settings are ignored with the list of known ones', (t) => {
+  const messages = consoleMessages(t);
+  const config = resolveConfig({ site: 'shop', colour: 'red' });
+  assert.equal('colour' in config, false);
+  assert.match(messages.warn[0], /unknown setting "colour" ignored\. Known settings: site, collector,/);
+});
+
+test('the send interval is a number within its range, else the default', (t) => {
+  const messages = consoleMessages(t);
+  assert.equal(resolveConfig({ site: 's', sendIntervalMs: '5000' }).sendIntervalMs, 5000);
+  assert.equal(resolveConfig({ site: 's', sendIntervalMs: 999 }).sendIntervalMs, 10000);
+  assert.equal(resolveConfig({ site: 's', sendIntervalMs: 'soon' }).sendIntervalMs, 10000);
+  assert.equal(resolveConfig({ site: 's', sendIntervalMs: 600001 }).sendIntervalMs, 10000);
+  assert.equal(messages.warn.length, 3);
+  assert.match(messages.warn[0], /sendIntervalMs=999 must be a number from 1000 to 600000; using 10000/);
+});
+
+test('routes must start with "/"; others are dropped one by one', (t) => {
+  const messages = consoleMessages(t);
+  assert.deepEqual(resolveConfig({ site: 's', routes: ['/product/:id', 'cart', 7, '/a'] }).routes, ['/product/:id', '/a']);
+  assert.equal(messages.warn.length, 2);
+  assert.match(messages.warn[0], /route "cart" ignored/);
+  assert.deepEqual(resolveConfig({ site: 's', routes: '/a' }).routes, []);
+});
+
+test('thresholds must be an object; the core checks names and ranges later', (t) => {
+  const messages = consoleMessages(t);
+  assert.deepEqual(resolveConfig({ site: 's', thresholds: { 'rage_click.min_clicks': 4 } }).thresholds, { 'rage_click.min_clicks': 4 });
+  assert.deepEqual(resolveConfig({ site: 's', thresholds: [1] }).thresholds, {});
+  assert.match(messages.warn[0], /thresholds must be an object/);
+});
+
+test('ldp: on, off, or an epsilon in (0, 10]; anything else means on', (t) => {
+  const messages = consoleMessages(t);
+  const epsilon = (ldp) => resolveConfig({ site: 's', ldp }).ldpEpsilon;
+  assert.equal(epsilon('on'), DEFAULT_LDP_EPSILON);
+  assert.equal(epsilon(true), Math.log(3));
+  assert.equal(epsilon('off'), 0);
+  assert.equal(epsilon(false), 0);
+  assert.equal(epsilon('0.5'), 0.5);
+  assert.equal(epsilon(10), 10);
+  assert.equal(messages.warn.length, 0);
+  assert.equal(epsilon(11), DEFAULT_LDP_EPSILON);
+  assert.equal(epsilon('banana'), DEFAULT_LDP_EPSILON);
+  assert.equal(epsilon(0), DEFAULT_LDP_EPSILON);
+  assert.equal(messages.warn.length, 3);
+  assert.match(messages.warn[1], /ldp "banana" must be on, off, or an epsilon above 0 and at most 10; using on/);
+});
+
+test('choices out of their sets fall back to the safe one', (t) => {
+  const messages = consoleMessages(t);
+  const config = resolveConfig({ site: 's', consent: 'implied', consentUi: 'popup', helpUi: 'loud', hashKey: 'abc' });
+  assert.equal(config.consent, 'opt-in');
+  assert.equal(config.consentUi, 'auto');
+  assert.equal(config.helpUi, 'auto');
+  assert.equal(config.hashKey, '');
+  assert.equal(messages.warn.length, 4);
+  assert.match(messages.warn.join('\n'), /consent "implied" is not one of opt-in, notice; using opt-in/);
+  const kept = resolveConfig({ site: 's', consent: 'notice', consentUi: 'off', helpUi: 'off', hashKey: '00112233445566778899AABBCCDDEEFF' });
+  assert.deepEqual([kept.consent, kept.consentUi, kept.helpUi, kept.hashKey], ['notice', 'off', 'off', '00112233445566778899AABBCCDDEEFF']);
+});
+
+test('help kinds: a list or a string, kept as the core reads it', () => {
+  assert.equal(resolveConfig({ site: 's', helpKinds: ['rage_click', 'error_click'] }).helpKinds, 'rage_click,error_click');
+  assert.equal(resolveConfig({ site: 's', helpKinds: '' }).helpKinds, '');
+});
+
+test('data attributes: routes and thresholds are read from text, bad pairs reported', (t) => {
+  const messages = consoleMessages(t);
+  const options = configFromScript({ dataset: {
+    site: 'shop',
+    routes: '/product/:id, /cart ,',
+    thresholds: 'rage_click.min_clicks=4; dead_click.window_ms = 3000, broken; hesitation.ms=soon;',
+    sendIntervalMs: '20000',
+  } });
+  assert.deepEqual(options.routes, ['/product/:id', '/cart']);
+  assert.deepEqual(options.thresholds, { 'rage_click.min_clicks': 4, 'dead_click.window_ms': 3000 });
+  assert.deepEqual(messages.warn, ['[friction] threshold "broken" ignored: write name=number.', '[friction] threshold "hesitation.ms=soon" ignored: write name=number.']);
+  assert.equal(resolveConfig(options).sendIntervalMs, 20000);
+  assert.deepEqual(configFromScript(null), {});
+});
