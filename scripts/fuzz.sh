@@ -10,7 +10,8 @@ out=build/fuzz
 mkdir -p "$out/corpus" tests/fuzz/regressions
 sources=(tests/fuzz/batch_intake_fuzzer.cpp sdk/encode/batch_reader.cpp
   build/generated/known_dictionaries.cpp sdk/anonymise/pii_scrub.cpp
-  sdk/journey/step_template.cpp sdk/anonymise/randomized_response.cpp sdk/anonymise/siphash.cpp)
+  sdk/anonymise/identifier_segment.cpp sdk/common/percent_decoding.cpp
+  sdk/anonymise/randomized_response.cpp sdk/anonymise/siphash.cpp)
 if [ ! -x "$out/batch_intake_fuzzer" ] || [ -n "$(find "${sources[@]}" sdk/encode/*.h -newer "$out/batch_intake_fuzzer" 2>/dev/null)" ]; then
   clang++-14 -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -Isdk "${sources[@]}" -lzstd -o "$out/batch_intake_fuzzer"

@@ -18,7 +18,7 @@
 #include "detect/detector_set.h"
 #include "detect/quick_back.h"
 #include "journey/journey_log.h"
-#include "journey/step_template.h"
+#include "anonymise/step_template.h"
 #include "signals/signal_queue.h"
 #include "signals/visit_tally.h"
 

@@ -10,12 +10,12 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 
+#include "anonymise/identifier_segment.h"
 #include "anonymise/pii_scrub.h"
 #include "anonymise/randomized_response.h"
 #include "detect/friction_kind.h"
 #include "encode/known_dictionaries.h"
 #include "encode/signal_batch.h"
-#include "journey/step_template.h"
 #include "signals/visit_tally.h"
 
 namespace friction {
