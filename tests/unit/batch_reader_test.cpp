@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "anonymise/siphash.h"
-#include "encode/batch_reader.h"
+#include "intake/batch_reader.h"
+#include "intake/frame_decoder.h"
 #include "encode/signal_batch.h"
 #include "test_batch_id.h"
 
@@ -378,7 +379,7 @@ TEST_CASE("readBatchJson refuses malformed visits, naming the field") {
 #include <zdict.h>
 
 #include "encode/dictionary.h"
-#include "encode/known_dictionaries.h"
+#include "intake/known_dictionaries.h"
 
 TEST_CASE("batches are compressed with the current dictionary, which the collector knows") {
   CHECK(ZDICT_getDictID(currentDictionary().data(), currentDictionary().size()) ==

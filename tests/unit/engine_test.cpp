@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "encode/batch_reader.h"
+#include "intake/frame_decoder.h"
 #include "engine_fixtures.h"
 
 using namespace friction;
