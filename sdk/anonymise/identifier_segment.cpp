@@ -36,7 +36,9 @@ bool looksLikeIdentifier(std::string_view raw) {
   size_t dashes = std::count(s.begin(), s.end(), '-');
   if (hex + dashes == s.size() && hex >= 8 && digits > 0) return true;
   const bool has_separator = s.find_first_of("-_.") != std::string_view::npos;
-  const bool has_letter = std::any_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+  const bool has_letter = std::any_of(s.begin(), s.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+  });
   if (s.size() >= kMinTokenLength && digits > 0 && has_letter && !has_separator) return true;
   size_t run = 0;
   for (char c : s) {
