@@ -25,7 +25,7 @@ function(embed_dictionaries)
     string(APPEND body "#include \"encode/dictionary.h\"\n\nnamespace friction {\nnamespace {\n${arrays}}\n\n"
            "std::string_view currentDictionary() { return std::string_view(kDictionary${last_id}, ${last_size}); }\n\n}  // namespace friction\n")
   else()
-    string(APPEND body "#include \"encode/known_dictionaries.h\"\n\nnamespace friction {\nnamespace {\n${arrays}}\n\n"
+    string(APPEND body "#include \"intake/known_dictionaries.h\"\n\nnamespace friction {\nnamespace {\n${arrays}}\n\n"
            "std::optional<std::string_view> knownDictionary(uint32_t id) {\n  switch (id) {\n${cases}    default: return std::nullopt;\n  }\n}\n\n}  // namespace friction\n")
   endif()
   file(CONFIGURE OUTPUT ${EMBED_OUTPUT} CONTENT "${body}" @ONLY)

@@ -17,7 +17,7 @@
 #include "decide/step_score.h"
 #include "detect/detector_set.h"
 #include "journey/journey_log.h"
-#include "journey/step_template.h"
+#include "anonymise/step_template.h"
 #include "signals/signal_queue.h"
 #include "signals/visit_tally.h"
 

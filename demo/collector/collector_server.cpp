@@ -10,6 +10,8 @@
 #include "agent_page.h"
 #include "dashboard_page.h"
 #include "handoff_store.h"
+#include "intake/handoff_reader.h"
+#include "intake/intake_limits.h"
 #include "signal_intake.h"
 #include "shop_api.h"
 #include "rate_limiter.h"
@@ -21,9 +23,6 @@
 
 namespace friction::collector {
 namespace {
-
-// A hand-off carries at most 20 short steps: a few KB.
-constexpr size_t kMaxHandoffBytes = 16 * 1024;
 
 using httplib::Request;
 using httplib::Response;

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "encode/batch_reader.h"
+#include "intake/handoff_reader.h"
 
 namespace friction::collector {
 

@@ -4,7 +4,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "encode/batch_reader.h"
+#include "intake/batch_reader.h"
+#include "intake/frame_decoder.h"
 
 namespace friction::collector {
 

@@ -6,21 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "intake/intake_limits.h"
 #include "signal_store.h"
 #include "site_registry.h"
 
 namespace friction::collector {
 
-// A beacon carries a few KiB at most; the caps bound what a hostile client can make us hold.
-inline constexpr size_t kMaxBodyBytes = 64 * 1024;
-inline constexpr size_t kMaxDecompressedBytes = 1024 * 1024;
-// Batches expand 4 to 10 times (JSON from zstd with the dictionary); beyond 64 times a body is
-// a bomb, not a batch, and is stopped before it costs more work. Small bodies may always
-// expand to kRatioFloorBytes.
-inline constexpr size_t kMaxCompressionRatio = 64;
-inline constexpr size_t kRatioFloorBytes = 64 * 1024;
-
-// How far a body of `body_bytes` may expand: the ratio cap, within the absolute one.
+// How far a body of `body_bytes` may expand: the ratio cap, within the absolute one
+// (intake/intake_limits.h).
 size_t decompressedCap(size_t body_bytes);
 
 struct IntakeResponse {

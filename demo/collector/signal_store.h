@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "encode/batch_reader.h"
+#include "intake/batch_reader.h"
 #include "signals/visit_tally.h"
 
 namespace friction::collector {

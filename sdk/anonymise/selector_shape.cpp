@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "journey/step_template.h"
+#include "anonymise/identifier_segment.h"
 
 namespace friction {
 namespace {

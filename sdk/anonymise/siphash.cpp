@@ -1,5 +1,7 @@
 #include "anonymise/siphash.h"
 
+#include "common/hex_digit.h"
+
 namespace friction {
 namespace {
 
@@ -26,13 +28,6 @@ uint64_t loadLittleEndian(const unsigned char* p, size_t n) {
   uint64_t word = 0;
   for (size_t i = 0; i < n; ++i) word |= uint64_t{p[i]} << (8 * i);
   return word;
-}
-
-int hexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 }  // namespace
@@ -65,7 +60,7 @@ bool parseHexKey(std::string_view hex, SipKey& key) {
   if (hex.size() != 32) return false;
   uint64_t words[2] = {0, 0};
   for (size_t i = 0; i < 32; ++i) {
-    const int d = hexDigit(hex[i]);
+    const int d = hexDigitValue(hex[i]);
     if (d < 0) return false;
     words[i / 16] = (words[i / 16] << 4) | static_cast<uint64_t>(d);
   }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "journey/tab_state_text.h"
+#include "common/tab_state_text.h"
 
 namespace friction {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "journey/tab_state_text.h"
+#include "common/tab_state_text.h"
 
 namespace friction {
 

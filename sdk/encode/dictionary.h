@@ -2,10 +2,10 @@
 // the JSON keys, kind and role names and common page templates are in it, so a batch of a few
 // signals costs little more than its own ids and numbers (`bench` prints the table).
 //
-// It is trained from batches the project makes itself (encode/signal_corpus.h) by
-// encode/train_dictionary.cpp, with the settings below; the build trains it again and checks
-// that it matches the committed file, byte for byte. Every dictionary ever shipped stays in
-// sdk/encode/dictionaries/ and in the collector (encode/known_dictionaries.h), so batches from
+// It is trained from batches the project makes itself (tools/dictionary/signal_corpus.h) by
+// tools/dictionary/train_dictionary.cpp, with the settings below; the build trains it again and
+// checks that it matches the committed file, byte for byte. Every dictionary ever shipped stays
+// in sdk/encode/dictionaries/ and in the collector (intake/known_dictionaries.h), so batches from
 // old SDKs still decode. Changing the corpus or the settings means a new id and a new file.
 #pragma once
 #include <cstdint>

@@ -12,7 +12,7 @@
 
 #include "anonymise/randomized_response.h"
 #include "encode/signal_batch.h"
-#include "encode/signal_corpus.h"
+#include "dictionary/signal_corpus.h"
 #include "engine.h"
 
 using namespace friction;
@@ -137,7 +137,8 @@ size_t gzipSize(const std::string& data) {
 // sends (zstd with the dictionary, kBatchCompressionLevel) against zstd without it and gzip.
 void benchCompression() {
   constexpr int kBatches = 200;
-  std::printf("bytes per batch, mean of %d held-out batches (encode/signal_corpus.h):\n", kBatches);
+  std::printf("bytes per batch, mean of %d held-out batches (tools/dictionary/signal_corpus.h):\n",
+              kBatches);
   std::printf("  signals |  JSON | zstd-%d+dict | zstd-3 | zstd-15 |  gzip | dict/gzip | us per batch (dict)\n",
               kBatchCompressionLevel);
   for (const int n : {1, 5, 20, 100}) {

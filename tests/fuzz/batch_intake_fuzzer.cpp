@@ -7,7 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "encode/batch_reader.h"
+#include "intake/batch_reader.h"
+#include "intake/frame_decoder.h"
+#include "intake/handoff_reader.h"
 
 namespace {
 // The collector's caps (demo/collector/signal_intake.h), smaller so that runs stay fast.

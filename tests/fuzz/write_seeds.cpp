@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "encode/signal_batch.h"
-#include "encode/signal_corpus.h"
+#include "dictionary/signal_corpus.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) return 2;

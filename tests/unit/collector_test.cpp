@@ -19,7 +19,7 @@
 #include "signal_intake.h"
 #include "anonymise/randomized_response.h"
 #include "encode/signal_batch.h"
-#include "test_batch_id.h"
+#include "kit/test_batch_id.h"
 
 namespace fs = std::filesystem;
 using namespace friction;

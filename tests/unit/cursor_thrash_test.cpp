@@ -3,15 +3,17 @@
 #include <cmath>
 
 #include "detect/cursor_thrash.h"
-#include "recording_sink.h"
+#include "kit/detector_harness.h"
+#include "kit/events.h"
 
 using namespace friction;
+using namespace friction::testing;
 
 namespace {
 // Moves the mouse as the browser reports it: a pointer_move every 8 ms (120 Hz).
-struct Mouse {
-  CursorThrashDetector detector;
-  RecordingSink sink;
+struct Mouse : DetectorHarness<CursorThrashDetector> {
+  explicit Mouse(CursorThrashThresholds thresholds = {}) : DetectorHarness(thresholds) {}
+
   double t = 0;
   float x = 0;
   float y = 0;
@@ -20,8 +22,7 @@ struct Mouse {
     t = time_ms;
     x = to_x;
     y = to_y;
-    detector.onEvent(
-        EventRecord{t, x, y, 0, static_cast<uint16_t>(EventType::pointer_move), 0, 0, 0}, sink);
+    feed(move(t, x, y));
   }
   void place(float to_x, float to_y) { report(t + 8, to_x, to_y); }
   void moveTo(float to_x, float to_y, double duration_ms) {
@@ -32,11 +33,7 @@ struct Mouse {
       report(from_t + duration_ms * i / steps, from_x + (to_x - from_x) * i / steps,
              from_y + (to_y - from_y) * i / steps);
   }
-  void hover(uint32_t target) {
-    detector.onEvent(
-        EventRecord{t, x, y, target, static_cast<uint16_t>(EventType::pointer_over), 0, 0, 0},
-        sink);
-  }
+  void hover(uint32_t target) { feed(over(t, target, x, y)); }
   // Shakes left and right between 400 and 550 px, 120 ms a stroke (1250 px/s).
   void shake(int strokes) {
     for (int i = 0; i < strokes; ++i) moveTo(x < 475 ? 550 : 400, 300, 120);
@@ -60,9 +57,9 @@ TEST_CASE("shaking the mouse fires once, on the fifth fast direction change") {
   mouse.moveTo(400, 300, 120);  // two more: the same episode
   CHECK(mouse.sink.detections.size() == 1);
   const double last_change = mouse.detector.nextDeadline() - 1000;
-  mouse.detector.onTick(last_change + 999, mouse.sink);
+  mouse.tick(last_change + 999);
   CHECK(mouse.sink.episodes.empty());
-  mouse.detector.onTick(last_change + 1000, mouse.sink);
+  mouse.tick(last_change + 1000);
   REQUIRE(mouse.sink.episodes.size() == 1);
   CHECK(mouse.sink.episodes[0].count == 7);
   CHECK(mouse.sink.episodes[0].target == 9);
@@ -135,7 +132,7 @@ TEST_CASE("after an episode, a new one waits for the cool-down") {
   mouse.place(400, 300);
   mouse.shake(8);
   REQUIRE(mouse.sink.detections.size() == 1);
-  mouse.detector.onTick(mouse.t + 2000, mouse.sink);
+  mouse.tick(mouse.t + 2000);
   REQUIRE(mouse.sink.episodes.size() == 1);
   mouse.t += 5000;
   mouse.shake(8);
@@ -153,7 +150,7 @@ TEST_CASE("cursor thrash thresholds are set by name within their ranges") {
   CHECK_FALSE(thresholds.set("min_stroke_px", 0));
   CHECK_FALSE(thresholds.set("nope", 1));
 
-  Mouse mouse{CursorThrashDetector(thresholds), {}};
+  Mouse mouse(thresholds);
   mouse.place(400, 300);
   mouse.shake(7);  // six direction changes
   CHECK(mouse.sink.detections.empty());

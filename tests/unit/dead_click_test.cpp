@@ -1,38 +1,27 @@
 #include <doctest/doctest.h>
 
 #include "detect/dead_click.h"
-#include "recording_sink.h"
+#include "kit/detector_harness.h"
+#include "kit/events.h"
 
 using namespace friction;
+using namespace friction::testing;
 
 namespace {
 constexpr uint32_t kButton = 7;
 constexpr uint32_t kOther = 8;
 
-EventRecord event(EventType type, double t, uint32_t target = 0, int32_t a = 0) {
-  return EventRecord{t, 0, 0, target, static_cast<uint16_t>(type), 0, a, 0};
-}
-EventRecord click(double t, uint32_t target = kButton, uint16_t flags = 0) {
-  EventRecord record = event(EventType::click, t, target, 1);
-  record.flags = flags;
-  return record;
-}
-
-struct Page {
-  RecordingSink sink;
-  DeadClickDetector detector;
-  explicit Page(DeadClickThresholds thresholds = {}) : detector(thresholds) {
+struct Page : DetectorHarness<DeadClickDetector> {
+  explicit Page(DeadClickThresholds thresholds = {}) : DetectorHarness(thresholds) {
     sink.mark(kButton, kActionable);
     sink.mark(kOther, kActionable);
   }
-  void feed(const EventRecord& record) { detector.onEvent(record, sink); }
-  void tick(double now_ms) { detector.onTick(now_ms, sink); }
 };
 }  // namespace
 
 TEST_CASE("a button click that nothing answers is dead, once, when the window ends") {
   Page page;
-  page.feed(click(1000));
+  page.feed(clickOn(1000, kButton));
   CHECK(page.detector.nextDeadline() == 3500);
   page.tick(3499);
   CHECK(page.sink.detections.empty());
@@ -54,41 +43,41 @@ TEST_CASE("a button click that nothing answers is dead, once, when the window en
 TEST_CASE("a link that needs a script (href=#) is a candidate too") {
   Page page;
   page.sink.mark(30, kPseudoLink);
-  page.feed(click(0, 30));
+  page.feed(clickOn(0, 30));
   page.tick(2500);
   CHECK(page.sink.detections.size() == 1);
 }
 
 TEST_CASE("any answer within the window makes the click alive") {
   Page page;
-  page.feed(click(1000));
-  SUBCASE("a synchronous DOM update") { page.feed(event(EventType::dom_change, 1000.4, 0, 3)); }
+  page.feed(clickOn(1000, kButton));
+  SUBCASE("a synchronous DOM update") { page.feed(domChange(1000.4, 3)); }
   SUBCASE("a DOM update just before the window ends") {
-    page.feed(event(EventType::dom_change, 3499));
+    page.feed(domChange(3499));
   }
-  SUBCASE("a scroll") { page.feed(event(EventType::scroll, 1100, 0, 400)); }
-  SUBCASE("a text selection") { page.feed(event(EventType::selection, 1100)); }
-  SUBCASE("focus moving to another element") { page.feed(event(EventType::focus, 1100, kOther)); }
-  SUBCASE("a new tab or window") { page.feed(event(EventType::window_blur, 1100)); }
-  SUBCASE("a request") { page.feed(event(EventType::request_start, 1200, 0, 1)); }
-  SUBCASE("a form submitting") { page.feed(event(EventType::submit, 1050, 99)); }
-  SUBCASE("the tab hidden") { page.feed(event(EventType::visibility, 1100, 0, 0)); }
+  SUBCASE("a scroll") { page.feed(scroll(1100, 400)); }
+  SUBCASE("a text selection") { page.feed(selection(1100)); }
+  SUBCASE("focus moving to another element") { page.feed(focus(1100, kOther)); }
+  SUBCASE("a new tab or window") { page.feed(windowBlur(1100)); }
+  SUBCASE("a request") { page.feed(requestStart(1200, 1)); }
+  SUBCASE("a form submitting") { page.feed(submit(1050, 99)); }
+  SUBCASE("the tab hidden") { page.feed(visibility(1100, false)); }
   page.tick(20000);
   CHECK(page.sink.detections.empty());
 }
 
 TEST_CASE("focus landing on the clicked button itself is not an answer") {
   Page page;
-  page.feed(click(0));
-  page.feed(event(EventType::focus, 1, kButton));
+  page.feed(clickOn(0, kButton));
+  page.feed(focus(1, kButton));
   page.tick(2500);
   CHECK(page.sink.detections.size() == 1);
 }
 
 TEST_CASE("an answer after the window does not revive the click") {
   Page page;
-  page.feed(click(0));
-  page.feed(event(EventType::dom_change, 2600));  // no tick in between
+  page.feed(clickOn(0, kButton));
+  page.feed(domChange(2600));  // no tick in between
   REQUIRE(page.sink.detections.size() == 1);
   CHECK(page.sink.detections[0].at_ms == 2500);
 }
@@ -110,7 +99,7 @@ TEST_CASE("clicks that answer themselves or need no script are never dead") {
     flags = kClickModifier;
   }
   page.sink.mark(40, traits);
-  page.feed(click(0, 40, flags));
+  page.feed(clickOn(0, 40, flags));
   CHECK(page.detector.nextDeadline() == kNoDeadline);
   page.tick(20000);
   CHECK(page.sink.detections.empty());
@@ -118,7 +107,7 @@ TEST_CASE("clicks that answer themselves or need no script are never dead") {
 
 TEST_CASE("a step change answers the waiting clicks") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.detector.onStep(800, page.sink);
   page.tick(20000);
   CHECK(page.sink.detections.empty());
@@ -126,14 +115,14 @@ TEST_CASE("a step change answers the waiting clicks") {
 
 TEST_CASE("a step change after the window passed does not undo a dead click") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.detector.onStep(3000, page.sink);
   CHECK(page.sink.detections.size() == 1);
 }
 
 TEST_CASE("the page leaving drops waiting clicks: the unload may be their answer") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.detector.flush(900, page.sink);
   CHECK(page.detector.nextDeadline() == kNoDeadline);
   page.tick(20000);
@@ -142,7 +131,7 @@ TEST_CASE("the page leaving drops waiting clicks: the unload may be their answer
 
 TEST_CASE("a rage burst on a dead button is one dead click") {
   Page page;
-  for (int i = 0; i < 5; ++i) page.feed(click(i * 200.0));
+  for (int i = 0; i < 5; ++i) page.feed(clickOn(i * 200.0, kButton));
   CHECK(page.detector.nextDeadline() == 2500);  // the first click has waited longest
   page.tick(20000);
   REQUIRE(page.sink.detections.size() == 1);
@@ -153,14 +142,14 @@ TEST_CASE("a rage burst on a dead button is one dead click") {
 
 TEST_CASE("retries on a reported button stay quiet until the cool-down passes") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.tick(2500);
-  page.feed(click(4000));  // retry: same episode
+  page.feed(clickOn(4000, kButton));  // retry: same episode
   page.tick(7000);
-  page.feed(click(8500));  // 4.5 s after the retry: still the same episode
+  page.feed(clickOn(8500, kButton));  // 4.5 s after the retry: still the same episode
   page.tick(12000);
   CHECK(page.sink.detections.size() == 1);
-  page.feed(click(14000));  // 5.5 s of quiet: a new episode
+  page.feed(clickOn(14000, kButton));  // 5.5 s of quiet: a new episode
   page.tick(16500);
   CHECK(page.sink.detections.size() == 2);
 }
@@ -168,16 +157,16 @@ TEST_CASE("retries on a reported button stay quiet until the cool-down passes") 
 TEST_CASE("several buttons are watched at once") {
   Page page;
   SUBCASE("two dead buttons: two dead clicks") {
-    page.feed(click(0, kButton));
-    page.feed(click(100, kOther));
+    page.feed(clickOn(0, kButton));
+    page.feed(clickOn(100, kOther));
     page.tick(20000);
     REQUIRE(page.sink.detections.size() == 2);
     CHECK(page.sink.detections[0].target != page.sink.detections[1].target);
   }
   SUBCASE("an answer before the second click only answers the first") {
-    page.feed(click(0, kButton));
-    page.feed(event(EventType::dom_change, 500));
-    page.feed(click(1000, kOther));
+    page.feed(clickOn(0, kButton));
+    page.feed(domChange(500));
+    page.feed(clickOn(1000, kOther));
     page.tick(20000);
     REQUIRE(page.sink.detections.size() == 1);
     CHECK(page.sink.detections[0].target == kOther);
@@ -188,7 +177,7 @@ TEST_CASE("memory stays bounded however many buttons are clicked") {
   Page page;
   for (uint32_t id = 100; id < 140; ++id) {
     page.sink.mark(id, kActionable);
-    page.feed(click(id * 10.0, id));
+    page.feed(clickOn(id * 10.0, id));
   }
   page.tick(20000);
   REQUIRE(page.sink.detections.size() == ClickResponseWatch::kSlots);
@@ -204,7 +193,7 @@ TEST_CASE("dead click thresholds are settable within range") {
   CHECK_FALSE(thresholds.set("cooldown_ms", -1));
   CHECK_FALSE(thresholds.set("nope", 1));
   Page page(thresholds);
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.tick(1000);
   CHECK(page.sink.detections.size() == 1);
 }

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "encode/batch_reader.h"
-#include "engine_fixtures.h"
+#include "intake/frame_decoder.h"
+#include "kit/engine_fixtures.h"
 
 using namespace friction;
 using namespace friction::testing;
@@ -114,7 +114,7 @@ TEST_CASE("the dead-click window is also where slow responses end") {
   REQUIRE(engine.setThreshold("dead_click.window_ms", 4000));
   engine.registerTarget(1, "button", "#b", kActionable);
   pushClick(engine, 1000);
-  CHECK(engine.ring().push(EventRecord{4200, 0, 0, 0, uint16_t(EventType::dom_change), 0, 1, 0}));
+  CHECK(engine.ring().push(domChange(4200)));
   engine.drain(9000);
   auto detections = engine.takeDetections();
   REQUIRE(detections.size() == 1);  // answered after 3.2 s: slow, since dead needs 4 s now

@@ -1,40 +1,22 @@
 #include <doctest/doctest.h>
 
 #include "detect/error_click.h"
-#include "recording_sink.h"
+#include "kit/detector_harness.h"
+#include "kit/events.h"
 
 using namespace friction;
+using namespace friction::testing;
 
 namespace {
 constexpr uint32_t kButton = 7;
 constexpr uint32_t kOther = 8;
 
-EventRecord event(EventType type, double t, uint32_t target = 0, int32_t a = 0, int32_t b = 0,
-                  uint16_t flags = 0) {
-  return EventRecord{t, 0, 0, target, static_cast<uint16_t>(type), flags, a, b};
-}
-EventRecord click(double t, uint32_t target = kButton) {
-  return event(EventType::click, t, target, 1);
-}
-EventRecord jsError(double t, uint16_t flags = 0) {
-  return event(EventType::js_error, t, 0, 0, 0, flags);
-}
-EventRecord requestStart(double t, int32_t id) { return event(EventType::request_start, t, 0, id); }
-EventRecord requestEnd(double t, int32_t id, int32_t status_class) {
-  return event(EventType::request_end, t, 0, id, status_class);
-}
-
-struct Page {
-  RecordingSink sink;
-  ErrorClickDetector detector;
-  explicit Page(ErrorClickThresholds thresholds = {}) : detector(thresholds) {}
-  void feed(const EventRecord& record) { detector.onEvent(record, sink); }
-};
+using Page = DetectorHarness<ErrorClickDetector>;
 }  // namespace
 
 TEST_CASE("a script error right after a click is an error click, told at once") {
   Page page;
-  page.feed(click(1000));
+  page.feed(clickOn(1000, kButton));
   page.feed(jsError(1300));
   REQUIRE(page.sink.detections.size() == 1);
   const Detection& error = page.sink.detections[0];
@@ -49,7 +31,7 @@ TEST_CASE("a script error right after a click is an error click, told at once") 
 
 TEST_CASE("an unhandled rejection counts, with less certainty") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.feed(jsError(50, kErrorRejection));
   REQUIRE(page.sink.detections.size() == 1);
   CHECK(page.sink.detections[0].score == doctest::Approx(0.6));
@@ -60,19 +42,19 @@ TEST_CASE("errors with no recent click are background errors") {
   SUBCASE("no click at all") { page.feed(jsError(500)); }
   SUBCASE("an error before the click") {
     page.feed(jsError(500));
-    page.feed(click(600));
+    page.feed(clickOn(600, kButton));
   }
   SUBCASE("an error after the window") {
-    page.feed(click(0));
+    page.feed(clickOn(0, kButton));
     page.feed(jsError(1001));
   }
   SUBCASE("a failed request no click set off") {
     page.feed(requestStart(100, 1));
-    page.feed(click(200));
+    page.feed(clickOn(200, kButton));
     page.feed(requestEnd(400, 1, 5));
   }
   SUBCASE("a failed request started after the window") {
-    page.feed(click(0));
+    page.feed(clickOn(0, kButton));
     page.feed(requestStart(1200, 1));
     page.feed(requestEnd(1400, 1, 5));
   }
@@ -81,7 +63,7 @@ TEST_CASE("errors with no recent click are background errors") {
 
 TEST_CASE("a request the click set off may fail later") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.feed(requestStart(150, 42));
   int32_t status_class = 0;
   double score = 0;
@@ -95,7 +77,7 @@ TEST_CASE("a request the click set off may fail later") {
 
 TEST_CASE("a 4xx is the page answering (a refused postcode), not an error click") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.feed(requestStart(150, 42));
   page.feed(requestEnd(600, 42, 4));
   CHECK(page.sink.detections.empty());
@@ -103,7 +85,7 @@ TEST_CASE("a 4xx is the page answering (a refused postcode), not an error click"
 
 TEST_CASE("a successful request, or one that fails too late, is not an error click") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.feed(requestStart(150, 42));
   SUBCASE("success") { page.feed(requestEnd(800, 42, 2)); }
   SUBCASE("redirect") { page.feed(requestEnd(800, 42, 3)); }
@@ -113,7 +95,7 @@ TEST_CASE("a successful request, or one that fails too late, is not an error cli
 
 TEST_CASE("an error thrown while handling the click's response counts") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.feed(requestStart(100, 1));
   page.feed(requestEnd(3000, 1, 2));
   SUBCASE("right after the response") {
@@ -129,8 +111,8 @@ TEST_CASE("an error thrown while handling the click's response counts") {
 
 TEST_CASE("an error goes to the most recent click") {
   Page page;
-  page.feed(click(0, kButton));
-  page.feed(click(400, kOther));
+  page.feed(clickOn(0, kButton));
+  page.feed(clickOn(400, kOther));
   page.feed(jsError(600));
   REQUIRE(page.sink.detections.size() == 1);
   CHECK(page.sink.detections[0].target == kOther);
@@ -138,9 +120,9 @@ TEST_CASE("an error goes to the most recent click") {
 
 TEST_CASE("a request's failure goes to the click that set it off") {
   Page page;
-  page.feed(click(0, kButton));
+  page.feed(clickOn(0, kButton));
   page.feed(requestStart(100, 1));
-  page.feed(click(3000, kOther));
+  page.feed(clickOn(3000, kOther));
   page.feed(requestEnd(3500, 1, 5));
   REQUIRE(page.sink.detections.size() == 1);
   CHECK(page.sink.detections[0].target == kButton);
@@ -150,7 +132,7 @@ TEST_CASE("each click is reported once, whatever follows it") {
   ErrorClickThresholds no_cooldown;
   no_cooldown.cooldown_ms = 0;
   Page page(no_cooldown);
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.feed(requestStart(10, 1));
   page.feed(jsError(100));
   page.feed(jsError(200));
@@ -160,28 +142,28 @@ TEST_CASE("each click is reported once, whatever follows it") {
 
 TEST_CASE("a user retrying a failing button is one episode until the cool-down passes") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.feed(jsError(100));
-  page.feed(click(3000));
+  page.feed(clickOn(3000, kButton));
   page.feed(jsError(3100));  // retry: same episode
-  page.feed(click(7000));
+  page.feed(clickOn(7000, kButton));
   page.feed(jsError(7100));  // 4 s after the last error: still the same episode
   CHECK(page.sink.detections.size() == 1);
-  page.feed(click(12500));
+  page.feed(clickOn(12500, kButton));
   page.feed(jsError(12600));  // 5.5 s of quiet
   CHECK(page.sink.detections.size() == 2);
-  page.feed(click(13000, kOther));
+  page.feed(clickOn(13000, kOther));
   page.feed(jsError(13100));  // another control is its own episode
   CHECK(page.sink.detections.size() == 3);
 }
 
 TEST_CASE("the page leaving forgets clicks and requests in flight") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.feed(requestStart(100, 1));
   page.detector.flush(200, page.sink);
   page.feed(jsError(1600));
-  page.feed(click(2000));  // on the next page; request ids start again there
+  page.feed(clickOn(2000, kButton));  // on the next page; request ids start again there
   page.feed(requestEnd(2500, 1, 5));  // the old page's request 1, not the new page's
   CHECK(page.sink.detections.empty());
   CHECK(page.detector.nextDeadline() == kNoDeadline);
@@ -196,7 +178,7 @@ TEST_CASE("error click thresholds are settable within range") {
   CHECK_FALSE(thresholds.set("request_limit_ms", 1e6));
   CHECK_FALSE(thresholds.set("nope", 1));
   Page page(thresholds);
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.feed(jsError(1800));
   CHECK(page.sink.detections.size() == 1);
 }

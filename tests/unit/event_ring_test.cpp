@@ -3,13 +3,15 @@
 #include <vector>
 
 #include "capture/event_ring.h"
+#include "kit/events.h"
 
 using namespace friction;
+using namespace friction::testing;
 
 TEST_CASE("the ring hands over records in order, once") {
   EventRing ring(4);
   CHECK(ring.header()->record_size == 32);
-  for (int i = 0; i < 3; ++i) CHECK(ring.push(EventRecord{double(i), 0, 0, 0, 1, 0, 0, 0}));
+  for (int i = 0; i < 3; ++i) CHECK(ring.push(clickOn(i, 0)));
   std::vector<double> seen;
   CHECK(ring.drain([&](const EventRecord& r) { seen.push_back(r.time_ms); }) == 3);
   CHECK(seen == std::vector<double>{0, 1, 2});
@@ -19,7 +21,7 @@ TEST_CASE("the ring hands over records in order, once") {
 TEST_CASE("the ring wraps around and refuses to overwrite unread records") {
   EventRing ring(4);
   for (int round = 0; round < 3; ++round) {
-    for (int i = 0; i < 4; ++i) CHECK(ring.push(EventRecord{double(i), 0, 0, 0, 1, 0, 0, 0}));
+    for (int i = 0; i < 4; ++i) CHECK(ring.push(clickOn(i, 0)));
     CHECK_FALSE(ring.push(EventRecord{}));
     CHECK(ring.drain([](const EventRecord&) {}) == 4);
   }
@@ -29,7 +31,7 @@ TEST_CASE("an overrun by the producer skips the overwritten records and counts t
   EventRing ring(4);
   // JS writes without asking; simulate it running 2 records past the reader.
   for (uint32_t i = 0; i < 6; ++i) {
-    ring.records()[ring.header()->write & 3] = EventRecord{double(i), 0, 0, 0, 1, 0, 0, 0};
+    ring.records()[ring.header()->write & 3] = clickOn(i, 0);
     ++ring.header()->write;
   }
   std::vector<double> seen;

@@ -1,40 +1,28 @@
 #include <doctest/doctest.h>
 
 #include "detect/form_struggle.h"
-#include "recording_sink.h"
+#include "kit/detector_harness.h"
+#include "kit/events.h"
 
 using namespace friction;
+using namespace friction::testing;
 
 namespace {
 constexpr uint32_t kForm = 100;
 
-EventRecord record(EventType type, double t, uint32_t target, int32_t a = 0, int32_t b = 0,
-                   uint16_t flags = 0) {
-  return EventRecord{t, 0, 0, target, static_cast<uint16_t>(type), flags, a, b};
-}
-
 // Drives one detector with one sink; each helper is one fact the JS layer would record.
-struct Form {
-  FormStruggleDetector detector;
-  RecordingSink sink;
+struct Form : DetectorHarness<FormStruggleDetector> {
+  explicit Form(FormStruggleThresholds thresholds = {}) : DetectorHarness(thresholds) {}
 
   void type(double t, uint32_t field, int32_t length, uint16_t flags = 0) {
-    detector.onEvent(record(EventType::input, t, field, length, kForm, flags), sink);
+    feed(input(t, field, length, kForm, flags));
   }
   void erase(double t, uint32_t field, int32_t length) { type(t, field, length, kInputDeletion); }
-  void invalid(double t, uint32_t field) {
-    detector.onEvent(record(EventType::invalid, t, field, 0, kForm), sink);
-  }
-  void serverRejects(double t, uint32_t field) {
-    detector.onEvent(record(EventType::field_invalid, t, field, 0, kForm), sink);
-  }
-  void submit(double t) { detector.onEvent(record(EventType::submit, t, kForm), sink); }
-  void focus(double t, uint32_t target) {
-    detector.onEvent(record(EventType::focus, t, target), sink);
-  }
-  void click(double t, uint32_t target) {
-    detector.onEvent(record(EventType::click, t, target), sink);
-  }
+  void invalid(double t, uint32_t field) { feed(testing::invalid(t, field, kForm)); }
+  void serverRejects(double t, uint32_t field) { feed(fieldInvalid(t, field, kForm)); }
+  void submit(double t) { feed(testing::submit(t, kForm)); }
+  void focus(double t, uint32_t target) { feed(testing::focus(t, target)); }
+  void click(double t, uint32_t target) { feed(clickOn(t, target)); }
   // Types a value of `length` characters, one input event per 150 ms; returns the end time.
   double fill(double t, uint32_t field, int32_t length) {
     for (int32_t i = 1; i <= length; ++i) type(t += 150, field, i);
@@ -64,9 +52,9 @@ TEST_CASE("three separate corrections on one field fire once, on the third") {
   form.erase(t += 150, 11, 8);  // correction 4: same episode, no second alarm
   CHECK(form.sink.detections.size() == 1);
   CHECK(form.detector.nextDeadline() == doctest::Approx(t + 60000));
-  form.detector.onTick(t + 59999, form.sink);
+  form.tick(t + 59999);
   CHECK(form.sink.episodes.empty());
-  form.detector.onTick(t + 60000, form.sink);
+  form.tick(t + 60000);
   REQUIRE(form.sink.episodes.size() == 1);
   CHECK(form.sink.episodes[0].target == 11);
   CHECK(form.sink.episodes[0].count == 4);
@@ -82,7 +70,7 @@ TEST_CASE("a long struggle on one field is told once, however long it lasts") {
     t += 20000;
   }
   CHECK(form.sink.detections.size() == 1);
-  form.detector.onTick(t + 60000, form.sink);
+  form.tick(t + 60000);
   REQUIRE(form.sink.episodes.size() == 1);
   CHECK(form.sink.episodes[0].count == 8);
   CHECK(form.sink.episodes[0].score == doctest::Approx(1.0));
@@ -250,7 +238,7 @@ TEST_CASE("after telling the page, other struggles stay quiet for the cool-down"
   CHECK(form.sink.detections.size() == 1);
   struggle(40000, 13);
   CHECK(form.sink.detections.size() == 2);
-  form.detector.onTick(200000, form.sink);
+  form.tick(200000);
   CHECK(form.sink.episodes.size() == 2);  // 11 and 13; the muted one is not a signal
 }
 
@@ -287,7 +275,7 @@ TEST_CASE("form struggle thresholds are set by name within their ranges") {
   CHECK_FALSE(thresholds.set("min_corrections", 1));
   CHECK_FALSE(thresholds.set("no_such_threshold", 1));
 
-  Form form{FormStruggleDetector(thresholds), {}};
+  Form form(thresholds);
   double t = 0;
   for (int i = 0; i < 3; ++i) {
     t = form.fill(t, 11, 4);

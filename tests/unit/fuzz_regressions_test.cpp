@@ -7,7 +7,8 @@
 #include <iterator>
 #include <string>
 
-#include "encode/batch_reader.h"
+#include "intake/batch_reader.h"
+#include "intake/frame_decoder.h"
 
 namespace fs = std::filesystem;
 

@@ -5,7 +5,7 @@
 
 #include "decide/help_trigger.h"
 #include "decide/step_score.h"
-#include "engine_fixtures.h"
+#include "kit/engine_fixtures.h"
 
 using namespace friction;
 using namespace friction::testing;

@@ -1,21 +1,17 @@
 #include <doctest/doctest.h>
 
 #include "detect/hesitation.h"
-#include "recording_sink.h"
+#include "kit/events.h"
+#include "kit/recording_sink.h"
 
 using namespace friction;
-
-namespace {
-EventRecord event(EventType type, double t, uint32_t target = 0, int32_t a = 0) {
-  return EventRecord{t, 0, 0, target, static_cast<uint16_t>(type), 0, a, 0};
-}
-}  // namespace
+using namespace friction::testing;
 
 TEST_CASE("resting on a call to action for three seconds without clicking is hesitation") {
   HesitationDetector detector;
   RecordingSink sink;
   sink.mark(3, kActionable);
-  detector.onEvent(event(EventType::pointer_over, 1000, 3), sink);
+  detector.onEvent(over(1000, 3), sink);
   CHECK(detector.nextDeadline() == doctest::Approx(4000));
   detector.onTick(3999, sink);
   CHECK(sink.detections.empty());
@@ -25,8 +21,8 @@ TEST_CASE("resting on a call to action for three seconds without clicking is hes
   CHECK(sink.detections[0].target == 3);
   CHECK(sink.episodes.size() == 1);
   // Leaving and coming back to the same button on the same step does not nag again.
-  detector.onEvent(event(EventType::pointer_over, 5000, 0), sink);
-  detector.onEvent(event(EventType::pointer_over, 6000, 3), sink);
+  detector.onEvent(over(5000, 0), sink);
+  detector.onEvent(over(6000, 3), sink);
   detector.onTick(20000, sink);
   CHECK(sink.detections.size() == 1);
 }
@@ -34,10 +30,9 @@ TEST_CASE("resting on a call to action for three seconds without clicking is hes
 TEST_CASE("clicking, moving on, or hiding the tab in time is not hesitation") {
   RecordingSink sink;
   sink.mark(3, kActionable);
-  for (EventRecord acted : {event(EventType::click, 2500, 3), event(EventType::pointer_over, 2500, 0),
-                            event(EventType::visibility, 2500, 0, 0)}) {
+  for (EventRecord acted : {clickOn(2500, 3), over(2500, 0), visibility(2500, false)}) {
     HesitationDetector detector;
-    detector.onEvent(event(EventType::pointer_over, 1000, 3), sink);
+    detector.onEvent(over(1000, 3), sink);
     detector.onEvent(acted, sink);
     detector.onTick(30000, sink);
   }
@@ -49,17 +44,17 @@ TEST_CASE("a focused field left empty for eight seconds is hesitation; typing is
   sink.mark(5, kTextField);
   sink.mark(6, kActionable);
   HesitationDetector idle;
-  idle.onEvent(event(EventType::focus, 0, 5), sink);
+  idle.onEvent(focus(0, 5), sink);
   idle.onTick(8000, sink);
   REQUIRE(sink.detections.size() == 1);
   CHECK(sink.detections[0].target == 5);
 
   HesitationDetector typing;
-  typing.onEvent(event(EventType::focus, 0, 5), sink);
-  typing.onEvent(event(EventType::input, 2000, 5, 1), sink);
+  typing.onEvent(focus(0, 5), sink);
+  typing.onEvent(input(2000, 5, 1), sink);
   typing.onTick(30000, sink);
   HesitationDetector button;  // focus on a button is not a field waiting for input
-  button.onEvent(event(EventType::focus, 0, 6), sink);
+  button.onEvent(focus(0, 6), sink);
   button.onTick(30000, sink);
   CHECK(sink.detections.size() == 1);
 }
@@ -68,10 +63,10 @@ TEST_CASE("a new step forgets what already hesitated") {
   HesitationDetector detector;
   RecordingSink sink;
   sink.mark(3, kActionable);
-  detector.onEvent(event(EventType::pointer_over, 0, 3), sink);
+  detector.onEvent(over(0, 3), sink);
   detector.onTick(3000, sink);
   detector.onStep(4000, sink);
-  detector.onEvent(event(EventType::pointer_over, 5000, 3), sink);
+  detector.onEvent(over(5000, 3), sink);
   detector.onTick(8000, sink);
   CHECK(sink.detections.size() == 2);
 }

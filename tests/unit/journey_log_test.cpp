@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine_fixtures.h"
+#include "kit/engine_fixtures.h"
 
 using namespace friction;
 using namespace friction::testing;

@@ -1,15 +1,17 @@
 #include <doctest/doctest.h>
 
 #include "detect/scroll_thrash.h"
-#include "recording_sink.h"
+#include "kit/detector_harness.h"
+#include "kit/events.h"
 
 using namespace friction;
+using namespace friction::testing;
 
 namespace {
 // Scrolls the page as the browser reports it: one scroll event per frame-ish (50 ms).
-struct Page {
-  ScrollThrashDetector detector;
-  RecordingSink sink;
+struct Page : DetectorHarness<ScrollThrashDetector> {
+  explicit Page(ScrollThrashThresholds thresholds = {}) : DetectorHarness(thresholds) {}
+
   double t = 0;
   int32_t y = 0;
 
@@ -19,8 +21,7 @@ struct Page {
     for (int i = 1; i <= steps; ++i) {
       y = from + (to - from) * i / steps;
       t += duration_ms / steps;
-      detector.onEvent(EventRecord{t, 0, 0, 0, static_cast<uint16_t>(EventType::scroll), 0, y, 0},
-                       sink);
+      feed(scroll(t, y));
     }
   }
   void wait(double ms) { t += ms; }
@@ -44,9 +45,9 @@ TEST_CASE("searching up and down fires once, on the fourth reversal") {
   page.scrollTo(200, 500);  // 5: the same episode
   CHECK(page.sink.detections.size() == 1);
   const double quiet_from = page.detector.nextDeadline() - 4000;
-  page.detector.onTick(quiet_from + 3999, page.sink);
+  page.tick(quiet_from + 3999);
   CHECK(page.sink.episodes.empty());
-  page.detector.onTick(quiet_from + 4000, page.sink);
+  page.tick(quiet_from + 4000);
   REQUIRE(page.sink.episodes.size() == 1);
   CHECK(page.sink.episodes[0].count == 5);
   CHECK(page.sink.episodes[0].score == doctest::Approx(0.6));
@@ -110,7 +111,7 @@ TEST_CASE("after an episode, a new one waits for the cool-down") {
   thrash();
   REQUIRE(page.sink.detections.size() == 1);
   page.wait(5000);
-  page.detector.onTick(page.t, page.sink);
+  page.tick(page.t);
   REQUIRE(page.sink.episodes.size() == 1);
   thrash();
   CHECK(page.sink.detections.size() == 1);
@@ -145,7 +146,7 @@ TEST_CASE("scroll thrash thresholds are set by name within their ranges") {
   CHECK_FALSE(thresholds.set("window_ms", 10));
   CHECK_FALSE(thresholds.set("nope", 1));
 
-  Page page{ScrollThrashDetector(thresholds), {}};
+  Page page(thresholds);
   for (int i = 0; i < 6; ++i) page.scrollTo(i % 2 ? 0 : 1500, 400);  // 5 reversals
   CHECK(page.sink.detections.empty());
   page.scrollTo(1500, 400);

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "signal_store.h"
-#include "test_batch_id.h"
+#include "kit/test_batch_id.h"
 
 namespace fs = std::filesystem;
 using namespace friction;

@@ -1,44 +1,29 @@
 #include <doctest/doctest.h>
 
 #include "detect/slow_response.h"
-#include "recording_sink.h"
+#include "kit/detector_harness.h"
+#include "kit/events.h"
 
 using namespace friction;
+using namespace friction::testing;
 
 namespace {
 constexpr uint32_t kButton = 7;
 constexpr uint32_t kOther = 8;
 
-EventRecord event(EventType type, double t, uint32_t target = 0, int32_t a = 0, int32_t b = 0) {
-  return EventRecord{t, 0, 0, target, static_cast<uint16_t>(type), 0, a, b};
-}
-EventRecord click(double t, uint32_t target = kButton, uint16_t flags = 0) {
-  EventRecord record = event(EventType::click, t, target, 1);
-  record.flags = flags;
-  return record;
-}
-// The browser's measure of one input: it starts at the input's time and arrives after the paint.
-EventRecord timing(double input_ms, int32_t duration_ms, uint32_t target = kButton) {
-  return event(EventType::event_timing, input_ms, target, duration_ms, kTimingPointer);
-}
-EventRecord domChange(double t) { return event(EventType::dom_change, t, 0, 1); }
-
-struct Page {
-  RecordingSink sink;
-  SlowResponseDetector detector;
-  explicit Page(SlowResponseThresholds thresholds = {}) : detector(thresholds) {
+struct Page : DetectorHarness<SlowResponseDetector> {
+  explicit Page(SlowResponseThresholds thresholds = {}) : DetectorHarness(thresholds) {
     sink.mark(kButton, kActionable);
     sink.mark(kOther, kActionable);
   }
-  void feed(const EventRecord& record) { detector.onEvent(record, sink); }
 };
 }  // namespace
 
 TEST_CASE("an interaction at the INP 'poor' boundary or over it is slow") {
   Page page;
-  page.feed(timing(1000, 499));
+  page.feed(timing(1000, kButton, 499));
   CHECK(page.sink.detections.empty());
-  page.feed(timing(5000, 500));
+  page.feed(timing(5000, kButton, 500));
   REQUIRE(page.sink.detections.size() == 1);
   const Detection& slow = page.sink.detections[0];
   CHECK(slow.kind == FrictionKind::slow_response);
@@ -46,14 +31,14 @@ TEST_CASE("an interaction at the INP 'poor' boundary or over it is slow") {
   CHECK(slow.at_ms == 5500);
   CHECK(slow.score == doctest::Approx(0.5));
   CHECK(page.sink.episodes[0].started_ms == 5000);
-  page.feed(event(EventType::event_timing, 9000, 0, 1000, kTimingKey));  // a key press too
+  page.feed(timing(9000, 0, 1000, kTimingKey));  // a key press too
   REQUIRE(page.sink.detections.size() == 2);
   CHECK(page.sink.detections[1].score == doctest::Approx(1.0));
 }
 
 TEST_CASE("a click whose first visible answer comes late is slow, more so the later") {
   Page page;
-  page.feed(click(1000));
+  page.feed(clickOn(1000, kButton));
   page.feed(domChange(2500));
   REQUIRE(page.sink.detections.size() == 1);
   CHECK(page.sink.detections[0].at_ms == 2500);
@@ -64,18 +49,18 @@ TEST_CASE("a click whose first visible answer comes late is slow, more so the la
 
 TEST_CASE("every visible answer counts as the first one") {
   Page page;
-  page.feed(click(0));
-  SUBCASE("a scroll") { page.feed(event(EventType::scroll, 1300, 0, 500)); }
-  SUBCASE("focus moving elsewhere") { page.feed(event(EventType::focus, 1300, kOther)); }
-  SUBCASE("a new tab or window") { page.feed(event(EventType::window_blur, 1300)); }
+  page.feed(clickOn(0, kButton));
+  SUBCASE("a scroll") { page.feed(scroll(1300, 500)); }
+  SUBCASE("focus moving elsewhere") { page.feed(focus(1300, kOther)); }
+  SUBCASE("a new tab or window") { page.feed(windowBlur(1300)); }
   SUBCASE("a route change") { page.detector.onStep(1300, page.sink); }
   CHECK(page.sink.detections.size() == 1);
 }
 
 TEST_CASE("only the first visible answer is timed") {
   Page page;
-  page.feed(click(0));
-  page.feed(event(EventType::focus, 5, kButton));  // the click focusing its own button
+  page.feed(clickOn(0, kButton));
+  page.feed(focus(5, kButton));  // the click focusing its own button
   page.feed(domChange(900));
   page.feed(domChange(1500));
   page.detector.onStep(2000, page.sink);
@@ -84,7 +69,7 @@ TEST_CASE("only the first visible answer is timed") {
 
 TEST_CASE("no answer before the dead-click window makes a dead click, not a slow one") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   SUBCASE("just inside the window") {
     page.feed(domChange(2499));
     CHECK(page.sink.detections.size() == 1);
@@ -94,7 +79,7 @@ TEST_CASE("no answer before the dead-click window makes a dead click, not a slow
     CHECK(page.sink.detections.empty());
   }
   SUBCASE("long after a tick") {
-    page.detector.onTick(3000, page.sink);
+    page.tick(3000);
     page.feed(domChange(3100));
     CHECK(page.sink.detections.empty());
   }
@@ -102,16 +87,16 @@ TEST_CASE("no answer before the dead-click window makes a dead click, not a slow
 
 TEST_CASE("a click that started a request may show its result later and still be slow") {
   Page page;
-  page.feed(click(0));
-  page.feed(event(EventType::request_start, 100, 0, 1));
+  page.feed(clickOn(0, kButton));
+  page.feed(requestStart(100, 1));
   SUBCASE("within the busy limit") {
-    page.detector.onTick(3000, page.sink);
+    page.tick(3000);
     page.feed(domChange(4000));
     REQUIRE(page.sink.detections.size() == 1);
     CHECK(page.sink.detections[0].score == doctest::Approx(1.0));
   }
   SUBCASE("after it") {
-    page.detector.onTick(10500, page.sink);
+    page.tick(10500);
     page.feed(domChange(10600));
     CHECK(page.sink.detections.empty());
   }
@@ -136,7 +121,7 @@ TEST_CASE("clicks that answer elsewhere are not timed") {
     flags = kClickModifier;
   }
   page.sink.mark(40, traits);
-  page.feed(click(0, 40, flags));
+  page.feed(clickOn(0, 40, flags));
   page.feed(domChange(1500));
   CHECK(page.sink.detections.empty());
 }
@@ -144,7 +129,7 @@ TEST_CASE("clicks that answer elsewhere are not timed") {
 TEST_CASE("a link whose route change comes late is slow") {
   Page page;
   page.sink.mark(41, kActionable | kLink);
-  page.feed(click(0, 41));
+  page.feed(clickOn(0, 41));
   page.detector.onStep(1800, page.sink);
   REQUIRE(page.sink.detections.size() == 1);
   CHECK(page.sink.detections[0].target == 41);
@@ -153,21 +138,21 @@ TEST_CASE("a link whose route change comes late is slow") {
 TEST_CASE("one interaction seen both by Event Timing and by its late answer is reported once") {
   Page page;
   SUBCASE("a handler that blocks: the answer, then the browser's record") {
-    page.feed(click(0));
+    page.feed(clickOn(0, kButton));
     page.feed(domChange(1200));
-    page.feed(timing(0, 1216));
+    page.feed(timing(0, kButton, 1216));
   }
   SUBCASE("a slow handler, then a late async answer") {
-    page.feed(click(0));
-    page.feed(timing(0, 600));
+    page.feed(clickOn(0, kButton));
+    page.feed(timing(0, kButton, 600));
     page.feed(domChange(1500));
   }
   SUBCASE("a burst of clicks in one freeze") {
-    page.feed(click(0));
-    page.feed(click(300, kOther));
+    page.feed(clickOn(0, kButton));
+    page.feed(clickOn(300, kOther));
     page.feed(domChange(1400));
-    page.feed(timing(0, 1400));
-    page.feed(timing(300, 1100, kOther));
+    page.feed(timing(0, kButton, 1400));
+    page.feed(timing(300, kOther, 1100));
   }
   CHECK(page.sink.detections.size() == 1);
   CHECK(page.sink.episodes.size() == 1);
@@ -175,16 +160,16 @@ TEST_CASE("one interaction seen both by Event Timing and by its late answer is r
 
 TEST_CASE("separate slow interactions are reported separately") {
   Page page;
-  page.feed(click(0));
+  page.feed(clickOn(0, kButton));
   page.feed(domChange(1200));
-  page.feed(click(5000));
+  page.feed(clickOn(5000, kButton));
   page.feed(domChange(6500));
   CHECK(page.sink.detections.size() == 2);
 }
 
 TEST_CASE("repeat clicks while waiting are one wait, timed from the first") {
   Page page;
-  for (int i = 0; i < 3; ++i) page.feed(click(i * 300.0));
+  for (int i = 0; i < 3; ++i) page.feed(clickOn(i * 300.0, kButton));
   page.feed(domChange(1200));
   REQUIRE(page.sink.detections.size() == 1);
   CHECK(page.sink.episodes[0].started_ms == 0);
@@ -193,8 +178,8 @@ TEST_CASE("repeat clicks while waiting are one wait, timed from the first") {
 
 TEST_CASE("a hidden tab or the page leaving stops the clock") {
   Page page;
-  page.feed(click(0));
-  SUBCASE("hidden") { page.feed(event(EventType::visibility, 500, 0, 0)); }
+  page.feed(clickOn(0, kButton));
+  SUBCASE("hidden") { page.feed(visibility(500, false)); }
   SUBCASE("leaving") { page.detector.flush(500, page.sink); }
   page.feed(domChange(1500));
   CHECK(page.sink.detections.empty());
@@ -211,8 +196,8 @@ TEST_CASE("slow response thresholds are settable within range") {
   CHECK_FALSE(thresholds.set("late_ms", 1e6));
   CHECK_FALSE(thresholds.set("nope", 1));
   Page page(thresholds);
-  page.feed(timing(0, 300));
-  page.feed(click(5000));
+  page.feed(timing(0, kButton, 300));
+  page.feed(clickOn(5000, kButton));
   page.feed(domChange(5600));
   CHECK(page.sink.detections.size() == 2);
 }

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "journey/step_template.h"
+#include "anonymise/step_template.h"
 
 using namespace friction;
 

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "engine_fixtures.h"
+#include "kit/engine_fixtures.h"
 
 using namespace friction;
 using namespace friction::testing;

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "dictionary/signal_corpus.h"
 #include "encode/dictionary.h"
 #include "encode/signal_batch.h"
-#include "encode/signal_corpus.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

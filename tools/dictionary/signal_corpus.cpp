@@ -1,4 +1,4 @@
-#include "encode/signal_corpus.h"
+#include "dictionary/signal_corpus.h"
 
 #include <cmath>
 

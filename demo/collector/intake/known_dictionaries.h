@@ -1,4 +1,4 @@
-// The collector's side of encode/dictionary.h: every dictionary the SDK ever shipped, by id.
+// The collector's side of sdk/encode/dictionary.h: every dictionary the SDK ever shipped, by id.
 #pragma once
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,5 @@
-// What the engine tests share: a fixed stand-in for the browser's randomness, and clicks
-// written into the ring as the JS layer writes them.
+// What the engine tests share: a fixed stand-in for the browser's randomness, clicks written
+// into the ring as the JS layer writes them, and what the codec makes of the core's records.
 #pragma once
 #include <doctest/doctest.h>
 
@@ -10,6 +10,7 @@
 
 #include "encode/codec.h"
 #include "engine.h"
+#include "events.h"
 
 namespace friction::testing {
 
@@ -17,8 +18,7 @@ namespace friction::testing {
 inline constexpr const char* kTestSeed = "00112233445566778899aabbccddeeff";
 
 inline void pushClick(Engine& engine, double t, uint32_t target = 1) {
-  REQUIRE(engine.ring().push(
-      EventRecord{t, 200, 120, target, static_cast<uint16_t>(EventType::click), 0, 0, 0}));
+  REQUIRE(engine.ring().push(click(t, 200, 120, target)));
 }
 
 // Four clicks 250 ms apart on one spot: a rage click, recognised at the third.

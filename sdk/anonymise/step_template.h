@@ -21,7 +21,4 @@ class StepTemplater {
   std::vector<std::vector<std::string>> routes_;
 };
 
-// True if a path segment looks like an identifier rather than a name (see the .cpp for rules).
-bool looksLikeIdentifier(std::string_view segment);
-
 }  // namespace friction

@@ -1,0 +1,37 @@
+// The collector's reading of a signal batch (the wire format of sdk/encode/signal_batch.h), once
+// intake/frame_decoder.h has decompressed it: the JSON is validated field by field, within the
+// limits of intake/intake_limits.h.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "intake/intake_limits.h"
+
+namespace friction {
+
+struct ReceivedSignal {
+  std::string kind, step, role, target;
+  uint32_t count = 0, at_s = 0, span_ms = 0;
+  double score = 0;
+};
+
+struct ReceivedVisit {
+  std::string step;
+  std::vector<std::string> met;  // distinct kind names
+};
+
+struct ReceivedBatch {
+  std::string id, site, sdk;
+  uint32_t dropped = 0;
+  std::vector<ReceivedSignal> signals;
+  std::vector<ReceivedVisit> visits;
+  double epsilon = 0;  // > 0: the visits went through randomized response with this ε
+};
+
+// Parses and validates a batch. On failure `error` names the field, e.g.
+// "signals[3].step: must not contain a query or fragment".
+bool readBatchJson(std::string_view json, ReceivedBatch& out, std::string& error);
+
+}  // namespace friction
