@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "common/hex_digit.h"
 #include "common/percent_decoding.h"
 
 namespace friction {
@@ -18,7 +19,7 @@ constexpr size_t kMinDigitRunForId = 5;
 // session keys), not a route name: names are words joined by '-', '_' or '.'.
 constexpr size_t kMinTokenLength = 16;
 
-bool isHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+bool isHex(char c) { return hexDigitValue(c) >= 0; }
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace

@@ -24,12 +24,9 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
       !top.readEpsilon("epsilon", out.epsilon))
     return false;
 
-  const Json& signals = *batch.find("signals");
-  if (!signals.is_array() || signals.size() > kMaxSignalsPerBatch) {
-    error = "signals: must be an array of at most " + std::to_string(kMaxSignalsPerBatch) +
-            " signals";
-    return false;
-  }
+  const Json* signals_array = nullptr;
+  if (!top.readArray("signals", kMaxSignalsPerBatch, "signals", signals_array)) return false;
+  const Json& signals = *signals_array;
   out.signals.reserve(signals.size());
   for (size_t i = 0; i < signals.size(); ++i) {
     FieldReader field(signals[i], "signals[" + std::to_string(i) + "]", error);
@@ -48,12 +45,9 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
     out.signals.push_back(std::move(s));
   }
 
-  const Json& visits = *batch.find("visits");
-  if (!visits.is_array() || visits.size() > kMaxVisitsPerBatch) {
-    error = "visits: must be an array of at most " + std::to_string(kMaxVisitsPerBatch) +
-            " visits";
-    return false;
-  }
+  const Json* visits_array = nullptr;
+  if (!top.readArray("visits", kMaxVisitsPerBatch, "visits", visits_array)) return false;
+  const Json& visits = *visits_array;
   out.visits.reserve(visits.size());
   for (size_t i = 0; i < visits.size(); ++i) {
     FieldReader field(visits[i], "visits[" + std::to_string(i) + "]", error);

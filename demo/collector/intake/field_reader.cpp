@@ -194,6 +194,15 @@ bool FieldReader::readHex(std::string_view key, size_t digits, std::string& valu
   return true;
 }
 
+bool FieldReader::readArray(std::string_view key, size_t max, std::string_view entries,
+                            const Json*& array) {
+  array = &valueOf(key);
+  if (!array->is_array() || array->size() > max)
+    return reject(fieldName(key), "must be an array of at most " + std::to_string(max) + " " +
+                                      std::string(entries));
+  return true;
+}
+
 bool FieldReader::readString(std::string_view key, std::string& value) {
   const Json& field = valueOf(key);
   if (!field.is_string()) return reject(fieldName(key), "must be a string");

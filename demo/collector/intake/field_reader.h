@@ -41,6 +41,8 @@ class FieldReader {
   bool readKind(std::string_view key, std::string& value);
   bool readStep(std::string_view key, std::string& value);  // a clean step template
   bool readHex(std::string_view key, size_t digits, std::string& value);  // lowercase
+  // An array of at most `max` entries (called `entries` in the error), read one by one after.
+  bool readArray(std::string_view key, size_t max, std::string_view entries, const Json*& array);
 
  private:
   bool readString(std::string_view key, std::string& value);

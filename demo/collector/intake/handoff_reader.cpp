@@ -16,12 +16,9 @@ namespace {
 bool readHandoffSummary(const Json& summary, std::vector<HandoffStep>& out, std::string& error) {
   FieldReader summary_reader(summary, "summary", error);
   if (!summary_reader.isObjectWithKeys({"steps"})) return false;
-  const Json& steps = *summary.find("steps");
-  if (!steps.is_array() || steps.size() > kMaxHandoffSteps) {
-    error = "summary.steps: must be an array of at most " + std::to_string(kMaxHandoffSteps) +
-            " steps";
-    return false;
-  }
+  const Json* steps_array = nullptr;
+  if (!summary_reader.readArray("steps", kMaxHandoffSteps, "steps", steps_array)) return false;
+  const Json& steps = *steps_array;
   for (size_t i = 0; i < steps.size(); ++i) {
     const std::string path = "summary.steps[" + std::to_string(i) + "]";
     FieldReader field(steps[i], path, error);
