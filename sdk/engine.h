@@ -26,7 +26,7 @@ namespace friction {
 struct EngineConfig {
   std::string site = "default";
   std::string hash_key_hex;       // optional 32 hex digits; else derived from site
-  uint32_t ring_capacity = 4096;  // records; JS drains long before it fills (js/src/capture.js)
+  uint32_t ring_capacity = kDefaultRingCapacity;  // records, a power of two
   // 32 hex digits from the browser's CSPRNG (crypto.getRandomValues): batch ids and randomized
   // response draw from it. Without it no batch is made: two engines must never share ids.
   std::string random_seed_hex;

@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 
 #include "engine.h"
+#include "js_contract.h"
 
 using emscripten::val;
 using friction::Engine;
@@ -113,7 +114,11 @@ val takeBatchRecord(Engine& engine) { return ownedBytes(engine.takeBatchRecord()
 
 }  // namespace
 
+// friction.js compares it with its own (generated/core_tables.js) before it writes a record.
+uint32_t coreTablesFingerprint() { return friction::js_contract::kFingerprint; }
+
 EMSCRIPTEN_BINDINGS(friction_core) {
+  emscripten::function("coreTablesFingerprint", &coreTablesFingerprint);
   emscripten::value_object<friction::EngineConfig>("EngineConfig")
       .field("site", &friction::EngineConfig::site)
       .field("hashKey", &friction::EngineConfig::hash_key_hex)

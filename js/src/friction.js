@@ -12,7 +12,8 @@ import { Emitter } from './emitter.js';
 import { handoffUrlOf, journeySummary, requestHandoff } from './handoff.js';
 import { HelpContent } from './help/help_content.js';
 import { guarded, log } from './log.js';
-import { RECORD_BYTES, RingWriter } from './ring_writer.js';
+import { CORE_TABLES_FINGERPRINT, Sizes } from './generated/core_tables.js';
+import { RingWriter } from './ring_writer.js';
 import { watchSteps } from './steps.js';
 import { forgetTabMemory, TabMemory } from './tab_memory.js';
 import { TargetRegistry } from './targets.js';
@@ -94,14 +95,15 @@ export class Friction {
   }
 
   wire(core, config) {
-    const engine = new core.Engine({
-      site: config.site, hashKey: config.hashKey, ringCapacity: 4096, randomSeed: randomHex128(), timeOrigin: performance.timeOrigin,
-    });
-    const ring = new RingWriter(core, engine.ringAddress());
-    if (ring.recordSize !== RECORD_BYTES) {
-      log.error(`friction.js and friction.wasm do not match (record size ${ring.recordSize}); copy both from the same dist/. The SDK is off.`);
+    // Event types, traits and the ring's layout are numbers both sides must read alike.
+    if (core.coreTablesFingerprint() !== CORE_TABLES_FINGERPRINT) {
+      log.error('friction.js and friction.wasm come from different builds; copy both from the same dist/. The SDK is off.');
       return;
     }
+    const engine = new core.Engine({
+      site: config.site, hashKey: config.hashKey, ringCapacity: Sizes.ringCapacity, randomSeed: randomHex128(), timeOrigin: performance.timeOrigin,
+    });
+    const ring = new RingWriter(core, engine.ringAddress());
     for (const route of config.routes) engine.addRoute(route);
     if (config.helpKinds !== null && !engine.setHelpKinds(config.helpKinds))
       log.warn(`helpKinds "${config.helpKinds}" has an unknown kind; help comes on rage_click and error_click.`);

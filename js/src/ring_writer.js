@@ -7,7 +7,6 @@
 import { RecordLayout as R, RingLayout as H } from './generated/core_tables.js';
 
 export { EventType, Flag, Timing } from './generated/core_tables.js';
-export const RECORD_BYTES = R.bytes;
 
 export class RingWriter {
   constructor(module, headerAddress) {

@@ -10,6 +10,10 @@
 
 namespace friction {
 
+// Records the ring holds unless the engine is told otherwise: JS drains within 50 ms, and even
+// a burst of pointer moves writes a few hundred records in that time.
+inline constexpr uint32_t kDefaultRingCapacity = 4096;
+
 // Laid out in memory right before the records; JS reads and writes it through a DataView.
 struct RingHeader {
   uint32_t write;        // next index JS writes (monotonic)

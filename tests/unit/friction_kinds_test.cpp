@@ -2,11 +2,14 @@
 // that each reads it, so that a new kind cannot be half added.
 #include <doctest/doctest.h>
 
+#include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 
 #include "decide/help_trigger.h"
 #include "decide/step_score.h"
+#include "dictionary/signal_corpus.h"
 #include "kit/engine_fixtures.h"
 
 using namespace friction;
@@ -57,5 +60,23 @@ TEST_CASE("help at the first sign: the kinds the list marks, rage and error clic
   for (size_t k = 0; k < kFrictionKindCount; ++k) {
     const auto kind = static_cast<FrictionKind>(k);
     CHECK(((defaults.kinds & bitOf(kind)) != 0) == kFrictionKinds[k].help_at_first_sign);
+  }
+}
+
+TEST_CASE("the dictionary is trained on every kind the list gives a share, as often as that") {
+  std::map<std::string, int> kinds_seen;
+  int signals = 0;
+  for (const std::string& batch : sampleBatches(1, 300)) {
+    const auto json = nlohmann::json::parse(batch);
+    for (const auto& signal : json.at("signals")) {
+      ++kinds_seen[signal.at("kind").get<std::string>()];
+      ++signals;
+    }
+  }
+  REQUIRE(signals > 1000);
+  for (const auto& kind : kFrictionKinds) {
+    CAPTURE(kind.name);
+    const double share = static_cast<double>(kinds_seen[std::string(kind.name)]) / signals;
+    CHECK(share == doctest::Approx(kind.training_share).epsilon(0.25));
   }
 }

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeFrame, dictionaryIdOf } from '../wire.mjs';
+import { CORE_TABLES_FINGERPRINT } from '../../js/src/generated/core_tables.js';
 import { EventType, RingWriter } from '../../js/src/ring_writer.js';
 import { defaultConfig, loadCodecModule, loadCore } from './load_core.mjs';
 
@@ -33,6 +34,11 @@ test('the ring layout seen from JS matches the core', () => {
   assert.equal(ring.capacity, 64);
   assert.equal(ring.recordSize, 32);
   assert.equal(ring.unread(), 0);
+});
+
+test('the core carries the fingerprint of the tables JS was built with', () => {
+  assert.equal(typeof CORE_TABLES_FINGERPRINT, 'number');
+  assert.equal(core.coreTablesFingerprint(), CORE_TABLES_FINGERPRINT);
 });
 
 test('records written by JS are drained in one call and a rage click is detected', () => {

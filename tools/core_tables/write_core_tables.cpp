@@ -1,26 +1,44 @@
-// Writes js/src/generated/core_tables.js: the core's tables that the JS layer needs, made from
-// the C++ lists themselves (friction kinds, event types and flags, target traits, the ring's
-// layout and sizes), so that the two sides cannot drift apart. The build runs it after any
-// change to those headers; the file is not kept in git.
+// Writes js/src/generated/core_tables.js: the core's tables that the JS layer needs
+// (sdk/js_contract.h), spelled the JS way, with their fingerprint, so that the two sides
+// cannot drift apart. The build runs it whenever those headers change; the file is not in git.
 // Usage: write_core_tables <output.js>
 #include <cctype>
-#include <cstddef>
+#include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <string_view>
 
-#include "capture/event_record.h"
-#include "capture/event_ring.h"
-#include "detect/friction_kind.h"
-#include "detect/target_traits.h"
-#include "engine.h"
+#include "js_contract.h"
 
 namespace {
 
-// "pointer_move" -> "pointerMove"; "kClickModifier" -> "clickModifier" (after the prefix).
-std::string camelCase(std::string_view name, std::string_view prefix = "") {
+// Where each table's entries come from, for the comment above it, and the prefix its C++ names
+// carry that JS drops.
+struct TableSource {
+  std::string_view table, header, prefix;
+};
+constexpr TableSource kSources[] = {
+    {"FRICTION_KINDS", "detect/friction_kind.h: every kind, in the core's order", ""},
+    {"EventType", "capture/event_record.h: EventType", ""},
+    {"Flag", "capture/event_record.h: flag bits, per type", "k"},
+    {"Timing", "capture/event_record.h: what an event_timing record measured", "kTiming"},
+    {"Trait", "detect/target_traits.h: TargetTrait bits", "k"},
+    {"RecordLayout", "capture/event_record.h: one record's bytes (little-endian)", ""},
+    {"RingLayout", "capture/event_ring.h: the ring's header, right before its records", ""},
+    {"Sizes", "capture/event_ring.h and detect/target_traits.h: sizes both sides use", ""},
+};
+
+const TableSource& sourceOf(std::string_view table) {
+  for (const auto& source : kSources)
+    if (source.table == table) return source;
+  std::cerr << "write_core_tables: no source named for table " << table << "\n";
+  std::exit(1);
+}
+
+// "pointer_move" -> "pointerMove"; "kClickModifier" -> "clickModifier" (prefix "k").
+std::string jsName(std::string_view name, std::string_view prefix) {
   if (name.substr(0, prefix.size()) == prefix) name.remove_prefix(prefix.size());
   std::string out;
   bool upper = false;
@@ -36,86 +54,34 @@ std::string camelCase(std::string_view name, std::string_view prefix = "") {
   return out;
 }
 
-class ObjectWriter {
- public:
-  ObjectWriter(std::ostream& out, std::string_view comment, std::string_view name) : out_(out) {
-    out_ << "\n// " << comment << "\nexport const " << name << " = Object.freeze({";
-  }
-  void field(const std::string& key, long long value) {
-    out_ << (first_ ? "\n  " : ",\n  ") << key << ": " << value;
-    first_ = false;
-  }
-  ~ObjectWriter() { out_ << ",\n});\n"; }
-
- private:
-  std::ostream& out_;
-  bool first_ = true;
-};
-
-void writeKinds(std::ostream& out) {
-  out << "\n// detect/friction_kind.h: every kind, in the core's order.\n"
-         "export const FRICTION_KINDS = Object.freeze([";
-  for (const auto& kind : friction::kFrictionKinds) out << "\n  '" << kind.name << "',";
-  out << "\n]);\n";
-}
-
-void writeEvents(std::ostream& out) {
-  {
-    ObjectWriter types(out, "capture/event_record.h: EventType.", "EventType");
-#define FRICTION_WRITE_TYPE(type, value) types.field(camelCase(#type), value);
-    FRICTION_EVENT_TYPES(FRICTION_WRITE_TYPE)
-#undef FRICTION_WRITE_TYPE
-  }
-  {
-    ObjectWriter flags(out, "capture/event_record.h: flag bits, per type.", "Flag");
-#define FRICTION_WRITE_FLAG(flag, value) flags.field(camelCase(#flag, "k"), value);
-    FRICTION_EVENT_FLAGS(FRICTION_WRITE_FLAG)
-#undef FRICTION_WRITE_FLAG
-  }
-  {
-    ObjectWriter timing(out, "capture/event_record.h: what an event_timing record measured.",
-                        "Timing");
-#define FRICTION_WRITE_TIMING(kind, value) timing.field(camelCase(#kind, "kTiming"), value);
-    FRICTION_TIMING_KINDS(FRICTION_WRITE_TIMING)
-#undef FRICTION_WRITE_TIMING
-  }
-}
-
-void writeTraits(std::ostream& out) {
-  ObjectWriter traits(out, "detect/target_traits.h: TargetTrait bits.", "Trait");
-#define FRICTION_WRITE_TRAIT(trait, bit) traits.field(camelCase(#trait, "k"), 1ll << bit);
-  FRICTION_TARGET_TRAITS(FRICTION_WRITE_TRAIT)
-#undef FRICTION_WRITE_TRAIT
-}
-
-void writeLayout(std::ostream& out) {
-  using friction::EventRecord;
-  using friction::RingHeader;
-  {
-    ObjectWriter record(out, "capture/event_record.h: one record's bytes (little-endian).",
-                        "RecordLayout");
-    record.field("bytes", sizeof(EventRecord));
-    record.field("timeMs", offsetof(EventRecord, time_ms));
-    record.field("x", offsetof(EventRecord, x));
-    record.field("y", offsetof(EventRecord, y));
-    record.field("target", offsetof(EventRecord, target));
-    record.field("type", offsetof(EventRecord, type));
-    record.field("flags", offsetof(EventRecord, flags));
-    record.field("a", offsetof(EventRecord, a));
-    record.field("b", offsetof(EventRecord, b));
-  }
-  {
-    ObjectWriter ring(out, "capture/event_ring.h: the ring's header, right before its records.",
-                      "RingLayout");
-    ring.field("headerBytes", sizeof(RingHeader));
-    ring.field("write", offsetof(RingHeader, write));
-    ring.field("read", offsetof(RingHeader, read));
-    ring.field("capacity", offsetof(RingHeader, capacity));
-    ring.field("recordSize", offsetof(RingHeader, record_size));
-  }
-  ObjectWriter sizes(out, "engine.h and detect/target_traits.h: sizes both sides use.", "Sizes");
-  sizes.field("ringCapacity", friction::EngineConfig{}.ring_capacity);
-  sizes.field("targetSlots", friction::TargetTable::kSlots);
+std::string coreTablesJs() {
+  std::ostringstream js;
+  js << "// Written by the build (tools/core_tables/write_core_tables.cpp) from the core's own\n"
+        "// lists (sdk/js_contract.h): do not edit; change the C++ header named above each table.\n";
+  std::string_view open;  // the table being written
+  auto close = [&] {
+    if (open.empty()) return;
+    js << (open == "FRICTION_KINDS" ? "]);\n" : "});\n");
+  };
+  friction::js_contract::forEachEntry([&](std::string_view table, std::string_view name,
+                                          int64_t value) {
+    if (table != open) {
+      close();
+      open = table;
+      const bool list = table == "FRICTION_KINDS";
+      js << "\n// " << sourceOf(table).header << ".\nexport const " << table
+         << (list ? " = Object.freeze([\n" : " = Object.freeze({\n");
+    }
+    if (table == "FRICTION_KINDS")
+      js << "  '" << name << "',\n";
+    else
+      js << "  " << jsName(name, sourceOf(table).prefix) << ": " << value << ",\n";
+  });
+  close();
+  js << "\n// The same in friction.wasm (coreTablesFingerprint()) when both come from one build.\n"
+        "export const CORE_TABLES_FINGERPRINT = "
+     << friction::js_contract::fingerprint() << ";\n";
+  return js.str();
 }
 
 }  // namespace
@@ -125,19 +91,13 @@ int main(int argc, char** argv) {
     std::cerr << "usage: write_core_tables <output.js>\n";
     return 2;
   }
-  std::ostringstream text;
-  text << "// Written by the build (tools/core_tables/write_core_tables.cpp) from the core's own\n"
-          "// lists: do not edit; change the C++ header named above each table.\n";
-  writeKinds(text);
-  writeEvents(text);
-  writeTraits(text);
-  writeLayout(text);
-  // Written only when it changes, so that the bundler and tests do not see a new file for nothing.
+  const std::string text = coreTablesJs();
+  // Written only when it changes, so that the bundler does not see a new file for nothing.
   std::ifstream current(argv[1], std::ios::binary);
   std::ostringstream before;
   before << current.rdbuf();
-  if (current && before.str() == text.str()) return 0;
+  if (current && before.str() == text) return 0;
   std::ofstream file(argv[1], std::ios::binary | std::ios::trunc);
-  file << text.str();
+  file << text;
   return file ? 0 : 1;
 }

@@ -18,8 +18,6 @@ constexpr const char* kSteps[] = {
 };
 constexpr const char* kRoles[] = {"button", "link",   "textbox", "page",     "checkbox",
                                   "combobox", "tab",  "img",     "generic",  "radio"};
-// How often each kind is met, roughly as the anchors' tools report: clicks dominate.
-constexpr double kKindWeights[] = {0.22, 0.28, 0.08, 0.12, 0.06, 0.08, 0.04, 0.07, 0.05};
 
 template <size_t N>
 const char* pick(const char* const (&items)[N], KeyedRandom& random) {
@@ -28,10 +26,11 @@ const char* pick(const char* const (&items)[N], KeyedRandom& random) {
   return items[static_cast<size_t>(u * u * N) % N];
 }
 
+// Each kind as often as its training share in the kinds list (detect/friction_kind.h).
 FrictionKind pickKind(KeyedRandom& random) {
   double u = random.uniform();
   for (size_t k = 0; k < kFrictionKindCount; ++k) {
-    if ((u -= kKindWeights[k]) < 0) return static_cast<FrictionKind>(k);
+    if ((u -= kFrictionKinds[k].training_share) < 0) return static_cast<FrictionKind>(k);
   }
   return FrictionKind::rage_click;
 }
