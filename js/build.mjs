@@ -29,4 +29,5 @@ const types = readFileSync('js/types/friction.d.ts', 'utf8');
 const KINDS_MARK = '__FRICTION_KINDS__';
 if (!types.includes(` ${KINDS_MARK}`)) throw new Error(`js/types/friction.d.ts lost its ${KINDS_MARK} mark`);
 const kindUnion = FRICTION_KINDS.map((kind) => `\n  | '${kind}'`).join('');
-writeFileSync('dist/friction.d.ts', types.replace(` ${KINDS_MARK}`, kindUnion));
+const SOURCE_NOTE = /^\/\/ Source: .*\n\/\/ .*\n/m; // for the file here, not for the one shipped
+writeFileSync('dist/friction.d.ts', types.replace(` ${KINDS_MARK}`, kindUnion).replace(SOURCE_NOTE, ''));

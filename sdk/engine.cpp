@@ -15,6 +15,7 @@ namespace friction {
 
 Engine::Engine(EngineConfig config) : config_(std::move(config)), ring_(config_.ring_capacity) {
   if (!parseHexKey(config_.hash_key_hex, key_)) key_ = siteKey(config_.site);
+  if (!std::isfinite(config_.time_origin_ms)) config_.time_origin_ms = 0;
   SipKey seed;
   has_seed_ = parseHexKey(config_.random_seed_hex, seed);
   if (has_seed_) random_ = KeyedRandom(seed);
@@ -38,6 +39,15 @@ bool Engine::setThreshold(std::string_view name, double value) {
     detectors_.slow_response.thresholds().set("dead_after_ms", value);
   return accepted;
 }
+
+void Engine::setTimeOrigin(double time_origin_ms) {
+  // Not a number would reach the stored journey as a cast of NaN: keep the last good origin.
+  if (std::isfinite(time_origin_ms)) config_.time_origin_ms = time_origin_ms;
+}
+
+// A click is dead or slow, never both nor neither: the two detectors share one boundary.
+static_assert(SlowResponseThresholds{}.dead_after_ms == DeadClickThresholds{}.window_ms,
+              "slow_response.dead_after_ms starts where dead_click.window_ms ends");
 
 bool Engine::enableLdp(double epsilon) {
   if (!(epsilon > 0 && epsilon <= kMaxLdpEpsilon) || !has_seed_) return false;

@@ -30,9 +30,9 @@ struct EngineConfig {
   // 32 hex digits from the browser's CSPRNG (crypto.getRandomValues): batch ids and randomized
   // response draw from it. Without it no batch is made: two engines must never share ids.
   std::string random_seed_hex;
-  // The wall-clock time (ms since 1970) of page time 0: performance.timeOrigin in the browser.
-  // Every other time the engine is given is page time (performance.now()); what it keeps
-  // across page loads (U-turns, help memory) is wall-clock time, this origin added.
+  // The wall-clock time (ms since 1970) of page time 0: Date.now() - performance.now() in the
+  // browser. Every other time the engine is given is page time (performance.now()); what it
+  // keeps across page loads (U-turns, help memory) is wall-clock time, this origin added.
   double time_origin_ms = 0;
 };
 
@@ -51,6 +51,10 @@ class Engine : private FrictionSink {
   explicit Engine(EngineConfig config);
 
   EventRing& ring() { return ring_; }
+
+  // The page is in view again: the page clock may have stopped while the machine slept, so JS
+  // tells the origin afresh (EngineConfig::time_origin_ms). Not a finite number: ignored.
+  void setTimeOrigin(double time_origin_ms);
 
   bool addRoute(std::string_view pattern) { return templater_.addRoute(pattern); }
   // "rage_click.min_clicks" = 4, before events flow; also "score.<name>" (decide/step_score.h)

@@ -12,6 +12,8 @@
 #include "capture/event_ring.h"
 #include "detect/friction_kind.h"
 #include "detect/target_traits.h"
+#include "signals/signal.h"
+#include "anonymise/randomized_response.h"
 
 namespace friction::js_contract {
 
@@ -56,6 +58,9 @@ constexpr void forEachEntry(Visit&& visit) {
   auto sizes = FRICTION_CONTRACT_ENTRY("Sizes");
   sizes("ringCapacity", kDefaultRingCapacity);
   sizes("targetSlots", TargetTable::kSlots);
+  sizes("timeBucketSeconds", kTimeBucketSeconds);  // a signal's at_s, for the receipt
+  static_assert(kMaxLdpEpsilon == static_cast<int64_t>(kMaxLdpEpsilon), "a whole number here");
+  sizes("maxLdpEpsilon", static_cast<int64_t>(kMaxLdpEpsilon));
 #undef FRICTION_CONTRACT_ENTRY
 }
 

@@ -1,5 +1,6 @@
 // Settings come from the script tag's data attributes or from init() options. Each bad value
 // gets a console message that says what was wrong and what is used instead.
+import { Sizes } from './generated/core_tables.js';
 import { log } from './log.js';
 
 const DEFAULTS = Object.freeze({
@@ -36,7 +37,7 @@ const CONSENT_UI = new Set(['auto', 'manual', 'off']);
 const HELP_UI = new Set(['auto', 'off']);
 const CONSENT_MODES = new Set(['opt-in', 'notice']);
 export const DEFAULT_LDP_EPSILON = Math.log(3);
-const MAX_LDP_EPSILON = 10;
+const MAX_LDP_EPSILON = Sizes.maxLdpEpsilon; // the core refuses more (anonymise/randomized_response.h)
 
 // 'on' | true -> ln 3; 'off' | false | '' -> 0; '0.5' | 0.5 -> 0.5; anything else -> null.
 function ldpEpsilonOf(value) {

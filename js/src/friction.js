@@ -24,6 +24,10 @@ const SEND_AT_PENDING = 20;
 
 const round2 = (value) => Math.round(value * 100) / 100;
 
+// The wall-clock time of page time 0. Taken from both clocks rather than performance.timeOrigin:
+// the page clock can stop while the machine sleeps, so it is taken again when the page returns.
+const clockOrigin = () => Date.now() - performance.now();
+
 export class Friction {
   constructor() {
     this.emitter = new Emitter();
@@ -96,17 +100,18 @@ export class Friction {
 
   wire(core, config) {
     // Event types, traits and the ring's layout are numbers both sides must read alike.
-    if (core.coreTablesFingerprint() !== CORE_TABLES_FINGERPRINT) {
+    const fingerprint = typeof core.coreTablesFingerprint === 'function' ? core.coreTablesFingerprint() : null;
+    if (fingerprint !== CORE_TABLES_FINGERPRINT) {
       log.error('friction.js and friction.wasm come from different builds; copy both from the same dist/. The SDK is off.');
       return;
     }
     const engine = new core.Engine({
-      site: config.site, hashKey: config.hashKey, ringCapacity: Sizes.ringCapacity, randomSeed: randomHex128(), timeOrigin: performance.timeOrigin,
+      site: config.site, hashKey: config.hashKey, ringCapacity: Sizes.ringCapacity, randomSeed: randomHex128(), timeOrigin: clockOrigin(),
     });
     const ring = new RingWriter(core, engine.ringAddress());
     for (const route of config.routes) engine.addRoute(route);
     if (config.helpKinds !== null && !engine.setHelpKinds(config.helpKinds))
-      log.warn(`helpKinds "${config.helpKinds}" has an unknown kind; help comes on rage_click and error_click.`);
+      log.warn(`helpKinds "${config.helpKinds}" has an unknown kind; help comes on the default kinds.`);
     for (const [name, value] of Object.entries(config.thresholds)) {
       if (!engine.setThreshold(name, value))
         log.warn(`threshold ${name}=${value} refused: unknown name or value out of range (see the README's threshold table); the default stays.`);
@@ -133,6 +138,7 @@ export class Friction {
     // Back from the back-forward cache: the same document, but the journey moved on elsewhere.
     window.addEventListener('pageshow', guarded((event) => {
       if (!event.persisted) return;
+      engine.setTimeOrigin(clockOrigin());
       this.tabMemory.restore();
       this.enterStep(location.href);
     }, 'pageshow'));
@@ -146,7 +152,10 @@ export class Friction {
       if (document.visibilityState === 'hidden') this.leave();
       // In view again: a new visit. A task later, so that a return from the back-forward cache
       // (visibilitychange, then pageshow) opens its visit through enterStep, not twice.
-      else setTimeout(guarded(() => engine.pageShown(), 'visible'), 0);
+      else {
+        engine.setTimeOrigin(clockOrigin());
+        setTimeout(guarded(() => engine.pageShown(), 'visible'), 0);
+      }
     }, 'visibilitychange'));
   }
 

@@ -25,7 +25,7 @@ export function createPublicApi(sdk) {
   api.off = guarded((topic, callback) => sdk.emitter.off(topic, callback), 'friction.off');
   api.consent = {
     set: guarded((level) => sdk.setConsent(level), 'friction.consent.set'),
-    get: () => sdk.consentLevel(),
+    get: guarded(() => sdk.consentLevel(), 'friction.consent.get'),
     // True on a first visit, after a new policy revision, or six months after a refusal;
     // false under Global Privacy Control (the panel stays reachable from its button).
     shouldAsk: guarded(() => consentStore.shouldAsk(sdk.consentRevision), 'friction.consent.shouldAsk'),

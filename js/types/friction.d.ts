@@ -1,5 +1,6 @@
-// Types for friction.js (window.friction) and friction.mjs (init). js/build.mjs writes them to
-// dist/friction.d.ts with the kinds filled in from the core's list (sdk/detect/friction_kind.h).
+// Types for friction.js (window.friction) and friction.mjs (init).
+// Source: js/build.mjs writes dist/friction.d.ts from this file, with the kinds filled in from
+// the core's list (sdk/detect/friction_kind.h).
 
 /** Every kind of friction the core detects. */
 export type FrictionKind = __FRICTION_KINDS__;

@@ -15,11 +15,18 @@ template <typename Detector, typename = void>
 struct ReadsEvents : std::false_type {};
 template <typename Detector>
 struct ReadsEvents<Detector, std::void_t<decltype(&Detector::onEvent)>> : std::true_type {};
+template <typename Detector, typename = void>
+struct ReadsSteps : std::false_type {};
+template <typename Detector>
+struct ReadsSteps<Detector, std::void_t<decltype(&Detector::onEnterStep)>> : std::true_type {};
 }  // namespace detail
 
-// A detector says which kind it reports; the list must pair it with that kind.
-#define FRICTION_CHECK_DETECTOR(kind, detector, weight, help, training) \
-  static_assert(detector::kKind == FrictionKind::kind, #detector " does not report " #kind);
+// A detector says which kind it reports; the list must pair it with that kind. It reads events
+// or steps (one onEvent or one onEnterStep): a detector the engine would never call is refused.
+#define FRICTION_CHECK_DETECTOR(kind, detector, weight, help, training)                         \
+  static_assert(detector::kKind == FrictionKind::kind, #detector " does not report " #kind);  \
+  static_assert(detail::ReadsEvents<detector>::value != detail::ReadsSteps<detector>::value, \
+                #detector " needs one onEvent or one onEnterStep");
 FRICTION_KINDS(FRICTION_CHECK_DETECTOR)
 #undef FRICTION_CHECK_DETECTOR
 

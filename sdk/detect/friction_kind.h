@@ -5,8 +5,8 @@
 // answered with help by default (decide/help_trigger.h), the dictionary's training batches
 // (tools/), and the JavaScript list and type definitions (the build writes them from here).
 //
-// Adding a kind: its detector's files under detect/, one line below, and its words in
-// js/src/i18n/*.js (a test checks every kind has them).
+// Adding a kind: its detector's files under detect/, one line below, and its words in each
+// language of js/src/i18n/ (tests/node/kind_words.test.mjs checks every kind has them).
 //
 // Columns, and why each value:
 //  - detector: the class that recognises it (detect/<kind>.h).

@@ -80,7 +80,7 @@ void benchDrain() {
   volatile double sink = 0;
 
   // Baseline: read every record once from the same ring, doing nothing with it.
-  EventRing ring(4096);
+  EventRing ring(kDefaultRingCapacity);
   double baseline = bestNsPerItem(5, events.size(), [&] {
     for (size_t i = 0; i < events.size(); i += kBatch) {
       for (size_t j = 0; j < kBatch; ++j) ring.push(events[i + j]);
@@ -91,7 +91,7 @@ void benchDrain() {
   });
 
   double engineNs = bestNsPerItem(5, events.size(), [&] {
-    Engine engine(EngineConfig{"bench", "", 4096, kTestSeed});
+    Engine engine(EngineConfig{"bench", "", kDefaultRingCapacity, kTestSeed});
     engine.setConsent("signals");
     for (uint32_t id = 1; id <= 40; ++id) engine.registerTarget(id, "button", "#b", kActionable);
     engine.registerTarget(41, "textbox", "#f", kTextField | kInForm);
@@ -103,7 +103,7 @@ void benchDrain() {
     }
   });
   // Allocations while draining: only detections and signals (rare) may allocate, never events.
-  Engine engine(EngineConfig{"bench", "", 4096, kTestSeed});
+  Engine engine(EngineConfig{"bench", "", kDefaultRingCapacity, kTestSeed});
   for (uint32_t id = 1; id <= 40; ++id) engine.registerTarget(id, "button", "#b", kActionable);
   size_t detections = 0;
   const size_t before = g_allocations;

@@ -3,6 +3,7 @@
 import { answeredVisitor } from '../e2e/harness.mjs';
 import { journeys } from './journeys.mjs';
 
+// The kinds the corpus labels (journeys.mjs), each held to its accuracy bar.
 export const KINDS = ['rage_click', 'dead_click', 'error_click', 'form_struggle', 'scroll_thrash',
   'quick_back', 'cursor_thrash', 'hesitation', 'slow_response'];
 

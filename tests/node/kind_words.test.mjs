@@ -4,10 +4,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FRICTION_KINDS } from '../../js/src/generated/core_tables.js';
-import en from '../../js/src/i18n/en.js';
-import fr from '../../js/src/i18n/fr.js';
+import { LANGUAGES } from '../../js/src/i18n/index.js';
 
-const LANGUAGES = { en, fr };
+test('the panel speaks English and French', () => {
+  assert.deepEqual(Object.keys(LANGUAGES).sort(), ['en', 'fr']);
+});
 
 test('the core lists the nine shipped kinds, in order', () => {
   assert.deepEqual(FRICTION_KINDS.slice(0, 9), ['rage_click', 'dead_click', 'error_click', 'form_struggle',

@@ -1,7 +1,8 @@
 #include <doctest/doctest.h>
-
 #include <zstd.h>
 
+#include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -147,4 +148,20 @@ TEST_CASE("the engine tells JS when it next needs to look, without new events") 
   const double deadline = engine.nextDeadline();
   CHECK(deadline > 1000);
   CHECK(deadline < 1000 + 5000);
+}
+
+TEST_CASE("what crosses page loads is wall-clock time, from an origin JS may tell again") {
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed, 1.7e12});
+  engine.enterStep("/cart", 1000);
+  CHECK(engine.journeyState(1000).rfind("1700000001000|/cart\n", 0) == 0);
+  // Back from a sleep the page clock did not count: the origin moves on; NaN changes nothing.
+  engine.setTimeOrigin(std::nan(""));
+  engine.setTimeOrigin(1.7e12 + 3600000);
+  engine.setTimeOrigin(std::numeric_limits<double>::infinity());
+  engine.enterStep("/checkout", 2000);
+  CHECK(engine.journeyState(2000).rfind("1700000001000|/cart\n1700003602000|/checkout\n", 0) == 0);
+
+  Engine broken(EngineConfig{"demo", "", 64, kTestSeed, std::nan("")});
+  broken.enterStep("/cart", 1000);
+  CHECK(broken.journeyState(1000).rfind("1000|/cart\n", 0) == 0);
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeFrame, dictionaryIdOf } from '../wire.mjs';
-import { CORE_TABLES_FINGERPRINT } from '../../js/src/generated/core_tables.js';
+import { CORE_TABLES_FINGERPRINT, Trait } from '../../js/src/generated/core_tables.js';
 import { EventType, RingWriter } from '../../js/src/ring_writer.js';
 import { defaultConfig, loadCodecModule, loadCore } from './load_core.mjs';
 
@@ -18,7 +18,7 @@ const takeJourneySummary = (engine, now) => {
   const record = engine.takeJourneyRecord(now);
   return record && codec.encodeJourney(record);
 };
-const ACTIONABLE = 1; // TargetTrait kActionable
+const ACTIONABLE = Trait.actionable;
 
 function engineWithRing(config = defaultConfig()) {
   const engine = new core.Engine(config);

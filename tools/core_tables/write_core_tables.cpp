@@ -27,7 +27,7 @@ constexpr TableSource kSources[] = {
     {"Trait", "detect/target_traits.h: TargetTrait bits", "k"},
     {"RecordLayout", "capture/event_record.h: one record's bytes (little-endian)", ""},
     {"RingLayout", "capture/event_ring.h: the ring's header, right before its records", ""},
-    {"Sizes", "capture/event_ring.h and detect/target_traits.h: sizes both sides use", ""},
+    {"Sizes", "sdk/js_contract.h: sizes and bounds both sides use", ""},
 };
 
 const TableSource& sourceOf(std::string_view table) {

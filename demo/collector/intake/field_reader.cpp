@@ -8,7 +8,7 @@
 #include "anonymise/randomized_response.h"
 #include "common/percent_decoding.h"
 #include "detect/friction_kind.h"
-#include "signals/visit_tally.h"  // kFrictionKindCount
+#include "detect/friction_kind.h"
 
 namespace friction::intake {
 namespace {

@@ -1,7 +1,7 @@
 #include "intake/handoff_reader.h"
 
 #include "detect/friction_kind.h"
-#include "signals/visit_tally.h"  // kFrictionKindCount
+#include "detect/friction_kind.h"
 #include "encode/signal_batch.h"
 #include "intake/field_reader.h"
 

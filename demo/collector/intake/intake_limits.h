@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "journey/journey_log.h"
+
 namespace friction::collector {
 
 // A beacon carries a few KiB at most.
@@ -26,7 +28,7 @@ inline constexpr size_t kMaxSignalsPerBatch = 500;
 inline constexpr size_t kMaxVisitsPerBatch = 500;
 inline constexpr uint32_t kMaxDropped = 1000000;
 
-// Steps in a hand-off's journey summary: JourneyLog::kMaxSteps.
-inline constexpr size_t kMaxHandoffSteps = 20;
+// Steps in a hand-off's journey summary: as many as the SDK's journey log keeps.
+inline constexpr size_t kMaxHandoffSteps = JourneyLog::kMaxSteps;
 
 }  // namespace friction

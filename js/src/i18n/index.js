@@ -4,6 +4,8 @@ import en from './en.js';
 import fr from './fr.js';
 
 const TEXTS = { en, fr };
+// Every language the panel and the widget speak, by tag.
+export const LANGUAGES = Object.freeze({ ...TEXTS });
 
 // 'fr-CA' -> 'fr'; '' or undefined -> ''.
 const primaryTag = (tag) => String(tag || '').trim().toLowerCase().split(/[-_]/)[0];

@@ -1,13 +1,14 @@
 // The data receipt: every batch this browser sent (api.ledger(), newest last), each signal and
 // visit tally told as a sentence and, for the curious, as the data itself; beside it, what stayed on the device.
+import { Sizes } from '../generated/core_tables.js';
 import { fill, formatDateTime, plural } from '../i18n/index.js';
 import { choiceStatus, DESCRIPTION_ID } from './choice_views.js';
 import { h } from './dom.js';
 
 // Enough to read; the SDK keeps a bounded ledger anyway.
 const MAX_BATCHES_SHOWN = 20;
-// Mirrors kTimeBucketSeconds in sdk/signals/signal.h.
-const SIGNAL_TIME_BUCKET_S = 10;
+// A signal's time is rounded down to this (kTimeBucketSeconds in sdk/signals/signal.h).
+const SIGNAL_TIME_BUCKET_S = Sizes.timeBucketSeconds;
 
 // Only the dictionary's own words: a role named "constructor" must not find Object's.
 const own = (dictionary, key) => Object.prototype.hasOwnProperty.call(dictionary, key);
