@@ -50,3 +50,24 @@ test('a script tag without data-site says so in the console and does nothing els
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test('a friction.wasm from another build is refused: the SDK stays off, says why, the page works', async () => {
+  const page = await newAnsweredPage(suite.browser);
+  const seen = watchPage(page);
+  // friction.js as another build would have it: the same code, another fingerprint of the core's
+  // tables (event types, traits, the record's layout).
+  const { CORE_TABLES_FINGERPRINT } = await import('../../js/src/generated/core_tables.js');
+  await page.route('**/dist/friction.js', async (route) => {
+    const response = await route.fetch();
+    const script = await response.text();
+    assert.ok(script.includes(String(CORE_TABLES_FINGERPRINT)), 'the bundle carries its fingerprint');
+    await route.fulfill({ response, body: script.replaceAll(String(CORE_TABLES_FINGERPRINT), String(CORE_TABLES_FINGERPRINT ^ 1)) });
+  });
+  await page.goto(`${suite.collector.base}/product/1`);
+  assert.equal(await page.evaluate(() => window.friction.ready), false);
+  assert.ok(seen.console.some((line) => line.startsWith('error') && line.includes('different builds')), seen.console.join('\n'));
+  await page.click('#add-to-cart');
+  assert.equal(await page.textContent('#cart-status'), 'Added to your cart.');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
