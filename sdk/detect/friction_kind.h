@@ -79,8 +79,10 @@ inline constexpr std::string_view kFrictionKindNames[] = {
 #undef FRICTION_KIND_NAME
 };
 
+// Names alone, apart from the other columns: the codec needs only these, and a table it reads
+// is a table the linker keeps in its wasm.
 inline constexpr std::string_view name(FrictionKind kind) {
-  return kFrictionKinds[static_cast<uint8_t>(kind)].name;
+  return kFrictionKindNames[static_cast<uint8_t>(kind)];
 }
 
 inline constexpr const FrictionKindInfo& info(FrictionKind kind) {
@@ -89,7 +91,7 @@ inline constexpr const FrictionKindInfo& info(FrictionKind kind) {
 
 inline std::optional<FrictionKind> parseFrictionKind(std::string_view text) {
   for (uint8_t i = 0; i < kFrictionKindCount; ++i)
-    if (kFrictionKinds[i].name == text) return static_cast<FrictionKind>(i);
+    if (kFrictionKindNames[i] == text) return static_cast<FrictionKind>(i);
   return std::nullopt;
 }
 
