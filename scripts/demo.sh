@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
-exec ./build/friction-collector --port "${PORT:-8080}" --db demo/data/friction.db --root .
+exec ./build/friction-collector --port "${PORT:-8080}" --db demo/data/friction.db --root . --demo

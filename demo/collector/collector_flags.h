@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "collector_server.h"
+
 namespace friction::collector {
 
 struct CollectorFlags {
@@ -13,10 +15,14 @@ struct CollectorFlags {
   std::string allow_origin;
   std::vector<std::string> sites;  // "NAME=ORIGIN,..."
   double rate_limit = 1000;
+  std::string trusted_proxies;     // "ADDR,ADDR"; none: X-Forwarded-* are ignored
+  bool demo = false;
+  ConnectionLimits connections;
+  int retention_days = 90;
   bool help = false;
 };
 
-// Accepts "--flag value" and "--flag=value".
+// Accepts "--flag value" and "--flag=value"; --demo and --help take none.
 bool parseCollectorFlags(int argc, const char* const* argv, CollectorFlags& flags,
                          std::string& error);
 

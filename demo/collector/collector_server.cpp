@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "agent_page.h"
+#include "body_limits.h"
+#include "client_address.h"
 #include "dashboard_page.h"
 #include "handoff_store.h"
 #include "intake/handoff_reader.h"
@@ -15,6 +17,7 @@
 #include "signal_intake.h"
 #include "shop_api.h"
 #include "rate_limiter.h"
+#include "retention.h"
 #include "signal_store.h"
 #include "site_registry.h"
 #include "static_files.h"
@@ -71,15 +74,18 @@ void guarded(const Request& req, Response& res, Work&& work) noexcept {
 class Routes {
  public:
   Routes(CollectorOptions options, std::unique_ptr<SignalStore> store,
-         std::unique_ptr<HandoffStore> handoffs, SiteRegistry sites)
+         std::unique_ptr<HandoffStore> handoffs, SiteRegistry sites, TrustedProxies proxies,
+         std::unique_ptr<RetentionJob> retention)
       : options_(std::move(options)),
         store_(std::move(store)),
         handoffs_(std::move(handoffs)),
         sites_(std::move(sites)),
+        proxies_(std::move(proxies)),
+        retention_(std::move(retention)),
         limiter_(options_.rate_limit_per_second, 2 * options_.rate_limit_per_second) {}
 
-  // CORS, a well-formed Origin and the rate limit, before any body is read: a flood costs as
-  // little as possible. False when it answered already.
+  // CORS, a well-formed Origin, a known site's origin and the rate limit, before any body is
+  // read: a flood costs as little as possible. False when it answered already.
   bool admit(const Request& req, Response& res) const {
     addCorsHeaders(req, res);
     const std::string origin = req.get_header_value("Origin");
@@ -87,10 +93,18 @@ class Routes {
       sendJson(res, 403, jsonError("the Origin header is not an origin"));
       return false;
     }
+    // An origin no site lists is refused before it spends the client's tokens.
+    if (!sites_.empty() && !origin.empty() && !sites_.knowsOrigin(origin) &&
+        origin != options_.allow_origin && origin != senderOf(req).same_origin) {
+      sendJson(res, 403, jsonError("no registered site lists the origin " + origin));
+      return false;
+    }
+    // Keyed on the client's address: a header it writes cannot move it to another bucket, nor
+    // spend a site's visitors' tokens.
     const double now_s = static_cast<double>(nowUnixMs()) / 1000;
-    if (const int64_t wait = limiter_.secondsToWait(origin.empty() ? "addr:" + req.remote_addr : origin, now_s)) {
+    if (const int64_t wait = limiter_.secondsToWait(rateKey(clientAddress(req, proxies_)), now_s)) {
       res.set_header("Retry-After", std::to_string(wait));
-      sendJson(res, 429, jsonError("too many requests from this origin; retry after " +
+      sendJson(res, 429, jsonError("too many requests from this address; retry after " +
                                    std::to_string(wait) + " s"));
       return false;
     }
@@ -98,19 +112,37 @@ class Routes {
   }
 
   Sender senderOf(const Request& req) const {
-    return Sender{req.get_header_value("Origin"), "http://" + req.get_header_value("Host")};
+    return Sender{req.get_header_value("Origin"),
+                  requestScheme(req, proxies_) + "://" + req.get_header_value("Host")};
+  }
+
+  // Reads the body within `cap`; false when it answered (413, 400) already.
+  bool readBody(const Request& req, Response& res, const httplib::ContentReader& read,
+                size_t cap, std::string& body) const {
+    // httplib would hand a multipart body to a receiver we do not have; it is not ours anyway.
+    if (req.is_multipart_form_data()) {
+      res.set_header("Connection", "close");
+      sendJson(res, 415, jsonError("multipart bodies are not taken"));
+      return false;
+    }
+    const BodyRead got = readBodyWithin(read, cap, body);
+    if (got == BodyRead::complete) return true;
+    res.set_header("Connection", "close");  // what is left of the body stays unread
+    if (got == BodyRead::too_large)
+      sendJson(res, 413, jsonError("body exceeds " + std::to_string(cap) + " bytes"));
+    else
+      sendJson(res, 400, jsonError("the request body could not be read"));
+    return false;
   }
 
   // POST /v1/handoff: a visitor asks for a person. 201 with the reference they give the agent.
-  void postHandoff(const Request& req, Response& res) const {
+  void postHandoff(const Request& req, Response& res, const httplib::ContentReader& read) const {
     if (!admit(req, res)) return;
-    if (req.body.size() > kMaxHandoffBytes) {
-      sendJson(res, 413, jsonError("body exceeds " + std::to_string(kMaxHandoffBytes) + " bytes"));
-      return;
-    }
+    std::string body;
+    if (!readBody(req, res, read, kMaxHandoffBytes, body)) return;
     ReceivedHandoff handoff;
     std::string error;
-    if (!readHandoffJson(req.body, handoff, error)) {
+    if (!readHandoffJson(body, handoff, error)) {
       sendJson(res, 400, jsonError(error));
       return;
     }
@@ -133,28 +165,8 @@ class Routes {
   void postSignals(const Request& req, Response& res,
                    const httplib::ContentReader& read) const {
     if (!admit(req, res)) return;
-    const std::string origin = req.get_header_value("Origin");
-    // httplib would hand a multipart body to a receiver we do not have; it is not a frame anyway.
-    if (req.is_multipart_form_data()) {
-      sendJson(res, 415, jsonError("body must be a zstd frame of a JSON batch"));
-      return;
-    }
-    // Read with our own cap: httplib's limit covers Content-Length but not chunked bodies.
     std::string body;
-    bool over_cap = false;
-    const bool complete = read([&](const char* data, size_t length) {
-      over_cap = body.size() + length > kMaxBodyBytes;
-      if (!over_cap) body.append(data, length);
-      return !over_cap;
-    });
-    if (over_cap || res.status == 413) {
-      sendJson(res, 413, jsonError("body exceeds " + std::to_string(kMaxBodyBytes) + " bytes"));
-      return;
-    }
-    if (!complete) {
-      sendJson(res, 400, jsonError("the request body could not be read"));
-      return;
-    }
+    if (!readBody(req, res, read, kMaxBodyBytes, body)) return;
     const auto answer = takeInSignals(body, *store_, nowUnixMs(), sites_, senderOf(req));
     sendJson(res, answer.status, answer.json);
   }
@@ -217,6 +229,8 @@ class Routes {
   std::unique_ptr<SignalStore> store_;
   std::unique_ptr<HandoffStore> handoffs_;
   SiteRegistry sites_;
+  TrustedProxies proxies_;
+  std::unique_ptr<RetentionJob> retention_;  // stops with the routes
   mutable RateLimiter limiter_;  // has its own lock
 };
 
@@ -225,6 +239,7 @@ httplib::Server::HandlerResponse describeError(const Request& req, Response& res
   if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
   const std::string message = res.status == 404   ? "not found"
                               : res.status == 413 ? "body too large"
+                              : res.status == 405 ? "method not allowed"
                               : res.status == 400 ? "bad request"
                                                   : "request failed";
   if (isApiPath(req.path)) res.set_content(jsonError(message), "application/json");
@@ -237,6 +252,29 @@ httplib::Server::HandlerResponse describeError(const Request& req, Response& res
 void reuseAddressOnly(socket_t socket) {
   int yes = 1;
   setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
+// The demo shop: its API (with a deliberately slow endpoint) and its pages. Only with --demo:
+// a collector for real sites serves neither.
+void addShopRoutes(httplib::Server& server, const std::shared_ptr<const Routes>& routes) {
+  addShopApi(server);  // before the /shop/ mount, which would take its paths
+
+  // The product page is one file for every id: the SDK turns /product/42 into the step
+  // "/product/:id".
+  server.Get("/", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->file(res, "demo/shop", "index.html"); });
+  });
+  server.Get(R"(/product/.+)", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->file(res, "demo/shop", "product.html"); });
+  });
+  for (const char* page : {"checkout", "help"}) {
+    server.Get(std::string("/") + page, [routes, page](const Request& req, Response& res) {
+      guarded(req, res, [&] { routes->file(res, "demo/shop", std::string(page) + ".html"); });
+    });
+  }
+  server.Get(R"(/shop/(.+))", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->file(res, "demo/shop", req.matches[1].str()); });
+  });
 }
 
 }  // namespace
@@ -253,14 +291,32 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   if (!store) return false;
   auto handoffs = HandoffStore::open(options.db_path, error);
   if (!handoffs) return false;
+  TrustedProxies proxies;
+  if (!options.trusted_proxies.empty() && !proxies.add(options.trusted_proxies, error))
+    return false;
+  auto retention = RetentionJob::start(options.db_path, options.retention_days, error);
+  if (!retention) return false;
   auto routes = std::make_shared<const Routes>(options, std::move(store), std::move(handoffs),
-                                               std::move(sites));
+                                               std::move(sites), std::move(proxies),
+                                               std::move(retention));
 
   server.set_socket_options(reuseAddressOnly);
   // Answers go out as soon as written: with Nagle's algorithm, a response written in two parts
   // waits for the client's delayed ACK, some 40 ms per request.
   server.set_tcp_nodelay(true);
   server.set_payload_max_length(kMaxBodyBytes);  // refuses large Content-Length before reading
+  // Bodies only where a route takes one, within its cap (body_limits.h).
+  std::vector<BodyRoute> body_routes{{"/v1/signals", kMaxBodyBytes},
+                                     {"/v1/handoff", kMaxHandoffBytes}};
+  if (options.demo) body_routes.push_back({kCheckoutPath, kMaxCheckoutBytes});
+  server.set_pre_routing_handler([body_routes](const Request& req, Response& res) {
+    return refuseUnwantedBodies(body_routes, req, res);
+  });
+  const ConnectionLimits& limits = options.connections;
+  server.set_read_timeout(limits.read_timeout_s, 0);
+  server.set_write_timeout(limits.write_timeout_s, 0);
+  server.set_keep_alive_timeout(limits.keep_alive_timeout_s);
+  server.set_keep_alive_max_count(static_cast<size_t>(limits.keep_alive_max));
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
   server.set_error_handler(httplib::Server::HandlerWithResponse(describeError));
   server.set_exception_handler([](const Request& req, Response& res, std::exception_ptr) {
@@ -274,9 +330,10 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   server.Options("/v1/signals", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->preflight(req, res); });
   });
-  server.Post("/v1/handoff", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->postHandoff(req, res); });
-  });
+  server.Post("/v1/handoff",
+              [routes](const Request& req, Response& res, const httplib::ContentReader& read) {
+                guarded(req, res, [&] { routes->postHandoff(req, res, read); });
+              });
   server.Options("/v1/handoff", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->preflight(req, res); });
   });
@@ -293,30 +350,16 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
     guarded(req, res, [&] { sendText(res, 200, "ok"); });
   });
 
-  addShopApi(server);  // before the /shop/ mount, which would take its paths
-
-  // Static files. The product page is one file for every id: the SDK turns /product/42 into
-  // the step "/product/:id".
-  server.Get("/", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->file(res, "demo/shop", "index.html"); });
-  });
-  server.Get(R"(/product/.+)", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->file(res, "demo/shop", "product.html"); });
-  });
-  for (const char* page : {"checkout", "help"}) {
-    server.Get(std::string("/") + page, [routes, page](const Request& req, Response& res) {
-      guarded(req, res, [&] { routes->file(res, "demo/shop", std::string(page) + ".html"); });
-    });
-  }
   const std::pair<const char*, const char*> mounts[] = {
-      {R"(/shop/(.+))", "demo/shop"}, {R"(/dist/(.+))", "dist"},
-      {R"(/dashboard/(.+))", "demo/dashboard"}};
+      {R"(/dist/(.+))", "dist"}, {R"(/dashboard/(.+))", "demo/dashboard"}};
   for (const auto& [pattern, dir] : mounts) {
     server.Get(pattern, [routes, dir = dir](const Request& req, Response& res) {
       guarded(req, res, [&] { routes->file(res, dir, req.matches[1].str()); });
     });
   }
+  if (options.demo) addShopRoutes(server, routes);
   return true;
 }
+
 
 }  // namespace friction::collector

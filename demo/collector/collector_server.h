@@ -9,13 +9,27 @@
 
 namespace friction::collector {
 
+// How long a client may take, and how long a connection may be kept: a slow or idle client
+// gives its worker thread back after these.
+struct ConnectionLimits {
+  int read_timeout_s = 5;        // per read: a client silent this long is dropped
+  int write_timeout_s = 5;       // per write: a client not reading this long is dropped
+  int keep_alive_timeout_s = 5;  // an idle kept-alive connection is closed after this
+  int keep_alive_max = 100;      // requests on one connection, then it is closed
+};
+
 struct CollectorOptions {
   std::filesystem::path root;  // the repo: demo/shop, demo/dashboard and dist/ are served from it
   std::string db_path;
   std::string allow_origin;    // another origin allowed to post signals; empty: same-origin only
   std::vector<std::string> sites;  // "NAME=ORIGIN,..." (site_registry.h); none: any site
-  // POSTs per second per origin (client address when there is no Origin), bursts of twice that.
+  // POSTs per second per client address, bursts of twice that.
   double rate_limit_per_second = 1000;
+  // Reverse proxies whose X-Forwarded-For/-Proto are believed: "ADDR,ADDR" (none by default).
+  std::string trusted_proxies;
+  bool demo = false;  // the shop's pages and its API (/shop/api/...) exist only in the demo
+  ConnectionLimits connections;
+  int retention_days = 90;  // older batches, signals, visit sums and hand-offs are deleted
 };
 
 // Every HTML page is served with this policy; the dashboard and shop are written to fit it.

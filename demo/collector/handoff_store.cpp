@@ -1,7 +1,10 @@
 #include "handoff_store.h"
 
+#include <sys/random.h>
+
+#include <cerrno>
 #include <nlohmann/json.hpp>
-#include <random>
+#include <stdexcept>
 
 namespace friction::collector {
 namespace {
@@ -10,13 +13,29 @@ namespace {
 constexpr char kAlphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 constexpr int kBusyTimeoutMs = 5000;
 
+constexpr size_t kLetters = sizeof kAlphabet - 1;
+
+// Random bytes from the kernel's CSPRNG: a reference must not be guessable from others.
+unsigned char randomByte() {
+  static thread_local unsigned char pool[64];
+  static thread_local size_t left = 0;
+  if (left == 0) {
+    ssize_t got = -1;
+    do got = getrandom(pool, sizeof pool, 0); while (got < 0 && errno == EINTR);
+    if (got != static_cast<ssize_t>(sizeof pool)) throw std::runtime_error("getrandom failed");
+    left = sizeof pool;
+  }
+  return pool[--left];
+}
+
 std::string newReference() {
-  static thread_local std::mt19937 pick{std::random_device{}()};
-  std::uniform_int_distribution<size_t> letter(0, sizeof kAlphabet - 2);
   std::string reference;
   for (int i = 0; i < 6; ++i) {
     if (i == 3) reference += '-';
-    reference += kAlphabet[letter(pick)];
+    unsigned char byte;
+    // Bytes past the last whole multiple of the alphabet would favour its first letters.
+    do byte = randomByte(); while (byte >= 256 / kLetters * kLetters);
+    reference += kAlphabet[byte % kLetters];
   }
   return reference;
 }
@@ -52,10 +71,18 @@ std::unique_ptr<HandoffStore> HandoffStore::open(const std::string& path, std::s
     return nullptr;
   }
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  if (sqlite3_open_v2(path.c_str(), &store->read_db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    error = "cannot open database " + path + " for reading hand-offs";
+    return nullptr;
+  }
+  sqlite3_busy_timeout(store->read_db_, kBusyTimeoutMs);
   return store;
 }
 
-HandoffStore::~HandoffStore() { sqlite3_close(db_); }
+HandoffStore::~HandoffStore() {
+  sqlite3_close(read_db_);
+  sqlite3_close(db_);
+}
 
 std::string HandoffStore::create(const ReceivedHandoff& handoff, int64_t now_ms,
                                  std::string& error) {
@@ -87,10 +114,10 @@ std::string HandoffStore::create(const ReceivedHandoff& handoff, int64_t now_ms,
 }
 
 std::vector<StoredHandoff> HandoffStore::recent(size_t limit) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(read_mutex_);
   std::vector<StoredHandoff> rows;
   sqlite3_stmt* select = nullptr;
-  if (sqlite3_prepare_v2(db_,
+  if (sqlite3_prepare_v2(read_db_,
                          "SELECT reference, site, created_at, summary FROM handoffs "
                          "ORDER BY created_at DESC, id DESC LIMIT ?",
                          -1, &select, nullptr) != SQLITE_OK)

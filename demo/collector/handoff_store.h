@@ -38,6 +38,10 @@ class HandoffStore {
   explicit HandoffStore(sqlite3* db) : db_(db) {}
   std::mutex mutex_;
   sqlite3* db_;
+  // The agent view and dashboard read on their own connection: reloading them never holds up
+  // a visitor's request.
+  std::mutex read_mutex_;
+  sqlite3* read_db_ = nullptr;
 };
 
 }  // namespace friction::collector

@@ -49,7 +49,11 @@ int main(int argc, char** argv) {
   options.allow_origin = flags.allow_origin;
   options.sites = flags.sites;
   options.rate_limit_per_second = flags.rate_limit;
-  if (!fs::exists(options.root / "demo/shop/index.html"))
+  options.trusted_proxies = flags.trusted_proxies;
+  options.demo = flags.demo;
+  options.connections = flags.connections;
+  options.retention_days = flags.retention_days;
+  if (options.demo && !fs::exists(options.root / "demo/shop/index.html"))
     std::cerr << "friction-collector: note: " << (options.root / "demo/shop/index.html").string()
               << " not found; run from the repo root or pass --root\n";
 
@@ -78,7 +82,7 @@ int main(int argc, char** argv) {
   }
   const std::string url = "http://" + flags.host + ":" + std::to_string(port);
   std::cout << "friction collector: " << url << "/  (dashboard: " << url << "/dashboard)"
-            << std::endl;
+            << (options.demo ? "  demo shop on" : "") << std::endl;
 
   std::atomic<bool> listen_ended{false}, stopped_by_signal{false};
   std::thread stopper([&] {

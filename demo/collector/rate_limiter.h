@@ -1,7 +1,8 @@
-// Per-origin rate limiting for POST /v1/signals: a token bucket per origin, refilled at
-// `per_second` up to `burst`. Every visitor of a site shares its origin and a page sends a
-// batch every 10 s or so, so the default (1000/s, collector_server.h) holds some 10,000 open
-// pages; a flood from one origin beyond what it was sized for gets 429 with Retry-After.
+// Per-client rate limiting of the POST routes: a token bucket per client address (see
+// client_address.h), refilled at `per_second` up to `burst`. A client over its rate gets 429
+// with Retry-After; other clients, the same site's other visitors among them, go on.
+// The table is bounded: buckets idle long enough to be full again are forgotten every minute,
+// and at kMaxClients the stalest bucket makes room (it would come back full anyway).
 #pragma once
 #include <cstdint>
 #include <mutex>
@@ -12,14 +13,17 @@ namespace friction::collector {
 
 class RateLimiter {
  public:
-  // Origins remembered at once; beyond it, buckets idle long enough to be full are forgotten.
-  static constexpr size_t kMaxOrigins = 10000;
+  static constexpr size_t kMaxClients = 100000;  // some 10 MB of buckets at most
+  static constexpr double kSweepEveryS = 60;
 
-  RateLimiter(double per_second, double burst) : per_second_(per_second), burst_(burst) {}
+  RateLimiter(double per_second, double burst, size_t max_clients = kMaxClients)
+      : per_second_(per_second), burst_(burst), max_clients_(max_clients) {}
 
-  // 0 if a request from `origin` may go ahead now (and counts it); otherwise the whole seconds
+  // 0 if a request from `client` may go ahead now (and counts it); otherwise the whole seconds
   // to wait, for Retry-After.
-  int64_t secondsToWait(const std::string& origin, double now_s);
+  int64_t secondsToWait(const std::string& client, double now_s);
+
+  size_t clientsRemembered();
 
  private:
   struct Bucket {
@@ -27,8 +31,11 @@ class RateLimiter {
     double updated_s;
   };
   void forgetFullBuckets(double now_s);
+  void forgetStalest();
 
   double per_second_, burst_;
+  size_t max_clients_;
+  double last_sweep_s_ = 0;
   std::mutex mutex_;
   std::unordered_map<std::string, Bucket> buckets_;
 };

@@ -1,5 +1,7 @@
 #include "shop_api.h"
 
+#include "body_limits.h"
+
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -31,8 +33,17 @@ void slow(const httplib::Request& req, httplib::Response& res) {
 }
 
 // POST /shop/api/checkout {"postcode": "..."}: five digits, or a 422 naming the field.
-void checkout(const httplib::Request& req, httplib::Response& res) {
-  const auto body = nlohmann::json::parse(req.body, nullptr, false);
+void checkout(const httplib::Request& req, httplib::Response& res,
+              const httplib::ContentReader& read) {
+  std::string text;
+  const BodyRead got = req.is_multipart_form_data() ? BodyRead::unreadable
+                                                    : readBodyWithin(read, kMaxCheckoutBytes, text);
+  if (got != BodyRead::complete) {
+    res.set_header("Connection", "close");  // what is left of the body stays unread
+    sendJson(res, got == BodyRead::too_large ? 413 : 400, {{"error", "not a small JSON body"}});
+    return;
+  }
+  const auto body = nlohmann::json::parse(text, nullptr, false);
   const bool has = body.is_object() && body.contains("postcode") && body["postcode"].is_string();
   static const std::regex kPostcode("^[0-9]{5}$");
   if (has && std::regex_match(body["postcode"].get<std::string>(), kPostcode)) {
@@ -46,7 +57,7 @@ void checkout(const httplib::Request& req, httplib::Response& res) {
 
 void addShopApi(httplib::Server& server) {
   server.Get("/shop/api/slow", slow);
-  server.Post("/shop/api/checkout", checkout);
+  server.Post(kCheckoutPath, checkout);
   server.Get("/shop/api/fail", [](const httplib::Request&, httplib::Response& res) {
     sendJson(res, 500, {{"error", "the wishlist service is down"}});
   });

@@ -170,20 +170,30 @@ std::unique_ptr<SignalStore> SignalStore::open(const std::string& path, std::str
   sqlite3* db = nullptr;
   const int opened = sqlite3_open_v2(path.c_str(), &db,
                                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  std::unique_ptr<SignalStore> store(new SignalStore(db));  // closes db on every path
+  std::unique_ptr<SignalStore> store(new SignalStore(db, nullptr));  // closes db on every path
   if (opened != SQLITE_OK) {
     error = "cannot open database " + path + ": " + lastError(db);
     return nullptr;
   }
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  if (!exec(db, kConnectionSettings, error) || !migrate(db, error) || !store->prepareAll(error)) {
+  if (!exec(db, kConnectionSettings, error) || !migrate(db, error)) {
+    error = "cannot open database " + path + ": " + error;
+    return nullptr;
+  }
+  // The readers' connection opens once the schema is there.
+  if (sqlite3_open_v2(path.c_str(), &store->read_db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    error = "cannot open database " + path + " for reading: " + lastError(store->read_db_);
+    return nullptr;
+  }
+  sqlite3_busy_timeout(store->read_db_, kBusyTimeoutMs);
+  if (!store->prepareAll(error)) {
     error = "cannot open database " + path + ": " + error;
     return nullptr;
   }
   return store;
 }
 
-SignalStore::SignalStore(sqlite3* db) : db_(db) {}
+SignalStore::SignalStore(sqlite3* db, sqlite3* read_db) : db_(db), read_db_(read_db) {}
 
 SignalStore::~SignalStore() {
   // Statements must be finalized before the connection can close.
@@ -196,26 +206,32 @@ SignalStore::~SignalStore() {
   select_visit_kinds_.reset();
   select_groups_.reset();
   select_recent_.reset();
+  sqlite3_close(read_db_);
   sqlite3_close(db_);
 }
 
 bool SignalStore::prepareAll(std::string& error) {
-  const std::pair<std::unique_ptr<Statement>*, const char*> statements[] = {
+  struct Prepared {
+    std::unique_ptr<Statement>* slot;
+    const char* sql;
+    bool reads = true;  // prepared on the readers' connection
+  };
+  const Prepared statements[] = {
       {&insert_batch_,
        "INSERT INTO batches (received_at, site, sdk, dropped, signal_count, batch_id) "
-       "VALUES (?, ?, ?, ?, ?, ?)"},
+       "VALUES (?, ?, ?, ?, ?, ?)", false},
       {&insert_signal_,
        "INSERT INTO signals (received_at, site, kind, step, role, target, count, at_s, "
-       "span_ms, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+       "span_ms, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", false},
       {&count_signals_, "SELECT COUNT(*) FROM signals"},
       {&upsert_visit_total_,
        "INSERT INTO visit_totals (site, step, epsilon, visits, first_seen, last_seen) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (site, step, epsilon) DO UPDATE SET "
-       "visits = visits + excluded.visits, last_seen = excluded.last_seen"},
+       "visits = visits + excluded.visits, last_seen = excluded.last_seen", false},
       {&upsert_visit_kind_,
        "INSERT INTO visit_kinds (site, step, epsilon, kind, said_met) VALUES (?, ?, ?, ?, ?) "
        "ON CONFLICT (site, step, epsilon, kind) DO UPDATE SET "
-       "said_met = said_met + excluded.said_met"},
+       "said_met = said_met + excluded.said_met", false},
       {&select_visit_totals_,
        "SELECT step, epsilon, visits, first_seen, last_seen FROM visit_totals "
        "ORDER BY step, epsilon"},
@@ -229,11 +245,12 @@ bool SignalStore::prepareAll(std::string& error) {
        "SELECT received_at, site, kind, step, role, target, count, score "
        "FROM signals ORDER BY received_at DESC, id DESC LIMIT ?"},
   };
-  for (const auto& [slot, sql] : statements) {
+  for (const auto& [slot, sql, reads] : statements) {
     *slot = std::make_unique<Statement>();
-    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &(*slot)->handle, nullptr) !=
+    sqlite3* db = reads ? read_db_ : db_;
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &(*slot)->handle, nullptr) !=
         SQLITE_OK) {
-      error = lastError(db_);
+      error = lastError(db);
       return false;
     }
   }
@@ -314,7 +331,7 @@ bool SignalStore::addVisits(const ReceivedBatch& batch, int64_t received_at_ms) 
 }
 
 std::vector<VisitSums> SignalStore::visitSums() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(read_mutex_);
   std::vector<VisitSums> rows;
   {
     StatementUse use(select_visit_totals_->handle);
@@ -341,13 +358,13 @@ std::vector<VisitSums> SignalStore::visitSums() {
 }
 
 int64_t SignalStore::totalSignals() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(read_mutex_);
   StatementUse use(count_signals_->handle);
   return sqlite3_step(use.get()) == SQLITE_ROW ? sqlite3_column_int64(use.get(), 0) : 0;
 }
 
 std::vector<FrictionGroup> SignalStore::groups(size_t limit) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(read_mutex_);
   StatementUse use(select_groups_->handle);
   sqlite3_stmt* query = use.get();
   sqlite3_bind_int64(query, 1, static_cast<int64_t>(limit));
@@ -361,7 +378,7 @@ std::vector<FrictionGroup> SignalStore::groups(size_t limit) {
 }
 
 std::vector<StoredSignal> SignalStore::recentSignals(size_t limit) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(read_mutex_);
   StatementUse use(select_recent_->handle);
   sqlite3_stmt* query = use.get();
   sqlite3_bind_int64(query, 1, static_cast<int64_t>(limit));

@@ -62,15 +62,19 @@ class SignalStore {
 
  private:
   struct Statement;
-  explicit SignalStore(sqlite3* db);
+  SignalStore(sqlite3* db, sqlite3* read_db);
   bool prepareAll(std::string& error);
   int insertBatchRow(const ReceivedBatch& batch, int64_t received_at_ms);  // an SQLite code
   bool insertSignalRow(const std::string& site, const ReceivedSignal& signal,
                        int64_t received_at_ms);
   bool addVisits(const ReceivedBatch& batch, int64_t received_at_ms);
 
-  std::mutex mutex_;  // one connection, one statement set: one user at a time
+  // Writes and reads have a connection each (WAL lets them run side by side), so a dashboard
+  // reloaded in a loop waits on its own lock and never holds up intake. One user at a time each.
+  std::mutex mutex_;
   sqlite3* db_;
+  std::mutex read_mutex_;
+  sqlite3* read_db_;
   std::unique_ptr<Statement> insert_batch_, insert_signal_, count_signals_, select_groups_,
       select_recent_, upsert_visit_total_, upsert_visit_kind_, select_visit_totals_,
       select_visit_kinds_;

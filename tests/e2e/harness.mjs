@@ -44,7 +44,7 @@ export async function startCollector() {
   const db = join(dir, 'signals.db');
   const port = await freePort();
   const output = [];
-  const child = spawn(join(root, 'build/friction-collector'), ['--port', String(port), '--db', db, '--root', root], {
+  const child = spawn(join(root, 'build/friction-collector'), ['--port', String(port), '--db', db, '--root', root, '--demo'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => output.push(String(d)));

@@ -1,0 +1,105 @@
+#include "retention.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <iostream>
+
+namespace friction::collector {
+namespace {
+
+// Rows go a few thousand at a time: each DELETE holds the write lock only briefly.
+constexpr int kRowsPerStep = 5000;
+constexpr int kBusyTimeoutMs = 5000;
+
+// Each selects the rowids of up to ?2 rows older than ?1.
+constexpr const char* kDeletions[] = {
+    "DELETE FROM signals WHERE id IN "
+    "(SELECT id FROM signals WHERE received_at < ?1 LIMIT ?2)",
+    "DELETE FROM batches WHERE id IN "
+    "(SELECT id FROM batches WHERE received_at < ?1 LIMIT ?2)",
+    "DELETE FROM handoffs WHERE id IN "
+    "(SELECT id FROM handoffs WHERE created_at < ?1 LIMIT ?2)",
+    // A visit sum has no per-visit times: it goes once its last visit is older.
+    "DELETE FROM visit_totals WHERE rowid IN "
+    "(SELECT rowid FROM visit_totals WHERE last_seen < ?1 LIMIT ?2)",
+    "DELETE FROM visit_kinds WHERE rowid IN (SELECT k.rowid FROM visit_kinds k WHERE NOT EXISTS "
+    "(SELECT 1 FROM visit_totals t WHERE t.site = k.site AND t.step = k.step AND "
+    "t.epsilon = k.epsilon) LIMIT ?2) AND ?1 IS NOT NULL",
+};
+
+int64_t nowMs() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+int64_t deleteStoredBefore(sqlite3* db, int64_t cutoff_ms, std::string& error) {
+  int64_t deleted = 0;
+  for (const char* sql : kDeletions) {
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
+      error = sqlite3_errmsg(db);
+      return -1;
+    }
+    int result = SQLITE_DONE;
+    do {
+      sqlite3_reset(statement);
+      sqlite3_bind_int64(statement, 1, cutoff_ms);
+      sqlite3_bind_int(statement, 2, kRowsPerStep);
+      result = sqlite3_step(statement);
+      if (result == SQLITE_DONE) deleted += sqlite3_changes(db);
+    } while (result == SQLITE_DONE && sqlite3_changes(db) == kRowsPerStep);
+    sqlite3_finalize(statement);
+    if (result != SQLITE_DONE) {
+      error = sqlite3_errmsg(db);
+      return -1;
+    }
+  }
+  return deleted;
+}
+
+std::unique_ptr<RetentionJob> RetentionJob::start(const std::string& db_path, int days,
+                                                  std::string& error) {
+  if (days <= 0) return std::unique_ptr<RetentionJob>(new RetentionJob(nullptr, 0));
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    error = "cannot open database " + db_path + " for retention: " +
+            (db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return nullptr;
+  }
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  std::unique_ptr<RetentionJob> job(new RetentionJob(db, days));
+  if (job->runOnce(error) < 0) {
+    error = "retention: " + error;
+    return nullptr;
+  }
+  job->thread_ = std::thread([raw = job.get()] { raw->loop(); });
+  return job;
+}
+
+RetentionJob::~RetentionJob() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  sqlite3_close(db_);
+}
+
+int64_t RetentionJob::runOnce(std::string& error) {
+  return deleteStoredBefore(db_, nowMs() - days_ * kDayMs, error);
+}
+
+void RetentionJob::loop() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!wake_.wait_for(lock, std::chrono::seconds(kEveryS), [this] { return stopping_; })) {
+    std::string error;
+    if (runOnce(error) < 0) std::cerr << "friction collector: retention: " << error << "\n";
+  }
+}
+
+}  // namespace friction::collector

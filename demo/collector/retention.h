@@ -1,0 +1,45 @@
+// How long the collector keeps what it stored (--retention-days): batches, signals, visit sums
+// whose last visit is older, and hand-offs are deleted at start and then every hour, on a
+// connection and a thread of their own, in small transactions so intake waits little.
+#pragma once
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+struct sqlite3;
+
+namespace friction::collector {
+
+inline constexpr int64_t kDayMs = 24LL * 3600 * 1000;
+
+// Deletes every row stored before `cutoff_ms` (unix ms). Returns the rows deleted, or -1 and
+// `error`.
+int64_t deleteStoredBefore(sqlite3* db, int64_t cutoff_ms, std::string& error);
+
+class RetentionJob {
+ public:
+  static constexpr int kEveryS = 3600;
+
+  // Deletes what is older than `days` now, then starts the hourly thread. days <= 0: keeps
+  // everything and starts nothing. nullptr and `error` if the first pass fails.
+  static std::unique_ptr<RetentionJob> start(const std::string& db_path, int days,
+                                             std::string& error);
+  ~RetentionJob();
+
+ private:
+  RetentionJob(sqlite3* db, int days) : db_(db), days_(days) {}
+  int64_t runOnce(std::string& error);
+  void loop();
+
+  sqlite3* db_;
+  int days_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace friction::collector
