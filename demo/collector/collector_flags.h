@@ -13,6 +13,8 @@ struct CollectorFlags {
   std::string allow_origin;
   std::vector<std::string> sites;  // "NAME=ORIGIN,..."
   double rate_limit = 1000;
+  std::string access_token_file;        // else FRICTION_ACCESS_TOKEN; neither: views refused
+  std::vector<std::string> host_names;  // empty: defaultHostNames(host)
   bool help = false;
 };
 
@@ -21,5 +23,10 @@ bool parseCollectorFlags(int argc, const char* const* argv, CollectorFlags& flag
                          std::string& error);
 
 std::string collectorUsage();
+
+// The token the views ask for: the file's first line, else FRICTION_ACCESS_TOKEN, else "".
+// False and `error` when it cannot be read or is not 16..256 characters of [A-Za-z0-9._~-]
+// (it travels in a URL and a cookie).
+bool readAccessToken(const CollectorFlags& flags, std::string& token, std::string& error);
 
 }  // namespace friction::collector

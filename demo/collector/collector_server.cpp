@@ -20,6 +20,7 @@
 #include "static_files.h"
 #include "summary_json.h"
 #include "time_text.h"
+#include "view_access.h"
 
 namespace friction::collector {
 namespace {
@@ -76,6 +77,9 @@ class Routes {
         store_(std::move(store)),
         handoffs_(std::move(handoffs)),
         sites_(std::move(sites)),
+        views_(options_.access_token, options_.host_names.empty()
+                                          ? defaultHostNames("127.0.0.1")
+                                          : options_.host_names),
         limiter_(options_.rate_limit_per_second, 2 * options_.rate_limit_per_second) {}
 
   // CORS, a well-formed Origin and the rate limit, before any body is read: a flood costs as
@@ -97,9 +101,7 @@ class Routes {
     return true;
   }
 
-  Sender senderOf(const Request& req) const {
-    return Sender{req.get_header_value("Origin"), "http://" + req.get_header_value("Host")};
-  }
+  Sender senderOf(const Request& req) const { return Sender{req.get_header_value("Origin")}; }
 
   // POST /v1/handoff: a visitor asks for a person. 201 with the reference they give the agent.
   void postHandoff(const Request& req, Response& res) const {
@@ -115,7 +117,7 @@ class Routes {
       return;
     }
     const Sender sender = senderOf(req);
-    if (const auto refusal = sites_.refusal(handoff.site, sender.origin, sender.same_origin)) {
+    if (const auto refusal = sites_.refusal(handoff.site, sender.origin)) {
       sendJson(res, 403, jsonError(*refusal));
       return;
     }
@@ -128,7 +130,10 @@ class Routes {
     sendJson(res, 201, nlohmann::json{{"reference", reference}}.dump());
   }
 
-  void agent(Response& res) const { sendHtml(res, renderAgentPage(handoffs_->recent(), nowUnixMs())); }
+  void agent(const Request& req, Response& res) const {
+    if (!views_.admit(req, res)) return;
+    sendHtml(res, renderAgentPage(handoffs_->recent(), nowUnixMs()));
+  }
 
   void postSignals(const Request& req, Response& res,
                    const httplib::ContentReader& read) const {
@@ -169,12 +174,14 @@ class Routes {
     res.status = 204;
   }
 
-  void summary(Response& res) const {
+  void summary(const Request& req, Response& res) const {
+    if (!views_.admit(req, res)) return;
     sendJson(res, 200,
              summaryJson(store_->totalSignals(), store_->groups(), visitShares(store_->visitSums())));
   }
 
-  void dashboard(Response& res) const {
+  void dashboard(const Request& req, Response& res) const {
+    if (!views_.admit(req, res)) return;
     DashboardData data;
     data.total_signals = store_->totalSignals();
     data.groups = store_->groups();
@@ -217,6 +224,7 @@ class Routes {
   std::unique_ptr<SignalStore> store_;
   std::unique_ptr<HandoffStore> handoffs_;
   SiteRegistry sites_;
+  ViewAccess views_;
   mutable RateLimiter limiter_;  // has its own lock
 };
 
@@ -281,13 +289,13 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
     guarded(req, res, [&] { routes->preflight(req, res); });
   });
   server.Get("/agent", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->agent(res); });
+    guarded(req, res, [&] { routes->agent(req, res); });
   });
   server.Get("/v1/summary", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->summary(res); });
+    guarded(req, res, [&] { routes->summary(req, res); });
   });
   server.Get("/dashboard", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->dashboard(res); });
+    guarded(req, res, [&] { routes->dashboard(req, res); });
   });
   server.Get("/healthz", [](const Request& req, Response& res) {
     guarded(req, res, [&] { sendText(res, 200, "ok"); });

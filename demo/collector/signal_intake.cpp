@@ -33,7 +33,7 @@ IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t 
 
   ReceivedBatch batch;
   if (!readBatchJson(json, batch, error)) return {400, jsonError(error)};
-  if (const auto refusal = sites.refusal(batch.site, sender.origin, sender.same_origin))
+  if (const auto refusal = sites.refusal(batch.site, sender.origin))
     return {403, jsonError(*refusal)};
   switch (store.storeBatch(batch, now_ms, error)) {
     case SignalStore::Stored::stored: break;
