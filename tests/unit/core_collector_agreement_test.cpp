@@ -101,8 +101,12 @@ class RandomJourney {
   std::mt19937_64 rng_;
 };
 
+struct Tally {
+  int batches = 0, signals = 0, at_capped = 0, span_capped = 0, summaries = 0;
+};
+
 // Every batch the engine has ready, through the codec, must be read whole by the collector.
-void checkBatches(Engine& engine, int journey, int& batches, int& signals) {
+void checkBatches(Engine& engine, int journey, Tally& tally) {
   while (const auto encoded = takeEncodedBatch(engine)) {
     ReceivedBatch batch;
     std::string error;
@@ -110,8 +114,12 @@ void checkBatches(Engine& engine, int journey, int& batches, int& signals) {
     REQUIRE_MESSAGE(read, "journey " << journey << ": " << error << "\n" << encoded->json);
     REQUIRE_MESSAGE(batch.refused == 0,
                     "journey " << journey << ": " << batch.first_refusal << "\n" << encoded->json);
-    ++batches;
-    signals += static_cast<int>(batch.signals.size());
+    ++tally.batches;
+    for (const auto& signal : batch.signals) {
+      ++tally.signals;
+      tally.at_capped += signal.at_s == field_rules::kMaxAtSeconds;
+      tally.span_capped += signal.span_ms == field_rules::kMaxSpanMs;
+    }
   }
 }
 
@@ -119,7 +127,7 @@ void checkBatches(Engine& engine, int journey, int& batches, int& signals) {
 
 TEST_CASE("every batch and journey summary the core makes is one the collector takes whole") {
   RandomJourney random(kSeed);
-  int batches = 0, signals = 0, summaries = 0;
+  Tally tally;
   for (int journey = 0; journey < kJourneys; ++journey) {
     Engine engine(EngineConfig{"demo", "", 256, random.hex(32), 1.7e12});
     for (size_t i = random.below(3); i > 0; --i)
@@ -145,12 +153,12 @@ TEST_CASE("every batch and journey summary the core makes is one the collector t
         engine.pageHidden(t);
         engine.pageShown();
       }
-      if (random.chance(0.02)) checkBatches(engine, journey, batches, signals);
+      if (random.chance(0.02)) checkBatches(engine, journey, tally);
     }
     t += random.uniform(0, 5000);
     engine.drain(t);
     engine.pageHidden(t);
-    checkBatches(engine, journey, batches, signals);
+    checkBatches(engine, journey, tally);
 
     engine.grantJourneyOnce();
     if (const std::string summary = takeJourneySummary(engine, t + random.uniform(0, 3e8));
@@ -159,14 +167,16 @@ TEST_CASE("every batch and journey summary the core makes is one the collector t
       std::string error;
       REQUIRE_MESSAGE(readHandoffSummaryJson(summary, steps, error),
                       "journey " << journey << ": " << error << "\n" << summary);
-      ++summaries;
+      ++tally.summaries;
     }
   }
-  MESSAGE(kJourneys << " journeys: " << batches << " batches, " << signals << " signals, "
-                    << summaries << " journey summaries, all taken");
-  CHECK(batches > kJourneys / 2);
-  CHECK(signals > kJourneys);
-  CHECK(summaries > 0);
+  MESSAGE(kJourneys << " journeys: " << tally.batches << " batches, " << tally.signals
+                    << " signals (" << tally.at_capped << " at a week, " << tally.span_capped
+                    << " at an hour), " << tally.summaries << " journey summaries, all taken");
+  CHECK(tally.batches > kJourneys / 2);
+  CHECK(tally.signals > kJourneys);
+  CHECK(tally.at_capped > 0);
+  CHECK(tally.summaries > 0);
 }
 
 TEST_CASE("a tab left open for days and an odd role are written as the collector takes them") {
