@@ -8,6 +8,6 @@ bash scripts/build.sh
 port="${PORT:-8080}"
 # A fresh token for the dashboard and agent view each run; the collector prints the URL that
 # carries it. The shop's pages (data-site="demo") are served by the collector itself.
-FRICTION_ACCESS_TOKEN="${FRICTION_ACCESS_TOKEN:-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}" \
-  exec ./build/friction-collector --port "$port" --db demo/data/friction.db --root . \
-  --site "demo=http://127.0.0.1:$port,http://localhost:$port"
+token="${FRICTION_ACCESS_TOKEN:-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
+FRICTION_ACCESS_TOKEN="$token" exec ./build/friction-collector --port "$port" \
+  --db demo/data/friction.db --root . --site "demo=http://127.0.0.1:$port,http://localhost:$port"

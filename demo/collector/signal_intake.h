@@ -27,7 +27,8 @@ struct Sender {
 };
 
 // `body` is identified by the zstd magic number, never by Content-Type: sendBeacon may send none.
-// A batch for a site not registered, or without an Origin its site lists, gets a 403. A batch with some invalid signals or visits stores the valid ones: 202
+// A batch for a site not registered, or without an Origin its site lists, gets a 403. A batch
+// with some invalid signals or visits stores the valid ones: 202
 // {"stored":n,"visits":v,"refused":m,"refusal":"signals[3].step: ..."} (intake/batch_reader.h).
 IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t now_ms,
                              const SiteRegistry& sites = SiteRegistry(), const Sender& sender = {});

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "signal_intake.h"
+
 namespace friction::collector {
 namespace {
 
@@ -26,10 +28,13 @@ std::string cookieValue(std::string_view header, std::string_view name) {
   return "";
 }
 
-void refuse(httplib::Response& res, int status, const std::string& why) {
+// As every route answers: JSON {"error":...} under /v1/, text elsewhere.
+void refuse(const httplib::Request& req, httplib::Response& res, int status,
+            const std::string& why) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
-  res.set_content(why + "\n", "text/plain; charset=utf-8");
+  if (req.path.rfind("/v1/", 0) == 0) res.set_content(jsonError(why), "application/json");
+  else res.set_content(why + "\n", "text/plain; charset=utf-8");
 }
 
 }  // namespace
@@ -81,17 +86,18 @@ bool ViewAccess::carriesToken(const httplib::Request& req) const {
 
 bool ViewAccess::admit(const httplib::Request& req, httplib::Response& res) const {
   if (!knowsHost(req.get_header_value("Host"))) {
-    refuse(res, 421, "this collector does not answer to that host name (see --host-name)");
+    refuse(req, res, 421,
+           "this collector does not answer to that host name (see --host-name)");
     return false;
   }
   if (token_.empty()) {
-    refuse(res, 403, "the views are off: no access token was configured "
+    refuse(req, res, 403, "the views are off: no access token was configured "
                      "(FRICTION_ACCESS_TOKEN or --access-token-file)");
     return false;
   }
   if (req.has_param("token")) {
     if (!tokensEqual(req.get_param_value("token"), token_)) {
-      refuse(res, 401, "wrong access token");
+      refuse(req, res, 401, "wrong access token");
       return false;
     }
     // The token leaves the URL (history, Referer, screenshots) for a cookie scripts cannot read.
@@ -103,7 +109,8 @@ bool ViewAccess::admit(const httplib::Request& req, httplib::Response& res) cons
     return false;
   }
   if (!carriesToken(req)) {
-    refuse(res, 401, "an access token is needed: open the URL the collector printed at start-up");
+    refuse(req, res, 401,
+           "an access token is needed: open the URL the collector printed at start-up");
     return false;
   }
   return true;

@@ -57,6 +57,7 @@ struct TempRoot {
 constexpr const char* kShopOrigin = "http://shop.test";
 constexpr const char* kTestToken = "test-token-0123456789abcdef";
 const std::vector<std::string> kShopSite{std::string("demo-shop=") + kShopOrigin};
+constexpr const char* kHandoffWithoutSummary = R"({"v":1,"site":"demo-shop","summary":null})";
 
 class RunningCollector {
  public:
@@ -534,7 +535,8 @@ TEST_CASE("collector: cross-origin posting only when allowed") {
     CHECK(preflight->get_header_value("Vary") == "Origin");
     auto post = client.Post("/v1/signals", from_shop, batchFrame({rageClick()}), "");
     CHECK(statusOf(post) == 403);
-    CHECK(errorOf(post) == R"(origin https://shop.example may not send batches for site "demo-shop")");
+    CHECK(errorOf(post) ==
+          R"(origin https://shop.example may not send batches for site "demo-shop")");
   }
 }
 
@@ -553,9 +555,7 @@ TEST_CASE("collector: with registered sites, each takes batches only from its ow
   auto anonymous = client.Post("/v1/signals", batchFrame({rageClick()}), "");
   CHECK(statusOf(anonymous) == 403);
   CHECK(errorOf(anonymous) == "a batch must carry the Origin of a page of its site");
-  auto anonymous_handoff =
-      client.Post("/v1/handoff", R"({"v":1,"site":"demo-shop","summary":null})", "application/json");
-  CHECK(statusOf(anonymous_handoff) == 403);
+  CHECK(statusOf(client.Post("/v1/handoff", kHandoffWithoutSummary, "application/json")) == 403);
 
   auto stranger = from("https://evil.example", batchFrame({rageClick()}));
   CHECK(statusOf(stranger) == 403);
@@ -586,9 +586,7 @@ TEST_CASE("collector: without a registered site, no page of any origin may write
   auto batch = client.Post("/v1/signals", batchFrame({rageClick()}), "");
   CHECK(statusOf(batch) == 403);
   CHECK(errorOf(batch) == "no site is registered on this collector (--site NAME=ORIGIN)");
-  auto handoff =
-      client.Post("/v1/handoff", R"({"v":1,"site":"demo-shop","summary":null})", "application/json");
-  CHECK(statusOf(handoff) == 403);
+  CHECK(statusOf(client.Post("/v1/handoff", kHandoffWithoutSummary, "application/json")) == 403);
   CHECK(query(root.db(), "SELECT COUNT(*) FROM batches")[0][0] == "0");
   CHECK(query(root.db(), "SELECT COUNT(*) FROM handoffs")[0][0] == "0");
 }
@@ -631,10 +629,11 @@ TEST_CASE("collector: the views answer only with the access token, and only on o
     CHECK(statusOf(client.Get(view, {{"Authorization", "Bearer wrong-token-0123456789"}})) == 401);
     CHECK(statusOf(client.Get(view, {{"Cookie", "friction_token=wrong"}})) == 401);
     CHECK(statusOf(client.Get(view, {{"Authorization", bearer}})) == 200);
-    CHECK(statusOf(client.Get(view, {{"Cookie", std::string("a=b; friction_token=") + kTestToken}})) ==
-          200);
+    const std::string cookie = std::string("a=b; friction_token=") + kTestToken;
+    CHECK(statusOf(client.Get(view, {{"Cookie", cookie}})) == 200);
     // A DNS-rebinding page reaches 127.0.0.1 under its own name, which it sends as Host.
-    CHECK(statusOf(client.Get(view, {{"Authorization", bearer}, {"Host", "evil.example:80"}})) == 421);
+    const httplib::Headers rebound{{"Authorization", bearer}, {"Host", "evil.example:80"}};
+    CHECK(statusOf(client.Get(view, rebound)) == 421);
     CHECK(statusOf(client.Get(view, {{"Authorization", bearer}, {"Host", "localhost"}})) == 200);
   }
   // The printed URL carries the token once: it is traded for a cookie scripts cannot read.
@@ -646,6 +645,8 @@ TEST_CASE("collector: the views answer only with the access token, and only on o
         std::string("friction_token=") + kTestToken + "; HttpOnly; SameSite=Strict; Path=/");
   CHECK(opened->body.find(kTestToken) == std::string::npos);
   CHECK(statusOf(client.Get("/agent?token=not-the-token-0123456789")) == 401);
+  CHECK(errorOf(client.Get("/v1/summary")) ==
+        "an access token is needed: open the URL the collector printed at start-up");
   // Static files and the shop stay open: they hold nothing of the visitors'.
   CHECK(statusOf(client.Get("/healthz")) == 200);
 }
@@ -658,8 +659,8 @@ TEST_CASE("collector: without a configured token the views are refused") {
   for (const char* view : {"/dashboard", "/agent", "/v1/summary", "/dashboard?token="}) {
     CAPTURE(view);
     CHECK(statusOf(client.Get(view)) == 403);
-    CHECK(statusOf(client.Get(view, {{"Authorization", "Bearer "}, {"Cookie", "friction_token="}})) ==
-          403);
+    const httplib::Headers empty{{"Authorization", "Bearer "}, {"Cookie", "friction_token="}};
+    CHECK(statusOf(client.Get(view, empty)) == 403);
   }
 }
 

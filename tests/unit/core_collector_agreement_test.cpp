@@ -38,24 +38,28 @@ class RandomJourney {
     return out;
   }
 
+  std::string word() {
+    static const char* const kWords[] = {"product", "cart", "checkout", "help", "account",
+                                         "orders", "Über-uns", "a", "v2", "search", "x_y.z"};
+    return kWords[below(std::size(kWords))];
+  }
+
   // A path segment as sites and visitors make them: words, ids, emails, encoded bytes,
   // parameters, whitespace, control bytes, very long runs.
   std::string segment() {
-    static const char* const kWords[] = {"product", "cart", "checkout", "help", "account",
-                                         "orders", "Über-uns", "a", "v2", "search", "x_y.z"};
     switch (below(12)) {
       case 0: return std::to_string(below(1000000000));
       case 1: return "alice" + std::to_string(below(99)) + "@example.com";
       case 2: return "%" + hex(2) + "%" + hex(2) + "%3" + std::to_string(below(10));
-      case 3: return ":" + std::string(kWords[below(std::size(kWords))]) + (chance(0.5) ? "-id" : "");
+      case 3: return ":" + word() + (chance(0.5) ? "-id" : "");
       case 4: return std::string(1 + below(400), "ab-c"[below(4)]);
       case 5: return hex(8) + "-" + hex(4) + "-" + hex(4) + "-" + hex(4) + "-" + hex(12);
       case 6: return "my page\t" + std::string(1, static_cast<char>(below(32)));
       case 7: return "4111 1111 1111 1111";
       case 8: return "+44 20 7946 0958";
-      case 9: return std::string(1, static_cast<char>(below(256))) + kWords[below(std::size(kWords))];
+      case 9: return std::string(1, static_cast<char>(below(256))) + word();
       case 10: return ":" + std::to_string(below(100000));
-      default: return kWords[below(std::size(kWords))];
+      default: return word();
     }
   }
 

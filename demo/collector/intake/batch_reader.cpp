@@ -47,7 +47,8 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
         field.readName("role", 1, kMaxRoleChars, field_rules::isRoleChar, "a-z_-", s.role) &&
         field.readHex("target", 16, s.target) && field.readUint("count", 1, kMaxCount, s.count) &&
         field.readUint("at_s", 0, kMaxAtSeconds, s.at_s) &&
-        field.readUint("span_ms", 0, kMaxSpanMs, s.span_ms) && field.readUnitScore("score", s.score))
+        field.readUint("span_ms", 0, kMaxSpanMs, s.span_ms) &&
+        field.readUnitScore("score", s.score))
       out.signals.push_back(std::move(s));
     else
       refuse(out, why);
