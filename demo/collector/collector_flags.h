@@ -6,7 +6,7 @@
 namespace friction::collector {
 
 struct CollectorFlags {
-  std::string host = "127.0.0.1";  // local only unless asked: the demo has no authentication
+  std::string host = "127.0.0.1";  // local only unless asked: writes are only as safe as --site
   int port = 8080;                 // 0: any free port
   std::string root = ".";
   std::string db;                  // empty: <root>/demo/data/friction.db

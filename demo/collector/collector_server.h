@@ -12,7 +12,7 @@ namespace friction::collector {
 struct CollectorOptions {
   std::filesystem::path root;  // the repo: demo/shop, demo/dashboard and dist/ are served from it
   std::string db_path;
-  std::string allow_origin;    // another origin allowed to post signals; empty: same-origin only
+  std::string allow_origin;    // another origin given CORS headers; its writes still need a site
   std::vector<std::string> sites;  // "NAME=ORIGIN,..." (site_registry.h); none: no writes
   // POSTs per second per origin (client address when there is no Origin), bursts of twice that.
   double rate_limit_per_second = 1000;
