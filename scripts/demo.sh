@@ -5,4 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
-exec ./build/friction-collector --port "${PORT:-8080}" --db demo/data/friction.db --root . --demo
+port="${PORT:-8080}"
+# A fresh token for the dashboard and agent view each run; the collector prints the URL that
+# carries it. The shop's pages (data-site="demo") are served by the collector itself.
+token="${FRICTION_ACCESS_TOKEN:-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
+FRICTION_ACCESS_TOKEN="$token" exec ./build/friction-collector --port "$port" \
+  --db demo/data/friction.db --root . --site "demo=http://127.0.0.1:$port,http://localhost:$port" --demo

@@ -5,6 +5,7 @@
 
 #include "anonymise/selector_shape.h"
 #include "encode/batch_record.h"
+#include "encode/field_rules.h"
 #include "encode/journey_record.h"
 
 #ifndef FRICTION_VERSION
@@ -50,7 +51,7 @@ static_assert(SlowResponseThresholds{}.dead_after_ms == DeadClickThresholds{}.wi
               "slow_response.dead_after_ms starts where dead_click.window_ms ends");
 
 bool Engine::enableLdp(double epsilon) {
-  if (!(epsilon > 0 && epsilon <= kMaxLdpEpsilon) || !has_seed_) return false;
+  if (!isUsableLdpEpsilon(epsilon) || !has_seed_) return false;
   // Rounded as the wire carries it, so that the collector estimates with the ε actually used.
   ldp_epsilon_ = std::round(epsilon * 1e4) / 1e4;
   return true;
@@ -171,17 +172,20 @@ void Engine::queueSignal(FrictionKind kind, const std::string& step, uint32_t ta
                          double started_ms, double ended_ms, uint32_t count, double score) {
   if (!allowsSignals(consent_)) return;  // nothing is even queued without consent
   const TargetInfo* info = targets_.find(target);
-  const double span = std::max(0.0, ended_ms - started_ms);
+  // Within what the collector takes (encode/field_rules.h): a tab left open for days or a form
+  // abandoned for hours is told as the longest time the format holds, not dropped with its batch.
+  using namespace field_rules;
+  const double span = std::min(std::max(0.0, ended_ms - started_ms), double{kMaxSpanMs});
+  const double at_s = std::min(std::max(0.0, started_ms) / 1000, double{kMaxAtSeconds});
   Signal signal{};
   signal.kind = kind;
   signal.step = step;
-  signal.role = info ? info->role : (target == 0 ? "page" : "unknown");
+  signal.role = info ? cleanRole(info->role) : (target == 0 ? "page" : "unknown");
   signal.target_hash = info ? info->selector_hash : 0;
-  signal.count = std::max<uint32_t>(1, count);
-  signal.at_s = static_cast<uint32_t>(std::max(0.0, started_ms) / 1000 / kTimeBucketSeconds) *
-                kTimeBucketSeconds;
+  signal.count = std::clamp<uint32_t>(count, 1, kMaxCount);
+  signal.at_s = static_cast<uint32_t>(at_s / kTimeBucketSeconds) * kTimeBucketSeconds;
   signal.span_ms = static_cast<uint32_t>(std::lround(span / kSpanBucketMs)) * kSpanBucketMs;
-  signal.score = std::clamp(score, 0.0, 1.0);
+  signal.score = std::isfinite(score) ? std::clamp(score, 0.0, 1.0) : 0.0;
   queue_.push(std::move(signal));
 }
 

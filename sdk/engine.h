@@ -64,8 +64,8 @@ class Engine : private FrictionSink {
   // The kinds offered help at their first sign: "rage_click,error_click", or "" for none.
   bool setHelpKinds(std::string_view kinds) { return help_settings_.setKinds(kinds); }
 
-  // Randomized response on the visit tallies, with ε in (0, kMaxLdpEpsilon]. False, and no
-  // change, for another ε or without a random seed (EngineConfig).
+  // Randomized response on the visit tallies, with ε in [kMinLdpEpsilon, kMaxLdpEpsilon]. False,
+  // and no change, for another ε or without a random seed (EngineConfig).
   bool enableLdp(double epsilon);
   bool hasRandomSeed() const { return has_seed_; }
   double ldpEpsilon() const { return ldp_epsilon_; }

@@ -3,7 +3,9 @@
 #include "client_address.h"
 #include "site_registry.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <string_view>
 
 namespace friction::collector {
@@ -65,6 +67,15 @@ bool parseCollectorFlags(int argc, const char* const* argv, CollectorFlags& flag
       SiteRegistry check;
       if (!check.add(value, error)) return false;
       flags.sites.push_back(value);
+    } else if (name == "--access-token-file") {
+      flags.access_token_file = value;
+    } else if (name == "--host-name") {
+      for (size_t start = 0; start <= value.size();) {
+        const size_t comma = std::min(value.find(',', start), value.size());
+        if (comma == start) return (error = "--host-name must be NAME[,NAME...]"), false;
+        flags.host_names.push_back(value.substr(start, comma - start));
+        start = comma + 1;
+      }
     } else if (name == "--rate-limit") {
       char* end = nullptr;
       flags.rate_limit = std::strtod(value.c_str(), &end);
@@ -104,13 +115,14 @@ std::string collectorUsage() {
          "                          [--trusted-proxy ADDR[,ADDR...]] [--retention-days N]\n"
          "                          [--read-timeout S] [--write-timeout S]\n"
          "                          [--keep-alive-timeout S] [--keep-alive-max N] [--demo]\n"
+         "                          [--access-token-file FILE] [--host-name NAME[,NAME...]]\n"
          "  --port          port to listen on (0: any free port)\n"
          "  --host          address to listen on\n"
          "  --root          the friction repo; demo/shop and dist/ are served from it (default .)\n"
          "  --db            SQLite file (default ROOT/demo/data/friction.db)\n"
-         "  --allow-origin  another origin allowed to POST /v1/signals (default: same origin)\n"
-         "  --site          take batches only for the sites named this way, each from its own\n"
-         "                  origins (and the collector's); repeat for each site (default: any)\n"
+         "  --allow-origin  another origin given CORS headers (writes still need --site)\n"
+         "  --site          take batches for the sites named this way, each from pages of its\n"
+         "                  own origins; repeat for each site (default: none, no batch taken)\n"
          "  --rate-limit    POSTs per second per client address, in bursts of twice that\n"
          "                  (default 1000)\n"
          "  --trusted-proxy reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are\n"
@@ -121,7 +133,33 @@ std::string collectorUsage() {
          "  --write-timeout drop a client not reading its answer this long (default 5)\n"
          "  --keep-alive-timeout  close an idle kept-alive connection after S s (default 5)\n"
          "  --keep-alive-max  requests on one connection before it is closed (default 100)\n"
-         "  --demo          also serve the demo shop's pages and its API (default: off)\n";
+         "  --demo          also serve the demo shop's pages and its API (default: off)\n"
+         "  --access-token-file  a file whose first line is the token the dashboard, agent\n"
+         "                  view and /v1/summary ask for (default: FRICTION_ACCESS_TOKEN;\n"
+         "                  neither: the views are refused)\n"
+         "  --host-name     NAME[,NAME...]: the Host names the views answer to (default: the\n"
+         "                  --host address, localhost, 127.0.0.1, [::1])\n";
+}
+
+bool readAccessToken(const CollectorFlags& flags, std::string& token, std::string& error) {
+  token.clear();
+  if (!flags.access_token_file.empty()) {
+    std::ifstream file(flags.access_token_file);
+    if (!file || !std::getline(file, token)) {
+      error = "cannot read the access token from " + flags.access_token_file;
+      return false;
+    }
+    if (!token.empty() && token.back() == '\r') token.pop_back();
+  } else if (const char* env = std::getenv("FRICTION_ACCESS_TOKEN")) {
+    token = env;
+  }
+  if (token.empty() && flags.access_token_file.empty()) return true;
+  bool ok = token.size() >= 16 && token.size() <= 256;
+  for (char c : token)
+    ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '.' || c == '_' || c == '~' || c == '-');
+  if (!ok) error = "the access token must be 16 to 256 characters of [A-Za-z0-9._~-]";
+  return ok;
 }
 
 }  // namespace friction::collector

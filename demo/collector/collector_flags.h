@@ -8,7 +8,7 @@
 namespace friction::collector {
 
 struct CollectorFlags {
-  std::string host = "127.0.0.1";  // local only unless asked: the demo has no authentication
+  std::string host = "127.0.0.1";  // local only unless asked: writes are only as safe as --site
   int port = 8080;                 // 0: any free port
   std::string root = ".";
   std::string db;                  // empty: <root>/demo/data/friction.db
@@ -19,6 +19,8 @@ struct CollectorFlags {
   bool demo = false;
   ConnectionLimits connections;
   int retention_days = 90;
+  std::string access_token_file;        // else FRICTION_ACCESS_TOKEN; neither: views refused
+  std::vector<std::string> host_names;  // empty: defaultHostNames(host)
   bool help = false;
 };
 
@@ -27,5 +29,10 @@ bool parseCollectorFlags(int argc, const char* const* argv, CollectorFlags& flag
                          std::string& error);
 
 std::string collectorUsage();
+
+// The token the views ask for: the file's first line, else FRICTION_ACCESS_TOKEN, else "".
+// False and `error` when it cannot be read or is not 16..256 characters of [A-Za-z0-9._~-]
+// (it travels in a URL and a cookie).
+bool readAccessToken(const CollectorFlags& flags, std::string& token, std::string& error);
 
 }  // namespace friction::collector

@@ -23,6 +23,7 @@
 #include "static_files.h"
 #include "summary_json.h"
 #include "time_text.h"
+#include "view_access.h"
 
 namespace friction::collector {
 namespace {
@@ -82,6 +83,9 @@ class Routes {
         sites_(std::move(sites)),
         proxies_(std::move(proxies)),
         retention_(std::move(retention)),
+        views_(options_.access_token, options_.host_names.empty()
+                                          ? defaultHostNames("127.0.0.1")
+                                          : options_.host_names),
         limiter_(options_.rate_limit_per_second, 2 * options_.rate_limit_per_second) {}
 
   // CORS, a well-formed Origin, a known site's origin and the rate limit, before any body is
@@ -94,8 +98,7 @@ class Routes {
       return false;
     }
     // An origin no site lists is refused before it spends the client's tokens.
-    if (!sites_.empty() && !origin.empty() && !sites_.knowsOrigin(origin) &&
-        origin != options_.allow_origin && origin != senderOf(req).same_origin) {
+    if (!sites_.empty() && !origin.empty() && !sites_.knowsOrigin(origin)) {
       sendJson(res, 403, jsonError("no registered site lists the origin " + origin));
       return false;
     }
@@ -111,10 +114,7 @@ class Routes {
     return true;
   }
 
-  Sender senderOf(const Request& req) const {
-    return Sender{req.get_header_value("Origin"),
-                  requestScheme(req, proxies_) + "://" + req.get_header_value("Host")};
-  }
+  Sender senderOf(const Request& req) const { return Sender{req.get_header_value("Origin")}; }
 
   // Reads the body within `cap`; false when it answered (413, 400) already.
   bool readBody(const Request& req, Response& res, const httplib::ContentReader& read,
@@ -147,7 +147,7 @@ class Routes {
       return;
     }
     const Sender sender = senderOf(req);
-    if (const auto refusal = sites_.refusal(handoff.site, sender.origin, sender.same_origin)) {
+    if (const auto refusal = sites_.refusal(handoff.site, sender.origin)) {
       sendJson(res, 403, jsonError(*refusal));
       return;
     }
@@ -160,7 +160,10 @@ class Routes {
     sendJson(res, 201, nlohmann::json{{"reference", reference}}.dump());
   }
 
-  void agent(Response& res) const { sendHtml(res, renderAgentPage(handoffs_->recent(), nowUnixMs())); }
+  void agent(const Request& req, Response& res) const {
+    if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
+    sendHtml(res, renderAgentPage(handoffs_->recent(), nowUnixMs()));
+  }
 
   void postSignals(const Request& req, Response& res,
                    const httplib::ContentReader& read) const {
@@ -181,12 +184,14 @@ class Routes {
     res.status = 204;
   }
 
-  void summary(Response& res) const {
+  void summary(const Request& req, Response& res) const {
+    if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     sendJson(res, 200,
              summaryJson(store_->totalSignals(), store_->groups(), visitShares(store_->visitSums())));
   }
 
-  void dashboard(Response& res) const {
+  void dashboard(const Request& req, Response& res) const {
+    if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     DashboardData data;
     data.total_signals = store_->totalSignals();
     data.groups = store_->groups();
@@ -231,6 +236,7 @@ class Routes {
   SiteRegistry sites_;
   TrustedProxies proxies_;
   std::unique_ptr<RetentionJob> retention_;  // stops with the routes
+  ViewAccess views_;
   mutable RateLimiter limiter_;  // has its own lock
 };
 
@@ -338,13 +344,13 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
     guarded(req, res, [&] { routes->preflight(req, res); });
   });
   server.Get("/agent", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->agent(res); });
+    guarded(req, res, [&] { routes->agent(req, res); });
   });
   server.Get("/v1/summary", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->summary(res); });
+    guarded(req, res, [&] { routes->summary(req, res); });
   });
   server.Get("/dashboard", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->dashboard(res); });
+    guarded(req, res, [&] { routes->dashboard(req, res); });
   });
   server.Get("/healthz", [](const Request& req, Response& res) {
     guarded(req, res, [&] { sendText(res, 200, "ok"); });

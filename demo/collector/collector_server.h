@@ -1,5 +1,5 @@
 // The collector as an HTTP server: the signal intake, the summary and dashboard, and the demo's
-// static files (shop pages and the built SDK), all on one origin so the SDK can post same-origin.
+// static files (shop pages and the built SDK), all on one origin.
 #pragma once
 #include <httplib.h>
 
@@ -21,8 +21,8 @@ struct ConnectionLimits {
 struct CollectorOptions {
   std::filesystem::path root;  // the repo: demo/shop, demo/dashboard and dist/ are served from it
   std::string db_path;
-  std::string allow_origin;    // another origin allowed to post signals; empty: same-origin only
-  std::vector<std::string> sites;  // "NAME=ORIGIN,..." (site_registry.h); none: any site
+  std::string allow_origin;    // another origin given CORS headers; its writes still need a site
+  std::vector<std::string> sites;  // "NAME=ORIGIN,..." (site_registry.h); none: no writes
   // POSTs per second per client address, bursts of twice that.
   double rate_limit_per_second = 1000;
   // Reverse proxies whose X-Forwarded-For/-Proto are believed: "ADDR,ADDR" (none by default).
@@ -30,6 +30,11 @@ struct CollectorOptions {
   bool demo = false;  // the shop's pages and its API (/shop/api/...) exist only in the demo
   ConnectionLimits connections;
   int retention_days = 90;  // older batches, signals, visit sums and hand-offs are deleted
+  // What the views (dashboard, agent view, summary API) ask for (view_access.h); empty: the
+  // views are refused.
+  std::string access_token;
+  // The Host names the views answer to; empty: defaultHostNames("127.0.0.1").
+  std::vector<std::string> host_names;
 };
 
 // Every HTML page is served with this policy; the dashboard and shop are written to fit it.

@@ -10,6 +10,7 @@
 
 #include "collector_flags.h"
 #include "collector_server.h"
+#include "view_access.h"
 
 namespace fs = std::filesystem;
 using namespace friction::collector;
@@ -53,6 +54,17 @@ int main(int argc, char** argv) {
   options.demo = flags.demo;
   options.connections = flags.connections;
   options.retention_days = flags.retention_days;
+  if (!readAccessToken(flags, options.access_token, error)) {
+    std::cerr << "friction-collector: " << error << "\n";
+    return 2;
+  }
+  options.host_names = flags.host_names.empty() ? defaultHostNames(flags.host) : flags.host_names;
+  if (options.access_token.empty())
+    std::cerr << "friction-collector: note: no access token (FRICTION_ACCESS_TOKEN or "
+                 "--access-token-file): the dashboard, agent view and /v1/summary are refused\n";
+  if (options.sites.empty())
+    std::cerr << "friction-collector: note: no --site NAME=ORIGIN registered: every batch and "
+                 "hand-off is refused\n";
   if (options.demo && !fs::exists(options.root / "demo/shop/index.html"))
     std::cerr << "friction-collector: note: " << (options.root / "demo/shop/index.html").string()
               << " not found; run from the repo root or pass --root\n";
@@ -81,7 +93,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   const std::string url = "http://" + flags.host + ":" + std::to_string(port);
-  std::cout << "friction collector: " << url << "/  (dashboard: " << url << "/dashboard)"
+  // The token is in this URL once: opening it trades it for a cookie (view_access.h).
+  std::cout << "friction collector: " << url << "/  (dashboard: " << url << "/dashboard"
+            << (options.access_token.empty() ? "" : "?token=" + options.access_token) << ")"
             << (options.demo ? "  demo shop on" : "") << std::endl;
 
   std::atomic<bool> listen_ended{false}, stopped_by_signal{false};

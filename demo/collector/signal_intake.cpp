@@ -33,7 +33,7 @@ IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t 
 
   ReceivedBatch batch;
   if (!readBatchJson(json, batch, error)) return {400, jsonError(error)};
-  if (const auto refusal = sites.refusal(batch.site, sender.origin, sender.same_origin))
+  if (const auto refusal = sites.refusal(batch.site, sender.origin))
     return {403, jsonError(*refusal)};
   switch (store.storeBatch(batch, now_ms, error)) {
     case SignalStore::Stored::stored: break;
@@ -44,8 +44,13 @@ IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t 
       std::cerr << "friction collector: cannot store a batch: " << error << "\n";
       return {500, jsonError("the batch could not be stored")};
   }
-  return {202,
-          nlohmann::json{{"stored", batch.signals.size()}, {"visits", batch.visits.size()}}.dump()};
+  nlohmann::json answer{{"stored", batch.signals.size()}, {"visits", batch.visits.size()}};
+  if (batch.refused > 0) {
+    // The SDK does not resend a 2xx batch: the refused records are gone, so say which.
+    answer["refused"] = batch.refused;
+    answer["refusal"] = batch.first_refusal;
+  }
+  return {202, answer.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
 }
 
 }  // namespace friction::collector

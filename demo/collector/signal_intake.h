@@ -21,15 +21,15 @@ struct IntakeResponse {
   std::string json;
 };
 
-// Who sent the body: the request's Origin header ("" if none) and the collector's own origin.
+// Who sent the body: the request's Origin header ("" if none).
 struct Sender {
   std::string origin;
-  std::string same_origin;
 };
 
 // `body` is identified by the zstd magic number, never by Content-Type: sendBeacon may send none.
-// With registered sites, a batch for another site, or from an origin its site does not list,
-// gets a 403.
+// A batch for a site not registered, or without an Origin its site lists, gets a 403. A batch
+// with some invalid signals or visits stores the valid ones: 202
+// {"stored":n,"visits":v,"refused":m,"refusal":"signals[3].step: ..."} (intake/batch_reader.h).
 IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t now_ms,
                              const SiteRegistry& sites = SiteRegistry(), const Sender& sender = {});
 

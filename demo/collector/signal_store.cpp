@@ -3,6 +3,8 @@
 #include <map>
 #include <utility>
 
+#include "anonymise/randomized_response.h"
+
 namespace friction::collector {
 namespace {
 
@@ -259,6 +261,11 @@ bool SignalStore::prepareAll(std::string& error) {
 
 SignalStore::Stored SignalStore::storeBatch(const ReceivedBatch& batch, int64_t received_at_ms,
                                             std::string& error) {
+  // The intake refuses such an ε; a stored one would turn the step's estimates NaN.
+  if (batch.epsilon != 0 && !isUsableLdpEpsilon(batch.epsilon)) {
+    error = "unusable epsilon";
+    return Stored::failed;
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   if (!exec(db_, "BEGIN IMMEDIATE", error)) return Stored::failed;
   const int batch_row = insertBatchRow(batch, received_at_ms);

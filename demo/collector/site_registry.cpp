@@ -51,12 +51,13 @@ bool SiteRegistry::add(std::string_view spec, std::string& error) {
 }
 
 std::optional<std::string> SiteRegistry::refusal(const std::string& site,
-                                                 const std::string& origin,
-                                                 const std::string& same_origin) const {
-  if (origins_.empty()) return std::nullopt;
+                                                 const std::string& origin) const {
+  if (origins_.empty())
+    return std::string("no site is registered on this collector (--site NAME=ORIGIN)");
   const auto it = origins_.find(site);
   if (it == origins_.end()) return "site \"" + site + "\" is not registered on this collector";
-  if (origin.empty() || origin == same_origin) return std::nullopt;
+  // Browsers send Origin with every POST, beacons included: none means not a page of the site.
+  if (origin.empty()) return std::string("a batch must carry the Origin of a page of its site");
   if (std::find(it->second.begin(), it->second.end(), origin) == it->second.end())
     return "origin " + origin + " may not send batches for site \"" + site + "\"";
   return std::nullopt;

@@ -1,7 +1,12 @@
 // Which sites this collector takes batches for, and from which origins (--site NAME=ORIGINS).
 // A site's id is its key: the SDK sends it in every batch (data-site), and a batch for a site
-// the collector does not know is refused. Without any --site, the demo's behaviour: any site,
-// from the collector's own origin (or --allow-origin).
+// the collector does not know is refused, and so is one without an Origin the site lists.
+// Without any --site, nothing is taken.
+//
+// What this proves: the browser of the page that sent a batch put that page's origin in the
+// Origin header, so other sites' pages cannot write here (nor read, with CORS only for these
+// origins). What it does not prove: anyone with curl can send any Origin; registration stops
+// other sites' pages, not scripts.
 #pragma once
 #include <map>
 #include <optional>
@@ -17,11 +22,9 @@ class SiteRegistry {
   bool add(std::string_view spec, std::string& error);
   bool empty() const { return origins_.empty(); }
 
-  // Whether a batch for `site` may come from `origin` ("" when the request had none, as
-  // same-origin and non-browser clients may); `same_origin` is the collector's own.
+  // Whether a batch for `site` may come from `origin` ("" when the request had none).
   // Returns the refusal's message, or nothing when it may.
-  std::optional<std::string> refusal(const std::string& site, const std::string& origin,
-                                     const std::string& same_origin) const;
+  std::optional<std::string> refusal(const std::string& site, const std::string& origin) const;
   // Whether any registered site lists `origin`: CORS answers for it.
   bool knowsOrigin(const std::string& origin) const;
 

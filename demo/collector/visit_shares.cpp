@@ -16,6 +16,9 @@ std::vector<StepShares> visitShares(const std::vector<VisitSums>& sums, size_t l
   };
   std::map<std::string, Totals> by_step;
   for (const auto& group : sums) {
+    // An ε no estimate can use (a row stored before the intake refused it) would make every
+    // share of its step NaN or infinite: such a group is left out.
+    if (group.epsilon != 0 && !isUsableLdpEpsilon(group.epsilon)) continue;
     Totals& totals = by_step[group.step];
     StepShares& shares = totals.shares;
     shares.first_seen_ms = shares.visits ? std::min(shares.first_seen_ms, group.first_seen_ms)

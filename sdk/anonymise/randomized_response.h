@@ -16,6 +16,14 @@ namespace friction {
 inline constexpr double kDefaultLdpEpsilon = 1.0986122886681098;  // ln 3
 // Beyond ε = 10 nearly every answer is true (p > 0.99995): that is no protection, so refuse it.
 inline constexpr double kMaxLdpEpsilon = 10;
+// Below ε = 0.01 the answers are nearly coin flips (p < 0.5025): the estimate divides by
+// 2p - 1, so its error grows past any use, and at 0 it is a division by zero.
+inline constexpr double kMinLdpEpsilon = 0.01;
+
+// Whether ε is one the SDK may use and the collector can estimate with (false for NaN).
+inline bool isUsableLdpEpsilon(double epsilon) {
+  return epsilon >= kMinLdpEpsilon && epsilon <= kMaxLdpEpsilon;
+}
 
 // p, the probability of answering truthfully.
 double truthProbability(double epsilon);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "anonymise/identifier_segment.h"
+#include "encode/field_rules.h"
 
 namespace friction {
 namespace {
@@ -31,6 +32,42 @@ std::vector<std::string_view> segmentsOf(std::string_view path) {
   return segments;
 }
 
+// A segment as the collector takes it (encode/field_rules.h): whitespace and control bytes
+// percent-encoded as a browser would, a parameter's name of [A-Za-z0-9_] only (":product-id"
+// becomes ":product_id"), and whatever is still not clean (an id, a name that is one) ":id".
+std::string cleanSegment(std::string_view segment) {
+  using namespace field_rules;
+  std::string out;
+  if (!segment.empty() && segment.front() == ':') {
+    out = ":";
+    for (char c : segment.substr(1).substr(0, kMaxParameterNameChars))
+      out += isParameterNameChar(c) ? c : '_';
+  } else {
+    constexpr char kHex[] = "0123456789ABCDEF";
+    for (char c : segment) {
+      if (isStepChar(c)) {
+        out += c;
+        continue;
+      }
+      const auto byte = static_cast<unsigned char>(c);
+      out += {'%', kHex[byte >> 4], kHex[byte & 15]};
+    }
+  }
+  return isCleanSegment(out) ? out : ":id";
+}
+
+// "/" and the segments, cut before the template would outgrow what the collector takes.
+template <typename Segments>
+std::string joinedTemplate(const Segments& segments) {
+  std::string out;
+  for (const auto& segment : segments) {
+    const std::string part = "/" + cleanSegment(segment);
+    if (out.size() + part.size() > field_rules::kMaxStepChars) break;
+    out += part;
+  }
+  return out.empty() ? "/" : out;
+}
+
 }  // namespace
 
 bool StepTemplater::addRoute(std::string_view pattern) {
@@ -51,17 +88,11 @@ std::string StepTemplater::templateOf(std::string_view url) const {
                                      pattern == segment;
                             });
     if (!match) continue;
-    std::string out;
-    for (const auto& part : route) out += "/" + part;
-    return out.empty() ? "/" : out;
+    return joinedTemplate(route);
   }
-  std::string out;
-  for (auto segment : segments) {
-    out += '/';
-    if (looksLikeIdentifier(segment)) out += ":id";
-    else out += segment;
-  }
-  return out.empty() ? "/" : out;
+  std::vector<std::string_view> parts;
+  for (auto segment : segments) parts.push_back(looksLikeIdentifier(segment) ? ":id" : segment);
+  return joinedTemplate(parts);
 }
 
 }  // namespace friction

@@ -14,7 +14,8 @@ class StepTemplater {
   // Returns false (and ignores it) if the pattern does not start with '/'.
   bool addRoute(std::string_view pattern);
 
-  // Accepts a full URL, a path, or a path with query/fragment; returns the template.
+  // Accepts a full URL, a path, or a path with query/fragment; returns the template, always
+  // one the collector takes (encode/field_rules.h).
   std::string templateOf(std::string_view url) const;
 
  private:

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/tab_state_text.h"
+#include "encode/field_rules.h"
 
 namespace friction {
 
@@ -28,6 +29,10 @@ uint16_t JourneyLog::kindsMetHere() const {
 }
 
 namespace {
+
+// The longest dwell kept is the longest a hand-off step may say.
+static_assert(JourneyLog::kMaxDwellMs == field_rules::kMaxStepSeconds * 1000.0);
+static_assert(field_rules::kMaxMetCount == UINT16_MAX, "met counts are uint16_t");
 
 double dwellOf(double entered_ms, double left_ms, double now_ms) {
   return std::clamp((left_ms < 0 ? now_ms : left_ms) - entered_ms, 0.0, JourneyLog::kMaxDwellMs);

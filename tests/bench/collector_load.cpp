@@ -27,6 +27,8 @@ using namespace friction;
 namespace {
 
 constexpr int kSignalsPerBatch = 20;
+// The page origin of site "load", as start_collector.sh registers it.
+constexpr const char* kLoadOrigin = "http://load.test";
 
 struct Options {
   int port = 0;
@@ -99,7 +101,8 @@ int main(int argc, char** argv) {
       client.set_connection_timeout(1, 0);
       client.set_read_timeout(10, 0);
       for (int i; (i = next++) < options.batches;) {
-        auto res = client.Post("/v1/signals", frames[i], "application/zstd");
+        auto res =
+            client.Post("/v1/signals", {{"Origin", kLoadOrigin}}, frames[i], "application/zstd");
         if (!res) {
           ++failed;
           continue;

@@ -3,7 +3,9 @@
 # sets $collector (its pid) and $port. Needs $build, $root and $work.
 start_collector() {
   : >"$work/log"
-  "$build/friction-collector" --port 0 --db "$1" --root "$root" --rate-limit 1000000 >"$work/log" 2>&1 &
+  # The load's batches are for site "load", from the origin collector_load sends.
+  "$build/friction-collector" --port 0 --db "$1" --root "$root" --rate-limit 1000000 \
+    --site load=http://load.test >"$work/log" 2>&1 &
   collector=$!
   port=
   # It prints "friction collector: http://127.0.0.1:PORT/ ..." once it listens.

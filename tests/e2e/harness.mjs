@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: the real collector on a free loopback port with a
 // temporary database, and Debian's Chromium driven by playwright-core.
 import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -44,15 +45,25 @@ export async function startCollector() {
   const db = join(dir, 'signals.db');
   const port = await freePort();
   const output = [];
-  const child = spawn(join(root, 'build/friction-collector'), ['--port', String(port), '--db', db, '--root', root, '--demo'], {
+  const base = `http://127.0.0.1:${port}`;
+  // As scripts/demo.sh: a fresh token for the views, and the shop's pages (data-site="demo")
+  // registered as the site that may write.
+  const token = randomBytes(24).toString('hex');
+  const args = ['--port', String(port), '--db', db, '--root', root, '--site', `demo=${base}`, '--demo'];
+  const child = spawn(join(root, 'build/friction-collector'), args, {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FRICTION_ACCESS_TOKEN: token },
   });
   child.stdout.on('data', (d) => output.push(String(d)));
   child.stderr.on('data', (d) => output.push(String(d)));
-  const base = `http://127.0.0.1:${port}`;
   await waitForHealth(`${base}/healthz`, child, output);
   return {
     base,
+    // A view (/dashboard, /agent) as the operator opens it: with the token, which the
+    // collector trades for a cookie.
+    viewUrl: (path) => `${base}${path}?token=${token}`,
+    // /v1/summary as a script reads it.
+    summary: async () => (await fetch(`${base}/v1/summary`, { headers: { Authorization: `Bearer ${token}` } })).json(),
     // Rows as the collector stored them, read with the sqlite3 CLI.
     query: (sql) => JSON.parse(execFileSync('sqlite3', ['-json', db, sql], { encoding: 'utf8' }) || '[]'),
     // Every batch the collector accepted, from any page: a test asserting that nothing was

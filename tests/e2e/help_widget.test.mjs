@@ -142,7 +142,7 @@ test('"Talk to a person" with a yes sends the journey summary and nothing else; 
 
   assert.match(await page.locator('#chat-text').textContent(), new RegExp(`reference ${reference} and the summary`), "the shop's chat has it");
   const agent = await page.context().newPage();
-  await agent.goto(`${suite.collector.base}/agent`);
+  await agent.goto(suite.collector.viewUrl('/agent'));
   const entry = agent.locator('article, li, tr', { hasText: reference }).first();
   assert.match(await entry.textContent(), /\/product\/:id/);
   assert.match(await entry.textContent(), /rage click ×1/);
@@ -184,7 +184,7 @@ test('"Talk to a person" with a no still reaches a person, without any summary',
   assert.equal(posts.length, 1);
   assert.deepEqual(JSON.parse(posts[0].body), { v: 1, site: 'demo', summary: null });
   const agent = await page.context().newPage();
-  await agent.goto(`${suite.collector.base}/agent`);
+  await agent.goto(suite.collector.viewUrl('/agent'));
   const entry = agent.locator('article, li, tr', { hasText: reference }).first();
   assert.doesNotMatch(await entry.textContent(), /\/product\/:id/);
   await agent.close();

@@ -113,7 +113,7 @@ test('with data-ldp the tallies are randomized on the device and the collector s
   const storedSteps = () => suite.collector.query('SELECT step FROM visit_totals WHERE epsilon = 1.0986').map((row) => row.step);
   for (let i = 0; i < 40 && !storedSteps().includes('/checkout'); i++) await new Promise((r) => setTimeout(r, 50));
   assert.ok(storedSteps().includes('/product/:id') && storedSteps().includes('/checkout'), storedSteps().join(' '));
-  const summary = await (await fetch(`${suite.collector.base}/v1/summary`)).json();
+  const summary = await suite.collector.summary();
   const checkout = summary.visits.find((visit) => visit.step === '/checkout');
   assert.equal(checkout.estimated, true);
 });

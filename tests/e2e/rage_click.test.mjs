@@ -64,7 +64,7 @@ test('rage clicks reach the page at once and, with consent, the collector anonym
   assert.deepEqual({ ...rows[0], target: undefined }, { kind: 'rage_click', step: '/product/:id', role: 'button', count: 4, target: undefined });
   assert.match(rows[0].target, /^[0-9a-f]{16}$/);
 
-  const dashboard = await page.goto(`${suite.collector.base}/dashboard`);
+  const dashboard = await page.goto(suite.collector.viewUrl('/dashboard'));
   assert.equal(dashboard.status(), 200);
   const text = await page.textContent('body');
   assert.ok(text.includes('rage_click') && text.includes('/product/:id'), 'the dashboard lists the signal');

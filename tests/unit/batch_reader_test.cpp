@@ -18,11 +18,12 @@ using namespace friction::testing;
 
 namespace {
 
-// The error readBatchJson gives for `batch`, or "" if it accepts it.
+// The error readBatchJson gives for `batch`, or why it left out its first refused signal or
+// visit, or "" if it takes all of it.
 std::string refusal(const nlohmann::json& batch) {
   ReceivedBatch out;
   std::string error;
-  return readBatchJson(batch.dump(), out, error) ? "" : error;
+  return readBatchJson(batch.dump(), out, error) ? out.first_refusal : error;
 }
 
 }  // namespace
@@ -214,6 +215,27 @@ nlohmann::json batchWithVisits() {
 }
 }  // namespace
 
+TEST_CASE("one bad signal or visit is left out, counted and named; the good ones are kept") {
+  auto batch = batchWithVisits();
+  batch["signals"] = validBatch(3)["signals"];
+  batch["signals"][1]["span_ms"] = 3600001;
+  batch["visits"][0]["step"] = "/order/88123";
+  ReceivedBatch out;
+  std::string error;
+  REQUIRE(readBatchJson(batch.dump(), out, error));
+  CHECK(out.signals.size() == 2);
+  CHECK(out.visits.size() == 1);
+  CHECK(out.visits[0].step == "/");
+  CHECK(out.refused == 2);
+  CHECK(out.first_refusal == "signals[1].span_ms: must be an integer from 0 to 3600000");
+
+  // Nothing valid left: the batch is refused, by the first field.
+  batch["signals"] = nlohmann::json::array({batch["signals"][1]});
+  batch["visits"] = nlohmann::json::array({batch["visits"][0]});
+  CHECK_FALSE(readBatchJson(batch.dump(), out, error));
+  CHECK(error == "signals[0].span_ms: must be an integer from 0 to 3600000");
+}
+
 TEST_CASE("readBatchJson reads visit tallies and their ε") {
   const auto batch = batchWithVisits();
   ReceivedBatch out;
@@ -242,10 +264,10 @@ TEST_CASE("readBatchJson refuses malformed visits, naming the field") {
   }
   SUBCASE("ε out of range") {
     for (auto epsilon : {nlohmann::json(0), nlohmann::json(-1), nlohmann::json(11),
-                         nlohmann::json("ln 3")}) {
+                         nlohmann::json(0.001), nlohmann::json("ln 3")}) {
       CAPTURE(epsilon.dump());
       batch["epsilon"] = epsilon;
-      CHECK(refusal(batch) == "epsilon: must be a number above 0 and at most 10");
+      CHECK(refusal(batch) == "epsilon: must be a number from 0.01 to 10");
     }
   }
   SUBCASE("unknown, repeated or too many kinds") {

@@ -20,6 +20,7 @@
 #include "anonymise/randomized_response.h"
 #include "encode/signal_batch.h"
 #include "kit/test_batch_id.h"
+#include "view_access.h"
 
 namespace fs = std::filesystem;
 using namespace friction;
@@ -52,14 +53,22 @@ struct TempRoot {
   std::string db() const { return (path / "data" / "test.db").string(); }
 };
 
+// The page origin of the site "demo-shop" that test collectors register, and their token.
+constexpr const char* kShopOrigin = "http://shop.test";
+constexpr const char* kTestToken = "test-token-0123456789abcdef";
+const std::vector<std::string> kShopSite{std::string("demo-shop=") + kShopOrigin};
+constexpr const char* kHandoffWithoutSummary = R"({"v":1,"site":"demo-shop","summary":null})";
+
 class RunningCollector {
  public:
   explicit RunningCollector(const TempRoot& root, std::string allow_origin = "",
-                            std::vector<std::string> sites = {}, double rate_limit = 50) {
+                            std::vector<std::string> sites = kShopSite, double rate_limit = 50,
+                            std::string token = kTestToken) {
     fs::create_directories(root.path / "data");
     CollectorOptions options{root.path, root.db(), std::move(allow_origin), std::move(sites),
                              rate_limit};
     options.demo = true;  // the static-file tests read the shop's pages
+    options.access_token = std::move(token);
     std::string error;
     if (!collector::setUpCollector(server_, options, error)) {
       FAIL_CHECK("setUpCollector: " << error);
@@ -76,7 +85,17 @@ class RunningCollector {
     if (thread_.joinable()) thread_.join();
   }
   bool ready() const { return port_ > 0 && server_.is_running(); }
+  int port() const { return port_; }
+  // A client as the shop's pages and the operator are: every request carries the shop's
+  // Origin and the access token.
   httplib::Client client() const {
+    httplib::Client client = bareClient();
+    client.set_default_headers(
+        {{"Origin", kShopOrigin}, {"Authorization", std::string("Bearer ") + kTestToken}});
+    return client;
+  }
+  // Headers only as each request gives them.
+  httplib::Client bareClient() const {
     httplib::Client client("127.0.0.1", port_);
     client.set_read_timeout(5, 0);
     return client;
@@ -475,25 +494,41 @@ TEST_CASE("collector: static files, types and headers") {
   }
 }
 
+TEST_CASE("collector: a batch with one bad signal stores the others and says what it left out") {
+  TempRoot root;
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.client();
+  auto batch = nlohmann::json::parse(encodeBatchJson({"demo-shop", "0.1.0", 0, 0, testBatchId()},
+                                                     {rageClick(), deadClick(), rageClick()}));
+  batch["signals"][1]["step"] = "/" + std::string(300, 'a');
+  auto res = client.Post("/v1/signals", frameOf(batch.dump()), "");
+  CHECK(statusOf(res) == 202);
+  CHECK(bodyOf(res) == R"({"refusal":"signals[1].step: must be at most 256 characters",)"
+                       R"("refused":1,"stored":2,"visits":0})");
+  CHECK(query(root.db(), "SELECT kind FROM signals ORDER BY id") ==
+        std::vector<std::vector<std::string>>{{"rage_click"}, {"rage_click"}});
+}
+
 TEST_CASE("collector: cross-origin posting only when allowed") {
   TempRoot root;
 
-  SUBCASE("same-origin by default") {
+  SUBCASE("a registered site's origins") {
     RunningCollector collector(root);
     REQUIRE(collector.ready());
-    auto client = collector.client();
-    auto preflight = client.Options("/v1/signals");
+    auto client = collector.bareClient();
+    auto preflight = client.Options("/v1/signals", {{"Origin", kShopOrigin}});
     REQUIRE(preflight);
     CHECK(preflight->status == 204);
-    CHECK_FALSE(preflight->has_header("Access-Control-Allow-Origin"));
-    auto post = client.Post("/v1/signals", batchFrame({rageClick()}), "");
-    REQUIRE(post);
-    CHECK_FALSE(post->has_header("Access-Control-Allow-Origin"));
+    CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == kShopOrigin);
+    auto elsewhere = client.Options("/v1/signals", {{"Origin", "https://evil.example"}});
+    REQUIRE(elsewhere);
+    CHECK_FALSE(elsewhere->has_header("Access-Control-Allow-Origin"));
   }
-  SUBCASE("--allow-origin") {
+  SUBCASE("--allow-origin: CORS headers, but writes still need a site listing the origin") {
     RunningCollector collector(root, "https://shop.example");
     REQUIRE(collector.ready());
-    auto client = collector.client();
+    auto client = collector.bareClient();
     const httplib::Headers from_shop{{"Origin", "https://shop.example"}};
     auto preflight = client.Options("/v1/signals", from_shop);
     REQUIRE(preflight);
@@ -501,12 +536,9 @@ TEST_CASE("collector: cross-origin posting only when allowed") {
     CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == "https://shop.example");
     CHECK(preflight->get_header_value("Vary") == "Origin");
     auto post = client.Post("/v1/signals", from_shop, batchFrame({rageClick()}), "");
-    REQUIRE(post);
-    CHECK(post->status == 202);
-    CHECK(post->get_header_value("Access-Control-Allow-Origin") == "https://shop.example");
-    auto elsewhere = client.Options("/v1/signals", {{"Origin", "https://evil.example"}});
-    REQUIRE(elsewhere);
-    CHECK_FALSE(elsewhere->has_header("Access-Control-Allow-Origin"));
+    CHECK(statusOf(post) == 403);
+    CHECK(errorOf(post) ==
+          "no registered site lists the origin https://shop.example");
   }
 }
 
@@ -514,17 +546,26 @@ TEST_CASE("collector: with registered sites, each takes batches only from its ow
   TempRoot root;
   RunningCollector collector(root, "", {"demo-shop=https://shop.example,https://www.shop.example"});
   REQUIRE(collector.ready());
-  auto client = collector.client();
+  auto client = collector.bareClient();
   auto from = [&](const std::string& origin, const std::string& frame) {
     return client.Post("/v1/signals", {{"Origin", origin}}, frame, "");
   };
   CHECK(statusOf(from("https://www.shop.example", batchFrame({rageClick()}))) == 202);
-  CHECK(statusOf(client.Post("/v1/signals", batchFrame({rageClick()}), "")) == 202);  // no Origin
+  CHECK(statusOf(from("https://shop.example", batchFrame({rageClick()}))) == 202);
+
+  // A no-cors POST from a page carries its Origin; a request without one is no page's.
+  auto anonymous = client.Post("/v1/signals", batchFrame({rageClick()}), "");
+  CHECK(statusOf(anonymous) == 403);
+  CHECK(errorOf(anonymous) == "a batch must carry the Origin of a page of its site");
+  CHECK(statusOf(client.Post("/v1/handoff", kHandoffWithoutSummary, "application/json")) == 403);
 
   auto stranger = from("https://evil.example", batchFrame({rageClick()}));
   CHECK(statusOf(stranger) == 403);
   CHECK(errorOf(stranger) == "no registered site lists the origin https://evil.example");
   CHECK_FALSE(stranger->has_header("Access-Control-Allow-Origin"));
+  // The collector's own address is no exception: a DNS-rebinding page would have it.
+  CHECK(statusOf(from("http://127.0.0.1:" + std::to_string(collector.port()),
+                      batchFrame({rageClick()}))) == 403);
 
   const std::string other_site =
       frameOf(encodeBatchJson({"other-shop", "0.1.0", 0, 0, testBatchId()}, {rageClick()}));
@@ -539,11 +580,25 @@ TEST_CASE("collector: with registered sites, each takes batches only from its ow
   CHECK(query(root.db(), "SELECT COUNT(*) FROM signals")[0][0] == "2");
 }
 
-TEST_CASE("collector: an address over its rate gets 429 with Retry-After, whatever its Origin") {
+TEST_CASE("collector: without a registered site, no page of any origin may write") {
   TempRoot root;
-  RunningCollector collector(root, "", {}, 2);  // 2 per second, bursts of 4
+  RunningCollector collector(root, "", {});
   REQUIRE(collector.ready());
   auto client = collector.client();
+  auto batch = client.Post("/v1/signals", batchFrame({rageClick()}), "");
+  CHECK(statusOf(batch) == 403);
+  CHECK(errorOf(batch) == "no site is registered on this collector (--site NAME=ORIGIN)");
+  CHECK(statusOf(client.Post("/v1/handoff", kHandoffWithoutSummary, "application/json")) == 403);
+  CHECK(query(root.db(), "SELECT COUNT(*) FROM batches")[0][0] == "0");
+  CHECK(query(root.db(), "SELECT COUNT(*) FROM handoffs")[0][0] == "0");
+}
+
+TEST_CASE("collector: an address over its rate gets 429 with Retry-After, whatever its Origin") {
+  TempRoot root;
+  RunningCollector collector(
+      root, "", {"demo-shop=https://noisy.example,https://calm.example"}, 2);  // 2/s, bursts of 4
+  REQUIRE(collector.ready());
+  auto client = collector.bareClient();
   const httplib::Headers noisy{{"Origin", "https://noisy.example"}};
   int accepted = 0;
   std::optional<httplib::Response> limited;
@@ -562,6 +617,68 @@ TEST_CASE("collector: an address over its rate gets 429 with Retry-After, whatev
   // Another Origin from the same address shares its bucket: rotating it dodges nothing.
   CHECK(statusOf(client.Post("/v1/signals", {{"Origin", "https://calm.example"}},
                              batchFrame({rageClick()}), "")) == 429);
+}
+
+TEST_CASE("collector: the views answer only with the access token, and only on our host names") {
+  TempRoot root;
+  RunningCollector collector(root);
+  REQUIRE(collector.ready());
+  auto client = collector.bareClient();
+  const std::string bearer = std::string("Bearer ") + kTestToken;
+  for (const char* view : {"/dashboard", "/agent", "/v1/summary"}) {
+    CAPTURE(view);
+    CHECK(statusOf(client.Get(view)) == 401);
+    CHECK(statusOf(client.Get(view, {{"Authorization", "Bearer wrong-token-0123456789"}})) == 401);
+    CHECK(statusOf(client.Get(view, {{"Cookie", "friction_token=wrong"}})) == 401);
+    CHECK(statusOf(client.Get(view, {{"Authorization", bearer}})) == 200);
+    const std::string cookie = std::string("a=b; friction_token=") + kTestToken;
+    CHECK(statusOf(client.Get(view, {{"Cookie", cookie}})) == 200);
+    // A DNS-rebinding page reaches 127.0.0.1 under its own name, which it sends as Host.
+    const httplib::Headers rebound{{"Authorization", bearer}, {"Host", "evil.example:80"}};
+    CHECK(statusOf(client.Get(view, rebound)) == 421);
+    CHECK(statusOf(client.Get(view, {{"Authorization", bearer}, {"Host", "localhost"}})) == 200);
+  }
+  // The printed URL carries the token once: it is traded for a cookie scripts cannot read.
+  auto opened = client.Get(std::string("/dashboard?token=") + kTestToken);
+  REQUIRE(opened);
+  CHECK(opened->status == 303);
+  CHECK(opened->get_header_value("Location") == "/dashboard");
+  CHECK(opened->get_header_value("Set-Cookie") ==
+        std::string("friction_token=") + kTestToken + "; HttpOnly; SameSite=Strict; Path=/");
+  CHECK(opened->body.find(kTestToken) == std::string::npos);
+  CHECK(statusOf(client.Get("/agent?token=not-the-token-0123456789")) == 401);
+  CHECK(errorOf(client.Get("/v1/summary")) ==
+        "an access token is needed: open the URL the collector printed at start-up");
+  // Static files and the shop stay open: they hold nothing of the visitors'.
+  CHECK(statusOf(client.Get("/healthz")) == 200);
+}
+
+TEST_CASE("collector: without a configured token the views are refused") {
+  TempRoot root;
+  RunningCollector collector(root, "", kShopSite, 50, "");
+  REQUIRE(collector.ready());
+  auto client = collector.bareClient();
+  for (const char* view : {"/dashboard", "/agent", "/v1/summary", "/dashboard?token="}) {
+    CAPTURE(view);
+    CHECK(statusOf(client.Get(view)) == 403);
+    const httplib::Headers empty{{"Authorization", "Bearer "}, {"Cookie", "friction_token="}};
+    CHECK(statusOf(client.Get(view, empty)) == 403);
+  }
+}
+
+TEST_CASE("view access: tokens compare whole, host names without their port") {
+  using namespace friction::collector;
+  CHECK(tokensEqual("abcdef0123456789", "abcdef0123456789"));
+  CHECK_FALSE(tokensEqual("abcdef012345678", "abcdef0123456789"));
+  CHECK_FALSE(tokensEqual("abcdef01234567890", "abcdef0123456789"));
+  CHECK_FALSE(tokensEqual("bbcdef0123456789", "abcdef0123456789"));
+  CHECK_FALSE(tokensEqual("", ""));
+  CHECK(hostNameOf("127.0.0.1:8080") == "127.0.0.1");
+  CHECK(hostNameOf("LocalHost") == "localhost");
+  CHECK(hostNameOf("[::1]:8080") == "[::1]");
+  CHECK(defaultHostNames("0.0.0.0") ==
+        std::vector<std::string>{"localhost", "127.0.0.1", "[::1]", "0.0.0.0"});
+  CHECK(defaultHostNames("::1") == std::vector<std::string>{"localhost", "127.0.0.1", "[::1]"});
 }
 
 TEST_CASE("collector: a database that cannot be opened is reported") {

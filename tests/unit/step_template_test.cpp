@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "anonymise/step_template.h"
+#include "encode/field_rules.h"
 
 using namespace friction;
 
@@ -48,4 +52,24 @@ TEST_CASE("personal data in a path never survives templating") {
   CHECK(templater.templateOf("/iban/FR7630006000011234567890189") == "/iban/:id");
   CHECK(templater.templateOf("/u/canary.owl%40example.org/settings") == "/u/:id/settings");
   CHECK(templater.templateOf("/reset/eyJhbGciOiJIUzI1NiJ9x") == "/reset/:id");
+}
+
+TEST_CASE("every template is one the collector takes (encode/field_rules.h)") {
+  StepTemplater templater;
+  REQUIRE(templater.addRoute("/shop/:product-id"));
+  CHECK(templater.templateOf("/shop/8812") == "/shop/:product_id");
+  const std::string long_segment(300, 'a');
+  CHECK(templater.templateOf("/help/" + long_segment + "/more") == "/help/:id/more");
+  // Twelve names of 30 letters are 372 characters: cut before the segment that would not fit.
+  std::string many;
+  for (int i = 0; i < 12; ++i) many += "/" + std::string(30, static_cast<char>('a' + i));
+  const std::string cut = templater.templateOf(many);
+  CHECK(cut == many.substr(0, 8 * 31));
+  CHECK(templater.templateOf("/my page/a\tb") == "/my%20page/a%09b");
+  CHECK(templater.templateOf("/order/:88123") == "/order/:id");
+  CHECK(templater.templateOf("/item/%38%38%31%32%33") == "/item/:id");
+  const std::vector<std::string> urls{"/shop/8812", "/help/" + long_segment, many, "/my page",
+                                     "/order/:88123", "/item/%38%38%31%32%33"};
+  for (const auto& url : urls)
+    CHECK_MESSAGE(field_rules::stepProblem(templater.templateOf(url)) == nullptr, url);
 }

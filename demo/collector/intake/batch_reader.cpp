@@ -1,5 +1,6 @@
 #include "intake/batch_reader.h"
 
+#include "encode/field_rules.h"
 #include "encode/signal_batch.h"
 #include "intake/field_reader.h"
 
@@ -7,6 +8,14 @@ namespace friction {
 
 using intake::FieldReader;
 using intake::Json;
+using namespace field_rules;
+
+namespace {
+// One signal or visit the collector cannot take: counted, and the first one named.
+void refuse(ReceivedBatch& batch, const std::string& why) {
+  if (batch.refused++ == 0) batch.first_refusal = why;
+}
+}  // namespace
 
 bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error) {
   out = ReceivedBatch{};
@@ -29,20 +38,20 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
   const Json& signals = *signals_array;
   out.signals.reserve(signals.size());
   for (size_t i = 0; i < signals.size(); ++i) {
-    FieldReader field(signals[i], "signals[" + std::to_string(i) + "]", error);
+    std::string why;
+    FieldReader field(signals[i], "signals[" + std::to_string(i) + "]", why);
     ReceivedSignal s;
-    if (!field.isObjectWithKeys(
-            {"kind", "step", "role", "target", "count", "at_s", "span_ms", "score"}) ||
-        !field.readKind("kind", s.kind) ||
-        !field.readStep("step", s.step) ||
-        !field.readName("role", 1, 32, intake::isRoleChar, "a-z_-", s.role) ||
-        !field.readHex("target", 16, s.target) ||
-        !field.readUint("count", 1, 100000, s.count) ||
-        !field.readUint("at_s", 0, 604800, s.at_s) ||
-        !field.readUint("span_ms", 0, 3600000, s.span_ms) ||
-        !field.readUnitScore("score", s.score))
-      return false;
-    out.signals.push_back(std::move(s));
+    if (field.isObjectWithKeys(
+            {"kind", "step", "role", "target", "count", "at_s", "span_ms", "score"}) &&
+        field.readKind("kind", s.kind) && field.readStep("step", s.step) &&
+        field.readName("role", 1, kMaxRoleChars, field_rules::isRoleChar, "a-z_-", s.role) &&
+        field.readHex("target", 16, s.target) && field.readUint("count", 1, kMaxCount, s.count) &&
+        field.readUint("at_s", 0, kMaxAtSeconds, s.at_s) &&
+        field.readUint("span_ms", 0, kMaxSpanMs, s.span_ms) &&
+        field.readUnitScore("score", s.score))
+      out.signals.push_back(std::move(s));
+    else
+      refuse(out, why);
   }
 
   const Json* visits_array = nullptr;
@@ -50,12 +59,19 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
   const Json& visits = *visits_array;
   out.visits.reserve(visits.size());
   for (size_t i = 0; i < visits.size(); ++i) {
-    FieldReader field(visits[i], "visits[" + std::to_string(i) + "]", error);
+    std::string why;
+    FieldReader field(visits[i], "visits[" + std::to_string(i) + "]", why);
     ReceivedVisit v;
-    if (!field.isObjectWithKeys({"step", "met"}) || !field.readStep("step", v.step) ||
-        !field.readKindSet("met", v.met))
-      return false;
-    out.visits.push_back(std::move(v));
+    if (field.isObjectWithKeys({"step", "met"}) && field.readStep("step", v.step) &&
+        field.readKindSet("met", v.met))
+      out.visits.push_back(std::move(v));
+    else
+      refuse(out, why);
+  }
+  // Nothing left worth a row: the batch is refused as a whole, naming the first field.
+  if (out.refused > 0 && out.signals.empty() && out.visits.empty()) {
+    error = out.first_refusal;
+    return false;
   }
   return true;
 }

@@ -28,10 +28,14 @@ struct ReceivedBatch {
   std::vector<ReceivedSignal> signals;
   std::vector<ReceivedVisit> visits;
   double epsilon = 0;  // > 0: the visits went through randomized response with this ε
+  uint32_t refused = 0;       // signals and visits left out, each invalid on its own
+  std::string first_refusal;  // why the first of them was, e.g. "signals[3].step: ..."
 };
 
-// Parses and validates a batch. On failure `error` names the field, e.g.
-// "signals[3].step: must not contain a query or fragment".
+// Parses and validates a batch. A signal or visit that is invalid is left out and counted
+// (`refused`): one bad record does not cost the good ones. False when the batch itself is
+// malformed (its header, its arrays), or when it held records and none was valid; `error` then
+// names the field, e.g. "signals[3].step: must not contain a query or fragment".
 bool readBatchJson(std::string_view json, ReceivedBatch& out, std::string& error);
 
 }  // namespace friction

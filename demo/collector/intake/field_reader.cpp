@@ -3,59 +3,18 @@
 #include <cmath>
 #include <optional>
 
-#include "anonymise/identifier_segment.h"
 #include "anonymise/pii_scrub.h"
 #include "anonymise/randomized_response.h"
-#include "common/percent_decoding.h"
 #include "detect/friction_kind.h"
-#include "detect/friction_kind.h"
+#include "encode/field_rules.h"
+
+static_assert(friction::kMinLdpEpsilon == 0.01, "readEpsilon's message names it");
 
 namespace friction::intake {
 namespace {
 
-bool isParameterNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
 bool isLowerHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
 bool isControl(unsigned char c) { return c < 0x20 || c == 0x7f; }
-bool isWhitespace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-// ":id", ":productId": a route parameter's name, which must not itself smuggle an id.
-bool isParameterSegment(std::string_view segment) {
-  if (segment.size() < 2 || segment.size() > 33 || segment.front() != ':') return false;
-  const auto name = segment.substr(1);
-  for (char c : name)
-    if (!isParameterNameChar(c)) return false;
-  return !looksLikeIdentifier(name);
-}
-
-// Why a step is refused, or nullptr if it is a clean template.
-const char* stepProblem(std::string_view step) {
-  if (step.empty() || step.front() != '/') return "must start with '/'";
-  if (step.size() > 256) return "must be at most 256 characters";
-  for (char c : step) {
-    if (c == '?' || c == '#') return "must not contain a query or fragment";
-    if (isWhitespace(c) || isControl(static_cast<unsigned char>(c)))
-      return "must not contain whitespace or control characters";
-  }
-  size_t start = 1;
-  while (start <= step.size()) {
-    size_t end = step.find('/', start);
-    if (end == std::string_view::npos) end = step.size();
-    const auto segment = step.substr(start, end - start);
-    if (!segment.empty() && segment.front() == ':') {
-      if (!isParameterSegment(segment))
-        return "parameter segments must be ':' and a name, e.g. ':id'";
-      // "%40" hides an '@' and "%31%32" digits: the decoded form is checked too.
-    } else if (looksLikeIdentifier(segment) || looksLikeIdentifier(percentDecoded(segment))) {
-      return "must not contain an identifier-like segment (template it as ':id')";
-    }
-    start = end + 1;
-  }
-  return nullptr;
-}
 
 constexpr const char* kPersonalData =
     "must not contain personal data (an email, card, phone number or IBAN)";
@@ -80,7 +39,7 @@ bool isSiteChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
          c == '.' || c == '_' || c == '-';
 }
-bool isRoleChar(char c) { return (c >= 'a' && c <= 'z') || c == '_' || c == '-'; }
+bool isRoleChar(char c) { return field_rules::isRoleChar(c); }
 
 FieldReader::FieldReader(const Json& object, std::string path, std::string& error,
                          std::string root)
@@ -146,9 +105,8 @@ bool FieldReader::readText(std::string_view key, size_t max, std::string& value)
 bool FieldReader::readEpsilon(std::string_view key, double& value) {
   if (!object_.contains(std::string(key))) return true;  // optional: absent means exact tallies
   const Json& field = valueOf(key);
-  if (!field.is_number() || !(field.get<double>() > 0) ||
-      field.get<double>() > kMaxLdpEpsilon)
-    return reject(fieldName(key), "must be a number above 0 and at most " +
+  if (!field.is_number() || !isUsableLdpEpsilon(field.get<double>()))
+    return reject(fieldName(key), "must be a number from 0.01 to " +
                                       std::to_string(static_cast<int>(kMaxLdpEpsilon)));
   value = field.get<double>();
   return true;
@@ -179,7 +137,7 @@ bool FieldReader::readKind(std::string_view key, std::string& value) {
 
 bool FieldReader::readStep(std::string_view key, std::string& value) {
   if (!readString(key, value)) return false;
-  if (const char* problem = stepProblem(value)) return reject(fieldName(key), problem);
+  if (const char* problem = field_rules::stepProblem(value)) return reject(fieldName(key), problem);
   if (containsPii(value)) return reject(fieldName(key), kPersonalData);
   return true;
 }

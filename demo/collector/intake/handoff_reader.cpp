@@ -1,7 +1,7 @@
 #include "intake/handoff_reader.h"
 
 #include "detect/friction_kind.h"
-#include "detect/friction_kind.h"
+#include "encode/field_rules.h"
 #include "encode/signal_batch.h"
 #include "intake/field_reader.h"
 
@@ -24,7 +24,7 @@ bool readHandoffSummary(const Json& summary, std::vector<HandoffStep>& out, std:
     FieldReader field(steps[i], path, error);
     HandoffStep step;
     if (!field.isObjectWithKeys({"step", "seconds", "met"}) || !field.readStep("step", step.step) ||
-        !field.readUint("seconds", 0, 86400, step.seconds))
+        !field.readUint("seconds", 0, field_rules::kMaxStepSeconds, step.seconds))
       return false;
     const Json& met = *steps[i].find("met");
     if (!met.is_object() || met.size() > kFrictionKindCount) {
@@ -33,7 +33,8 @@ bool readHandoffSummary(const Json& summary, std::vector<HandoffStep>& out, std:
     }
     for (const auto& item : met.items()) {
       if (!parseFrictionKind(item.key()) || !item.value().is_number_unsigned() ||
-          item.value().get<uint64_t>() < 1 || item.value().get<uint64_t>() > 65535) {
+          item.value().get<uint64_t>() < 1 ||
+          item.value().get<uint64_t>() > field_rules::kMaxMetCount) {
         error = path + ".met: must be an object of friction kinds and counts from 1 to 65535";
         return false;
       }

@@ -1,0 +1,48 @@
+// What a batch or a hand-off may carry, field by field: one set of rules, so that the core
+// writes only what the collector takes. The core keeps to them when it writes (engine.cpp,
+// anonymise/step_template.cpp, journey/journey_log.cpp); the collector checks them when it
+// reads (demo/collector/intake/).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace friction::field_rules {
+
+// A step template is a label, not a record of the URL.
+inline constexpr size_t kMaxStepChars = 256;
+// ":productId": the name of a route parameter.
+inline constexpr size_t kMaxParameterNameChars = 32;
+// "button", "link", "page": a word from the JS layer's list.
+inline constexpr size_t kMaxRoleChars = 32;
+// Clicks or tries in one episode.
+inline constexpr uint32_t kMaxCount = 100000;
+// When on the page an episode began: past a week the tab was left open, and "a week" says it.
+inline constexpr uint32_t kMaxAtSeconds = 7 * 24 * 3600;
+// How long an episode lasted: past an hour (an abandoned form) it is "an hour or more".
+inline constexpr uint32_t kMaxSpanMs = 3600 * 1000;
+// Time on one step of a hand-off's journey: past a day it is "a day or more".
+inline constexpr uint32_t kMaxStepSeconds = 24 * 3600;
+// Times a kind was met on one step of a journey.
+inline constexpr uint32_t kMaxMetCount = 65535;
+
+inline bool isParameterNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+inline bool isRoleChar(char c) { return (c >= 'a' && c <= 'z') || c == '_' || c == '-'; }
+// Any byte of a path but a query, a fragment, whitespace or a control character.
+inline bool isStepChar(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return c != '?' && c != '#' && c != ' ' && byte >= 0x20 && byte != 0x7f;
+}
+
+// Why `step` is not a clean template, or nullptr if it is one.
+const char* stepProblem(std::string_view step);
+// Whether one segment (no '/') may stand in a template as it is.
+bool isCleanSegment(std::string_view segment);
+// A role as the collector takes it: lower-cased, other characters dropped, cut; "unknown" if
+// nothing is left.
+std::string cleanRole(std::string_view role);
+
+}  // namespace friction::field_rules
