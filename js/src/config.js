@@ -48,6 +48,23 @@ function ldpEpsilonOf(value) {
 }
 
 const SITE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+// Relative addresses are read against the page's, as fetch would (a fixed one under Node).
+const pageAddress = () => (typeof location === 'object' && location.href) || 'http://localhost/';
+
+// The http(s) address a setting names, or null: new URL() would throw it into init() later.
+export function urlOf(value) {
+  try {
+    const url = new URL(value, pageAddress());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+// Where a bad address leaves the SDK: without the collector or the core it cannot run;
+// without the others it uses their defaults.
+const ADDRESSES = ['collector', 'wasmUrl', 'codecUrl', 'handoffUrl'];
+const ADDRESS_NEEDED = new Set(['collector', 'wasmUrl']);
 const NUMBERS = {
   sendIntervalMs: [1000, 600000],
 };
@@ -119,6 +136,15 @@ export function resolveConfig(options) {
         : 'no site id: add data-site="your-site" to the script tag (or init({site})). The SDK is off.',
     );
     return null;
+  }
+  for (const key of ADDRESSES) {
+    if (config[key] === '' || urlOf(config[key])) continue;
+    if (ADDRESS_NEEDED.has(key)) {
+      log.error(`${key} "${config[key]}" is not an http(s) address. The SDK is off.`);
+      return null;
+    }
+    log.warn(`${key} "${config[key]}" is not an http(s) address; using the default.`);
+    config[key] = '';
   }
   if (!CONSENT_UI.has(config.consentUi)) {
     log.warn(`consentUi "${config.consentUi}" is not one of auto, manual, off; using auto.`);

@@ -113,3 +113,16 @@ test('data attributes: routes and thresholds are read from text, bad pairs repor
   assert.equal(resolveConfig(options).sendIntervalMs, 20000);
   assert.deepEqual(configFromScript(null), {});
 });
+
+test('an address that is not http(s): the SDK is off without the collector or the core, else the default', (t) => {
+  const messages = consoleMessages(t);
+  for (const collector of ['http://[oops', 'https://exa mple.com/v1', 'javascript:alert(1)']) {
+    assert.equal(resolveConfig({ site: 's', collector }), null, collector);
+  }
+  assert.match(messages.error[0], /collector "http:\/\/\[oops" is not an http\(s\) address. The SDK is off./);
+  assert.equal(resolveConfig({ site: 's', wasmUrl: 'http://' }), null);
+  const config = resolveConfig({ site: 's', codecUrl: 'http://', handoffUrl: 'ftp://x/y', collector: 'https://c.example/v1/signals' });
+  assert.deepEqual([config.codecUrl, config.handoffUrl, config.collector], ['', '', 'https://c.example/v1/signals']);
+  assert.equal(messages.warn.length, 2);
+  assert.equal(resolveConfig({ site: 's', collector: '/v1/signals', wasmUrl: '../friction.wasm' }).collector, '/v1/signals');
+});
