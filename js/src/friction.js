@@ -116,6 +116,7 @@ export class Friction {
       site: config.site, hashKey: config.hashKey, ringCapacity: Sizes.ringCapacity, randomSeed: randomHex128(), timeOrigin: clockOrigin(),
     });
     const ring = new RingWriter(core, engine.ringAddress());
+    engine.routesOnly(config.routesOnly);
     for (const route of config.routes) engine.addRoute(route);
     if (config.helpKinds !== null && !engine.setHelpKinds(config.helpKinds))
       log.warn(`helpKinds "${config.helpKinds}" has an unknown kind; help comes on the default kinds.`);

@@ -55,6 +55,7 @@ std::string StepTemplater::templateOf(std::string_view url) const {
     for (const auto& part : route) out += "/" + part;
     return out.empty() ? "/" : out;
   }
+  if (routes_only_) return std::string(kOtherStep);
   std::string out;
   for (auto segment : segments) {
     out += '/';
