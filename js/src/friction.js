@@ -140,8 +140,9 @@ export class Friction {
     this.stopCapture = capture.stop;
     this.transport = new Transport(config.collector, {
       fetch: capture.pageFetch,
-      onSent: ({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel() === 'signals' }),
-      keepOnDevice: () => this.consentLevel() === 'signals',
+      // Both ask the core's consent, from the answers to fetches too.
+      onSent: this.guard(({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel() === 'signals' }), 'ledger'),
+      keepOnDevice: this.guard(() => this.consentLevel() === 'signals', 'consent'),
     });
     this.transport.resume(); // what an earlier page of the site could not send
     this.tabMemory.restore();
