@@ -57,6 +57,8 @@ class Engine : private FrictionSink {
   void setTimeOrigin(double time_origin_ms);
 
   bool addRoute(std::string_view pattern) { return templater_.addRoute(pattern); }
+  // Only declared routes as steps, any other path "/other" (anonymise/step_template.h).
+  void routesOnly(bool on) { templater_.routesOnly(on); }
   // "rage_click.min_clicks" = 4, before events flow; also "score.<name>" (decide/step_score.h)
   // and "help.<name>" (decide/help_trigger.h). False for an unknown name or a value out of the
   // range the header gives.

@@ -130,6 +130,7 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .constructor<friction::EngineConfig>()
       .function("ringAddress", &ringAddress)
       .function("addRoute", &addRoute)
+      .function("routesOnly", &Engine::routesOnly)
       .function("setTimeOrigin", &Engine::setTimeOrigin)
       .function("enterStep", &enterStep)
       .function("registerTarget", &registerTarget)

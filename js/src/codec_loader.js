@@ -2,6 +2,8 @@
 // with the dictionary. It is fetched only once the visitor's consent lets something leave the
 // page; before that nothing needs encoding. A bare WebAssembly module: this file is its glue
 // (the C side is wasm/codec_exports.cpp).
+import { checkedBytes, CODEC_SHA256 } from './wasm_digest.js';
+
 // What the module asks of its host: nothing it needs at run time. It would only exit on a
 // broken invariant, which must stop the codec, not the page.
 const imports = {
@@ -50,11 +52,12 @@ export class Codec {
 }
 
 // From bytes (tests, Node) or a URL (the browser). Rejects where it cannot be had (the
-// network, a 404, a CSP without 'wasm-unsafe-eval'); the caller decides what to say and when to
-// try again.
+// network, a 404, a CSP without 'wasm-unsafe-eval', with DigestMismatch for bytes that are not
+// this build's); the caller decides what to say and when to try again.
 // fetchWith: the page's own fetch from before capture wrapped it, so that this request is not
 // taken for the page's.
-export async function loadCodec(source, fetchWith) {
+// expected: the SHA-256 the build wrote in (a test may give its own).
+export async function loadCodec(source, fetchWith, expected = CODEC_SHA256) {
   if (typeof source !== 'string') {
     const { instance } = await WebAssembly.instantiate(source, imports);
     return new Codec(instance);
@@ -62,6 +65,7 @@ export async function loadCodec(source, fetchWith) {
   const get = fetchWith || globalThis.fetch;
   const response = await get.call(globalThis, source, { credentials: 'omit', referrerPolicy: 'no-referrer' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const { instance } = await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  const bytes = await checkedBytes(await response.arrayBuffer(), expected, 'friction-codec.wasm');
+  const { instance } = await WebAssembly.instantiate(bytes, imports);
   return new Codec(instance);
 }

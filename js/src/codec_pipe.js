@@ -3,6 +3,7 @@
 // whether it has arrived: records made before it wait here, in memory, and go when it does.
 import { loadCodec } from './codec_loader.js';
 import { guarded, log } from './log.js';
+import { DigestMismatch } from './wasm_digest.js';
 
 // Batch records kept while the codec loads; a page cannot make more than this in that time.
 const MAX_RECORDS_BEFORE_CODEC = 20;
@@ -10,8 +11,9 @@ const MAX_RECORDS_BEFORE_CODEC = 20;
 export class CodecPipe {
   // fetch(): the fetch to load the codec with, asked at load time (the page's own, once
   // capture has kept it aside). deliver(batch): where a batch encoded late goes (transport).
-  constructor(url, { fetch, deliver }) {
-    this.url = url;
+  constructor(url, { fetch, deliver, load = loadCodec }) {
+    this.url = url; // '' once the codec is refused
+    this.loadCodec = load; // codec_loader.js's, or a test's
     this.fetch = fetch;
     this.deliver = deliver;
     this.codec = null;
@@ -24,7 +26,7 @@ export class CodecPipe {
   // here, else kept for it, and the codec asked for.
   batchOf(record) {
     if (this.codec) return record && this.encode(record);
-    if (record) this.keepUntilCodec(record);
+    if (record && this.url) this.keepUntilCodec(record);
     if (this.recordsBeforeCodec.length) this.load();
     return null;
   }
@@ -67,14 +69,21 @@ export class CodecPipe {
   // SDK meanwhile detects and helps as before, and keeps the records it could not encode.
   load() {
     if (this.loading || !this.url) return this.loading;
-    this.loading = loadCodec(this.url, this.fetch()).then(guarded((codec) => {
+    this.loading = this.loadCodec(this.url, this.fetch()).then(guarded((codec) => {
       this.codec = codec;
       for (const record of this.recordsBeforeCodec.splice(0)) this.deliver(this.encode(record));
       return codec;
     }, 'codec'), (error) => {
+      this.loading = null;
+      if (error instanceof DigestMismatch) {
+        // Not a passing failure: nothing is sent from this page, and the codec is not fetched again.
+        log.error(`${error.message} Nothing is sent.`);
+        this.url = '';
+        this.dropWaiting();
+        return null;
+      }
       if (!this.failed) log.warn(`could not load ${this.url}; nothing is sent until it loads (tried again at each send).`, error);
       this.failed = true;
-      this.loading = null;
       return null;
     });
     return this.loading;

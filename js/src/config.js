@@ -9,6 +9,8 @@ const DEFAULTS = Object.freeze({
   wasmUrl: '',          // default: friction.wasm next to friction.js
   codecUrl: '',         // default: friction-codec.wasm next to friction.wasm
   routes: [],           // e.g. ['/product/:id']; otherwise ids are found by heuristics
+  // true: only the routes are sent as steps, any other path as '/other' (paths with names).
+  routesOnly: false,
   hashKey: '',          // 32 hex digits; otherwise derived from the site id
   thresholds: {},       // e.g. { 'rage_click.min_clicks': 4 }; the core checks names and ranges
   sendIntervalMs: 10000,
@@ -47,7 +49,33 @@ function ldpEpsilonOf(value) {
   return Number.isFinite(epsilon) && epsilon > 0 && epsilon <= MAX_LDP_EPSILON ? epsilon : null;
 }
 
+// data-routes-only (present, "true" or "on") or routesOnly: true. A value neither yes nor no
+// still asks for it: the private reading.
+function routesOnlyOf(value) {
+  if (value === true || value === '' || value === 'true' || value === 'on') return true;
+  if (value === false || value === 'false' || value === 'off') return false;
+  log.warn(`routesOnly ${JSON.stringify(value)} must be true or false; using true (undeclared paths are sent as /other).`);
+  return true;
+}
+
 const SITE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+// Relative addresses are read against the page's, as fetch would (a fixed one under Node).
+const pageAddress = () => (typeof location === 'object' && location.href) || 'http://localhost/';
+
+// The http(s) address a setting names, or null: new URL() would throw it into init() later.
+export function urlOf(value) {
+  try {
+    const url = new URL(value, pageAddress());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+// Where a bad address leaves the SDK: without the collector or the core it cannot run;
+// without the others it uses their defaults.
+const ADDRESSES = ['collector', 'wasmUrl', 'codecUrl', 'handoffUrl'];
+const ADDRESS_NEEDED = new Set(['collector', 'wasmUrl']);
 const NUMBERS = {
   sendIntervalMs: [1000, 600000],
 };
@@ -104,6 +132,8 @@ export function resolveConfig(options) {
         if (!ok) log.warn(`route ${JSON.stringify(route)} ignored: a route template starts with "/", like "/product/:id".`);
         return ok;
       });
+    } else if (key === 'routesOnly') {
+      config.routesOnly = routesOnlyOf(value);
     } else if (key === 'ldp') {
       config.ldp = value;
     } else if (key === 'helpKinds') {
@@ -120,6 +150,16 @@ export function resolveConfig(options) {
     );
     return null;
   }
+  for (const key of ADDRESSES) {
+    if (config[key] === '' || urlOf(config[key])) continue;
+    if (ADDRESS_NEEDED.has(key)) {
+      log.error(`${key} "${config[key]}" is not an http(s) address. The SDK is off.`);
+      return null;
+    }
+    log.warn(`${key} "${config[key]}" is not an http(s) address; using the default.`);
+    config[key] = '';
+  }
+  if (config.routesOnly && !config.routes.length) log.warn('routesOnly without routes: every page is sent as /other; declare them with routes.');
   if (!CONSENT_UI.has(config.consentUi)) {
     log.warn(`consentUi "${config.consentUi}" is not one of auto, manual, off; using auto.`);
     config.consentUi = 'auto';

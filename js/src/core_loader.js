@@ -1,7 +1,16 @@
 // Instantiates the WebAssembly core. Resolves to null (the SDK becomes a no-op) where the
-// browser has no WebAssembly or a Content-Security-Policy forbids compiling it.
+// browser has no WebAssembly, a Content-Security-Policy forbids compiling it, or its bytes are
+// not the ones this friction.js was built with (wasm_digest.js). The bytes are fetched here, so
+// that what is checked is what runs: the glue gets them as wasmBinary.
 import createFrictionCore from 'friction-core-glue';
 import { log } from './log.js';
+import { checkedBytes, CORE_SHA256, DigestMismatch } from './wasm_digest.js';
+
+async function coreBytes(wasmUrl) {
+  const response = await fetch(wasmUrl, { credentials: 'omit', referrerPolicy: 'no-referrer' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new Uint8Array(await checkedBytes(await response.arrayBuffer(), CORE_SHA256, 'friction.wasm'));
+}
 
 export async function loadCore(wasmUrl) {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
@@ -10,11 +19,15 @@ export async function loadCore(wasmUrl) {
   }
   try {
     return await createFrictionCore({
-      locateFile: () => wasmUrl,
+      wasmBinary: await coreBytes(wasmUrl),
       print: () => {},
       printErr: (text) => log.warn('core:', text),
     });
   } catch (error) {
+    if (error instanceof DigestMismatch) {
+      log.error(`${error.message} The SDK is off.`);
+      return null;
+    }
     const csp = /Content Security Policy|wasm-unsafe-eval|CompileError/i.test(String(error && error.message));
     log.warn(
       csp

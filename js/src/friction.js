@@ -11,7 +11,8 @@ import { loadCore } from './core_loader.js';
 import { Emitter } from './emitter.js';
 import { handoffUrlOf, journeySummary, requestHandoff } from './handoff.js';
 import { HelpContent } from './help/help_content.js';
-import { guarded, log } from './log.js';
+import { coreGuard } from './core_guard.js';
+import { isTrap, log } from './log.js';
 import { CORE_TABLES_FINGERPRINT, Sizes } from './generated/core_tables.js';
 import { RingWriter } from './ring_writer.js';
 import { watchSteps } from './steps.js';
@@ -43,8 +44,14 @@ export class Friction {
     this.tabMemory = null;      // what the next page of this tab gets (tab_memory.js)
     this.helpView = null;       // the default help widget, if mounted (help/mount.js)
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
-    this.drain = guarded(this.drain.bind(this), 'drain');
-    this.leave = guarded(this.leave.bind(this), 'pagehide');
+    this.stopCapture = () => {};
+    this.sendTimer = 0;
+    // Every way in from the page into the core: a trap turns the SDK off, once (turnOff).
+    this.guard = coreGuard(() => this.turnOff());
+    for (const [method, what] of [['drain', 'drain'], ['leave', 'pagehide'], ['enterStep', 'route change'], ['send', 'send'],
+      ['flush', 'friction.flush'], ['score', 'friction.score'], ['helpDismissed', 'help dismissed'], ['setConsent', 'consent'],
+      ['followStoredConsent', 'consent from another tab'], ['pageReturned', 'pageshow'], ['visibilityChanged', 'visibilitychange']])
+      this[method] = this.guard(this[method].bind(this), what);
   }
 
   // Before anything else (queued calls included): which policy revision the site asks about,
@@ -109,6 +116,7 @@ export class Friction {
       site: config.site, hashKey: config.hashKey, ringCapacity: Sizes.ringCapacity, randomSeed: randomHex128(), timeOrigin: clockOrigin(),
     });
     const ring = new RingWriter(core, engine.ringAddress());
+    engine.routesOnly(config.routesOnly);
     for (const route of config.routes) engine.addRoute(route);
     if (config.helpKinds !== null && !engine.setHelpKinds(config.helpKinds))
       log.warn(`helpKinds "${config.helpKinds}" has an unknown kind; help comes on the default kinds.`);
@@ -124,39 +132,58 @@ export class Friction {
     this.tabMemory = new TabMemory(engine, () => this.keepsJourney());
 
     this.targets = new TargetRegistry((id, role, selector, traits) => engine.registerTarget(id, role, selector, traits));
-    this.recorder = new Recorder({ ring, drain: this.drain, nextDeadline: () => engine.nextDeadline() });
-    const capture = startCapture(this.recorder, this.targets);
+    this.recorder = new Recorder({
+      ring, drain: this.drain, guard: this.guard, nextDeadline: () => (this.engine ? this.engine.nextDeadline() : Infinity),
+    });
+    const capture = startCapture(this.recorder, this.targets, this.guard);
     this.pageFetch = capture.pageFetch;
+    this.stopCapture = capture.stop;
     this.transport = new Transport(config.collector, {
       fetch: capture.pageFetch,
-      onSent: ({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel() === 'signals' }),
-      keepOnDevice: () => this.consentLevel() === 'signals',
+      // Both ask the core's consent, from the answers to fetches too.
+      onSent: this.guard(({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel() === 'signals' }), 'ledger'),
+      keepOnDevice: this.guard(() => this.consentLevel() === 'signals', 'consent'),
     });
     this.transport.resume(); // what an earlier page of the site could not send
     this.tabMemory.restore();
-    watchSteps(guarded((url) => this.enterStep(url), 'route change'));
-    // Back from the back-forward cache: the same document, but the journey moved on elsewhere.
-    window.addEventListener('pageshow', guarded((event) => {
-      if (!event.persisted) return;
-      engine.setTimeOrigin(clockOrigin());
-      this.tabMemory.restore();
-      this.enterStep(location.href);
-    }, 'pageshow'));
-    setInterval(guarded(() => this.send(), 'send'), config.sendIntervalMs);
+    watchSteps(this.enterStep);
+    window.addEventListener('pageshow', this.pageReturned);
+    this.sendTimer = setInterval(() => this.send(), config.sendIntervalMs);
     // A choice made in another tab of this site holds here at once (withdrawal above all).
-    window.addEventListener('storage', guarded((event) => {
+    window.addEventListener('storage', (event) => {
       if (event.key === consentStore.key) this.followStoredConsent();
-    }, 'consent from another tab'));
+    });
     window.addEventListener('pagehide', this.leave);
-    document.addEventListener('visibilitychange', guarded(() => {
-      if (document.visibilityState === 'hidden') this.leave();
-      // In view again: a new visit. A task later, so that a return from the back-forward cache
-      // (visibilitychange, then pageshow) opens its visit through enterStep, not twice.
-      else {
-        engine.setTimeOrigin(clockOrigin());
-        setTimeout(guarded(() => engine.pageShown(), 'visible'), 0);
-      }
-    }, 'visibilitychange'));
+    document.addEventListener('visibilitychange', this.visibilityChanged);
+  }
+
+  // Back from the back-forward cache: the same document, but the journey moved on elsewhere.
+  pageReturned(event) {
+    if (!event.persisted || !this.engine) return;
+    this.engine.setTimeOrigin(clockOrigin());
+    this.tabMemory.restore();
+    this.enterStep(location.href);
+  }
+
+  visibilityChanged() {
+    if (!this.engine) return;
+    if (document.visibilityState === 'hidden') this.leave();
+    // In view again: a new visit. A task later, so that a return from the back-forward cache
+    // (visibilitychange, then pageshow) opens its visit through enterStep, not twice.
+    else {
+      this.engine.setTimeOrigin(clockOrigin());
+      setTimeout(this.guard(() => this.engine && this.engine.pageShown(), 'visible'), 0);
+    }
+  }
+
+  // The core trapped (core_guard.js): no more calls into it from this page. Batches already
+  // made still go; the page never hears of it but for the one console message.
+  turnOff() {
+    if (this.recorder) this.recorder.stop();
+    this.stopCapture();
+    clearInterval(this.sendTimer);
+    this.engine = null;
+    this.consentWithoutCore = this.storedLevel(); // the core's cannot be asked any more
   }
 
   // The core failed to start after it took over consent: its last word holds on this page.
@@ -172,6 +199,7 @@ export class Friction {
   }
 
   enterStep(url) {
+    if (!this.engine) return;
     this.engine.enterStep(url, performance.now());
     this.tabMemory.rememberJourney();
     this.emitDetections();
@@ -236,7 +264,11 @@ export class Friction {
   // anything typed). Without it, the hand-off still happens, with no summary. Resolves to
   // { reference, shared }, or null if the collector could not be reached.
   async handoff(share) {
-    const summary = share ? await journeySummary(this.engine, this.codecPipe) : null;
+    const summary = share ? await journeySummary(this.engine, this.codecPipe).catch((error) => {
+      if (!isTrap(error)) throw error;
+      this.guard(() => { throw error; }, 'hand-off')(); // the SDK goes off; the request still goes
+      return null;
+    }) : null;
     const handoff = await requestHandoff(this.handoffUrl, { site: this.site, summary, fetch: this.pageFetch || window.fetch });
     if (handoff) this.emitter.emit('handoff', handoff);
     return handoff;

@@ -2,6 +2,7 @@
 // Resolves to the same API as window.friction; the SDK is a no-op if it cannot run.
 import { resolveConfig } from './config.js';
 import { Friction } from './friction.js';
+import { log } from './log.js';
 import { mountHelpWidget } from './help/mount.js';
 import { mountConsentUi } from './panel/mount.js';
 import { createPublicApi } from './public_api.js';
@@ -11,11 +12,20 @@ export { VERSION } from './public_api.js';
 export async function init(options) {
   const sdk = new Friction();
   const api = createPublicApi(sdk);
-  const config = resolveConfig(options);
-  if (config) sdk.configure(config);
-  if (config) await sdk.start(config, new URL('friction.wasm', import.meta.url).href);
-  else sdk.disable();
-  if (config && config.helpUi === 'auto') mountHelpWidget(sdk, { lang: config.lang });
-  if (config && config.consentUi !== 'off') mountConsentUi(api, { lang: config.lang, autoOpen: config.consentUi === 'auto' });
+  // Whatever goes wrong here is a console message; init() resolves to a working no-op.
+  try {
+    const config = resolveConfig(options);
+    if (!config) {
+      sdk.disable();
+      return api;
+    }
+    sdk.configure(config);
+    await sdk.start(config, new URL('friction.wasm', import.meta.url).href);
+    if (config.helpUi === 'auto') mountHelpWidget(sdk, { lang: config.lang });
+    if (config.consentUi !== 'off') mountConsentUi(api, { lang: config.lang, autoOpen: config.consentUi === 'auto' });
+  } catch (error) {
+    log.error('could not start; the SDK is off.', error);
+    sdk.disable();
+  }
   return api;
 }

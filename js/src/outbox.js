@@ -35,10 +35,11 @@ export function createOutbox(storage) {
   return {
     key: KEY,
 
-    // batch: { id, frame, json, at }
+    // batch: { id, frame, json, at, beaconed? }. beaconed: sent as the page hid, not yet
+    // confirmed by the collector (already in the ledger).
     keep(batch) {
       const entries = read();
-      entries[batch.id] = { frame: toBase64(batch.frame), json: batch.json, at: batch.at };
+      entries[batch.id] = { frame: toBase64(batch.frame), json: batch.json, at: batch.at, beaconed: Boolean(batch.beaconed) };
       const newestFirst = Object.entries(entries).sort(([, a], [, b]) => b.at - a.at);
       write(Object.fromEntries(newestFirst.slice(0, MAX_BATCHES)));
     },
@@ -59,7 +60,7 @@ export function createOutbox(storage) {
       const batches = [];
       for (const [id, entry] of fresh.sort(([, a], [, b]) => a.at - b.at)) {
         try {
-          batches.push({ id, frame: fromBase64(entry.frame), json: entry.json, at: entry.at });
+          batches.push({ id, frame: fromBase64(entry.frame), json: entry.json, at: entry.at, beaconed: entry.beaconed === true });
         } catch {
           /* not ours or damaged: skip it */
         }

@@ -42,7 +42,7 @@ export class Transport {
     this.store = store;
     this.beacon = beacon;
     this.clock = clock;
-    this.queue = [];         // { id, frame, json, at }, oldest first
+    this.queue = [];         // { id, frame, json, at, beaconed? }, oldest first
     this.inFlight = new Set(); // ids being posted
     this.failures = 0;
     this.retryTimer = 0;
@@ -80,14 +80,24 @@ export class Transport {
     for (const batch of this.queue) if (!this.inFlight.has(batch.id)) this.post(batch);
   }
 
-  // The page is going away: the browser delivers beacons after it is gone. A refused beacon
-  // (over the browser's quota) stays in the outbox for the next page.
+  // The page is going away: the browser delivers beacons after it is gone, but says nothing of
+  // the collector's answer. Where the outbox may keep batches (signals), a beaconed batch stays
+  // there, and in the queue, until a fetch gets a 2xx for it (the collector drops the copy by its
+  // id). Without that consent (counts) nothing may stay, and the beacon is the delivery. A
+  // refused beacon (over the browser's quota) stays in the outbox for the next page.
   beaconAll() {
     if (!this.beacon) return this.postAll();
     for (const batch of [...this.queue]) {
-      if (this.inFlight.has(batch.id)) continue;
+      if (this.inFlight.has(batch.id) || batch.beaconed) continue;
       // No content type: a Blob without one keeps the beacon a CORS "simple" request.
-      if (this.beacon(this.url, new Blob([batch.frame]))) this.delivered(batch);
+      if (!this.beacon(this.url, new Blob([batch.frame]))) continue;
+      if (!this.keepOnDevice()) {
+        this.delivered(batch);
+        continue;
+      }
+      batch.beaconed = true;
+      this.store.keep(batch);
+      this.onSent(batch); // the ledger lists what went out, once
     }
   }
 
@@ -121,7 +131,7 @@ export class Transport {
     this.drop(batch);
     this.failures = 0;
     this.retryAt = 0;
-    this.onSent(batch);
+    if (!batch.beaconed) this.onSent(batch);
   }
 
   drop(batch) {

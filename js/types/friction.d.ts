@@ -71,6 +71,8 @@ export interface FrictionOptions {
   /** Where friction-codec.wasm is; default next to friction.wasm. Fetched only once something may be sent. */
   codecUrl?: string;
   routes?: string[];
+  /** Only the declared routes are sent as steps; any other path is '/other'. For sites whose paths carry names ('/u/jane-doe'). Default false. */
+  routesOnly?: boolean;
   hashKey?: string;
   /** Per-site thresholds, e.g. { 'rage_click.min_clicks': 4 }; names and ranges in the README. */
   thresholds?: Record<string, number>;

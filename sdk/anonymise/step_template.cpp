@@ -90,6 +90,7 @@ std::string StepTemplater::templateOf(std::string_view url) const {
     if (!match) continue;
     return joinedTemplate(route);
   }
+  if (routes_only_) return std::string(kOtherStep);
   std::vector<std::string_view> parts;
   for (auto segment : segments) parts.push_back(looksLikeIdentifier(segment) ? ":id" : segment);
   return joinedTemplate(parts);

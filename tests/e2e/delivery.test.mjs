@@ -143,3 +143,29 @@ test('a withdrawal in another tab while the codec is away: the records that wait
   assert.equal(storedBursts(10), 0, 'nothing made before the withdrawal went out after it');
   await context.close();
 });
+
+test('a beacon is not a delivery: the batch it carried stays in the outbox until the next page gets a 2xx for it', async () => {
+  const { context, page, seen } = await acceptedVisitor();
+  const answers = []; // the statuses of the collector's answers to the SDK's fetches
+  context.on('response', (response) => {
+    if (response.url().endsWith('/v1/signals') && response.request().resourceType() === 'fetch') answers.push(response.status());
+  });
+  await openProduct(page, 105);
+  await clickRepeatedly(page, '#apply-coupon', 11, 120);
+  await page.waitForTimeout(1200); // the burst is over: its signal waits for the next send
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide'))); // as the page goes: a beacon
+  assert.equal(await waitForStored(11), 1, 'the beacon landed');
+  const kept = await page.evaluate(() => Object.values(JSON.parse(localStorage.getItem('friction:outbox') || '{}')));
+  assert.deepEqual(kept.map((batch) => batch.beaconed), [true], 'kept, as beaconed, until confirmed');
+  assert.deepEqual(answers, []);
+
+  // The next page resends it; the collector answers 200 "duplicate", and it leaves the outbox.
+  await openProduct(page, 106);
+  await page.waitForFunction(() => !localStorage.getItem('friction:outbox'));
+  assert.ok(answers.includes(200), `the next page resent it: ${answers}`);
+  assert.equal(storedBursts(11), 1, 'stored once');
+  const listed = await page.evaluate(() => window.friction.ledger().filter((entry) => entry.signals.some((signal) => signal.count === 11)));
+  assert.equal(listed.length, 1, 'in the ledger once');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

@@ -71,3 +71,22 @@ test('a friction.wasm from another build is refused: the SDK stays off, says why
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test('a friction.wasm that is not the build\'s (a valid module, one section more) is refused by its SHA-256; the page works', async () => {
+  const page = await newAnsweredPage(suite.browser);
+  const seen = watchPage(page);
+  await page.route('**/dist/friction.wasm', async (route) => {
+    const response = await route.fetch();
+    // A custom section named "x", empty: the module still compiles and runs as before.
+    const changed = Buffer.concat([await response.body(), Buffer.from([0x00, 0x02, 0x01, 0x78])]);
+    await route.fulfill({ response, body: changed });
+  });
+  await page.goto(`${suite.collector.base}/product/1`);
+  assert.equal(await page.evaluate(() => window.friction.ready), false);
+  const refused = seen.console.filter((line) => line.includes('friction.wasm is not the file this friction.js was built with'));
+  assert.equal(refused.length, 1, seen.console.join('\n'));
+  await page.click('#add-to-cart');
+  assert.equal(await page.textContent('#cart-status'), 'Added to your cart.');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});

@@ -113,3 +113,30 @@ test('data attributes: routes and thresholds are read from text, bad pairs repor
   assert.equal(resolveConfig(options).sendIntervalMs, 20000);
   assert.deepEqual(configFromScript(null), {});
 });
+
+test('an address that is not http(s): the SDK is off without the collector or the core, else the default', (t) => {
+  const messages = consoleMessages(t);
+  for (const collector of ['http://[oops', 'https://exa mple.com/v1', 'javascript:alert(1)']) {
+    assert.equal(resolveConfig({ site: 's', collector }), null, collector);
+  }
+  assert.match(messages.error[0], /collector "http:\/\/\[oops" is not an http\(s\) address. The SDK is off./);
+  assert.equal(resolveConfig({ site: 's', wasmUrl: 'http://' }), null);
+  const config = resolveConfig({ site: 's', codecUrl: 'http://', handoffUrl: 'ftp://x/y', collector: 'https://c.example/v1/signals' });
+  assert.deepEqual([config.codecUrl, config.handoffUrl, config.collector], ['', '', 'https://c.example/v1/signals']);
+  assert.equal(messages.warn.length, 2);
+  assert.equal(resolveConfig({ site: 's', collector: '/v1/signals', wasmUrl: '../friction.wasm' }).collector, '/v1/signals');
+});
+
+test('routes only: off by default; the attribute alone, true or on turns it on', (t) => {
+  const messages = consoleMessages(t);
+  const routes = ['/u/:name'];
+  assert.equal(resolveConfig({ site: 's' }).routesOnly, false);
+  assert.equal(resolveConfig({ site: 's', routes, ...configFromScript({ dataset: { routesOnly: '' } }) }).routesOnly, true);
+  for (const value of [true, 'true', 'on']) assert.equal(resolveConfig({ site: 's', routes, routesOnly: value }).routesOnly, true);
+  for (const value of [false, 'false', 'off']) assert.equal(resolveConfig({ site: 's', routes, routesOnly: value }).routesOnly, false);
+  assert.deepEqual(messages.warn, []);
+  assert.equal(resolveConfig({ site: 's', routes, routesOnly: 'yes please' }).routesOnly, true);
+  assert.match(messages.warn[0], /routesOnly "yes please" must be true or false; using true/);
+  resolveConfig({ site: 's', routesOnly: true });
+  assert.match(messages.warn[1], /routesOnly without routes: every page is sent as \/other/);
+});

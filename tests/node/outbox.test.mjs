@@ -19,8 +19,14 @@ test('kept batches come back byte for byte, oldest first', () => {
   outbox.keep(batch('early', NOW - 5000, [0, 128, 255]));
   const loaded = outbox.load(NOW);
   assert.deepEqual(loaded.map((b) => b.id), ['early', 'late']);
-  assert.deepEqual(loaded[0], { id: 'early', frame: new Uint8Array([0, 128, 255]), json: '{"id":"early"}', at: NOW - 5000 });
+  assert.deepEqual(loaded[0], { id: 'early', frame: new Uint8Array([0, 128, 255]), json: '{"id":"early"}', at: NOW - 5000, beaconed: false });
   assert.deepEqual([...loaded[1].frame], [1, 2, 3, 250]);
+});
+
+test('a beaconed batch is kept as such, for the page that confirms it', () => {
+  const { outbox } = outboxOver();
+  outbox.keep({ ...batch('b1', NOW), beaconed: true });
+  assert.equal(outbox.load(NOW)[0].beaconed, true);
 });
 
 test('keyed by batch id: the same batch kept twice is one entry', () => {

@@ -206,7 +206,49 @@ test('leaving: beacons carry the batches; one the browser refuses stays for the 
   assert.deepEqual(sent, ['b1']);
   accept = false;
   transport.send(batch('b2'), { leaving: true });
-  assert.deepEqual(store.load().map((kept) => kept.id), ['b2']);
+  assert.deepEqual(store.load().map((kept) => [kept.id, kept.beaconed]), [['b1', true], ['b2', false]]);
+});
+
+test('a beacon is not a delivery: with signals the batch stays until a later page gets a 2xx for it', async () => {
+  const beacons = [];
+  const first = transportWith(() => undefined, { keepOnDevice: true, beacon: (url, body) => beacons.push(body) > 0 });
+  first.transport.send(batch('b1'), { leaving: true });
+  first.transport.send(null, { leaving: true }); // hidden again: not beaconed twice
+  assert.equal(beacons.length, 1);
+  assert.deepEqual(first.sent, ['b1'], 'in the ledger once, as it went');
+  assert.deepEqual(first.store.load().map((kept) => kept.id), ['b1']);
+
+  // The next page resends it with fetch; the collector answers "duplicate" and it goes.
+  const { fetch, requests } = fakeFetch(() => new Response('{"duplicate":true}', { status: 200 }));
+  const sent = [];
+  const next = new Transport(URL, {
+    fetch, store: first.store, clock: fakeClock(), onlineEvents: new EventTarget(), beacon: null,
+    keepOnDevice: () => true, onSent: (delivered) => sent.push(delivered.id),
+  });
+  next.resume();
+  assert.deepEqual(requests.map(idOf), ['b1']);
+  await settle();
+  assert.deepEqual(first.store.load(), []);
+  assert.deepEqual(sent, [], 'not in the ledger twice');
+});
+
+test('a beaconed batch the same page still holds is confirmed by its next fetch', async () => {
+  const { transport, requests, store } = transportWith(() => 200, { keepOnDevice: true, beacon: () => true });
+  transport.send(batch('b1'), { leaving: true });
+  assert.equal(requests.length, 0);
+  transport.flush(); // the page came back
+  assert.deepEqual(requests.map(idOf), ['b1']);
+  await settle();
+  assert.deepEqual(store.load(), []);
+});
+
+test('at counts nothing stays on the device: the beacon is the delivery, as before', () => {
+  const { transport, store, sent, requests } = transportWith(() => 200, { keepOnDevice: false, beacon: () => true });
+  transport.send(batch('b1'), { leaving: true });
+  assert.deepEqual(sent, ['b1']);
+  assert.deepEqual(store.load(), []);
+  transport.flush();
+  assert.equal(requests.length, 0);
 });
 
 test('leaving without sendBeacon: the batches are posted', () => {

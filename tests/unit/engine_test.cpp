@@ -100,6 +100,16 @@ TEST_CASE("a route change closes the open burst on the step it belongs to") {
   CHECK(json["signals"][0]["step"] == "/product/:id");
 }
 
+TEST_CASE("routes only: the engine's steps are the declared routes or /other") {
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed, 1.7e12});
+  engine.routesOnly(true);
+  REQUIRE(engine.addRoute("/product/:id"));
+  engine.enterStep("https://shop.example/u/jane-doe", 0);
+  CHECK(engine.step() == "/other");
+  engine.enterStep("https://shop.example/product/8812", 10);
+  CHECK(engine.step() == "/product/:id");
+}
+
 TEST_CASE("thresholds are set by detector and name, within their ranges") {
   Engine engine(EngineConfig{});
   CHECK(engine.setThreshold("rage_click.min_clicks", 5));

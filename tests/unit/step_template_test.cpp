@@ -38,6 +38,20 @@ TEST_CASE("site-declared routes win over the heuristics") {
   CHECK(templater.templateOf("/product/red-shoes/reviews") == "/product/red-shoes/reviews");
 }
 
+TEST_CASE("routes only: a path no declared route matches is /other, names and all") {
+  StepTemplater templater;
+  templater.routesOnly(true);
+  CHECK(templater.templateOf("/u/jane-doe") == "/other");
+  CHECK(templater.templateOf("/") == "/other");
+  CHECK(templater.addRoute("/u/:name"));
+  CHECK(templater.addRoute("/"));
+  CHECK(templater.templateOf("https://site.example/u/jane-doe?tab=posts") == "/u/:name");
+  CHECK(templater.templateOf("/u/jane-doe/photos") == "/other");
+  CHECK(templater.templateOf("/") == "/");
+  templater.routesOnly(false);
+  CHECK(templater.templateOf("/u/jane-doe/photos") == "/u/jane-doe/photos");
+}
+
 TEST_CASE("long paths are cut") {
   StepTemplater templater;
   std::string deep;

@@ -4,16 +4,16 @@ import { EventType, Timing } from '../ring_writer.js';
 
 const DURATION_FLOOR_MS = 104; // the API's default threshold; the core decides what is slow
 
-export function captureEventTiming(recorder, targets) {
+export function captureEventTiming(recorder, targets, guard) {
   if (typeof PerformanceObserver !== 'function' || !(PerformanceObserver.supportedEntryTypes || []).includes('event')) return () => {};
-  const observer = new PerformanceObserver((list) => {
+  const observer = new PerformanceObserver(guard((list) => {
     for (const entry of list.getEntries()) {
       if (entry.name !== 'click' && entry.name !== 'keydown') continue;
       const target = entry.target ? targets.idFor(entry.target) : 0;
       const kind = entry.name === 'click' ? Timing.pointer : Timing.key;
       recorder.record(EventType.eventTiming, entry.startTime, 0, 0, target, 0, Math.round(entry.duration), kind);
     }
-  });
+  }, 'event timing'));
   observer.observe({ type: 'event', durationThreshold: DURATION_FLOOR_MS, buffered: false });
   return () => observer.disconnect();
 }

@@ -5,16 +5,27 @@
 const DRAIN_DELAY_MS = 50;
 
 export class Recorder {
-  constructor({ ring, drain, nextDeadline }) {
+  // guard(fn, what): core_guard.js's; the timers call into the core, and a trap must not reach
+  // the page.
+  constructor({ ring, drain, nextDeadline, guard }) {
     this.ring = ring;
     this.drain = drain; // () => void: the core reads the ring
     this.nextDeadline = nextDeadline; // () => page time of the core's next decision, or Infinity
     this.drainTimer = 0;
     this.deadlineTimer = 0;
-    this.runDrain = this.runDrain.bind(this);
+    this.stopped = false;
+    this.runDrain = guard(this.runDrain.bind(this), 'drain');
+  }
+
+  // The SDK is off: no timer, and what capture still hears (the page's requests) is dropped.
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.drainTimer);
+    clearTimeout(this.deadlineTimer);
   }
 
   record(type, time, x = 0, y = 0, target = 0, flags = 0, a = 0, b = 0) {
+    if (this.stopped) return;
     if (!this.ring.write(type, time, x, y, target, flags, a, b)) {
       this.runDrain(); // full: hand the batch over now, then write
       this.ring.write(type, time, x, y, target, flags, a, b);
@@ -34,6 +45,7 @@ export class Recorder {
   }
 
   runDrain() {
+    if (this.stopped) return;
     clearTimeout(this.drainTimer);
     this.drainTimer = 0;
     this.drain();
