@@ -55,6 +55,15 @@ test('records written by JS are drained in one call and a rage click is detected
   engine.delete();
 });
 
+test('routes only, through the control API: an undeclared path is /other', () => {
+  const { engine } = engineWithRing();
+  engine.routesOnly(true);
+  assert.ok(engine.addRoute('/u/:name'));
+  assert.equal(engine.enterStep('https://site.example/u/jane-doe', 0), '/u/:name');
+  assert.equal(engine.enterStep('https://site.example/people/jane-doe', 10), '/other');
+  engine.delete();
+});
+
 test('a full ring refuses writes until drained', () => {
   const { engine, ring } = engineWithRing();
   for (let i = 0; i < 64; i++) assert.ok(ring.write(EventType.click, i * 5000, 0, 0, 1));
