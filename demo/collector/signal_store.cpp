@@ -78,9 +78,12 @@ CREATE TABLE handoffs (
 )sql",
 };
 
+// Acknowledged means durable, power loss included: in WAL mode, synchronous = FULL syncs the log
+// at every commit, before the collector answers. NORMAL would survive a crash of the process
+// (kill -9) but could lose the last commits to a power cut, batches the SDK then never resends.
 constexpr const char* kConnectionSettings = R"sql(
 PRAGMA journal_mode = WAL;
-PRAGMA synchronous = NORMAL;
+PRAGMA synchronous = FULL;
 )sql";
 
 // A batch waits at most this long for the dashboard's readers instead of failing at once.
@@ -368,6 +371,17 @@ int64_t SignalStore::totalSignals() {
   std::lock_guard<std::mutex> lock(read_mutex_);
   StatementUse use(count_signals_->handle);
   return sqlite3_step(use.get()) == SQLITE_ROW ? sqlite3_column_int64(use.get(), 0) : 0;
+}
+
+int SignalStore::synchronousLevel() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  sqlite3_stmt* statement = nullptr;
+  int level = -1;
+  if (sqlite3_prepare_v2(db_, "PRAGMA synchronous", -1, &statement, nullptr) == SQLITE_OK &&
+      sqlite3_step(statement) == SQLITE_ROW)
+    level = sqlite3_column_int(statement, 0);
+  sqlite3_finalize(statement);
+  return level;
 }
 
 std::vector<FrictionGroup> SignalStore::groups(size_t limit) {

@@ -55,6 +55,8 @@ class SignalStore {
   Stored storeBatch(const ReceivedBatch& batch, int64_t received_at_ms, std::string& error);
 
   int64_t totalSignals();
+  // The intake connection's PRAGMA synchronous (2 = FULL: every commit synced before the answer).
+  int synchronousLevel();
   // Most signals first; capped because steps come from clients and could be many.
   std::vector<FrictionGroup> groups(size_t limit = 200);
   std::vector<StoredSignal> recentSignals(size_t limit = 50);

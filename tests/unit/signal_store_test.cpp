@@ -109,3 +109,11 @@ TEST_CASE("signal store: a database from a newer collector is refused with a rea
   CHECK_FALSE(SignalStore::open(temp.path.string(), error));
   CHECK(error.find("schema version 99, newer than this collector knows (4)") != std::string::npos);
 }
+
+TEST_CASE("signal store: a commit is synced before the answer (WAL, synchronous FULL)") {
+  TempDb temp;
+  std::string error;
+  auto store = SignalStore::open(temp.path.string(), error);
+  REQUIRE_MESSAGE(store, error);
+  CHECK(store->synchronousLevel() == 2);  // FULL; NORMAL (1) could lose the last to a power cut
+}
