@@ -11,7 +11,7 @@ mkdir -p "$out/corpus" tests/fuzz/regressions
 sources=(tests/fuzz/batch_intake_fuzzer.cpp demo/collector/intake/*.cpp
   build/generated/known_dictionaries.cpp sdk/anonymise/pii_scrub.cpp
   sdk/anonymise/identifier_segment.cpp sdk/common/percent_decoding.cpp
-  sdk/anonymise/randomized_response.cpp sdk/anonymise/siphash.cpp)
+  sdk/anonymise/randomized_response.cpp sdk/anonymise/siphash.cpp sdk/encode/field_rules.cpp)
 headers=(sdk/*/*.h demo/collector/intake/*.h)
 if [ ! -x "$out/batch_intake_fuzzer" ] || [ -n "$(find "${sources[@]}" "${headers[@]}" -newer "$out/batch_intake_fuzzer" 2>/dev/null)" ]; then
   clang++-14 -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
