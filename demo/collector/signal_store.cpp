@@ -99,15 +99,18 @@ bool exec(sqlite3* db, const char* sql, std::string& error) {
   return false;
 }
 
-int userVersion(sqlite3* db) {
+// The whole number a PRAGMA answers with, or -1.
+int pragmaValue(sqlite3* db, const char* pragma) {
   sqlite3_stmt* statement = nullptr;
-  int version = -1;
-  if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &statement, nullptr) == SQLITE_OK &&
+  int value = -1;
+  if (sqlite3_prepare_v2(db, pragma, -1, &statement, nullptr) == SQLITE_OK &&
       sqlite3_step(statement) == SQLITE_ROW)
-    version = sqlite3_column_int(statement, 0);
+    value = sqlite3_column_int(statement, 0);
   sqlite3_finalize(statement);
-  return version;
+  return value;
 }
+
+int userVersion(sqlite3* db) { return pragmaValue(db, "PRAGMA user_version"); }
 
 bool migrate(sqlite3* db, std::string& error) {
   const int current = userVersion(db);
@@ -375,13 +378,7 @@ int64_t SignalStore::totalSignals() {
 
 int SignalStore::synchronousLevel() {
   std::lock_guard<std::mutex> lock(mutex_);
-  sqlite3_stmt* statement = nullptr;
-  int level = -1;
-  if (sqlite3_prepare_v2(db_, "PRAGMA synchronous", -1, &statement, nullptr) == SQLITE_OK &&
-      sqlite3_step(statement) == SQLITE_ROW)
-    level = sqlite3_column_int(statement, 0);
-  sqlite3_finalize(statement);
-  return level;
+  return pragmaValue(db_, "PRAGMA synchronous");
 }
 
 std::vector<FrictionGroup> SignalStore::groups(size_t limit) {
