@@ -51,9 +51,10 @@ static_assert(SlowResponseThresholds{}.dead_after_ms == DeadClickThresholds{}.wi
               "slow_response.dead_after_ms starts where dead_click.window_ms ends");
 
 bool Engine::enableLdp(double epsilon) {
-  if (!isUsableLdpEpsilon(epsilon) || !has_seed_) return false;
-  // Rounded as the wire carries it, so that the collector estimates with the ε actually used.
-  ldp_epsilon_ = std::round(epsilon * 1e4) / 1e4;
+  // Rounded first, as the wire carries it: what rounds out of range is refused, not sent.
+  const double rounded = wireEpsilon(epsilon);
+  if (!isUsableLdpEpsilon(rounded) || !has_seed_) return false;
+  ldp_epsilon_ = rounded;
   return true;
 }
 

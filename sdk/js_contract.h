@@ -59,8 +59,12 @@ constexpr void forEachEntry(Visit&& visit) {
   sizes("ringCapacity", kDefaultRingCapacity);
   sizes("targetSlots", TargetTable::kSlots);
   sizes("timeBucketSeconds", kTimeBucketSeconds);  // a signal's at_s, for the receipt
-  static_assert(kMaxLdpEpsilon == static_cast<int64_t>(kMaxLdpEpsilon), "a whole number here");
-  sizes("maxLdpEpsilon", static_cast<int64_t>(kMaxLdpEpsilon));
+  // The ε (per kind) the core takes, in thousandths: the tables hold whole numbers.
+  static_assert(kMinLdpEpsilon * 1000 == static_cast<int64_t>(kMinLdpEpsilon * 1000) &&
+                    kMaxLdpEpsilon * 1000 == static_cast<int64_t>(kMaxLdpEpsilon * 1000),
+                "whole thousandths");
+  sizes("minLdpEpsilonThousandths", static_cast<int64_t>(kMinLdpEpsilon * 1000));
+  sizes("maxLdpEpsilonThousandths", static_cast<int64_t>(kMaxLdpEpsilon * 1000));
 #undef FRICTION_CONTRACT_ENTRY
 }
 

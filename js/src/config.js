@@ -39,7 +39,7 @@ const CONSENT_UI = new Set(['auto', 'manual', 'off']);
 const HELP_UI = new Set(['auto', 'off']);
 const CONSENT_MODES = new Set(['opt-in', 'notice']);
 export const DEFAULT_LDP_EPSILON = Math.log(3);
-const MAX_LDP_EPSILON = Sizes.maxLdpEpsilon; // the core refuses more (anonymise/randomized_response.h)
+const MAX_LDP_EPSILON = Sizes.maxLdpEpsilonThousandths / 1000; // the core refuses more (anonymise/randomized_response.h)
 
 // 'on' | true -> ln 3; 'off' | false | '' -> 0; '0.5' | 0.5 -> 0.5; anything else -> null.
 function ldpEpsilonOf(value) {

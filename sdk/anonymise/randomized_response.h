@@ -1,24 +1,40 @@
-// Local differential privacy for the per-visit tallies (signals/visit_tally.h), by randomized
-// response (Warner, 1965): each yes/no answer ("did this visit meet a rage click?") is told
+// Local differential privacy for the visit tallies (signals/visit_tally.h), by randomized
+// response (Warner, 1965): each yes/no answer ("did this page view meet a rage click?") is told
 // truthfully with probability p = e^ε / (1 + e^ε) and flipped otherwise, on the device, before
 // it is queued. No single report can be trusted, so none says much about its visitor, yet over
 // many reports the collector recovers the true count with estimateTrueCount().
 //
-// ε is per kind: a report says at most ε about whether one kind was met on a visit, and at most
-// (number of kinds) x ε about the visit's whole set. ln 3 (p = 0.75) is the usual default.
+// The privacy accounting, stated here once (the README and the receipt repeat it):
+//  - A tally holds one yes/no answer per kind of friction (kFrictionKindCount bits), each
+//    randomised on its own with the same ε, the "ε per kind". One tally says at most ε about
+//    any one kind and at most kFrictionKindCount x ε (the "ε per tally") about its whole set.
+//  - A page load tells at most one tally per step (VisitTallies), so each answer is drawn once
+//    per page load and step: returning to the step, or to the tab, draws nothing new.
+//  - Page loads share nothing: a fresh random key each, no identifier, nothing stored. Someone
+//    who linked n page loads of one person by other means (a network address) would learn at
+//    most n x ε about a kind on a step.
+//  - Noise protects only what is sent without the visitor's agreement ("counts" consent). With
+//    "signals" consent the kinds met go as exact signals anyway, so tallies go exact too.
 #pragma once
+#include <cmath>
 #include <cstdint>
 
 #include "anonymise/siphash.h"
 
 namespace friction {
 
+// Every ε below is per kind. ln 3 (p = 0.75) is the usual default.
 inline constexpr double kDefaultLdpEpsilon = 1.0986122886681098;  // ln 3
-// Beyond ε = 10 nearly every answer is true (p > 0.99995): that is no protection, so refuse it.
-inline constexpr double kMaxLdpEpsilon = 10;
-// Below ε = 0.01 the answers are nearly coin flips (p < 0.5025): the estimate divides by
-// 2p - 1, so its error grows past any use, and at 0 it is a division by zero.
-inline constexpr double kMinLdpEpsilon = 0.01;
+// Beyond ε = 5, p > 0.9933: the receipt, which tells p as a whole percentage, would soon say
+// "true 100 % of the time" (from ε = ln 199, about 5.29), and the noise would protect nothing.
+inline constexpr double kMaxLdpEpsilon = 5;
+// Below ε = 0.1 the answers are nearly coin flips (p < 0.525): the estimate divides by 2p - 1,
+// so one visit's standard error passes 10 visits, and a share needs millions of visits to mean
+// anything (at ε = 0 it is a division by zero). Values that round to nothing are refused here.
+inline constexpr double kMinLdpEpsilon = 0.1;
+// ε as the wire carries it: 4 decimals. The core rounds before use, so that the collector
+// estimates with the ε the device actually used.
+inline double wireEpsilon(double epsilon) { return std::round(epsilon * 1e4) / 1e4; }
 
 // Whether ε is one the SDK may use and the collector can estimate with (false for NaN).
 inline bool isUsableLdpEpsilon(double epsilon) {

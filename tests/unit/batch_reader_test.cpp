@@ -267,7 +267,7 @@ TEST_CASE("readBatchJson refuses malformed visits, naming the field") {
                          nlohmann::json(0.001), nlohmann::json("ln 3")}) {
       CAPTURE(epsilon.dump());
       batch["epsilon"] = epsilon;
-      CHECK(refusal(batch) == "epsilon: must be a number from 0.01 to 10");
+      CHECK(refusal(batch) == "epsilon: must be a number from 0.1 to 5");
     }
   }
   SUBCASE("unknown, repeated or too many kinds") {

@@ -136,7 +136,7 @@ TEST_CASE("every batch and journey summary the core makes is one the collector t
     Engine engine(EngineConfig{"demo", "", 256, random.hex(32), 1.7e12});
     for (size_t i = random.below(3); i > 0; --i)
       engine.addRoute("/" + random.segment() + "/" + random.segment());
-    if (random.chance(0.3)) engine.enableLdp(random.uniform(0.01, 10));
+    if (random.chance(0.3)) engine.enableLdp(random.uniform(kMinLdpEpsilon, kMaxLdpEpsilon));
     static const char* const kConsents[] = {"signals", "signals", "counts", "none"};
     engine.setConsent(kConsents[random.below(4)]);
     for (uint32_t target = 1; target < 6; ++target)

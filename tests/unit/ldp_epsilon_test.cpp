@@ -32,16 +32,16 @@ std::string batchWithEpsilonText(const std::string& epsilon) {
 }  // namespace
 
 TEST_CASE("the intake refuses an ε the estimator cannot use") {
-  for (const std::string epsilon : {"0", "0.0", "1e-300", "0.009", "10.5", "1e400", "-1e400"}) {
+  for (const std::string epsilon : {"0", "0.0", "1e-300", "0.009", "0.0999", "5.01", "10", "1e400", "-1e400"}) {
     CAPTURE(epsilon);
     ReceivedBatch out;
     std::string error;
     CHECK_FALSE(readBatchJson(batchWithEpsilonText(epsilon), out, error));
     // An overflowing number is not JSON to the parser; the others are refused by name.
     if (epsilon.find("e400") == std::string::npos)
-      CHECK(error == "epsilon: must be a number from 0.01 to 10");
+      CHECK(error == "epsilon: must be a number from 0.1 to 5");
   }
-  for (const std::string epsilon : {"0.01", "1.0986", "10"}) {
+  for (const std::string epsilon : {"0.1", "1.0986", "5"}) {
     CAPTURE(epsilon);
     ReceivedBatch out;
     std::string error;
@@ -51,7 +51,7 @@ TEST_CASE("the intake refuses an ε the estimator cannot use") {
 
 TEST_CASE("the core takes no ε below the smallest the collector estimates with") {
   Engine engine(EngineConfig{"demo", "", 64, kTestSeed, 0});
-  for (const double epsilon : {0.0, 1e-9, 0.009, kNaN, kInf, kMaxLdpEpsilon + 1})
+  for (const double epsilon : {0.0, 1e-9, 0.009, 0.09994, 5.00006, kNaN, kInf, kMaxLdpEpsilon + 1})
     CHECK_FALSE(engine.enableLdp(epsilon));
   CHECK(engine.enableLdp(kMinLdpEpsilon));
   CHECK(engine.ldpEpsilon() == kMinLdpEpsilon);

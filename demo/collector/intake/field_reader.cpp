@@ -1,6 +1,7 @@
 #include "intake/field_reader.h"
 
 #include <cmath>
+#include <cstdio>
 #include <optional>
 
 #include "anonymise/pii_scrub.h"
@@ -8,13 +9,19 @@
 #include "detect/friction_kind.h"
 #include "encode/field_rules.h"
 
-static_assert(friction::kMinLdpEpsilon == 0.01, "readEpsilon's message names it");
 
 namespace friction::intake {
 namespace {
 
 bool isLowerHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
 bool isControl(unsigned char c) { return c < 0x20 || c == 0x7f; }
+
+// 0.1 -> "0.1", 5 -> "5": a bound as people write it.
+std::string shortNumber(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
 
 constexpr const char* kPersonalData =
     "must not contain personal data (an email, card, phone number or IBAN)";
@@ -106,8 +113,8 @@ bool FieldReader::readEpsilon(std::string_view key, double& value) {
   if (!object_.contains(std::string(key))) return true;  // optional: absent means exact tallies
   const Json& field = valueOf(key);
   if (!field.is_number() || !isUsableLdpEpsilon(field.get<double>()))
-    return reject(fieldName(key), "must be a number from 0.01 to " +
-                                      std::to_string(static_cast<int>(kMaxLdpEpsilon)));
+    return reject(fieldName(key), "must be a number from " + shortNumber(kMinLdpEpsilon) +
+                                      " to " + shortNumber(kMaxLdpEpsilon));
   value = field.get<double>();
   return true;
 }
