@@ -106,12 +106,15 @@ void Engine::tally(FrictionKind kind) {
 
 void Engine::closeVisit() {
   if (!allowsCounts(consent_)) return tallies_.abandon();
-  tallies_.close([this](const VisitTally& truth) {
-    if (ldp_epsilon_ <= 0) return truth;
+  // Noise only where it protects: with signals consent the kinds met leave as exact signals
+  // anyway, so a randomised tally would hide nothing (anonymise/randomized_response.h).
+  const double epsilon = allowsSignals(consent_) ? 0 : ldp_epsilon_;
+  tallies_.close(epsilon, [this, epsilon](const VisitTally& truth) {
+    if (epsilon <= 0) return truth;
     VisitTally told{truth.step, 0};
     for (size_t i = 0; i < kFrictionKindCount; ++i) {
       const auto kind = static_cast<FrictionKind>(i);
-      if (randomizedAnswer(truth.has(kind), ldp_epsilon_, random_)) told.met |= VisitTally::bit(kind);
+      if (randomizedAnswer(truth.has(kind), epsilon, random_)) told.met |= VisitTally::bit(kind);
     }
     return told;
   });
@@ -211,10 +214,11 @@ std::vector<uint8_t> Engine::takeBatchRecord() {
   const bool nothing = queue_.size() == 0 && queue_.dropped() == 0 && tallies_.closed() == 0 &&
                        tallies_.dropped() == 0;
   if (nothing) return {};
-  BatchContent batch{{config_.site, FRICTION_VERSION, 0, ldp_epsilon_, newBatchId()}, {}, {}};
+  BatchContent batch{{config_.site, FRICTION_VERSION, 0, 0, newBatchId()}, {}, {}};
   uint32_t signals_dropped = 0, visits_dropped = 0;
   batch.signals = queue_.take(signals_dropped);
-  batch.visits = tallies_.take(visits_dropped);
+  // One ε a batch: tallies told with another (consent changed meanwhile) wait for the next.
+  batch.visits = tallies_.take(batch.header.epsilon, visits_dropped);
   batch.header.dropped = signals_dropped + visits_dropped;
   return writeBatchRecord(batch);
 }

@@ -66,8 +66,9 @@ class Engine : private FrictionSink {
   // The kinds offered help at their first sign: "rage_click,error_click", or "" for none.
   bool setHelpKinds(std::string_view kinds) { return help_settings_.setKinds(kinds); }
 
-  // Randomized response on the visit tallies, with ε in [kMinLdpEpsilon, kMaxLdpEpsilon]. False,
-  // and no change, for another ε or without a random seed (EngineConfig).
+  // Randomized response on the tallies told under "counts" consent, with ε per kind in
+  // [kMinLdpEpsilon, kMaxLdpEpsilon] once rounded as the wire carries it. False, and no change,
+  // for another ε or without a random seed (EngineConfig).
   bool enableLdp(double epsilon);
   bool hasRandomSeed() const { return has_seed_; }
   double ldpEpsilon() const { return ldp_epsilon_; }
@@ -121,7 +122,8 @@ class Engine : private FrictionSink {
   size_t pendingSignals() const { return queue_.size(); }
   size_t pendingVisits() const { return tallies_.closed(); }
   // The next batch to send, as a record for the codec (encode/batch_record.h, encode/codec.h);
-  // empty when there is nothing to send or no consent to send it.
+  // empty when there is nothing to send or no consent to send it. Tallies told with two ε (the
+  // consent changed in between) take two batches: call again while one comes out.
   std::vector<uint8_t> takeBatchRecord();
 
   uint64_t droppedEvents() const { return ring_.overruns(); }

@@ -7,9 +7,9 @@ namespace friction {
 
 enum class Consent {
   none,     // the default: detect and help locally, send nothing
-  counts,   // "notice" sites before the user answers: per-visit tallies of the kinds of friction
-            // met on a step, nothing that links one visit to another (signals/visit_tally.h)
-  signals,  // the user said yes: anonymised friction signals, and the tallies
+  counts,   // "notice" sites before the user answers: one tally per step and page load of the
+            // kinds of friction met, randomised if the site asked (signals/visit_tally.h)
+  signals,  // the user said yes: anonymised friction signals, and the tallies, exact
 };
 
 std::string_view name(Consent consent);

@@ -1,10 +1,19 @@
 #include "signals/visit_tally.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace friction {
 
 void VisitTallies::open(std::string step) {
+  open_ = false;
+  if (told_steps_.count(step)) return;
+  if (told_steps_.size() >= kMaxStepsPerPage) {
+    ++dropped_;
+    return;
+  }
+  // Told from the moment it opens: closed, abandoned or sent, the step has had its one answer.
+  told_steps_.insert(step);
   current_ = VisitTally{std::move(step), 0};
   open_ = true;
 }
@@ -13,13 +22,31 @@ void VisitTallies::met(FrictionKind kind) {
   if (open_) current_.met |= VisitTally::bit(kind);
 }
 
-std::vector<VisitTally> VisitTallies::take(uint32_t& dropped) {
+void VisitTallies::abandon() {
+  if (open_) told_steps_.erase(current_.step);
+  open_ = false;
+}
+
+std::vector<VisitTally> VisitTallies::take(double& epsilon, uint32_t& dropped) {
   dropped = std::exchange(dropped_, 0);
-  return std::exchange(closed_, {});
+  epsilon = closed_.empty() ? 0 : closed_.front().epsilon;
+  std::vector<VisitTally> taken;
+  std::vector<Told> kept;
+  for (auto& told : closed_) {
+    if (told.epsilon == epsilon)
+      taken.push_back(std::move(told.tally));
+    else
+      kept.push_back(std::move(told));
+  }
+  closed_ = std::move(kept);
+  std::sort(taken.begin(), taken.end(), [](const VisitTally& a, const VisitTally& b) {
+    return a.step != b.step ? a.step < b.step : a.met < b.met;
+  });
+  return taken;
 }
 
 void VisitTallies::clear() {
-  current_.met = 0;
+  if (open_) current_.met = 0;
   closed_.clear();
   dropped_ = 0;
 }

@@ -1,14 +1,18 @@
-// Per-visit tallies: which kinds of friction a visit to a step met, and nothing else. A visit is
-// a stretch of time a step was in view: entering a step opens one, leaving it or hiding the page
-// closes it (a tab the user comes back to starts a new visit).
+// Per-view tallies: which kinds of friction a page view of a step met, and nothing else. A
+// page load tells at most one tally per step: the first time the step is in view, from entering
+// it until it is left or the page is hidden. A return to the step, or to the tab, adds nothing:
+// a second tally would be a second answer about the same person and step, and twenty noisy
+// answers reveal the truth by majority (anonymise/randomized_response.h has the accounting).
 //
-// A tally carries the step template and a set of kinds: no target, no time, no order, no id, so
-// two tallies cannot be linked to each other or to a person. That is what a "notice" site may
-// count before the user answers (audience measurement), and what gives the dashboard its
-// denominator (share of visits that met friction) once the user agrees to more.
+// A tally carries the step template and a set of kinds: no target, no time, no id. The tallies
+// of one page load may travel in one batch; they go sorted by step, so their order says nothing
+// about the path. That is what a "notice" site may count before the user answers (audience
+// measurement), and what gives the dashboard its denominator (share of page views that met
+// friction).
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,37 +30,49 @@ struct VisitTally {
 
 class VisitTallies {
  public:
-  // A page left open for hours by a user flicking between tabs stays bounded.
+  // A page left open for hours by a user going through many steps stays bounded.
   static constexpr size_t kCapacity = 100;
+  // Steps a page load can tell a tally for; beyond, new steps are counted as dropped.
+  static constexpr size_t kMaxStepsPerPage = 500;
 
+  // Opens the step's tally, unless this page load has told one for it already.
   void open(std::string step);
   bool isOpen() const { return open_; }
   void met(FrictionKind kind);
-  // Moves the open visit, if any, to the closed ones, through `finish` (randomized response).
+  // Moves the open tally, if any, to the closed ones, told through `finish` (randomized
+  // response, or as it is) with the ε `finish` used (0: exact).
   template <typename Finish>
-  void close(Finish&& finish) {
+  void close(double epsilon, Finish&& finish) {
     if (!open_) return;
     open_ = false;
     if (closed_.size() >= kCapacity) {
       ++dropped_;
       return;
     }
-    closed_.push_back(finish(current_));
+    closed_.push_back(Told{finish(current_), epsilon});
   }
 
-  // Closes the open visit without keeping it (nothing may be counted).
-  void abandon() { open_ = false; }
+  // Closes the open tally without keeping it (nothing may be counted): the step is not told.
+  void abandon();
 
   size_t closed() const { return closed_.size(); }
   uint32_t dropped() const { return dropped_; }
-  std::vector<VisitTally> take(uint32_t& dropped);
-  // Consent withdrawn: forget everything, the open visit's kinds too.
+  // The closed tallies told with one ε (the oldest's), sorted by step then kinds; the others
+  // wait for the next call: a batch names one ε.
+  std::vector<VisitTally> take(double& epsilon, uint32_t& dropped);
+  // Consent withdrawn: forget everything unsent, the open tally's kinds too. The steps already
+  // told stay told: what was sent cannot be unsent, and a new answer would add to it.
   void clear();
 
  private:
+  struct Told {
+    VisitTally tally;
+    double epsilon;
+  };
   VisitTally current_;
   bool open_ = false;
-  std::vector<VisitTally> closed_;
+  std::vector<Told> closed_;
+  std::set<std::string> told_steps_;
   uint32_t dropped_ = 0;
 };
 

@@ -52,15 +52,33 @@ TEST_CASE("under counts, a closed visit is a step and the kinds it met, nothing 
   CHECK(takeBatch(engine)["visits"][0] == Json{{"step", "/checkout"}, {"met", Json::array()}});
 }
 
-TEST_CASE("a hidden page closes its visit; shown again, it is a new visit to the same step") {
-  Engine engine = shopVisitedWith("counts");
+TEST_CASE("a page load tells one tally per step: hidden and shown again, or back on it, adds none") {
+  Engine engine = shopVisitedWith("counts");  // the product page, then checkout (open)
   engine.pageHidden(6000);
   engine.pageHidden(6500);  // a second hide (pagehide after visibilitychange) adds nothing
   CHECK(engine.pendingVisits() == 2);
   engine.pageShown();
   engine.pageShown();
-  engine.pageHidden(8000);
+  rageClick(engine, 7000);  // met after the return: the checkout's answer was already told
+  engine.pageHidden(9000);
+  engine.enterStep("https://shop.example/product/77", 10000);  // the same template again
+  engine.enterStep("https://shop.example/cart", 11000);        // a new step: a new tally
+  engine.pageHidden(12000);
   CHECK(engine.pendingVisits() == 3);
+  const Json visits = takeBatch(engine)["visits"];
+  REQUIRE(visits.size() == 3);
+  CHECK(visits[1] == Json{{"step", "/checkout"}, {"met", Json::array()}});
+}
+
+TEST_CASE("tallies go sorted by step, so their order does not tell the path") {
+  Engine engine(EngineConfig{"demo", "", 64, kTestSeed, 1.7e12});
+  REQUIRE(engine.setConsent("counts"));
+  for (const char* step : {"/cart", "/about", "/checkout", "/blog"}) engine.enterStep(step, 0);
+  engine.pageHidden(1000);
+  std::vector<std::string> steps;
+  const Json batch = takeBatch(engine);
+  for (const auto& visit : batch["visits"]) steps.push_back(visit["step"]);
+  CHECK(steps == std::vector<std::string>{"/about", "/blog", "/cart", "/checkout"});
 }
 
 TEST_CASE("with signals consent, batches carry the signals and the visits") {
@@ -108,11 +126,13 @@ TEST_CASE("local differential privacy: the batch names ε and the answers are ra
   REQUIRE(engine.enableLdp(kDefaultLdpEpsilon));
   REQUIRE(engine.setConsent("counts"));
 
-  // 2,000 visits round three steps (no U-turn) that met nothing: about a quarter of the
-  // answers for each kind say "yes".
-  constexpr int kVisits = 2000;
-  const char* steps[] = {"/a", "/b", "/c"};
-  for (int i = 0; i < kVisits; ++i) engine.enterStep(steps[i % 3], i * 10.0);
+  // 400 steps (one tally each) that met nothing: about a quarter of the answers for each kind
+  // say "yes".
+  constexpr int kVisits = 400;
+  for (int i = 0; i < kVisits; ++i) {
+    const std::string step = {'/', char('a' + i % 20), char('a' + i / 20)};
+    engine.enterStep(step, i * 10.0);
+  }
   engine.pageHidden(kVisits * 10.0);
   int said_yes = 0, reports = 0, dropped = 0;
   for (std::string json; !(json = takeBatchJson(engine)).empty();) {
