@@ -1,6 +1,6 @@
 // Settings come from the script tag's data attributes or from init() options. Each bad value
 // gets a console message that says what was wrong and what is used instead.
-import { Sizes } from './generated/core_tables.js';
+import { ldpEpsilonOf } from './ldp_setting.js';
 import { log } from './log.js';
 
 const DEFAULTS = Object.freeze({
@@ -23,9 +23,11 @@ const DEFAULTS = Object.freeze({
   // audience-measurement exemption; until the user answers, per-visit tallies (a page template
   // and the kinds of friction met, nothing else) are sent; a refusal stops them at once.
   consent: 'opt-in',
-  // Local differential privacy on those tallies: 'on' (epsilon = ln 3), a number (epsilon, above
-  // 0 and at most 10), or 'off'.
-  ldp: 'off',
+  // Local differential privacy on those tallies (ldp_setting.js): 'on' (the default, ε = ln 3
+  // per kind) or 'off', and the ε, named per kind or per tally.
+  ldp: 'on',
+  ldpEpsilonPerKind: null,
+  ldpEpsilonPerTally: null,
   // Kinds offered help at their first sign, e.g. 'rage_click,error_click' (the core's default
   // when unset); '' for none (help then comes only when the step's score crosses help.threshold).
   helpKinds: null,
@@ -38,16 +40,6 @@ const DEFAULTS = Object.freeze({
 const CONSENT_UI = new Set(['auto', 'manual', 'off']);
 const HELP_UI = new Set(['auto', 'off']);
 const CONSENT_MODES = new Set(['opt-in', 'notice']);
-export const DEFAULT_LDP_EPSILON = Math.log(3);
-const MAX_LDP_EPSILON = Sizes.maxLdpEpsilonThousandths / 1000; // the core refuses more (anonymise/randomized_response.h)
-
-// 'on' | true -> ln 3; 'off' | false | '' -> 0; '0.5' | 0.5 -> 0.5; anything else -> null.
-function ldpEpsilonOf(value) {
-  if (value === true || value === 'on') return DEFAULT_LDP_EPSILON;
-  if (value === false || value === 'off' || value === '') return 0;
-  const epsilon = Number(value);
-  return Number.isFinite(epsilon) && epsilon > 0 && epsilon <= MAX_LDP_EPSILON ? epsilon : null;
-}
 
 // data-routes-only (present, "true" or "on") or routesOnly: true. A value neither yes nor no
 // still asks for it: the private reading.
@@ -134,8 +126,8 @@ export function resolveConfig(options) {
       });
     } else if (key === 'routesOnly') {
       config.routesOnly = routesOnlyOf(value);
-    } else if (key === 'ldp') {
-      config.ldp = value;
+    } else if (key.startsWith('ldp')) {
+      config[key] = value; // ldp_setting.js reads the three together
     } else if (key === 'helpKinds') {
       config.helpKinds = Array.isArray(value) ? value.join(',') : String(value);
     } else {
@@ -172,11 +164,7 @@ export function resolveConfig(options) {
     log.warn(`helpUi "${config.helpUi}" is not one of auto, off; using auto.`);
     config.helpUi = 'auto';
   }
-  config.ldpEpsilon = ldpEpsilonOf(config.ldp);
-  if (config.ldpEpsilon === null) {
-    log.warn(`ldp "${config.ldp}" must be on, off, or an epsilon above 0 and at most ${MAX_LDP_EPSILON}; using on (epsilon = ln 3).`);
-    config.ldpEpsilon = DEFAULT_LDP_EPSILON;
-  }
+  config.ldpEpsilon = ldpEpsilonOf(config);
   if (config.hashKey && !/^[0-9a-fA-F]{32}$/.test(config.hashKey)) {
     log.warn('hashKey must be 32 hex digits; using a key derived from the site id.');
     config.hashKey = '';

@@ -22,6 +22,8 @@ import { Transport } from './transport.js';
 
 // Send as soon as this many signals and visit tallies wait, rather than on the next interval.
 const SEND_AT_PENDING = 20;
+// Batches one send may make: tallies told before and after a consent change go apart.
+const MAX_BATCHES_A_SEND = 3;
 
 const round2 = (value) => Math.round(value * 100) / 100;
 
@@ -38,6 +40,7 @@ export class Friction {
     this.consentWithoutCore = 'none';
     this.consentRevision = '1';
     this.consentMode = 'opt-in';
+    this.ldpEpsilon = 0;
     this.lang = '';
     this.engine = null;
     this.codecPipe = null;      // core records -> batches (codec_pipe.js), from start()
@@ -61,6 +64,7 @@ export class Friction {
     this.handoffUrl = config.handoffUrl || handoffUrlOf(config.collector);
     this.consentRevision = config.consentRevision;
     this.consentMode = config.consent;
+    this.ldpEpsilon = config.ldpEpsilon;
     this.lang = config.lang;
     this.consentWithoutCore = this.storedLevel();
   }
@@ -124,8 +128,12 @@ export class Friction {
       if (!engine.setThreshold(name, value))
         log.warn(`threshold ${name}=${value} refused: unknown name or value out of range (see the README's threshold table); the default stays.`);
     }
-    if (config.ldpEpsilon > 0 && !engine.enableLdp(config.ldpEpsilon))
-      log.warn(`ldp epsilon ${config.ldpEpsilon} refused by the core; tallies are sent exact.`);
+    if (config.ldpEpsilon > 0 && !engine.enableLdp(config.ldpEpsilon)) {
+      // config.js checked the range already: a core that still says no is another build.
+      log.error(`the core refused ldpEpsilonPerKind=${config.ldpEpsilon}; nothing is counted before the visitor answers.`);
+      this.consentMode = 'opt-in';
+      if (this.consentWithoutCore === 'counts') this.consentWithoutCore = 'none';
+    }
     this.engine = engine;
     this.applyConsent(this.consentWithoutCore);
     this.consentWithoutCore = null; // the core holds it now
@@ -274,10 +282,16 @@ export class Friction {
     return handoff;
   }
 
+  // Usually one batch; two when the consent changed between tallies (a batch names one ε).
   send(options) {
     if (!this.engine) return;
     this.drain();
-    return this.transport.send(this.codecPipe.batchOf(this.engine.takeBatchRecord()), options);
+    let record = this.engine.takeBatchRecord();
+    this.transport.send(this.codecPipe.batchOf(record), options); // also retries what waits
+    for (let batches = 1; batches < MAX_BATCHES_A_SEND && record.length; batches++) {
+      record = this.engine.takeBatchRecord();
+      if (record.length) this.transport.send(this.codecPipe.batchOf(record), options);
+    }
   }
 
   // Hidden or going away: settle, close the visit, and send while the page still can.

@@ -2,6 +2,7 @@
 // It is callable too, so that the queue stub's calls, friction('consent', 'signals'), made before
 // the script loaded, replay unchanged.
 import { consentStore } from './consent_store.js';
+import { noiseOf } from './ldp_setting.js';
 import { ledger } from './ledger.js';
 import { guarded, log } from './log.js';
 
@@ -30,6 +31,9 @@ export function createPublicApi(sdk) {
     // false under Global Privacy Control (the panel stays reachable from its button).
     shouldAsk: guarded(() => consentStore.shouldAsk(sdk.consentRevision), 'friction.consent.shouldAsk'),
     receipt: guarded(() => consentStore.receipt(), 'friction.consent.receipt'),
+    // The noise on what is counted before an answer: { epsilonPerKind, epsilonPerTally,
+    // truthPercent }, or null when the site turned it off.
+    noise: guarded(() => noiseOf(sdk.ldpEpsilon), 'friction.consent.noise'),
   };
   // How much the current step hurts now: the decaying sum of its frictions (0 when calm).
   api.score = guarded(() => sdk.score(), 'friction.score');

@@ -85,11 +85,19 @@ export interface FrictionOptions {
   consentUi?: 'auto' | 'manual' | 'off';
   /**
    * 'opt-in' (default): nothing is sent until the user accepts. 'notice': until the user answers,
-   * visit tallies (page template + kinds of friction met) are sent; a refusal stops them at once.
+   * tallies (page template + kinds of friction met, at most one per template and page load) are
+   * sent; a refusal stops them at once.
    */
   consent?: 'opt-in' | 'notice';
-  /** Local differential privacy on visit tallies: true/'on' (epsilon = ln 3), an epsilon in (0, 10], or false/'off' (default). */
-  ldp?: boolean | 'on' | 'off' | number;
+  /**
+   * Randomized response on the tallies sent before the user answers (notice mode): true/'on'
+   * (default, ldpEpsilonPerKind = ln 3) or false/'off'. Tallies sent with 'signals' consent are exact.
+   */
+  ldp?: boolean | 'on' | 'off';
+  /** Epsilon of each kind's yes/no answer, from 0.1 to 5; turns ldp on. */
+  ldpEpsilonPerKind?: number | string;
+  /** Epsilon of a tally's whole set of answers (the kinds' sum), spread evenly over the kinds. */
+  ldpEpsilonPerTally?: number | string;
   /** Kinds offered help at their first sign (default 'rage_click,error_click'); '' for none. */
   helpKinds?: string | FrictionKind[];
   /** 'auto' (default): the SDK's help widget shows offers; 'off': render help yourself from on('help'). */
@@ -126,6 +134,8 @@ export interface FrictionApi {
     shouldAsk(): boolean;
     /** The stored receipt of the user's choice, or null. */
     receipt(): { id: string; revision: string; level: ConsentLevel; at: number; lang: string; gpc: boolean } | null;
+    /** The noise on tallies sent before an answer, or null when ldp is off. truthPercent: how often an answer is true. */
+    noise(): { epsilonPerKind: number; epsilonPerTally: number; truthPercent: number } | null;
   };
   /** Every batch actually sent (newest last), for the user to read. */
   ledger(): Array<{ at: number; bytes: number; signals: SentSignal[]; visits: SentVisit[]; epsilon: number; json: string }>;

@@ -2,7 +2,9 @@
 // bad value replaced by its default with a console message that says so.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configFromScript, DEFAULT_LDP_EPSILON, resolveConfig } from '../../js/src/config.js';
+import { configFromScript, resolveConfig } from '../../js/src/config.js';
+import { FRICTION_KINDS } from '../../js/src/generated/core_tables.js';
+import { DEFAULT_LDP_EPSILON } from '../../js/src/ldp_setting.js';
 import { consoleMessages } from './fakes.mjs';
 
 test('a site id alone gives the defaults, silently', (t) => {
@@ -15,7 +17,7 @@ test('a site id alone gives the defaults, silently', (t) => {
   assert.equal(config.consentUi, 'auto');
   assert.equal(config.helpUi, 'auto');
   assert.equal(config.helpKinds, null);
-  assert.equal(config.ldpEpsilon, 0);
+  assert.equal(config.ldpEpsilon, Math.log(3)); // noise on what is counted before an answer
   assert.deepEqual(config.routes, []);
   assert.deepEqual(config.thresholds, {});
   assert.deepEqual(messages, { warn: [], error: [] });
@@ -64,21 +66,48 @@ test('thresholds must be an object; the core checks names and ranges later', (t)
   assert.match(messages.warn[0], /thresholds must be an object/);
 });
 
-test('ldp: on, off, or an epsilon in (0, 10]; anything else means on', (t) => {
+test('ldp: on by default; the epsilon is named per kind or per tally', (t) => {
   const messages = consoleMessages(t);
-  const epsilon = (ldp) => resolveConfig({ site: 's', ldp }).ldpEpsilon;
-  assert.equal(epsilon('on'), DEFAULT_LDP_EPSILON);
-  assert.equal(epsilon(true), Math.log(3));
-  assert.equal(epsilon('off'), 0);
-  assert.equal(epsilon(false), 0);
-  assert.equal(epsilon('0.5'), 0.5);
-  assert.equal(epsilon(10), 10);
+  const epsilon = (options) => resolveConfig({ site: 's', ...options }).ldpEpsilon;
+  assert.equal(epsilon({}), DEFAULT_LDP_EPSILON);
+  assert.equal(epsilon({ ldp: 'on' }), Math.log(3));
+  assert.equal(epsilon({ ldp: true }), Math.log(3));
+  assert.equal(epsilon({ ldp: 'off' }), 0);
+  assert.equal(epsilon({ ldp: false }), 0);
+  assert.equal(epsilon({ ldpEpsilonPerKind: '0.5' }), 0.5);
+  assert.equal(epsilon({ ldpEpsilonPerKind: 5 }), 5);
+  assert.equal(epsilon({ ldpEpsilonPerKind: 0.1 }), 0.1);
+  // Per tally: spread over the kinds, rounded as the wire carries it.
+  assert.equal(epsilon({ ldpEpsilonPerTally: 9 }), Math.round((9 / FRICTION_KINDS.length) * 1e4) / 1e4);
   assert.equal(messages.warn.length, 0);
-  assert.equal(epsilon(11), DEFAULT_LDP_EPSILON);
-  assert.equal(epsilon('banana'), DEFAULT_LDP_EPSILON);
-  assert.equal(epsilon(0), DEFAULT_LDP_EPSILON);
-  assert.equal(messages.warn.length, 3);
-  assert.match(messages.warn[1], /ldp "banana" must be on, off, or an epsilon above 0 and at most 10; using on/);
+});
+
+test('an epsilon that rounds to nothing, or past what protects, is refused aloud: never exact tallies', (t) => {
+  const messages = consoleMessages(t);
+  const epsilon = (options) => resolveConfig({ site: 's', ...options }).ldpEpsilon;
+  for (const options of [
+    { ldpEpsilonPerKind: 0.00001 }, { ldpEpsilonPerKind: 0 }, { ldpEpsilonPerKind: 0.09994 },
+    { ldpEpsilonPerKind: 5.01 }, { ldpEpsilonPerKind: 'banana' }, { ldpEpsilonPerKind: '' },
+    { ldpEpsilonPerTally: 0.5 }, { ldpEpsilonPerTally: 46 }, { ldp: 'maybe' },
+  ]) assert.equal(epsilon(options), DEFAULT_LDP_EPSILON, JSON.stringify(options));
+  assert.equal(messages.warn.length, 9);
+  assert.match(messages.warn[0], /ldpEpsilonPerKind=0\.00001 refused: it must be from 0\.1 to 5 \(answers would be nearly coin flips/);
+  assert.match(messages.warn[3], /ldpEpsilonPerKind=5\.01 refused: .*true more than 99 % of the time/);
+  assert.match(messages.warn[6], /ldpEpsilonPerTally=0\.5 refused: it must be from 0\.9 to 45/);
+  assert.match(messages.warn[8], /using ldpEpsilonPerKind=1\.0986 \(ln 3, the default\)/);
+});
+
+test('a bare number in ldp is read per kind and said so; an epsilon beside ldp=off keeps the noise', (t) => {
+  const messages = consoleMessages(t);
+  assert.equal(resolveConfig({ site: 's', ldp: '0.5' }).ldpEpsilon, 0.5);
+  assert.match(messages.warn[0], /ldp="0\.5" is read as ldpEpsilonPerKind="0\.5"; name it so/);
+  assert.equal(resolveConfig({ site: 's', ldp: 'off', ldpEpsilonPerTally: 18 }).ldpEpsilon, 2);
+  assert.match(messages.warn[1], /ldp=off beside an epsilon/);
+  assert.equal(resolveConfig({ site: 's', ldpEpsilonPerKind: 1, ldpEpsilonPerTally: 18 }).ldpEpsilon, 1);
+  assert.match(messages.warn[2], /both set/);
+  // From the script tag, as data attributes.
+  const script = { dataset: { site: 's', ldpEpsilonPerTally: '4.5' } };
+  assert.equal(resolveConfig(configFromScript(script)).ldpEpsilon, 0.5);
 });
 
 test('choices out of their sets fall back to the safe one', (t) => {

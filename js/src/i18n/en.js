@@ -11,7 +11,7 @@ export default {
     'the page template, such as /product/:id, never the full address',
     'the type of element (button, link, field) and a coded reference to it',
     'counts, and coarse times (to the nearest 10 seconds)',
-    'for each visit to a page template, which kinds of trouble it met',
+    'at most once each time you open a page: its template and which kinds of trouble you met there',
   ],
   neverTitle: 'What never leaves your device',
   neverItems: [
@@ -25,7 +25,9 @@ export default {
   gainTitle: 'What you gain',
   gain: 'Once we fix a problem, you and others run into it less often. The help this site offers when you are stuck works whether you agree or not.',
   changeLater: 'Nothing is sent unless you accept. You can change your mind at any time with the Privacy button.',
-  noticeCounting: 'Until you choose, this site counts which page templates met which kinds of trouble: for each visit, the template and the kinds, nothing that identifies you or links one visit to another. Reject stops it at once. You can change your mind at any time with the Privacy button.',
+  // Said while a notice site counts before an answer: without noise, then with it (ldp).
+  noticeCounting: 'Until you choose, this site counts the kinds of trouble met on its pages: at most once each time you open a page, its template and the kinds of trouble met there, with nothing that identifies you or links it to your other visits. Reject stops it at once. You can change your mind at any time with the Privacy button.',
+  noticeCountingScrambled: 'Until you choose, this site counts the kinds of trouble met on its pages: at most once each time you open a page, its template and a yes or no for each kind of trouble, scrambled on purpose so that each answer is true only {p}% of the time and none says for sure what happened to you. Nothing in it identifies you or links it to your other visits. Reject stops it at once. You can change your mind at any time with the Privacy button.',
   gpcNote: 'Your browser asks sites not to share your data (Global Privacy Control). We treat that as a refusal unless you accept here.',
 
   statusNone: 'You have not chosen yet, so nothing is sent.',
@@ -67,7 +69,7 @@ export default {
   signal: '{kind} on {role}, page {step}, {count}, between {from} and {to} s after the page opened',
   visit: 'Visit to page {step}: {kinds}',
   visitNoTrouble: 'Visit to page {step}, no trouble',
-  randomized: 'The answers about these visits were scrambled on purpose before they left: each is true only {p}% of the time, so no single one says what really happened.',
+  randomized: 'You had not chosen yet, so the yes-or-no answers about these pages were scrambled on purpose before they left: each is true only {p}% of the time, and none says for sure what happened.',
   signalNoRole: '{kind}, page {step}, {count}, between {from} and {to} s after the page opened',
   kinds: {
     rage_click: 'rage click',

@@ -11,7 +11,7 @@ export default {
     'le modèle de la page, comme /product/:id, jamais l’adresse complète',
     'le type d’élément (bouton, lien, champ) et une référence codée de cet élément',
     'des nombres, et des temps approximatifs (à 10 secondes près)',
-    'pour chaque visite d’un modèle de page, les types de problème rencontrés',
+    'au plus une fois chaque fois que vous ouvrez une page\u00a0: son modèle et les types de problème que vous y avez rencontrés',
   ],
   neverTitle: 'Ce qui ne quitte jamais votre appareil',
   neverItems: [
@@ -25,7 +25,8 @@ export default {
   gainTitle: 'Ce que vous y gagnez',
   gain: 'Une fois un problème corrigé, vous et les autres le rencontrez moins souvent. L’aide que ce site propose quand vous êtes bloqué fonctionne, que vous acceptiez ou non.',
   changeLater: 'Rien n’est envoyé sans votre accord. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
-  noticeCounting: 'Tant que vous n’avez pas choisi, ce site compte quels modèles de page ont posé quels types de problème\u00a0: pour chaque visite, le modèle et les types, rien qui vous identifie ou relie une visite à une autre. Refuser y met fin aussitôt. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
+  noticeCounting: 'Tant que vous n’avez pas choisi, ce site compte les types de problème rencontrés sur ses pages\u00a0: au plus une fois chaque fois que vous ouvrez une page, son modèle et les types de problème rencontrés, sans rien qui vous identifie ou le relie à vos autres visites. Refuser y met fin aussitôt. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
+  noticeCountingScrambled: 'Tant que vous n’avez pas choisi, ce site compte les types de problème rencontrés sur ses pages\u00a0: au plus une fois chaque fois que vous ouvrez une page, son modèle et un oui ou un non pour chaque type de problème, brouillé exprès pour que chaque réponse ne soit vraie que dans {p}\u00a0% des cas et qu’aucune ne dise à coup sûr ce qui vous est arrivé. Rien là-dedans ne vous identifie ni ne le relie à vos autres visites. Refuser y met fin aussitôt. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
   gpcNote: 'Votre navigateur demande aux sites de ne pas partager vos données (Global Privacy Control). Nous le traitons comme un refus, sauf si vous acceptez ici.',
 
   statusNone: 'Vous n’avez pas encore choisi\u00a0: rien n’est envoyé.',
@@ -67,7 +68,7 @@ export default {
   signal: '{kind} sur {role}, page {step}, {count}, entre {from} et {to} s après l’ouverture de la page',
   visit: 'Visite de la page {step}\u00a0: {kinds}',
   visitNoTrouble: 'Visite de la page {step}, sans problème',
-  randomized: 'Les réponses sur ces visites ont été brouillées exprès avant de partir\u00a0: chacune n’est vraie que dans {p}\u00a0% des cas, si bien qu’aucune ne dit à elle seule ce qui s’est passé.',
+  randomized: 'Vous n’aviez pas encore choisi, donc les réponses par oui ou non sur ces pages ont été brouillées exprès avant de partir\u00a0: chacune n’est vraie que dans {p}\u00a0% des cas, et aucune ne dit à coup sûr ce qui s’est passé.',
   signalNoRole: '{kind}, page {step}, {count}, entre {from} et {to} s après l’ouverture de la page',
   kinds: {
     rage_click: 'clics rageurs',

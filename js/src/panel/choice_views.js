@@ -25,6 +25,13 @@ export function choiceStatus(api, text, lang) {
     receipt && h('p', { class: 'muted' }, fill(text.receiptId, { id: receipt.id })));
 }
 
+// While a notice site counts before an answer, what it counts and whether it is scrambled.
+function countingNote(api, text) {
+  if (api.consent.get() !== 'counts') return text.changeLater;
+  const noise = api.consent.noise();
+  return noise ? fill(text.noticeCountingScrambled, { p: noise.truthPercent }) : text.noticeCounting;
+}
+
 const list = (items) => h('ul', {}, items.map((item) => h('li', {}, item)));
 
 export function askView(api, text, lang) {
@@ -39,7 +46,7 @@ export function askView(api, text, lang) {
       h('div', { class: 'columns' },
         h('section', {}, h('h3', {}, text.whyTitle), h('p', {}, text.why)),
         h('section', {}, h('h3', {}, text.gainTitle), h('p', {}, text.gain))),
-      h('p', { class: 'muted' }, api.consent.get() === 'counts' ? text.noticeCounting : text.changeLater),
+      h('p', { class: 'muted' }, countingNote(api, text)),
     ],
   };
 }

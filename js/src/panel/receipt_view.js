@@ -1,6 +1,7 @@
 // The data receipt: every batch this browser sent (api.ledger(), newest last), each signal and
 // visit tally told as a sentence and, for the curious, as the data itself; beside it, what stayed on the device.
 import { Sizes } from '../generated/core_tables.js';
+import { truthPercent } from '../ldp_setting.js';
 import { fill, formatDateTime, plural } from '../i18n/index.js';
 import { choiceStatus, DESCRIPTION_ID } from './choice_views.js';
 import { h } from './dom.js';
@@ -47,8 +48,6 @@ export function describeVisit(visit, text, lang) {
   return `${sentence}.`;
 }
 
-// p = e^ε / (1 + e^ε), as a whole percentage (anonymise/randomized_response.h).
-const truthPercent = (epsilon) => Math.round(100 / (1 + Math.exp(-epsilon)));
 
 function batchItem(batch, text, lang) {
   const signals = Array.isArray(batch.signals) ? batch.signals : [];
