@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
+#include <utility>
 
 #include "anonymise/randomized_response.h"
 
@@ -14,12 +16,13 @@ std::vector<StepShares> visitShares(const std::vector<VisitSums>& sums, size_t l
     double met[kFrictionKindCount] = {};
     double variance[kFrictionKindCount] = {};
   };
-  std::map<std::string, Totals> by_step;
+  // Per site and step: every site has a "/", and sites' shares must never mix.
+  std::map<std::pair<std::string, std::string>, Totals> by_step;
   for (const auto& group : sums) {
     // An ε no estimate can use (a row stored before the intake refused it) would make every
     // share of its step NaN or infinite: such a group is left out.
     if (group.epsilon != 0 && !isUsableLdpEpsilon(group.epsilon)) continue;
-    Totals& totals = by_step[group.step];
+    Totals& totals = by_step[{group.site, group.step}];
     StepShares& shares = totals.shares;
     shares.first_seen_ms = shares.visits ? std::min(shares.first_seen_ms, group.first_seen_ms)
                                          : group.first_seen_ms;
@@ -40,9 +43,9 @@ std::vector<StepShares> visitShares(const std::vector<VisitSums>& sums, size_t l
   }
 
   std::vector<StepShares> steps;
-  for (auto& [step, totals] : by_step) {
+  for (auto& [site_step, totals] : by_step) {
     StepShares shares = std::move(totals.shares);
-    shares.step = step;
+    std::tie(shares.site, shares.step) = site_step;
     const double visits = static_cast<double>(shares.visits);
     for (size_t k = 0; k < kFrictionKindCount; ++k) {
       const double met = std::clamp(totals.met[k], 0.0, visits);
@@ -53,7 +56,8 @@ std::vector<StepShares> visitShares(const std::vector<VisitSums>& sums, size_t l
     steps.push_back(std::move(shares));
   }
   std::sort(steps.begin(), steps.end(), [](const StepShares& a, const StepShares& b) {
-    return a.visits != b.visits ? a.visits > b.visits : a.step < b.step;
+    if (a.visits != b.visits) return a.visits > b.visits;
+    return a.site != b.site ? a.site < b.site : a.step < b.step;
   });
   if (steps.size() > limit) steps.resize(limit);
   return steps;

@@ -18,7 +18,7 @@ struct KindShare {
 };
 
 struct StepShares {
-  std::string step;
+  std::string site, step;
   int64_t visits = 0;
   bool estimated = false;       // some tallies were randomized
   std::vector<KindShare> met;   // kinds met on some visit, most visits first
@@ -26,7 +26,7 @@ struct StepShares {
   int64_t last_seen_ms = 0;
 };
 
-// Most visited steps first, at most `limit` of them.
+// Per site and step, most visited first (ties by site, then step), at most `limit` of them.
 std::vector<StepShares> visitShares(const std::vector<VisitSums>& sums, size_t limit = 100);
 
 }  // namespace friction::collector
