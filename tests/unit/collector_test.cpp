@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -350,11 +351,12 @@ TEST_CASE("collector: exact visit tallies are summed into shares per step") {
   CHECK(summary["total_signals"] == 0);
   REQUIRE(summary["visits"].size() == 2);
   const auto& checkout = summary["visits"][0];
+  CHECK(checkout["site"] == "demo-shop");
   CHECK(checkout["step"] == "/checkout");
   CHECK(checkout["visits"] == 4);
   CHECK(checkout["estimated"] == false);
-  CHECK(checkout["met"] == nlohmann::json::parse(
-                               R"({"form_struggle":{"visits":2.0},"dead_click":{"visits":1.0}})"));
+  CHECK(checkout["met"] == nlohmann::json::parse(R"({"form_struggle":{"visits":2.0,"share":0.5},
+                                                     "dead_click":{"visits":1.0,"share":0.25}})"));
   CHECK(summary["visits"][1]["met"].empty());
 
   const std::string page = bodyOf(client.Get("/dashboard"));
@@ -396,12 +398,24 @@ TEST_CASE("collector: randomized tallies are estimated back to the truth, with a
   CHECK(checkout["visits"] == kVisits);
   CHECK(checkout["estimated"] == true);
   const auto& form = checkout["met"]["form_struggle"];
-  const double estimate = form["visits"], margin = form["standard_error"];
+  const double estimate = form["estimate"], margin = form["standard_error"];
   CHECK(margin == doctest::Approx(std::sqrt(kVisits * 0.1875) / 0.5).epsilon(0.01));
   CHECK(std::abs(estimate - truly) < 3 * margin);
-  // Kinds nobody met are estimated near zero: within 3 standard errors, when shown at all.
-  for (const auto& [kind, share] : checkout["met"].items())
-    if (kind != "form_struggle") CHECK_MESSAGE(share["visits"].get<double>() < 3 * margin, kind);
+  CHECK(form["visits"] == estimate);  // within [0, visits]: clamping changes nothing
+  CHECK(form["share"] == doctest::Approx(estimate / kVisits).epsilon(1e-3));
+  CHECK(form["detectable"] == true);
+  // Every kind is listed; those nobody met are estimated near zero, within 3 standard errors,
+  // and shown clamped to [0, visits], undetectable when the clamp made them 0.
+  CHECK(checkout["met"].size() == kFrictionKindCount);
+  for (const auto& [kind, share] : checkout["met"].items()) {
+    if (kind == "form_struggle") continue;
+    CAPTURE(kind);
+    const double unclamped = share["estimate"], shown = share["visits"];
+    CHECK(std::abs(unclamped) < 3 * margin);
+    CHECK(shown == doctest::Approx(std::max(unclamped, 0.0)).epsilon(1e-3));
+    CHECK(share["detectable"] == (shown > 0));
+    CHECK(share["standard_error"] == margin);
+  }
   CHECK(bodyOf(client.Get("/dashboard")).find("±") != std::string::npos);
 }
 
