@@ -802,6 +802,45 @@ TEST_CASE("dashboard: hand-offs are counted by the step the visitor asked from, 
   CHECK(byStep[2].step == "/");
 }
 
+TEST_CASE("dashboard: an estimated kind at 0 reads as not detectable, with the step's margin") {
+  using namespace friction::collector;
+  // 1,000 randomized visits to a shop's /checkout at ln 3: 450 said they struggled with the form
+  // (an estimate of 400), 200 said each other kind (fewer than chance: estimated below 0).
+  VisitSums randomized;
+  randomized.site = "shop";
+  randomized.step = "/checkout";
+  randomized.epsilon = 1.0986;
+  randomized.visits = 1000;
+  randomized.said_met.fill(200);
+  randomized.said_met[static_cast<size_t>(FrictionKind::form_struggle)] = 450;
+  VisitSums exact;  // another site, counted: nobody met anything
+  exact.site = "blog";
+  exact.step = "/";
+  exact.visits = 10;
+  DashboardData data;
+  data.visits = visitShares({randomized, exact});
+  REQUIRE(data.visits.size() == 2);
+  const std::string page = renderDashboard(data);
+
+  CHECK(page.find("<th>Site</th>") != std::string::npos);
+  CHECK(page.find("<td>shop</td><td><code>/checkout</code>") != std::string::npos);
+  // 95 % margin: 1.96 x √(1000 x 0.1875) / 0.5 = 54 visits of 1,000, 5 %.
+  CHECK(page.find("form_struggle</span> 40% ±5%</li>") != std::string::npos);
+  const size_t line = page.find("not detectable at this sample size (±5%): ");
+  REQUIRE(line != std::string::npos);
+  const std::string rest = page.substr(line, page.find("</li>", line) - line);
+  for (size_t k = 0; k < kFrictionKindCount; ++k) {
+    const std::string kind(kFrictionKindNames[k]);
+    CAPTURE(kind);
+    CHECK((rest.find(">" + kind + "<") != std::string::npos) == (kind != "form_struggle"));
+    CHECK(page.find(kind + "</span> 0%") == std::string::npos);  // never shown as a plain 0
+  }
+  // The exact step that met nothing still says so.
+  CHECK(page.find("<td>blog</td><td><code>/</code></td><td class=\"num\">10</td><td>none</td>") !=
+        std::string::npos);
+  CHECK(page.find("unclamped estimate and its standard error") != std::string::npos);
+}
+
 TEST_CASE("collector: a hand-off carrying more than a journey summary is refused, by field") {
   TempRoot root;
   RunningCollector collector(root);
