@@ -27,8 +27,9 @@ std::string summaryJson(int64_t total_signals, const std::vector<FrictionGroup>&
     nlohmann::json met = nlohmann::json::object();
     const double step_visits = static_cast<double>(step.visits);
     for (const auto& share : step.met) {
+      const double fraction = step_visits > 0 ? share.visits_met / step_visits : 0;
       nlohmann::json entry = {{"visits", rounded(share.visits_met, 10)},
-                              {"share", step_visits > 0 ? rounded(share.visits_met / step_visits, 1e4) : 0.0}};
+                              {"share", rounded(fraction, 1e4)}};
       if (step.estimated) {
         entry["estimate"] = rounded(share.estimate, 10);
         entry["standard_error"] = rounded(share.standard_error, 10);

@@ -71,9 +71,11 @@ StepShares finish(StepTotals& totals) {
     if (shares.estimated || met > 0)
       shares.met.push_back({kFrictionKindNames[k], met, estimate, standard_error});
   }
-  std::stable_sort(shares.met.begin(), shares.met.end(), [](const KindShare& a, const KindShare& b) {
-    return a.visits_met != b.visits_met ? a.visits_met > b.visits_met : a.estimate > b.estimate;
-  });
+  std::stable_sort(shares.met.begin(), shares.met.end(),
+                   [](const KindShare& a, const KindShare& b) {
+                     return a.visits_met != b.visits_met ? a.visits_met > b.visits_met
+                                                         : a.estimate > b.estimate;
+                   });
   return shares;
 }
 

@@ -79,7 +79,8 @@ int main() {
   const std::pair<const char*, double> epsilons[] = {
       {"0.1", 0.1}, {"0.5", 0.5}, {"ln 3", wireEpsilon(kDefaultLdpEpsilon)}, {"2", 2}, {"5", 5}};
   for (const auto& [label, epsilon] : epsilons)
-    for (const int64_t visits : {1000, 10000, 100000}) cases.push_back({label, epsilon, visits, 0.1});
+    for (const int64_t visits : {1000, 10000, 100000})
+      cases.push_back({label, epsilon, visits, 0.1});
   cases.push_back({"ln 3", wireEpsilon(kDefaultLdpEpsilon), 10000, 0.01});
 
   std::printf("LDP simulation (tests/bench/ldp_simulation.cpp; ./build/tests/bench/ldp_simulation, "
@@ -104,7 +105,8 @@ int main() {
     highest_coverage = std::max(highest_coverage, f.coverage);
     if (c.true_share == 0.1 && c.visits == 10000 && c.epsilon > 1 && c.epsilon < 1.2)
       ln3_margin_10k = f.mean_margin;
-    if (c.true_share == 0.1 && c.visits == 100000 && c.epsilon == 0.1) low_margin_100k = f.mean_margin;
+    if (c.true_share == 0.1 && c.visits == 100000 && c.epsilon == 0.1)
+      low_margin_100k = f.mean_margin;
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
