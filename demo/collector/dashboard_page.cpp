@@ -57,34 +57,60 @@ std::string groupsSection(const DashboardData& data) {
   return html + "</tbody></table></section>";
 }
 
-// "form_struggle 34% ±6": the share of the step's visits; the margin only for estimates.
-std::string shareText(const KindShare& share, const StepShares& step) {
-  const double visits = static_cast<double>(step.visits);
-  char text[64];
-  if (step.estimated)
-    std::snprintf(text, sizeof text, "%.0f%% ±%.0f", 100 * share.visits_met / visits,
-                  100 * 1.96 * share.standard_error / visits);
-  else
-    std::snprintf(text, sizeof text, "%.0f%%", 100 * share.visits_met / visits);
+// A percentage for a share or a margin: a margin under 1 % keeps a decimal, so that it never
+// reads as "±0".
+std::string percent(double fraction) {
+  char text[32];
+  std::snprintf(text, sizeof text, fraction < 0.01 && fraction > 0 ? "%.1f%%" : "%.0f%%",
+                100 * fraction);
   return text;
+}
+
+// The 95 % margin of an estimated share, as a fraction of the step's visits.
+double margin(const KindShare& share, const StepShares& step) {
+  return 1.96 * share.standard_error / static_cast<double>(step.visits);
+}
+
+// "form_struggle 34% ±6%": the share of the step's visits; the margin only for estimates.
+std::string shareText(const KindShare& share, const StepShares& step) {
+  const std::string shown = percent(share.visits_met / static_cast<double>(step.visits));
+  return step.estimated ? shown + " ±" + percent(margin(share, step)) : shown;
+}
+
+// The kinds met on a step, one per line. Estimated kinds whose estimate was clamped to 0 share
+// one line: they were not seen through the noise, which is not the same as not met.
+std::string metCell(const StepShares& step) {
+  std::string met, undetectable;
+  double undetectable_margin = 0;  // the same for every kind of a step: it depends on n and ε
+  for (const auto& share : step.met) {
+    if (step.estimated && !share.detectable()) {
+      undetectable += (undetectable.empty() ? "" : ", ") + kindLabel(share.kind);
+      undetectable_margin = margin(share, step);
+      continue;
+    }
+    met += "<li>" + kindLabel(share.kind) + " " + escapeHtml(shareText(share, step)) + "</li>";
+  }
+  if (!undetectable.empty())
+    met += "<li class=\"undetectable\">not detectable at this sample size (±" +
+           percent(undetectable_margin) + "): " + undetectable + "</li>";
+  // "none" only for an exact step: there it is counted.
+  return met.empty() ? std::string("none") : "<ul class=\"met\">" + met + "</ul>";
 }
 
 std::string visitsSection(const DashboardData& data) {
   std::string html =
       "<section><h2>Visits by step</h2><p class=\"note\">Share of visits that met each kind "
-      "of friction. Counted from per-visit tallies that carry no identifier; where the site "
-      "asked for local differential privacy the shares are estimates, shown with a 95% "
-      "margin.</p><table class=\"visits\"><thead><tr><th>Step</th>"
+      "of friction, per site and step. Counted from per-visit tallies that carry no identifier. "
+      "Where the site asked for local differential privacy the tallies were randomised on the "
+      "device, so the shares are estimates: clamped to 0–100% for display and shown with a 95% "
+      "margin. <a href=\"/v1/summary\">/v1/summary</a> gives the unclamped estimate and its "
+      "standard error.</p><table class=\"visits\"><thead><tr><th>Site</th><th>Step</th>"
       "<th class=\"num\">Visits</th><th>Met friction</th><th>First seen</th>"
       "<th>Last seen</th></tr></thead><tbody>";
   for (const auto& step : data.visits) {
-    std::string met;
-    for (const auto& share : step.met)
-      met += "<li>" + kindLabel(share.kind) + " " + escapeHtml(shareText(share, step)) + "</li>";
-    html += "<tr><td><code>" + escapeHtml(step.step) + "</code></td><td class=\"num\">" +
-            std::to_string(step.visits) + "</td><td>" +
-            (met.empty() ? std::string("none") : "<ul class=\"met\">" + met + "</ul>") +
-            "</td>" + timeCell(step.first_seen_ms, data.now_ms) +
+    html += "<tr><td>" + escapeHtml(step.site) + "</td><td><code>" + escapeHtml(step.step) +
+            "</code></td><td class=\"num\">" + std::to_string(step.visits) + "</td><td>" +
+            metCell(step) + "</td>" + timeCell(step.first_seen_ms, data.now_ms) +
             timeCell(step.last_seen_ms, data.now_ms) + "</tr>";
   }
   return html + "</tbody></table></section>";

@@ -1,6 +1,7 @@
 #include "signal_store.h"
 
 #include <map>
+#include <tuple>
 #include <utility>
 
 #include "anonymise/randomized_response.h"
@@ -241,10 +242,9 @@ bool SignalStore::prepareAll(std::string& error) {
        "ON CONFLICT (site, step, epsilon, kind) DO UPDATE SET "
        "said_met = said_met + excluded.said_met", false},
       {&select_visit_totals_,
-       "SELECT step, epsilon, visits, first_seen, last_seen FROM visit_totals "
-       "ORDER BY step, epsilon"},
-      {&select_visit_kinds_,
-       "SELECT step, epsilon, kind, said_met FROM visit_kinds ORDER BY step, epsilon, kind"},
+       "SELECT site, step, epsilon, visits, first_seen, last_seen FROM visit_totals "
+       "ORDER BY site, step, epsilon"},
+      {&select_visit_kinds_, "SELECT site, step, epsilon, kind, said_met FROM visit_kinds"},
       {&select_groups_,
        "SELECT kind, step, COUNT(*) AS n, SUM(count), MIN(received_at), MAX(received_at) "
        "FROM signals GROUP BY kind, step ORDER BY n DESC, SUM(count) DESC, kind, step "
@@ -350,22 +350,27 @@ std::vector<VisitSums> SignalStore::visitSums() {
     StatementUse use(select_visit_totals_->handle);
     while (sqlite3_step(use.get()) == SQLITE_ROW) {
       VisitSums sums;
-      sums.step = columnText(use.get(), 0);
-      sums.epsilon = sqlite3_column_double(use.get(), 1);
-      sums.visits = sqlite3_column_int64(use.get(), 2);
-      sums.first_seen_ms = sqlite3_column_int64(use.get(), 3);
-      sums.last_seen_ms = sqlite3_column_int64(use.get(), 4);
+      sums.site = columnText(use.get(), 0);
+      sums.step = columnText(use.get(), 1);
+      sums.epsilon = sqlite3_column_double(use.get(), 2);
+      sums.visits = sqlite3_column_int64(use.get(), 3);
+      sums.first_seen_ms = sqlite3_column_int64(use.get(), 4);
+      sums.last_seen_ms = sqlite3_column_int64(use.get(), 5);
       rows.push_back(std::move(sums));
     }
   }
-  std::map<std::pair<std::string, double>, size_t> row_of;
-  for (size_t i = 0; i < rows.size(); ++i) row_of[{rows[i].step, rows[i].epsilon}] = i;
+  // Keyed on the site too: every site has a "/", and two sites' rows must never share counts.
+  std::map<std::tuple<std::string, std::string, double>, size_t> row_of;
+  for (size_t i = 0; i < rows.size(); ++i)
+    row_of[{rows[i].site, rows[i].step, rows[i].epsilon}] = i;
   StatementUse use(select_visit_kinds_->handle);
   while (sqlite3_step(use.get()) == SQLITE_ROW) {
-    const auto row = row_of.find({columnText(use.get(), 0), sqlite3_column_double(use.get(), 1)});
-    const auto kind = parseFrictionKind(columnText(use.get(), 2));
+    const auto row = row_of.find(
+        {columnText(use.get(), 0), columnText(use.get(), 1), sqlite3_column_double(use.get(), 2)});
+    const auto kind = parseFrictionKind(columnText(use.get(), 3));
+    // Added, not assigned: a count is never lost to another row's.
     if (row != row_of.end() && kind)
-      rows[row->second].said_met[static_cast<size_t>(*kind)] = sqlite3_column_int64(use.get(), 3);
+      rows[row->second].said_met[static_cast<size_t>(*kind)] += sqlite3_column_int64(use.get(), 4);
   }
   return rows;
 }

@@ -31,9 +31,9 @@ struct StoredSignal {
   double score = 0;
 };
 
-// The visit tallies of one step told with one ε (0: exact), summed.
+// The visit tallies of one site's step told with one ε (0: exact), summed.
 struct VisitSums {
-  std::string step;
+  std::string site, step;
   double epsilon = 0;
   int64_t visits = 0;
   std::array<int64_t, kFrictionKindCount> said_met{};  // by FrictionKind

@@ -4,6 +4,12 @@
 #include <nlohmann/json.hpp>
 
 namespace friction::collector {
+namespace {
+
+// `value` to 1 / `per` (10: one decimal).
+double rounded(double value, double per) { return std::round(value * per) / per; }
+
+}  // namespace
 
 std::string summaryJson(int64_t total_signals, const std::vector<FrictionGroup>& groups,
                         const std::vector<StepShares>& visits) {
@@ -19,12 +25,20 @@ std::string summaryJson(int64_t total_signals, const std::vector<FrictionGroup>&
   nlohmann::json steps = nlohmann::json::array();
   for (const auto& step : visits) {
     nlohmann::json met = nlohmann::json::object();
+    const double step_visits = static_cast<double>(step.visits);
     for (const auto& share : step.met) {
-      nlohmann::json entry = {{"visits", std::round(share.visits_met * 10) / 10}};
-      if (step.estimated) entry["standard_error"] = std::round(share.standard_error * 10) / 10;
+      const double fraction = step_visits > 0 ? share.visits_met / step_visits : 0;
+      nlohmann::json entry = {{"visits", rounded(share.visits_met, 10)},
+                              {"share", rounded(fraction, 1e4)}};
+      if (step.estimated) {
+        entry["estimate"] = rounded(share.estimate, 10);
+        entry["standard_error"] = rounded(share.standard_error, 10);
+        entry["detectable"] = share.detectable();
+      }
       met[std::string(share.kind)] = std::move(entry);
     }
-    steps.push_back({{"step", step.step},
+    steps.push_back({{"site", step.site},
+                     {"step", step.step},
                      {"visits", step.visits},
                      {"estimated", step.estimated},
                      {"met", std::move(met)},

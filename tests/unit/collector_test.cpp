@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -350,11 +351,12 @@ TEST_CASE("collector: exact visit tallies are summed into shares per step") {
   CHECK(summary["total_signals"] == 0);
   REQUIRE(summary["visits"].size() == 2);
   const auto& checkout = summary["visits"][0];
+  CHECK(checkout["site"] == "demo-shop");
   CHECK(checkout["step"] == "/checkout");
   CHECK(checkout["visits"] == 4);
   CHECK(checkout["estimated"] == false);
-  CHECK(checkout["met"] == nlohmann::json::parse(
-                               R"({"form_struggle":{"visits":2.0},"dead_click":{"visits":1.0}})"));
+  CHECK(checkout["met"] == nlohmann::json::parse(R"({"form_struggle":{"visits":2.0,"share":0.5},
+                                                     "dead_click":{"visits":1.0,"share":0.25}})"));
   CHECK(summary["visits"][1]["met"].empty());
 
   const std::string page = bodyOf(client.Get("/dashboard"));
@@ -396,12 +398,24 @@ TEST_CASE("collector: randomized tallies are estimated back to the truth, with a
   CHECK(checkout["visits"] == kVisits);
   CHECK(checkout["estimated"] == true);
   const auto& form = checkout["met"]["form_struggle"];
-  const double estimate = form["visits"], margin = form["standard_error"];
+  const double estimate = form["estimate"], margin = form["standard_error"];
   CHECK(margin == doctest::Approx(std::sqrt(kVisits * 0.1875) / 0.5).epsilon(0.01));
   CHECK(std::abs(estimate - truly) < 3 * margin);
-  // Kinds nobody met are estimated near zero: within 3 standard errors, when shown at all.
-  for (const auto& [kind, share] : checkout["met"].items())
-    if (kind != "form_struggle") CHECK_MESSAGE(share["visits"].get<double>() < 3 * margin, kind);
+  CHECK(form["visits"] == estimate);  // within [0, visits]: clamping changes nothing
+  CHECK(form["share"] == doctest::Approx(estimate / kVisits).epsilon(1e-3));
+  CHECK(form["detectable"] == true);
+  // Every kind is listed; those nobody met are estimated near zero, within 3 standard errors,
+  // and shown clamped to [0, visits], undetectable when the clamp made them 0.
+  CHECK(checkout["met"].size() == kFrictionKindCount);
+  for (const auto& [kind, share] : checkout["met"].items()) {
+    if (kind == "form_struggle") continue;
+    CAPTURE(kind);
+    const double unclamped = share["estimate"], shown = share["visits"];
+    CHECK(std::abs(unclamped) < 3 * margin);
+    CHECK(shown == doctest::Approx(std::max(unclamped, 0.0)).epsilon(1e-3));
+    CHECK(share["detectable"] == (shown > 0));
+    CHECK(share["standard_error"] == margin);
+  }
   CHECK(bodyOf(client.Get("/dashboard")).find("±") != std::string::npos);
 }
 
@@ -786,6 +800,45 @@ TEST_CASE("dashboard: hand-offs are counted by the step the visitor asked from, 
   CHECK(byStep[1].step.empty());  // not shared: 2 asks, last at 4
   CHECK(byStep[1].last_ms == 4);
   CHECK(byStep[2].step == "/");
+}
+
+TEST_CASE("dashboard: an estimated kind at 0 reads as not detectable, with the step's margin") {
+  using namespace friction::collector;
+  // 1,000 randomized visits to a shop's /checkout at ln 3: 450 said they struggled with the form
+  // (an estimate of 400), 200 said each other kind (fewer than chance: estimated below 0).
+  VisitSums randomized;
+  randomized.site = "shop";
+  randomized.step = "/checkout";
+  randomized.epsilon = 1.0986;
+  randomized.visits = 1000;
+  randomized.said_met.fill(200);
+  randomized.said_met[static_cast<size_t>(FrictionKind::form_struggle)] = 450;
+  VisitSums exact;  // another site, counted: nobody met anything
+  exact.site = "blog";
+  exact.step = "/";
+  exact.visits = 10;
+  DashboardData data;
+  data.visits = visitShares({randomized, exact});
+  REQUIRE(data.visits.size() == 2);
+  const std::string page = renderDashboard(data);
+
+  CHECK(page.find("<th>Site</th>") != std::string::npos);
+  CHECK(page.find("<td>shop</td><td><code>/checkout</code>") != std::string::npos);
+  // 95 % margin: 1.96 x √(1000 x 0.1875) / 0.5 = 54 visits of 1,000, 5 %.
+  CHECK(page.find("form_struggle</span> 40% ±5%</li>") != std::string::npos);
+  const size_t line = page.find("not detectable at this sample size (±5%): ");
+  REQUIRE(line != std::string::npos);
+  const std::string rest = page.substr(line, page.find("</li>", line) - line);
+  for (size_t k = 0; k < kFrictionKindCount; ++k) {
+    const std::string kind(kFrictionKindNames[k]);
+    CAPTURE(kind);
+    CHECK((rest.find(">" + kind + "<") != std::string::npos) == (kind != "form_struggle"));
+    CHECK(page.find(kind + "</span> 0%") == std::string::npos);  // never shown as a plain 0
+  }
+  // The exact step that met nothing still says so.
+  CHECK(page.find("<td>blog</td><td><code>/</code></td><td class=\"num\">10</td><td>none</td>") !=
+        std::string::npos);
+  CHECK(page.find("unclamped estimate and its standard error") != std::string::npos);
 }
 
 TEST_CASE("collector: a hand-off carrying more than a journey summary is refused, by field") {

@@ -70,8 +70,13 @@ TEST_CASE("a stored group with an unusable ε makes no share NaN or infinite") {
   }
   const auto shares = collector::visitShares(sums);
   REQUIRE(shares.size() == 1);
-  REQUIRE(shares[0].met.size() == 1);
-  CHECK(std::isfinite(shares[0].met[0].visits_met));
-  CHECK(std::isfinite(shares[0].met[0].standard_error));
-  CHECK(shares[0].met[0].visits_met <= static_cast<double>(shares[0].visits));
+  REQUIRE(shares[0].estimated);
+  REQUIRE(shares[0].met.size() == kFrictionKindCount);  // estimated: every kind, even at 0
+  for (const auto& share : shares[0].met) {
+    CAPTURE(share.kind);
+    CHECK(std::isfinite(share.estimate));
+    CHECK(std::isfinite(share.visits_met));
+    CHECK(std::isfinite(share.standard_error));
+    CHECK(share.visits_met <= static_cast<double>(shares[0].visits));
+  }
 }
