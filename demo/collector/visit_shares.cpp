@@ -59,13 +59,13 @@ void add(StepTotals& totals, const VisitSums& group) {
 StepShares finish(StepTotals& totals) {
   StepShares shares = std::move(totals.shares);
   shares.estimated = totals.weight > 0;
-  const double visits = static_cast<double>(shares.visits);
   const double randomized = static_cast<double>(totals.randomized_visits);
   const double standard_error = shares.estimated ? randomized / std::sqrt(totals.weight) : 0;
   for (size_t k = 0; k < kFrictionKindCount; ++k) {
     double estimate = totals.counted[k];
     if (shares.estimated) estimate += totals.weighted_share[k] / totals.weight * randomized;
-    const double met = std::clamp(estimate, 0.0, visits);
+    // Shown within what is possible: the counted visits at least, every randomized one at most.
+    const double met = std::clamp(estimate, totals.counted[k], totals.counted[k] + randomized);
     // An estimated kind is listed even at 0: "not detectable at this sample size" is an answer
     // too. A counted 0 is simply none.
     if (shares.estimated || met > 0)

@@ -14,7 +14,8 @@ namespace friction::collector {
 
 struct KindShare {
   std::string_view kind;
-  double visits_met = 0;      // counted, or estimated and clamped to [0, visits]: for display
+  double visits_met = 0;      // counted, or estimated and clamped to what is possible (the counted
+                              // visits at least, every randomized one at most): for display
   double estimate = 0;        // unclamped: below 0 or above visits by chance, unbiased
   double standard_error = 0;  // of `estimate`; 0 when every tally was exact
 

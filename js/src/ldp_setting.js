@@ -34,9 +34,9 @@ function perKindFrom(name, value, kinds) {
 // p = e^ε / (1 + e^ε), the chance an answer is true, as the whole percentage the texts say.
 export const truthPercent = (epsilon) => Math.round(100 / (1 + Math.exp(-epsilon)));
 
-// What friction.consent.noise() tells: null without noise.
+// What friction.consent.noise() tells, with the ε the batches carry: null without noise.
 export const noiseOf = (epsilonPerKind) => (epsilonPerKind > 0 ? {
-  epsilonPerKind,
+  epsilonPerKind: rounded(epsilonPerKind),
   epsilonPerTally: rounded(epsilonPerKind * KINDS),
   truthPercent: truthPercent(epsilonPerKind),
 } : null);

@@ -107,3 +107,15 @@ TEST_CASE("visit shares: an exact step lists only the kinds met, with no margin"
   CHECK(steps[0].met[0].estimate == 4);
   CHECK(steps[0].met[0].standard_error == 0);
 }
+
+TEST_CASE("visit shares: a kind counted exactly is never shown below its count") {
+  // 40 exact visits met a rage click; the randomized part of the step says fewer yes than
+  // noise alone would: its estimate is negative, yet the 40 counted stay.
+  const auto steps = visitShares({group(0, 200, FrictionKind::rage_click, 40),
+                                  group(kLn3, 1000, FrictionKind::rage_click, 200)});
+  REQUIRE(steps.size() == 1);
+  const KindShare& share = shareOf(steps[0], FrictionKind::rage_click);
+  CHECK(share.estimate < 40);           // unclamped: 40 + (200 - 250) / 0.5 = -60
+  CHECK(share.visits_met == 40);        // shown: at least what was counted
+  CHECK(share.detectable());
+}
