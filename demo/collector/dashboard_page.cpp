@@ -99,12 +99,13 @@ std::string metCell(const StepShares& step) {
 
 std::string visitsSection(const DashboardData& data) {
   std::string html =
-      "<section><h2>Visits by step</h2><p class=\"note\">Share of visits that met each kind "
-      "of friction, per site and step. Counted from per-visit tallies that carry no identifier. "
-      "Where the site asked for local differential privacy the tallies were randomised on the "
-      "device, so the shares are estimates: clamped to 0–100% for display and shown with a 95% "
-      "margin. <a href=\"/v1/summary\">/v1/summary</a> gives the unclamped estimate and its "
-      "standard error.</p><table class=\"visits\"><thead><tr><th>Site</th><th>Step</th>"
+      "<section><h2>Visits by step</h2><p class=\"note\">Share of page views that met each "
+      "kind of friction, per site and step, from tallies that carry no identifier (at most one "
+      "per template and page load). Tallies sent before the visitor answered were randomised on "
+      "the device unless the site turned that off, so a step with any has estimated shares: "
+      "shown with a 95% margin and clamped to what is possible (between the views counted "
+      "exactly and all of them). <a href=\"/v1/summary\">/v1/summary</a> gives the unclamped "
+      "estimate and its standard error.</p><table class=\"visits\"><thead><tr><th>Site</th><th>Step</th>"
       "<th class=\"num\">Visits</th><th>Met friction</th><th>First seen</th>"
       "<th>Last seen</th></tr></thead><tbody>";
   for (const auto& step : data.visits) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { configFromScript, resolveConfig } from '../../js/src/config.js';
 import { FRICTION_KINDS } from '../../js/src/generated/core_tables.js';
-import { DEFAULT_LDP_EPSILON } from '../../js/src/ldp_setting.js';
+import { DEFAULT_LDP_EPSILON, MAX_EPSILON_PER_KIND, MIN_EPSILON_PER_KIND, truthPercent } from '../../js/src/ldp_setting.js';
 import { consoleMessages } from './fakes.mjs';
 
 test('a site id alone gives the defaults, silently', (t) => {
@@ -168,4 +168,12 @@ test('routes only: off by default; the attribute alone, true or on turns it on',
   assert.match(messages.warn[0], /routesOnly "yes please" must be true or false; using true/);
   resolveConfig({ site: 's', routesOnly: true });
   assert.match(messages.warn[1], /routesOnly without routes: every page is sent as \/other/);
+});
+
+test('the ε range keeps the receipt honest: never "true 100 %", never a coin flip', () => {
+  assert.equal(truthPercent(MAX_EPSILON_PER_KIND), 99);
+  assert.equal(truthPercent(MIN_EPSILON_PER_KIND), 52);
+  assert.equal(truthPercent(DEFAULT_LDP_EPSILON), 75);
+  assert.equal(truthPercent(Math.log(199)), 100, 'where the rounding would start to lie');
+  assert.ok(MAX_EPSILON_PER_KIND < Math.log(199));
 });
