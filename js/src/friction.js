@@ -286,11 +286,12 @@ export class Friction {
   send(options) {
     if (!this.engine) return;
     this.drain();
+    // A record, or null when the core has nothing to send.
     let record = this.engine.takeBatchRecord();
     this.transport.send(this.codecPipe.batchOf(record), options); // also retries what waits
-    for (let batches = 1; batches < MAX_BATCHES_A_SEND && record.length; batches++) {
+    for (let batches = 1; batches < MAX_BATCHES_A_SEND && record; batches++) {
       record = this.engine.takeBatchRecord();
-      if (record.length) this.transport.send(this.codecPipe.batchOf(record), options);
+      if (record) this.transport.send(this.codecPipe.batchOf(record), options);
     }
   }
 
