@@ -5,6 +5,7 @@
 #include <string>
 
 #include "dashboard_language.h"
+#include "dashboard_page.h"
 #include "problem_query_params.h"
 #include "problems_section.h"
 #include "utc_days.h"
@@ -257,4 +258,31 @@ TEST_CASE("dashboard language: ?lang first, then the browser's first of fr and e
 TEST_CASE("fillIn: holes are filled in order; extra holes stay") {
   CHECK(fillIn("{} of {}", {"3", "5"}) == "3 of 5");
   CHECK(fillIn("{} and {}", {"a"}) == "a and {}");
+}
+
+TEST_CASE("dashboard: the problems come first, in the page's language, uPlot only to draw rows") {
+  DashboardData data;
+  data.problems = sampleList();
+  data.groups = {FrictionGroup{}};
+  data.groups[0].kind = "rage_click";
+  data.groups[0].step = "/legacy";
+  data.language = DashboardLanguage::fr;
+  data.charts = true;
+  std::string html = renderDashboard(data);
+  CHECK(html.rfind("<!doctype html><html lang=\"fr\">", 0) == 0);
+  CHECK(at(html, "<section class=\"problems\">") < at(html, "Friction by step"));
+  // The sections not yet translated say they are English.
+  CHECK(at(html, "<div lang=\"en\">") < at(html, "Friction by step"));
+  CHECK(html.find("<script src=\"/dashboard/vendor/uPlot.iife.min.js\" defer></script>") != std::string::npos);
+  CHECK(html.find("<script src=\"/dashboard/problems.js\" defer></script>") != std::string::npos);
+  CHECK(html.find("http-equiv=\"refresh\"") == std::string::npos);  // it would reset the form
+  CHECK(html.find("hreflang=\"en\"") != std::string::npos);
+
+  data.charts = false;  // node_modules/uplot absent: no script that would 404
+  CHECK(renderDashboard(data).find("uPlot") == std::string::npos);
+  data.charts = true;
+  data.problems->problems.clear();  // nothing to draw
+  CHECK(renderDashboard(data).find("<script") == std::string::npos);
+  data.problems.reset();
+  CHECK(renderDashboard(data).find("class=\"problems\"") == std::string::npos);
 }
