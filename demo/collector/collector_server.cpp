@@ -3,6 +3,7 @@
 #include <sys/socket.h>
 
 #include <exception>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -10,10 +11,12 @@
 #include "agent_page.h"
 #include "body_limits.h"
 #include "client_address.h"
+#include "dashboard_language.h"
 #include "dashboard_page.h"
 #include "handoff_store.h"
 #include "intake/handoff_reader.h"
 #include "intake/intake_limits.h"
+#include "problem_query_params.h"
 #include "signal_intake.h"
 #include "shop_api.h"
 #include "rate_limiter.h"
@@ -30,6 +33,9 @@ namespace {
 
 using httplib::Request;
 using httplib::Response;
+
+// uPlot as npm installs it (package.json's devDependencies); served from there, no CDN.
+constexpr const char* kChartDir = "node_modules/uplot/dist";
 
 void sendText(Response& res, int status, const std::string& text) {
   res.status = status;
@@ -70,6 +76,11 @@ void guarded(const Request& req, Response& res, Work&& work) noexcept {
     try { sendInternalError(req, res, "unknown exception"); } catch (...) { res.status = 500; }
   }
 }
+
+// Where the dashboard's problems come from: the problem store's query, once it exists. Until
+// it is bound, none: the section shows its empty state for the range asked.
+using ProblemSource = std::function<ProblemList(const ProblemQuery&)>;
+ProblemList noProblemsYet(const ProblemQuery& query) { return ProblemList{query, {}, 0}; }
 
 // The handlers' shared state; shared_ptr so it lives as long as the server's handlers.
 class Routes {
@@ -199,6 +210,14 @@ class Routes {
     data.visits = visitShares(store_->visitSums(), 50);
     data.handoffs = handoffs_->recent(200);
     data.now_ms = nowUnixMs();
+    const ProblemQueryParams asked = readProblemQuery(req.params, data.now_ms);
+    data.problems = problems_(asked.query);
+    data.problem_params_ignored = asked.ignored;
+    data.language = chooseDashboardLanguage(req.get_param_value("lang"),
+                                            req.get_header_value("Accept-Language"));
+    // Looked for on each request: installing it needs no restart, and its absence no error.
+    data.charts = fileUnder(options_.root / kChartDir, "uPlot.iife.min.js").has_value();
+    res.set_header("Vary", "Accept-Language");
     sendHtml(res, renderDashboard(data));
   }
 
@@ -238,6 +257,7 @@ class Routes {
   std::unique_ptr<RetentionJob> retention_;  // stops with the routes
   ViewAccess views_;
   mutable RateLimiter limiter_;  // has its own lock
+  ProblemSource problems_ = noProblemsYet;
 };
 
 // Bodies for the errors httplib produces itself (unknown paths, oversized bodies...).
@@ -356,8 +376,11 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
     guarded(req, res, [&] { sendText(res, 200, "ok"); });
   });
 
+  // uPlot's two files, before the /dashboard/ mount that would take their paths.
   const std::pair<const char*, const char*> mounts[] = {
-      {R"(/dist/(.+))", "dist"}, {R"(/dashboard/(.+))", "demo/dashboard"}};
+      {R"(/dashboard/vendor/(uPlot\.iife\.min\.js|uPlot\.min\.css))", kChartDir},
+      {R"(/dist/(.+))", "dist"},
+      {R"(/dashboard/(.+))", "demo/dashboard"}};
   for (const auto& [pattern, dir] : mounts) {
     server.Get(pattern, [routes, dir = dir](const Request& req, Response& res) {
       guarded(req, res, [&] { routes->file(res, dir, req.matches[1].str()); });

@@ -4,7 +4,10 @@
 #include <cstdio>
 #include <string_view>
 
+#include "dashboard_language.h"
 #include "html_escape.h"
+#include "problem_query_params.h"
+#include "problems_section.h"
 #include "time_text.h"
 
 namespace friction::collector {
@@ -158,8 +161,38 @@ std::string emptyState() {
          "accept the consent banner if it asks, then click the same button quickly several "
          "times (a rage click) or click something that does nothing (a dead click).</p>"
          "<p>The SDK sends signals in small batches to <code>POST /v1/signals</code>, and at "
-         "the latest when the page is hidden. This page refreshes every 5 seconds; the raw "
+         "the latest when the page is hidden. Reload this page to see them; the raw "
          "numbers are at <a href=\"/v1/summary\">/v1/summary</a>.</p></section>";
+}
+
+// The sections below the problems have English words only: a French page marks them so.
+std::string sectionsBelowProblems(const DashboardData& data) {
+  std::string html;
+  if (data.groups.empty() && data.visits.empty() && data.handoffs.empty()) {
+    html = emptyState();
+  } else {
+    if (!data.groups.empty()) html += groupsSection(data);
+    if (!data.handoffs.empty()) html += handoffsSection(data);
+    if (!data.visits.empty()) html += visitsSection(data);
+    if (!data.recent.empty()) html += recentSection(data);
+  }
+  return data.language == DashboardLanguage::en ? html : "<div lang=\"en\">" + html + "</div>";
+}
+
+// The same view in the other language.
+std::string languageLink(const DashboardData& data, const DashboardText& text) {
+  const std::string query = data.problems ? problemQueryString(data.problems->query) + "&" : "";
+  return "<a class=\"language\" href=\"" + escapeHtml("/dashboard?" + query + "lang=") +
+         escapeHtml(text.other_lang) + "\" lang=\"" + escapeHtml(text.other_lang) +
+         "\" hreflang=\"" + escapeHtml(text.other_lang) + "\">" + escapeHtml(text.other_language) +
+         "</a>";
+}
+
+std::string chartAssets(const DashboardData& data) {
+  if (!data.charts || !data.problems || data.problems->problems.empty()) return "";
+  return "<link rel=\"stylesheet\" href=\"" + std::string(kChartStylesheet) +
+         "\"><script src=\"" + kChartLibrary + "\" defer></script><script src=\"" +
+         kProblemsScript + "\" defer></script>";
 }
 
 }  // namespace
@@ -182,24 +215,23 @@ std::vector<HandoffsAtStep> handoffsByStep(const std::vector<StoredHandoff>& han
   return byStep;
 }
 
+// No automatic refresh: it would take the filter form from under the person typing in it
+// (and WCAG 2.2.1 asks for none). A reload shows what arrived since.
 std::string renderDashboard(const DashboardData& data) {
+  const DashboardText& text = dashboardText(data.language);
   std::string html =
-      "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      "<meta http-equiv=\"refresh\" content=\"5\"><title>Friction dashboard</title>"
-      "<link rel=\"stylesheet\" href=\"" +
-      std::string(kDashboardStylesheet) +
-      "\"></head><body><header><h1>Where journeys hurt</h1><p class=\"meta\">" +
-      std::to_string(data.total_signals) +
-      " signals stored · refreshes every 5 s · times are when the collector received them"
+      "<!doctype html><html lang=\"" + escapeHtml(text.lang) +
+      "\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
+      escapeHtml(text.page_title) + "</title><link rel=\"stylesheet\" href=\"" +
+      std::string(kDashboardStylesheet) + "\">" + chartAssets(data) +
+      "</head><body><header>" + languageLink(data, text) + "<h1>" + escapeHtml(text.heading) +
+      "</h1><p class=\"meta\">" +
+      escapeHtml(fillIn(text.stored, {std::to_string(data.total_signals)})) +
       "</p></header><main>";
-  if (data.groups.empty() && data.visits.empty() && data.handoffs.empty())
-    return html + emptyState() + "</main></body></html>";
-  if (!data.groups.empty()) html += groupsSection(data);
-  if (!data.handoffs.empty()) html += handoffsSection(data);
-  if (!data.visits.empty()) html += visitsSection(data);
-  if (!data.recent.empty()) html += recentSection(data);
-  return html + "</main></body></html>";
+  if (data.problems)
+    html += renderProblemsSection(*data.problems, text, data.problem_params_ignored);
+  return html + sectionsBelowProblems(data) + "</main></body></html>";
 }
 
 }  // namespace friction::collector

@@ -2,10 +2,13 @@
 // or style, so it works under the collector's strict Content-Security-Policy.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "dashboard_text.h"
 #include "handoff_store.h"
+#include "problems.h"
 #include "signal_store.h"
 #include "visit_shares.h"
 
@@ -18,9 +21,18 @@ struct DashboardData {
   std::vector<StepShares> visits;      // most visited first
   std::vector<StoredHandoff> handoffs; // newest first
   int64_t now_ms = 0;
+  // Shown first when present (problems_section.h), with the parameters that fell back.
+  std::optional<ProblemList> problems;
+  std::vector<std::string> problem_params_ignored;
+  DashboardLanguage language = DashboardLanguage::en;
+  bool charts = false;  // uPlot is installed: the sparklines are drawn
 };
 
 inline constexpr const char* kDashboardStylesheet = "/dashboard/dashboard.css";
+// uPlot, served from node_modules/uplot/dist (no CDN), and the script that draws with it.
+inline constexpr const char* kChartStylesheet = "/dashboard/vendor/uPlot.min.css";
+inline constexpr const char* kChartLibrary = "/dashboard/vendor/uPlot.iife.min.js";
+inline constexpr const char* kProblemsScript = "/dashboard/problems.js";
 
 // Where visitors asked for a person: the step they were on (the last of the summary they
 // shared), how often, and when last; "not shared" for those who kept their journey.

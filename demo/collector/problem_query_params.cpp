@@ -1,0 +1,104 @@
+#include "problem_query_params.h"
+
+#include <algorithm>
+#include <optional>
+#include <string_view>
+
+#include "detect/friction_kind.h"
+#include "utc_days.h"
+
+namespace friction::collector {
+namespace {
+
+// Longer than any site name or step template the intake takes: such a filter matches nothing.
+constexpr size_t kMaxFilterLength = 512;
+
+std::optional<std::string> given(const QueryParams& params, const char* name) {
+  const auto it = params.find(name);
+  if (it == params.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
+void ignore(std::vector<std::string>& ignored, const char* name) {
+  if (std::find(ignored.begin(), ignored.end(), name) == ignored.end()) ignored.push_back(name);
+}
+
+bool isUnreserved(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+std::string percentEncoded(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    if (isUnreserved(c)) {
+      out += c;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(c);
+    out += '%';
+    out += kHex[byte >> 4];
+    out += kHex[byte & 15];
+  }
+  return out;
+}
+
+void readText(const QueryParams& params, const char* name, std::string& into,
+              std::vector<std::string>& ignored) {
+  const auto value = given(params, name);
+  if (!value) return;
+  if (value->size() > kMaxFilterLength) ignore(ignored, name);
+  else into = *value;
+}
+
+}  // namespace
+
+ProblemQuery defaultProblemQuery(int64_t now_ms) {
+  ProblemQuery query;
+  query.to_day = utcDayOf(now_ms);
+  query.from_day = query.to_day - kDefaultProblemDays;
+  query.min_views = kMinProblemViews;
+  return query;
+}
+
+ProblemQueryParams readProblemQuery(const QueryParams& params, int64_t now_ms) {
+  ProblemQueryParams read{defaultProblemQuery(now_ms), {}};
+  ProblemQuery& query = read.query;
+
+  // `to` names the last day shown; the query excludes its `to_day`.
+  if (const auto from = given(params, "from")) {
+    if (const auto day = parseUtcDate(*from)) query.from_day = *day;
+    else ignore(read.ignored, "from");
+  }
+  if (const auto to = given(params, "to")) {
+    if (const auto day = parseUtcDate(*to)) query.to_day = *day + 1;
+    else ignore(read.ignored, "to");
+  }
+  const int64_t days = query.to_day - query.from_day;
+  if (days < 1 || days > kMaxProblemDays) {
+    const ProblemQuery fallback = defaultProblemQuery(now_ms);
+    query.from_day = fallback.from_day;
+    query.to_day = fallback.to_day;
+    ignore(read.ignored, "from");
+    ignore(read.ignored, "to");
+  }
+
+  readText(params, "site", query.site, read.ignored);
+  readText(params, "step", query.step, read.ignored);
+  if (const auto kind = given(params, "kind")) {
+    if (parseFrictionKind(*kind)) query.kind = *kind;
+    else ignore(read.ignored, "kind");
+  }
+  return read;
+}
+
+std::string problemQueryString(const ProblemQuery& query) {
+  std::string text = "from=" + utcDateText(query.from_day) + "&to=" + utcDateText(query.to_day - 1);
+  if (!query.site.empty()) text += "&site=" + percentEncoded(query.site);
+  if (!query.step.empty()) text += "&step=" + percentEncoded(query.step);
+  if (!query.kind.empty()) text += "&kind=" + percentEncoded(query.kind);
+  return text;
+}
+
+}  // namespace friction::collector

@@ -1,0 +1,201 @@
+#include "problems_section.h"
+
+#include <algorithm>
+
+#include "dashboard_language.h"
+#include "html_escape.h"
+#include "problem_query_params.h"
+#include "time_text.h"
+#include "utc_days.h"
+
+namespace friction::collector {
+namespace {
+
+constexpr size_t kShortHash = 8;  // enough to tell a page's elements apart at a glance
+
+std::string esc(std::string_view text) { return escapeHtml(text); }
+
+std::string kindText(const std::string& kind, const DashboardText& text) {
+  if (const auto known = parseFrictionKind(kind))
+    return std::string(text.kinds[static_cast<size_t>(*known)]);
+  return kind;  // a kind newer than this table: its name says enough
+}
+
+// "button 8bf6fc01…", the role and the start of the element's hash; the page itself if none.
+std::string elementText(const Problem& problem, const DashboardText& text) {
+  if (problem.target.empty()) return "<span class=\"element\">" + esc(text.whole_page) + "</span>";
+  const std::string role = problem.role.empty() ? std::string(text.element) : problem.role;
+  const bool shortened = problem.target.size() > kShortHash;
+  const std::string shown = shortened ? problem.target.substr(0, kShortHash) + "…" : problem.target;
+  return "<span class=\"element\">" + esc(role) + " <code class=\"hash\"" +
+         (shortened ? " title=\"" + esc(text.full_hash) + ": " + esc(problem.target) + "\"" : "") +
+         ">" + esc(shown) + "</code></span>";
+}
+
+std::string problemCell(const Problem& problem, const ProblemList& list,
+                        const DashboardText& text) {
+  std::string cell = "<th scope=\"row\" class=\"problem\"><span class=\"kind\">" +
+                     esc(kindText(problem.kind, text)) + "</span> " + esc(text.on_step) +
+                     " <code class=\"step\">" + esc(problem.step) + "</code> " +
+                     elementText(problem, text);
+  // Every site in one view: say whose step it is.
+  if (list.query.site.empty() && !problem.site.empty())
+    cell += " <span class=\"site\">" + esc(problem.site) + "</span>";
+  return cell + "</th>";
+}
+
+// The word carries the trend; the arrow and the colour only repeat it.
+std::string trendCell(ProblemTrend trend, const DashboardText& text) {
+  switch (trend) {
+    case ProblemTrend::new_problem:
+      return "<td><span class=\"trend new\"><span aria-hidden=\"true\">+ </span>" +
+             esc(text.trend_new) + "</span></td>";
+    case ProblemTrend::worse:
+      return "<td><span class=\"trend worse\"><span aria-hidden=\"true\">▲ </span>" +
+             esc(text.trend_worse) + "</span></td>";
+    case ProblemTrend::better:
+      return "<td><span class=\"trend better\"><span aria-hidden=\"true\">▼ </span>" +
+             esc(text.trend_better) + "</span></td>";
+    case ProblemTrend::steady:
+      break;
+  }
+  // Nothing to see for a steady problem, but a screen reader still hears a word.
+  return "<td><span class=\"visually-hidden\">" + esc(text.trend_steady) + "</span></td>";
+}
+
+// The numbers are the text (a peak), the chart an enhancement drawn by problems.js.
+std::string sparkCell(const Problem& problem, const DashboardText& text) {
+  const auto peak = problem.daily_views.empty()
+                        ? int64_t{0}
+                        : *std::max_element(problem.daily_views.begin(), problem.daily_views.end());
+  return "<td class=\"spark\" data-series=\"" + dailySeriesText(problem.daily_views) +
+         "\"><span class=\"spark-text\">" + esc(fillIn(text.peak, {std::to_string(peak)})) +
+         "</span></td>";
+}
+
+// The day, which is what a range of days needs; the exact UTC time on hover.
+std::string dayCell(int64_t unix_ms) {
+  if (unix_ms <= 0) return "<td>–</td>";
+  return "<td><time datetime=\"" + isoUtcTime(unix_ms) + "\" title=\"" + utcTime(unix_ms) +
+         "\">" + utcDateText(utcDayOf(unix_ms)) + "</time></td>";
+}
+
+std::string numberCell(int64_t value) {
+  return "<td class=\"num\">" + std::to_string(value) + "</td>";
+}
+
+std::string textField(const char* name, std::string_view label, const std::string& value,
+                      const char* type) {
+  const std::string id = std::string("problems-") + name;
+  return "<p class=\"field\"><label for=\"" + id + "\">" + esc(label) + "</label><input id=\"" +
+         id + "\" name=\"" + name + "\" type=\"" + type + "\" value=\"" + esc(value) +
+         "\"></p>";
+}
+
+std::string kindField(const ProblemQuery& query, const DashboardText& text) {
+  std::string field =
+      "<p class=\"field\"><label for=\"problems-kind\">" + esc(text.kind) +
+      "</label><select id=\"problems-kind\" name=\"kind\"><option value=\"\">" +
+      esc(text.all_kinds) + "</option>";
+  for (size_t i = 0; i < kFrictionKindCount; ++i) {
+    const std::string name(kFrictionKindNames[i]);
+    field += "<option value=\"" + name + "\"" + (query.kind == name ? " selected" : "") + ">" +
+             esc(text.kinds[i]) + "</option>";
+  }
+  return field + "</select></p>";
+}
+
+// A GET form to /dashboard: the filters are the URL, so a view can be shared and reloaded.
+std::string filterForm(const ProblemQuery& query, const DashboardText& text) {
+  return "<form class=\"filters\" method=\"get\" action=\"/dashboard\"><fieldset><legend>" +
+         esc(text.filter_legend) + "</legend><input type=\"hidden\" name=\"lang\" value=\"" +
+         esc(text.lang) + "\">" +
+         textField("from", text.from, utcDateText(query.from_day), "date") +
+         textField("to", text.to, utcDateText(query.to_day - 1), "date") +
+         textField("site", text.site, query.site, "text") +
+         textField("step", text.step, query.step, "text") + kindField(query, text) +
+         "<p class=\"actions\"><button type=\"submit\">" + esc(text.apply) +
+         "</button> <a href=\"/dashboard?lang=" + esc(text.lang) + "\">" + esc(text.reset) +
+         "</a></p></fieldset></form>";
+}
+
+std::string hiddenSentence(const ProblemList& list, const DashboardText& text) {
+  const bool one = list.hidden == 1 || (list.hidden == 0 && text.zero_is_singular);
+  return "<p class=\"hidden-count\">" +
+         esc(fillIn(one ? text.hidden_one : text.hidden_many,
+                    {std::to_string(list.hidden), std::to_string(list.query.min_views)})) +
+         "</p>";
+}
+
+std::string fieldLabel(const std::string& name, const DashboardText& text) {
+  if (name == "from") return std::string(text.from);
+  if (name == "to") return std::string(text.to);
+  if (name == "site") return std::string(text.site);
+  if (name == "step") return std::string(text.step);
+  if (name == "kind") return std::string(text.kind);
+  return name;
+}
+
+std::string ignoredSentence(const std::vector<std::string>& ignored, const DashboardText& text) {
+  if (ignored.empty()) return "";
+  std::string names;
+  for (const auto& name : ignored) names += (names.empty() ? "" : ", ") + fieldLabel(name, text);
+  return "<p class=\"ignored\" role=\"status\">" + esc(fillIn(text.ignored, {names})) + "</p>";
+}
+
+std::string exportLinks(const ProblemQuery& query, const DashboardText& text) {
+  const std::string base = "/v1/problems?" + problemQueryString(query) + "&format=";
+  return "<p class=\"exports\">" + esc(text.exports) + " <a href=\"" + esc(base + "csv") +
+         "\" type=\"text/csv\">CSV</a> · <a href=\"" + esc(base + "json") +
+         "\" type=\"application/json\">JSON</a></p>";
+}
+
+std::string emptyProblems(const ProblemList& list, const DashboardText& text) {
+  return "<div class=\"empty problems-empty\"><h3>" + esc(text.empty_heading) + "</h3><p>" +
+         esc(fillIn(text.empty_text, {std::to_string(list.query.min_views)})) + "</p></div>";
+}
+
+std::string problemsTable(const ProblemList& list, const DashboardText& text) {
+  // Scrolls sideways inside itself on a narrow screen; focusable so that keys can scroll it.
+  std::string html =
+      "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"problems-heading\" "
+      "tabindex=\"0\"><table class=\"problems\"><thead><tr><th scope=\"col\">" +
+      esc(text.col_problem) + "</th><th scope=\"col\" class=\"num\">" + esc(text.col_views) +
+      "</th><th scope=\"col\">" + esc(text.col_trend) + "</th><th scope=\"col\" class=\"num\">" +
+      esc(text.col_previous) + "</th><th scope=\"col\">" + esc(text.col_daily) +
+      "</th><th scope=\"col\" class=\"num\">" + esc(text.col_signals) + "</th><th scope=\"col\">" +
+      esc(text.col_first_seen) + "</th><th scope=\"col\">" + esc(text.col_last_seen) +
+      "</th></tr></thead><tbody>";
+  for (const auto& problem : list.problems) {
+    html += "<tr>" + problemCell(problem, list, text) + numberCell(problem.views) +
+            trendCell(problem.trend, text) + numberCell(problem.previous_views) +
+            sparkCell(problem, text) + numberCell(problem.signals) +
+            dayCell(problem.first_seen_ms) + dayCell(problem.last_seen_ms) + "</tr>";
+  }
+  return html + "</tbody></table></div>";
+}
+
+}  // namespace
+
+std::string dailySeriesText(const std::vector<int64_t>& daily_views) {
+  std::string series;
+  for (const auto views : daily_views) series += (series.empty() ? "" : " ") + std::to_string(views);
+  return series;
+}
+
+std::string renderProblemsSection(const ProblemList& list, const DashboardText& text,
+                                  const std::vector<std::string>& ignored) {
+  const ProblemQuery& query = list.query;
+  const int64_t days = query.to_day - query.from_day;
+  // The section is not a named region itself: the table's scrolling region carries the name.
+  std::string html = "<section class=\"problems\"><h2 id=\"problems-heading\">" +
+                     esc(text.problems_heading) + "</h2>" + filterForm(query, text) +
+                     ignoredSentence(ignored, text) + "<p class=\"range\">" +
+                     esc(fillIn(text.range, {utcDateText(query.from_day),
+                                             utcDateText(query.to_day - 1), std::to_string(days)})) +
+                     "</p>" + hiddenSentence(list, text) + exportLinks(query, text);
+  html += list.problems.empty() ? emptyProblems(list, text) : problemsTable(list, text);
+  return html + "</section>";
+}
+
+}  // namespace friction::collector

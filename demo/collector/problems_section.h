@@ -1,0 +1,20 @@
+// The dashboard's first section: problems ranked by the page views they affected, with the
+// filter form (a plain GET form: it works without JavaScript), the privacy threshold's count,
+// and links to the CSV and JSON export of exactly this view.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "dashboard_text.h"
+#include "problems.h"
+
+namespace friction::collector {
+
+// The daily series of a sparkline cell, "3 5 0", read by /dashboard/problems.js.
+std::string dailySeriesText(const std::vector<int64_t>& daily_views);
+
+// `ignored`: the query parameters that fell back to their defaults (problem_query_params.h).
+std::string renderProblemsSection(const ProblemList& list, const DashboardText& text,
+                                  const std::vector<std::string>& ignored = {});
+
+}  // namespace friction::collector
