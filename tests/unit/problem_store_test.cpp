@@ -10,6 +10,7 @@
 
 #include "kit/test_batch_id.h"
 #include "problem_store.h"
+#include "retention.h"
 #include "signal_store.h"
 
 namespace fs = std::filesystem;
@@ -373,4 +374,21 @@ TEST_CASE("problems: the day reads are range scans on an index, not full scans")
         std::string::npos);
   CHECK(all.find("SCAN") == std::string::npos);
   CHECK(one.find("SCAN") == std::string::npos);
+}
+
+TEST_CASE("problems: retention deletes problem days older than the cutoff's day") {
+  TempDb temp;
+  auto s = openStore(temp);
+  const auto problem = signal("dead_click", "/a", "1111111111111111");
+  storeViews(*s, problem, kD - 10, 1);
+  storeViews(*s, problem, kD - 1, 1, 23);
+  storeViews(*s, problem, kD, 1, 1);
+  storeViews(*s, problem, kD, 1, 20);
+  Sql sql(temp.path);
+  std::string error;
+  CHECK(deleteStoredBefore(sql.db, at(kD, 6), error) >= 0);
+  CHECK(sql.text("SELECT day - " + std::to_string(kD) + " FROM problem_days ORDER BY day") ==
+        "0\n");
+  // The day of the cutoff stays whole, even its views from before the cutoff's hour.
+  CHECK(sql.scalar("SELECT views FROM problem_days") == 2);
 }
