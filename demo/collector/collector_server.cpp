@@ -14,6 +14,8 @@
 #include "handoff_store.h"
 #include "intake/handoff_reader.h"
 #include "intake/intake_limits.h"
+#include "problems_json.h"
+#include "problems_request.h"
 #include "signal_intake.h"
 #include "shop_api.h"
 #include "rate_limiter.h"
@@ -23,6 +25,7 @@
 #include "static_files.h"
 #include "summary_json.h"
 #include "time_text.h"
+#include "utc_day.h"
 #include "view_access.h"
 
 namespace friction::collector {
@@ -190,6 +193,30 @@ class Routes {
              summaryJson(store_->totalSignals(), store_->groups(), visitShares(store_->visitSums())));
   }
 
+  // GET /v1/problems (problems_request.h): the problems of a range of days, JSON or CSV.
+  void problems(const Request& req, Response& res) const {
+    if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
+    ProblemsRequest request;
+    std::string parameter, error;
+    if (!readProblemsRequest(req.params, utcDayOf(nowUnixMs()), request, parameter, error)) {
+      sendJson(res, 400, nlohmann::json{{"error", error}, {"parameter", parameter}}.dump(
+                             -1, ' ', false, nlohmann::json::error_handler_t::replace));
+      return;
+    }
+    const ProblemList list = store_->problems(request.query);
+    if (!request.csv) {
+      sendJson(res, 200, problemsJson(list));
+      return;
+    }
+    const ProblemQuery& query = request.query;
+    res.status = 200;
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Content-Disposition", "attachment; filename=\"problems-" +
+                                              formatUtcDay(query.from_day) + "-" +
+                                              formatUtcDay(query.to_day) + ".csv\"");
+    res.set_content(problemsCsv(list), "text/csv; charset=utf-8");
+  }
+
   void dashboard(const Request& req, Response& res) const {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     DashboardData data;
@@ -348,6 +375,9 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   });
   server.Get("/v1/summary", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->summary(req, res); });
+  });
+  server.Get("/v1/problems", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->problems(req, res); });
   });
   server.Get("/dashboard", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->dashboard(req, res); });

@@ -30,7 +30,7 @@ struct CollectorOptions {
   bool demo = false;  // the shop's pages and its API (/shop/api/...) exist only in the demo
   ConnectionLimits connections;
   int retention_days = 90;  // older batches, signals, visit sums and hand-offs are deleted
-  // What the views (dashboard, agent view, summary API) ask for (view_access.h); empty: the
+  // What the views (dashboard, agent view, summary and problems APIs) ask for (view_access.h); empty: the
   // views are refused.
   std::string access_token;
   // The Host names the views answer to; empty: defaultHostNames("127.0.0.1").
