@@ -33,7 +33,8 @@ class ProblemStore {
 
  private:
   ProblemStore() = default;
-  // Every problem day of [from, to), of all sites or of one (the (day) and (site, day) indexes).
+  // Every problem day of [from, to), of all sites or of one (the table in day order, or the
+  // (site, day) index).
   sqlite3_stmt* select_days_ = nullptr;
   sqlite3_stmt* select_site_days_ = nullptr;
   // All the days of one problem: its daily series, first and last seen, latest role.

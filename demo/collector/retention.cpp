@@ -19,8 +19,9 @@ constexpr const char* kDeletions[] = {
     "DELETE FROM batches WHERE id IN "
     "(SELECT id FROM batches WHERE received_at < ?1 LIMIT ?2)",
     // A problem day goes once the whole day is older: the cutoff's own day stays.
-    "DELETE FROM problem_days WHERE rowid IN "
-    "(SELECT rowid FROM problem_days WHERE day < ?1 / 86400000 LIMIT ?2)",
+    "DELETE FROM problem_days WHERE (day, site, step, kind, target) IN "
+    "(SELECT day, site, step, kind, target FROM problem_days WHERE day < ?1 / 86400000 "
+    "LIMIT ?2)",
     "DELETE FROM handoffs WHERE id IN "
     "(SELECT id FROM handoffs WHERE created_at < ?1 LIMIT ?2)",
     // A visit sum has no per-visit times: it goes once its last visit is older.
