@@ -54,7 +54,9 @@ std::string problemsJson(const ProblemList& list) {
   }
   return nlohmann::json{
       {"range",
-       {{"from", formatUtcDay(query.from_day)}, {"to", formatUtcDay(query.to_day)}, {"days", days}}},
+       {{"from", formatUtcDay(query.from_day)},
+        {"to", formatUtcDay(query.to_day)},
+        {"days", days}}},
       {"previous", {{"from", formatUtcDay(query.from_day - days)},
                     {"to", formatUtcDay(query.from_day)}}},
       {"k", query.min_views},

@@ -27,8 +27,9 @@ int64_t at(int64_t day, int64_t hour = 12, int64_t ms = 0) {
 }
 
 struct TempDb {
-  fs::path path = fs::temp_directory_path() / ("friction-problems-test-" + std::to_string(getpid()) +
-                                               "-" + testBatchId() + ".db");
+  fs::path path = fs::temp_directory_path() / ("friction-problems-test-" +
+                                               std::to_string(getpid()) + "-" + testBatchId() +
+                                               ".db");
   ~TempDb() {
     std::error_code ignored;
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix, ignored);
@@ -337,7 +338,8 @@ TEST_CASE("problems: a database of schema 4 gets its problems from the signals i
             "(" + t1 + ", 'shop', 'dead_click', '/a', 'link', '1111111111111111', 2, 0, 0, 0.3),"
             "(" + t2 + ", 'shop', 'dead_click', '/a', 'button', '1111111111111111', 1, 0, 0, 0.3),"
             "(" + t3 + ", 'shop', 'dead_click', '/a', 'link', '1111111111111111', 4, 0, 0, 0.3),"
-            "(" + t3 + ", 'blog', 'rage_click', '/b', 'button', '2222222222222222', 3, 0, 0, 0.6);");
+            "(" + t3 +
+            ", 'blog', 'rage_click', '/b', 'button', '2222222222222222', 3, 0, 0, 0.6);");
   }
   auto s = openStore(temp);
   Sql sql(temp.path);

@@ -65,7 +65,8 @@ class Collector {
   httplib::Result get(const std::string& path, bool with_token = true) const {
     httplib::Client client("127.0.0.1", port_);
     client.set_read_timeout(5, 0);
-    if (with_token) client.set_default_headers({{"Authorization", std::string("Bearer ") + kToken}});
+    if (with_token)
+      client.set_default_headers({{"Authorization", std::string("Bearer ") + kToken}});
     return client.Get(path);
   }
 
@@ -167,8 +168,8 @@ TEST_CASE("problems api: CSV as an attachment, formula-looking steps defused") {
         "attachment; filename=\"problems-2026-03-10-2026-03-11.csv\"");
   const std::string expected_row =
       "shop,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",dead_click,0123456789abcdef,link,2,2,2,0,"
-      "new,2," + std::to_string(day * kMsPerUtcDay) + "," + std::to_string(day * kMsPerUtcDay + 1000) +
-      "\r\n";
+      "new,2," + std::to_string(day * kMsPerUtcDay) + "," +
+      std::to_string(day * kMsPerUtcDay + 1000) + "\r\n";
   CHECK(res->body.find("\r\n" + expected_row) != std::string::npos);
 }
 
