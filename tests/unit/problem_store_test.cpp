@@ -307,7 +307,7 @@ TEST_CASE("problems: a retried batch adds nothing to the rollup") {
   store(*s, batch, at(kD));
   std::string error;
   CHECK(s->storeBatch(batch, at(kD, 13), error) == SignalStore::Stored::duplicate);
-  const auto list = s->problems(range(kD, kD + 1));
+  auto list = s->problems(range(kD, kD + 1));
   const Problem* dead = find(list, "dead_click", "1111111111111111");
   REQUIRE(dead);
   CHECK(dead->views == 1);  // two signals of one problem in one batch: one page view
@@ -318,6 +318,15 @@ TEST_CASE("problems: a retried batch adds nothing to the rollup") {
   CHECK(sql.scalar("SELECT SUM(views) FROM problem_days") == 2);
   CHECK(sql.scalar("SELECT SUM(signals) FROM problem_days") ==
         sql.scalar("SELECT COUNT(*) FROM signals"));
+  // Another batch, three signals of the problem: one page view more, added to the day's row.
+  store(*s, batchOf(std::vector<ReceivedSignal>(3, signal("dead_click", "/a", "1111111111111111"))),
+        at(kD, 14));
+  list = s->problems(range(kD, kD + 1));
+  dead = find(list, "dead_click", "1111111111111111");
+  REQUIRE(dead);
+  CHECK(dead->views == 2);
+  CHECK(dead->signals == 5);
+  CHECK(dead->last_seen_ms == at(kD, 14));
 }
 
 TEST_CASE("problems: a database of schema 4 gets its problems from the signals it holds") {
