@@ -17,6 +17,8 @@
 #include "intake/handoff_reader.h"
 #include "intake/intake_limits.h"
 #include "problem_query_params.h"
+#include "problems_json.h"
+#include "problems_request.h"
 #include "signal_intake.h"
 #include "shop_api.h"
 #include "rate_limiter.h"
@@ -26,6 +28,7 @@
 #include "static_files.h"
 #include "summary_json.h"
 #include "time_text.h"
+#include "utc_day.h"
 #include "view_access.h"
 
 namespace friction::collector {
@@ -76,11 +79,6 @@ void guarded(const Request& req, Response& res, Work&& work) noexcept {
     try { sendInternalError(req, res, "unknown exception"); } catch (...) { res.status = 500; }
   }
 }
-
-// Where the dashboard's problems come from: the problem store's query, once it exists. Until
-// it is bound, none: the section shows its empty state for the range asked.
-using ProblemSource = std::function<ProblemList(const ProblemQuery&)>;
-ProblemList noProblemsYet(const ProblemQuery& query) { return ProblemList{query, {}, 0}; }
 
 // The handlers' shared state; shared_ptr so it lives as long as the server's handlers.
 class Routes {
@@ -201,6 +199,30 @@ class Routes {
              summaryJson(store_->totalSignals(), store_->groups(), visitShares(store_->visitSums())));
   }
 
+  // GET /v1/problems (problems_request.h): the problems of a range of days, JSON or CSV.
+  void problems(const Request& req, Response& res) const {
+    if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
+    ProblemsRequest request;
+    std::string parameter, error;
+    if (!readProblemsRequest(req.params, utcDayOf(nowUnixMs()), request, parameter, error)) {
+      sendJson(res, 400, nlohmann::json{{"error", error}, {"parameter", parameter}}.dump(
+                             -1, ' ', false, nlohmann::json::error_handler_t::replace));
+      return;
+    }
+    const ProblemList list = store_->problems(request.query);
+    if (!request.csv) {
+      sendJson(res, 200, problemsJson(list));
+      return;
+    }
+    const ProblemQuery& query = request.query;
+    res.status = 200;
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Content-Disposition", "attachment; filename=\"problems-" +
+                                              formatUtcDay(query.from_day) + "-" +
+                                              formatUtcDay(query.to_day - 1) + ".csv\"");
+    res.set_content(problemsCsv(list), "text/csv; charset=utf-8");
+  }
+
   void dashboard(const Request& req, Response& res) const {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     DashboardData data;
@@ -211,7 +233,7 @@ class Routes {
     data.handoffs = handoffs_->recent(200);
     data.now_ms = nowUnixMs();
     const ProblemQueryParams asked = readProblemQuery(req.params, data.now_ms);
-    data.problems = problems_(asked.query);
+    data.problems = store_->problems(asked.query);
     data.problem_params_ignored = asked.ignored;
     data.language = chooseDashboardLanguage(req.get_param_value("lang"),
                                             req.get_header_value("Accept-Language"));
@@ -257,7 +279,6 @@ class Routes {
   std::unique_ptr<RetentionJob> retention_;  // stops with the routes
   ViewAccess views_;
   mutable RateLimiter limiter_;  // has its own lock
-  ProblemSource problems_ = noProblemsYet;
 };
 
 // Bodies for the errors httplib produces itself (unknown paths, oversized bodies...).
@@ -368,6 +389,9 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   });
   server.Get("/v1/summary", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->summary(req, res); });
+  });
+  server.Get("/v1/problems", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->problems(req, res); });
   });
   server.Get("/dashboard", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->dashboard(req, res); });

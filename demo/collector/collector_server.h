@@ -29,9 +29,10 @@ struct CollectorOptions {
   std::string trusted_proxies;
   bool demo = false;  // the shop's pages and its API (/shop/api/...) exist only in the demo
   ConnectionLimits connections;
-  int retention_days = 90;  // older batches, signals, visit sums and hand-offs are deleted
-  // What the views (dashboard, agent view, summary API) ask for (view_access.h); empty: the
-  // views are refused.
+  // Older batches, signals, problem days, visit sums and hand-offs are deleted.
+  int retention_days = 90;
+  // What the views (dashboard, agent view, summary and problems APIs) ask for (view_access.h);
+  // empty: the views are refused.
   std::string access_token;
   // The Host names the views answer to; empty: defaultHostNames("127.0.0.1").
   std::vector<std::string> host_names;

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "detect/friction_kind.h"
-#include "utc_days.h"
+#include "utc_day.h"
 
 namespace friction::collector {
 namespace {
@@ -56,7 +56,7 @@ void readText(const QueryParams& params, const char* name, std::string& into,
 
 ProblemQuery defaultProblemQuery(int64_t now_ms) {
   ProblemQuery query;
-  query.to_day = utcDayOf(now_ms);
+  query.to_day = utcDayOf(now_ms) + 1;  // today included: what happened a minute ago shows
   query.from_day = query.to_day - kDefaultProblemDays;
   query.min_views = kMinProblemViews;
   return query;
@@ -68,11 +68,11 @@ ProblemQueryParams readProblemQuery(const QueryParams& params, int64_t now_ms) {
 
   // `to` names the last day shown; the query excludes its `to_day`.
   if (const auto from = given(params, "from")) {
-    if (const auto day = parseUtcDate(*from)) query.from_day = *day;
+    if (const auto day = parseUtcDay(*from)) query.from_day = *day;
     else ignore(read.ignored, "from");
   }
   if (const auto to = given(params, "to")) {
-    if (const auto day = parseUtcDate(*to)) query.to_day = *day + 1;
+    if (const auto day = parseUtcDay(*to)) query.to_day = *day + 1;
     else ignore(read.ignored, "to");
   }
   const int64_t days = query.to_day - query.from_day;
@@ -94,7 +94,7 @@ ProblemQueryParams readProblemQuery(const QueryParams& params, int64_t now_ms) {
 }
 
 std::string problemQueryString(const ProblemQuery& query) {
-  std::string text = "from=" + utcDateText(query.from_day) + "&to=" + utcDateText(query.to_day - 1);
+  std::string text = "from=" + formatUtcDay(query.from_day) + "&to=" + formatUtcDay(query.to_day - 1);
   if (!query.site.empty()) text += "&site=" + percentEncoded(query.site);
   if (!query.step.empty()) text += "&step=" + percentEncoded(query.step);
   if (!query.kind.empty()) text += "&kind=" + percentEncoded(query.kind);

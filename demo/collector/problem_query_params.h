@@ -26,7 +26,7 @@ struct ProblemQueryParams {
   std::vector<std::string> ignored;
 };
 
-// The last 28 full UTC days (today excluded: it is not over), every site, step and kind.
+// The 28 UTC days ending today (today included, though not over), every site, step and kind.
 ProblemQuery defaultProblemQuery(int64_t now_ms);
 
 // Empty values are absent ones (an empty form field); a repeated parameter counts once.

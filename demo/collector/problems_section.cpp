@@ -6,7 +6,7 @@
 #include "html_escape.h"
 #include "problem_query_params.h"
 #include "time_text.h"
-#include "utc_days.h"
+#include "utc_day.h"
 
 namespace friction::collector {
 namespace {
@@ -77,7 +77,7 @@ std::string sparkCell(const Problem& problem, const DashboardText& text) {
 std::string dayCell(int64_t unix_ms) {
   if (unix_ms <= 0) return "<td>–</td>";
   return "<td><time datetime=\"" + isoUtcTime(unix_ms) + "\" title=\"" + utcTime(unix_ms) +
-         "\">" + utcDateText(utcDayOf(unix_ms)) + "</time></td>";
+         "\">" + formatUtcDay(utcDayOf(unix_ms)) + "</time></td>";
 }
 
 std::string numberCell(int64_t value) {
@@ -110,8 +110,8 @@ std::string filterForm(const ProblemQuery& query, const DashboardText& text) {
   return "<form class=\"filters\" method=\"get\" action=\"/dashboard\"><fieldset><legend>" +
          esc(text.filter_legend) + "</legend><input type=\"hidden\" name=\"lang\" value=\"" +
          esc(text.lang) + "\">" +
-         textField("from", text.from, utcDateText(query.from_day), "date") +
-         textField("to", text.to, utcDateText(query.to_day - 1), "date") +
+         textField("from", text.from, formatUtcDay(query.from_day), "date") +
+         textField("to", text.to, formatUtcDay(query.to_day - 1), "date") +
          textField("site", text.site, query.site, "text") +
          textField("step", text.step, query.step, "text") + kindField(query, text) +
          "<p class=\"actions\"><button type=\"submit\">" + esc(text.apply) +
@@ -191,8 +191,8 @@ std::string renderProblemsSection(const ProblemList& list, const DashboardText& 
   std::string html = "<section class=\"problems\"><h2 id=\"problems-heading\">" +
                      esc(text.problems_heading) + "</h2>" + filterForm(query, text) +
                      ignoredSentence(ignored, text) + "<p class=\"range\">" +
-                     esc(fillIn(text.range, {utcDateText(query.from_day),
-                                             utcDateText(query.to_day - 1), std::to_string(days)})) +
+                     esc(fillIn(text.range, {formatUtcDay(query.from_day),
+                                             formatUtcDay(query.to_day - 1), std::to_string(days)})) +
                      "</p>" + hiddenSentence(list, text) + exportLinks(query, text);
   html += list.problems.empty() ? emptyProblems(list, text) : problemsTable(list, text);
   return html + "</section>";

@@ -1,10 +1,13 @@
 #include "signal_store.h"
 
 #include <map>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
 #include "anonymise/randomized_response.h"
+#include "problem_store.h"
+#include "utc_day.h"
 
 namespace friction::collector {
 namespace {
@@ -77,6 +80,41 @@ CREATE TABLE handoffs (
   summary TEXT                     -- validated JSON (journey/journey_log.h), or NULL
 );
 )sql",
+    // 5: problems rolled up per UTC day at intake (problems.h), so that a view over weeks
+    // reads a few rows per problem instead of every signal. Filled from the signals already
+    // stored: the signals have no batch id, but a batch's signals share its received_at, so
+    // one page view per distinct received_at is what intake would have counted.
+    R"sql(
+CREATE TABLE problem_days (
+  day INTEGER NOT NULL,          -- UTC days since 1970-01-01 of received_at
+  site TEXT NOT NULL,
+  step TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  target TEXT NOT NULL,
+  role TEXT NOT NULL,            -- the latest seen
+  views INTEGER NOT NULL,        -- page views affected (batches holding the problem)
+  signals INTEGER NOT NULL,
+  events INTEGER NOT NULL,       -- the signals' counts added up
+  first_seen INTEGER NOT NULL,   -- unix ms, server clock
+  last_seen INTEGER NOT NULL,
+  PRIMARY KEY (day, site, step, kind, target)
+) WITHOUT ROWID;
+-- Stored in day order, so that a range of days is one contiguous read. A site's range reads
+-- this index alone: an index of a WITHOUT ROWID table carries the key's other columns.
+CREATE INDEX problem_days_by_site_day ON problem_days (site, day, views, signals, events);
+-- One problem's days, for its daily series and first and last seen.
+CREATE INDEX problem_days_by_problem ON problem_days (site, step, kind, target, day);
+INSERT INTO problem_days (site, step, kind, target, day, role, views, signals, events,
+                          first_seen, last_seen)
+SELECT site, step, kind, target, day,
+       (SELECT s.role FROM signals s WHERE s.received_at = g.last_seen AND s.site = g.site AND
+        s.step = g.step AND s.kind = g.kind AND s.target = g.target ORDER BY s.id DESC LIMIT 1),
+       views, signals, events, first_seen, last_seen
+FROM (SELECT site, step, kind, target, received_at / 86400000 AS day,
+             COUNT(DISTINCT received_at) AS views, COUNT(*) AS signals, SUM(count) AS events,
+             MIN(received_at) AS first_seen, MAX(received_at) AS last_seen
+      FROM signals GROUP BY site, step, kind, target, received_at / 86400000) AS g;
+)sql",
 };
 
 // Acknowledged means durable, power loss included: in WAL mode, synchronous = FULL syncs the log
@@ -85,6 +123,13 @@ CREATE TABLE handoffs (
 constexpr const char* kConnectionSettings = R"sql(
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
+)sql";
+
+// The views read weeks of rollups at a time: through SQLite's default 2 MB page cache that is
+// one pread() per page, every time (most of a problems query's time, measured). Mapped, the
+// pages are read from the OS's cache in place.
+constexpr const char* kReadConnectionSettings = R"sql(
+PRAGMA mmap_size = 268435456;
 )sql";
 
 // A batch waits at most this long for the dashboard's readers instead of failing at once.
@@ -195,7 +240,16 @@ std::unique_ptr<SignalStore> SignalStore::open(const std::string& path, std::str
     return nullptr;
   }
   sqlite3_busy_timeout(store->read_db_, kBusyTimeoutMs);
+  if (!exec(store->read_db_, kReadConnectionSettings, error)) {
+    error = "cannot open database " + path + " for reading: " + error;
+    return nullptr;
+  }
   if (!store->prepareAll(error)) {
+    error = "cannot open database " + path + ": " + error;
+    return nullptr;
+  }
+  store->problems_ = ProblemStore::prepare(store->read_db_, error);
+  if (!store->problems_) {
     error = "cannot open database " + path + ": " + error;
     return nullptr;
   }
@@ -209,6 +263,8 @@ SignalStore::~SignalStore() {
   insert_batch_.reset();
   insert_signal_.reset();
   count_signals_.reset();
+  upsert_problem_day_.reset();
+  problems_.reset();
   upsert_visit_total_.reset();
   upsert_visit_kind_.reset();
   select_visit_totals_.reset();
@@ -233,6 +289,13 @@ bool SignalStore::prepareAll(std::string& error) {
        "INSERT INTO signals (received_at, site, kind, step, role, target, count, at_s, "
        "span_ms, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", false},
       {&count_signals_, "SELECT COUNT(*) FROM signals"},
+      {&upsert_problem_day_,
+       "INSERT INTO problem_days (site, step, kind, target, day, role, views, signals, events, "
+       "first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?9, ?9) "
+       "ON CONFLICT (day, site, step, kind, target) DO UPDATE SET role = excluded.role, "
+       "views = views + 1, signals = signals + excluded.signals, "
+       "events = events + excluded.events, first_seen = MIN(first_seen, excluded.first_seen), "
+       "last_seen = MAX(last_seen, excluded.last_seen)", false},
       {&upsert_visit_total_,
        "INSERT INTO visit_totals (site, step, epsilon, visits, first_seen, last_seen) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (site, step, epsilon) DO UPDATE SET "
@@ -278,6 +341,7 @@ SignalStore::Stored SignalStore::storeBatch(const ReceivedBatch& batch, int64_t 
   bool ok = batch_row == SQLITE_DONE;
   for (size_t i = 0; ok && i < batch.signals.size(); ++i)
     ok = insertSignalRow(batch.site, batch.signals[i], received_at_ms);
+  if (ok) ok = addProblemDays(batch, received_at_ms);
   if (ok) ok = addVisits(batch, received_at_ms);
   // The answer (2xx) goes out only after COMMIT returns: what was acknowledged is on disk.
   if (ok && exec(db_, "COMMIT", error)) return Stored::stored;
@@ -312,6 +376,41 @@ bool SignalStore::insertSignalRow(const std::string& site, const ReceivedSignal&
   sqlite3_bind_int64(row.get(), 9, s.span_ms);
   sqlite3_bind_double(row.get(), 10, s.score);
   return sqlite3_step(row.get()) == SQLITE_DONE;
+}
+
+bool SignalStore::addProblemDays(const ReceivedBatch& batch, int64_t received_at_ms) {
+  // A problem counts one page view per batch: a batch is one page's signals over about 10 s,
+  // and several signals of one problem in it are almost always one page view. A page view
+  // spanning several batches is counted once per batch, an over-count that a per-signal "first
+  // in this page view" mark from the SDK will remove (issue 14).
+  struct Sums {
+    const std::string* role = nullptr;  // the last signal's
+    int64_t signals = 0, events = 0;
+  };
+  std::map<std::tuple<std::string_view, std::string_view, std::string_view>, Sums> problems;
+  for (const auto& signal : batch.signals) {
+    Sums& sums = problems[{signal.step, signal.kind, signal.target}];
+    sums.role = &signal.role;
+    ++sums.signals;
+    sums.events += signal.count;
+  }
+  const int64_t day = utcDayOf(received_at_ms);
+  for (const auto& [key, sums] : problems) {
+    const auto& [step, kind, target] = key;
+    StatementUse row(upsert_problem_day_->handle);
+    sqlite3_bind_text(row.get(), 1, batch.site.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(row.get(), 2, step.data(), static_cast<int>(step.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(row.get(), 3, kind.data(), static_cast<int>(kind.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(row.get(), 4, target.data(), static_cast<int>(target.size()),
+                      SQLITE_TRANSIENT);
+    sqlite3_bind_int64(row.get(), 5, day);
+    sqlite3_bind_text(row.get(), 6, sums.role->c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(row.get(), 7, sums.signals);
+    sqlite3_bind_int64(row.get(), 8, sums.events);
+    sqlite3_bind_int64(row.get(), 9, received_at_ms);
+    if (sqlite3_step(row.get()) != SQLITE_DONE) return false;
+  }
+  return true;
 }
 
 bool SignalStore::addVisits(const ReceivedBatch& batch, int64_t received_at_ms) {
@@ -373,6 +472,11 @@ std::vector<VisitSums> SignalStore::visitSums() {
       rows[row->second].said_met[static_cast<size_t>(*kind)] += sqlite3_column_int64(use.get(), 4);
   }
   return rows;
+}
+
+ProblemList SignalStore::problems(const ProblemQuery& query) {
+  std::lock_guard<std::mutex> lock(read_mutex_);
+  return problems_->problems(query);
 }
 
 int64_t SignalStore::totalSignals() {

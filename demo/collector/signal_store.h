@@ -11,9 +11,12 @@
 #include <vector>
 
 #include "intake/batch_reader.h"
+#include "problems.h"
 #include "signals/visit_tally.h"
 
 namespace friction::collector {
+
+class ProblemStore;
 
 // One row of "where journeys hurt": a kind of friction on one step.
 struct FrictionGroup {
@@ -61,6 +64,8 @@ class SignalStore {
   std::vector<FrictionGroup> groups(size_t limit = 200);
   std::vector<StoredSignal> recentSignals(size_t limit = 50);
   std::vector<VisitSums> visitSums();
+  // The problems of a range of days, from the rollups kept at intake (problem_store.h).
+  ProblemList problems(const ProblemQuery& query);
 
  private:
   struct Statement;
@@ -69,6 +74,7 @@ class SignalStore {
   int insertBatchRow(const ReceivedBatch& batch, int64_t received_at_ms);  // an SQLite code
   bool insertSignalRow(const std::string& site, const ReceivedSignal& signal,
                        int64_t received_at_ms);
+  bool addProblemDays(const ReceivedBatch& batch, int64_t received_at_ms);
   bool addVisits(const ReceivedBatch& batch, int64_t received_at_ms);
 
   // Writes and reads have a connection each (WAL lets them run side by side), so a dashboard
@@ -79,7 +85,8 @@ class SignalStore {
   sqlite3* read_db_;
   std::unique_ptr<Statement> insert_batch_, insert_signal_, count_signals_, select_groups_,
       select_recent_, upsert_visit_total_, upsert_visit_kind_, select_visit_totals_,
-      select_visit_kinds_;
+      select_visit_kinds_, upsert_problem_day_;
+  std::unique_ptr<ProblemStore> problems_;  // on read_db_, under read_mutex_
 };
 
 }  // namespace friction::collector

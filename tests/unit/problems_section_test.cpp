@@ -8,7 +8,7 @@
 #include "dashboard_page.h"
 #include "problem_query_params.h"
 #include "problems_section.h"
-#include "utc_days.h"
+#include "utc_day.h"
 
 using namespace friction::collector;
 
@@ -29,8 +29,8 @@ Problem problem(std::string kind, std::string step, int64_t views, ProblemTrend 
   p.previous_views = views / 2;
   p.trend = trend;
   p.daily_views = {3, 5, 0};
-  p.first_seen_ms = (kJan1st2024 + 1) * kMsPerDay + kNoon;
-  p.last_seen_ms = (kJan1st2024 + 20) * kMsPerDay + kNoon;
+  p.first_seen_ms = (kJan1st2024 + 1) * kMsPerUtcDay + kNoon;
+  p.last_seen_ms = (kJan1st2024 + 20) * kMsPerUtcDay + kNoon;
   return p;
 }
 
@@ -168,7 +168,7 @@ TEST_CASE("problems: the export links carry exactly the view's query") {
   // And the link read back gives the same query.
   const auto read = readProblemQuery({{"from", "2024-01-01"}, {"to", "2024-01-28"}, {"site", "shop"},
                                       {"step", "/product/:id"}, {"kind", "rage_click"}},
-                                     (kJan1st2024 + 100) * kMsPerDay);
+                                     (kJan1st2024 + 100) * kMsPerUtcDay);
   CHECK(read.ignored.empty());
   CHECK(problemQueryString(read.query) == problemQueryString(list.query));
 }
@@ -186,12 +186,12 @@ TEST_CASE("problems: the filter form shows the query it ran") {
   CHECK(html.find("<label for=\"problems-kind\">Kind</label>") != std::string::npos);
 }
 
-TEST_CASE("problem query: defaults are the last 28 full UTC days, every filter off, k = 5") {
-  const int64_t now = (kJan1st2024 + 40) * kMsPerDay + kNoon;
+TEST_CASE("problem query: defaults are the 28 UTC days ending today, every filter off, k = 5") {
+  const int64_t now = (kJan1st2024 + 40) * kMsPerUtcDay + kNoon;
   const auto read = readProblemQuery({}, now);
   CHECK(read.ignored.empty());
-  CHECK(read.query.to_day == kJan1st2024 + 40);  // today excluded
-  CHECK(read.query.from_day == kJan1st2024 + 12);
+  CHECK(read.query.to_day == kJan1st2024 + 41);  // today included: to_day is excluded
+  CHECK(read.query.from_day == kJan1st2024 + 13);
   CHECK(read.query.min_views == 5);
   CHECK(read.query.site.empty());
   CHECK(read.query.step.empty());
@@ -201,7 +201,7 @@ TEST_CASE("problem query: defaults are the last 28 full UTC days, every filter o
 }
 
 TEST_CASE("problem query: unreadable values fall back to the defaults, and are named") {
-  const int64_t now = (kJan1st2024 + 40) * kMsPerDay;
+  const int64_t now = (kJan1st2024 + 40) * kMsPerUtcDay;
   const ProblemQuery defaults = defaultProblemQuery(now);
   for (const char* bad : {"2024-02-30", "2024-1-05", "yesterday", "2024-01-05T00:00", "1969-12-31"}) {
     const auto read = readProblemQuery({{"from", bad}}, now);
@@ -234,12 +234,12 @@ TEST_CASE("problem query: the page names the filters it reset") {
 }
 
 TEST_CASE("utc days: dates and day numbers agree both ways") {
-  CHECK(parseUtcDate("1970-01-01") == 0);
-  CHECK(parseUtcDate("2024-01-01") == kJan1st2024);
-  CHECK(parseUtcDate("2024-02-29") == kJan1st2024 + 59);
-  CHECK(!parseUtcDate("2023-02-29"));
-  CHECK(utcDateText(kJan1st2024 + 59) == "2024-02-29");
-  CHECK(utcDayOf(kJan1st2024 * kMsPerDay - 1) == kJan1st2024 - 1);
+  CHECK(parseUtcDay("1970-01-01") == 0);
+  CHECK(parseUtcDay("2024-01-01") == kJan1st2024);
+  CHECK(parseUtcDay("2024-02-29") == kJan1st2024 + 59);
+  CHECK(!parseUtcDay("2023-02-29"));
+  CHECK(formatUtcDay(kJan1st2024 + 59) == "2024-02-29");
+  CHECK(utcDayOf(kJan1st2024 * kMsPerUtcDay - 1) == kJan1st2024 - 1);
   CHECK(utcDayOf(-1) == -1);
 }
 

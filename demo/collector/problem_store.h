@@ -1,0 +1,44 @@
+// The problems query (problems.h) over the rollups kept at intake (the problem_days table of
+// signal_store.cpp). Its statements live on the store's read connection; SignalStore::problems
+// calls it under the read lock, so it takes none itself.
+#pragma once
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "problems.h"
+
+namespace friction::collector {
+
+// Whether `views` over a period is a rise or a fall against `previous_views` over the period
+// before, or neither (the rule and its reasons are at the top of problem_store.cpp).
+ProblemTrend trendOf(int64_t views, int64_t previous_views);
+
+// The statement that reads the problem days of a range, of every site or of one: shown so that
+// tests and the bench can EXPLAIN it.
+std::string problemDaysSql(bool one_site);
+
+class ProblemStore {
+ public:
+  // Prepares the statements on `read_db`; nullptr and `error` if that fails.
+  static std::unique_ptr<ProblemStore> prepare(sqlite3* read_db, std::string& error);
+  ~ProblemStore();
+  ProblemStore(const ProblemStore&) = delete;
+  ProblemStore& operator=(const ProblemStore&) = delete;
+
+  // Sums over [from_day, to_day); ranked, suppressed below min_views, capped at limit.
+  ProblemList problems(const ProblemQuery& query);
+
+ private:
+  ProblemStore() = default;
+  // Every problem day of [from, to), of all sites or of one (the table in day order, or the
+  // (site, day) index).
+  sqlite3_stmt* select_days_ = nullptr;
+  sqlite3_stmt* select_site_days_ = nullptr;
+  // All the days of one problem: its daily series, first and last seen, latest role.
+  sqlite3_stmt* select_problem_ = nullptr;
+};
+
+}  // namespace friction::collector
