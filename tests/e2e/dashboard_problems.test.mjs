@@ -1,8 +1,8 @@
 // The dashboard's problems view in real headless Chromium, under the collector's strict CSP:
 // a quiet page, the filter form without JavaScript, French, keyboard focus, axe-core, a phone's
 // width, and the sparklines drawn by /dashboard/problems.js with uPlot.
-// Until the problem store is bound to the dashboard (collector_server.cpp's ProblemSource),
-// the list is empty: these tests check the empty state, not rows.
+// Its collector starts empty: these tests check the empty state; dashboard_seeded.test.mjs
+// holds the rows of a seeded database against SQL.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

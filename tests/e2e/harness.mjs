@@ -40,9 +40,15 @@ async function waitForHealth(url, process, output) {
   throw new Error(`collector did not become healthy:\n${output.join('')}`);
 }
 
-export async function startCollector() {
+// simulate: { days, visitorsPerDay }: the database starts with that much simulated shop traffic
+// (demo/simulate/, the SDK's engine on generated journeys), as the demo's first run does.
+export async function startCollector({ simulate = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'friction-e2e-'));
   const db = join(dir, 'signals.db');
+  if (simulate) {
+    execFileSync(join(root, 'build/simulate_traffic'), ['--db', db, '--days', String(simulate.days),
+      '--visitors-per-day', String(simulate.visitorsPerDay)], { encoding: 'utf8' });
+  }
   const port = await freePort();
   const output = [];
   const base = `http://127.0.0.1:${port}`;
@@ -134,10 +140,10 @@ export async function newAnsweredPage(browser, options, { level = 'none' } = {})
 
 // Registers a collector and a browser for the whole test file; read them from the returned
 // object inside tests (they exist once `before` has run).
-export function useCollectorAndBrowser() {
+export function useCollectorAndBrowser(collectorOptions) {
   const suite = { collector: null, browser: null };
   before(async () => {
-    suite.collector = await startCollector();
+    suite.collector = await startCollector(collectorOptions);
     suite.browser = await launchBrowser();
   });
   after(async () => {

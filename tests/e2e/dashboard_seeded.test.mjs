@@ -1,0 +1,74 @@
+// The problems view on a database seeded with two weeks of simulated shop traffic (the SDK's
+// engine on generated journeys, demo/simulate/), in real headless Chromium: the numbers the page
+// shows are the ones SQL over the collector's own rollups gives, ranked by page views, with the
+// planted regression marked, small groups hidden, and the CSV export equal to the table.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useCollectorAndBrowser, watchPage } from './harness.mjs';
+
+const DAY_MS = 86400000;
+const suite = useCollectorAndBrowser({ simulate: { days: 14, visitorsPerDay: 300 } });
+const dateOf = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+// The view of the last week (the regression's), against the week before.
+const today = Math.floor(Date.now() / DAY_MS);
+const FROM = today - 7, TO = today - 1;
+
+async function openProblems() {
+  const context = await suite.browser.newContext();
+  const page = await context.newPage();
+  const seen = watchPage(page);
+  await page.goto(suite.collector.viewUrl('/dashboard'));
+  await page.goto(`${suite.collector.base}/dashboard?from=${dateOf(FROM)}&to=${dateOf(TO)}`);
+  return { context, page, seen };
+}
+
+// Each shown row: its problem text and numbers, in the page's order.
+const shownRows = (page) => page.$$eval('table.problems tbody tr', (rows) => rows.map((row) => ({
+  problem: row.cells[0].innerText,
+  views: Number(row.cells[1].innerText),
+  trend: row.cells[2].innerText.trim(),
+  previous: Number(row.cells[3].innerText),
+  signals: Number(row.cells[5].innerText),
+})));
+
+test('the ranked problems are what SQL over the rollups says, the regression marked, small groups hidden', async () => {
+  const expected = suite.collector.query(`
+    SELECT site, kind, step, target,
+      SUM(CASE WHEN day >= ${FROM} AND day <= ${TO} THEN views ELSE 0 END) AS views,
+      SUM(CASE WHEN day >= ${FROM} AND day <= ${TO} THEN signals ELSE 0 END) AS signals,
+      SUM(CASE WHEN day >= ${FROM - 7} AND day < ${FROM} THEN views ELSE 0 END) AS previous
+    FROM problem_days GROUP BY site, step, kind, target`);
+  const shown = expected.filter((row) => row.views >= 5)
+    .sort((a, b) => b.views - a.views || b.signals - a.signals || a.site.localeCompare(b.site) ||
+      a.step.localeCompare(b.step) || a.kind.localeCompare(b.kind) || a.target.localeCompare(b.target));
+  const hidden = expected.filter((row) => row.views > 0 && row.views < 5).length;
+  assert.ok(shown.length >= 6, JSON.stringify(expected));
+
+  const { context, page, seen } = await openProblems();
+  const rows = await shownRows(page);
+  assert.deepEqual(rows.map((row) => [row.views, row.signals, row.previous]),
+    shown.map((row) => [row.views, row.signals, row.previous]));
+  for (const [i, row] of rows.entries()) assert.ok(row.problem.includes(shown[i].step), `${row.problem} / ${shown[i].step}`);
+  assert.match(await page.locator('section.problems').innerText(),
+    new RegExp(`${hidden} problems? with fewer than 5 page views (is|are) not shown`));
+
+  // The planted regression: a new rage click on the gift-wrap button, more dead size-guide clicks
+  // (4 % of product views, then 9 %: about 60 against 135 a week, far past the trend's noise rule).
+  const giftWrap = shown.findIndex((row) => row.kind === 'rage_click' && row.previous === 0);
+  assert.ok(giftWrap >= 0);
+  assert.match(rows[giftWrap].trend, /new/);
+  const sizeGuide = shown.findIndex((row) => row.kind === 'dead_click');
+  assert.match(rows[sizeGuide].trend, /worse/, JSON.stringify(rows[sizeGuide]));
+
+  // The CSV export of this view holds the same problems, in the same order, with the same numbers.
+  const href = await page.getAttribute('.exports a[href*="format=csv"]', 'href');
+  const csv = await (await page.request.get(`${suite.collector.base}${href}`)).text();
+  const [header, ...lines] = csv.trim().split('\r\n');
+  const column = (name) => header.split(',').indexOf(name);
+  assert.deepEqual(lines.map((line) => Number(line.split(',')[column('views')])), rows.map((row) => row.views));
+
+  assert.equal(await page.locator('td.spark canvas').count() >= rows.length, true, 'a sparkline per row');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
