@@ -29,11 +29,13 @@ function decode(body) {
 }
 
 // A visitor who answered with a refusal; or, with `notice`, a first visit to a site in notice
-// mode (data-consent="notice"), the panel left for the Privacy button.
+// mode (data-consent="notice"), the panel left for the Privacy button. Without the tallies'
+// noise (data-ldp="off"), so that the rage click can be looked for in them;
+// privacy_promises.test.mjs holds the noise against the wire.
 async function newCanaryVisitor(notice) {
   if (!notice) return newAnsweredPage(suite.browser);
   const context = await suite.browser.newContext();
-  await withScriptSettings(context, { 'data-consent': 'notice', 'data-consent-ui': 'manual' });
+  await withScriptSettings(context, { 'data-consent': 'notice', 'data-consent-ui': 'manual', 'data-ldp': 'off' });
   const page = await context.newPage();
   page.once('close', () => context.close().catch(() => {}));
   return page;
