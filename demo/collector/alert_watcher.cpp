@@ -64,7 +64,7 @@ int AlertWatcher::checkOnce(int64_t now_ms, std::string& error) {
   const int status = postJson(url_, alertJson(alerts, query.from_day, dashboard_url_), error);
   if (status < 200 || status > 299) {
     error = "POST to " + url_.origin() + " " +
-            (status == 0 ? "failed: " + error : "answered " + std::to_string(status)) +
+            (status == 0 ? "got no answer (" + error + ")" : "answered " + std::to_string(status)) +
             "; retried at the next check";
     return -1;
   }
