@@ -2,6 +2,7 @@
 
 #include "client_address.h"
 #include "site_registry.h"
+#include "webhook.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -100,6 +101,15 @@ bool parseCollectorFlags(int argc, const char* const* argv, CollectorFlags& flag
     } else if (name == "--retention-days") {
       if (!parseWhole(value, 0, 100000, flags.retention_days))
         return (error = "--retention-days must be a whole number of days (0: keep all)"), false;
+    } else if (name == "--alert-webhook") {
+      WebhookUrl url;
+      if (!parseWebhookUrl(value, url, error)) return (error = "--alert-webhook: " + error), false;
+      flags.alert_webhook = value;
+    } else if (name == "--dashboard-url") {
+      if (!isHttpUrl(value))
+        return (error = "--dashboard-url must be an http or https URL, like "
+                        "https://friction.example/dashboard"), false;
+      flags.dashboard_url = value;
     } else {
       error = "unknown flag " + name;
       return false;
@@ -116,6 +126,7 @@ std::string collectorUsage() {
          "                          [--read-timeout S] [--write-timeout S]\n"
          "                          [--keep-alive-timeout S] [--keep-alive-max N] [--demo]\n"
          "                          [--access-token-file FILE] [--host-name NAME[,NAME...]]\n"
+         "                          [--alert-webhook URL [--dashboard-url URL]]\n"
          "  --port          port to listen on (0: any free port)\n"
          "  --host          address to listen on\n"
          "  --root          the friction repo; demo/shop and dist/ are served from it (default .)\n"
@@ -138,7 +149,12 @@ std::string collectorUsage() {
          "                  view and /v1/summary ask for (default: FRICTION_ACCESS_TOKEN;\n"
          "                  neither: the views are refused)\n"
          "  --host-name     NAME[,NAME...]: the Host names the views answer to (default: the\n"
-         "                  --host address, localhost, 127.0.0.1, [::1])\n";
+         "                  --host address, localhost, 127.0.0.1, [::1])\n"
+         "  --alert-webhook POST new and worsening problems (20 page views a week at least) to\n"
+         "                  this http(s) URL, e.g. a Slack incoming webhook, at start and every\n"
+         "                  hour; once per problem per week (default: no alerts)\n"
+         "  --dashboard-url the dashboard's public URL (https://.../dashboard): alerts link\n"
+         "                  to it, filtered to each problem (default: no links)\n";
 }
 
 bool readAccessToken(const CollectorFlags& flags, std::string& token, std::string& error) {

@@ -19,6 +19,8 @@ struct CollectorFlags {
   bool demo = false;
   ConnectionLimits connections;
   int retention_days = 90;
+  std::string alert_webhook;  // http(s) URL alerts are POSTed to; empty: no alerts
+  std::string dashboard_url;  // the dashboard's public URL, linked from alerts; empty: no links
   std::string access_token_file;        // else FRICTION_ACCESS_TOKEN; neither: views refused
   std::vector<std::string> host_names;  // empty: defaultHostNames(host)
   bool help = false;

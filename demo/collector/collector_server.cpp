@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "agent_page.h"
+#include "alert_watcher.h"
 #include "body_limits.h"
 #include "client_address.h"
 #include "dashboard_language.h"
@@ -85,13 +86,14 @@ class Routes {
  public:
   Routes(CollectorOptions options, std::unique_ptr<SignalStore> store,
          std::unique_ptr<HandoffStore> handoffs, SiteRegistry sites, TrustedProxies proxies,
-         std::unique_ptr<RetentionJob> retention)
+         std::unique_ptr<RetentionJob> retention, std::unique_ptr<AlertWatcher> alerts)
       : options_(std::move(options)),
         store_(std::move(store)),
         handoffs_(std::move(handoffs)),
         sites_(std::move(sites)),
         proxies_(std::move(proxies)),
         retention_(std::move(retention)),
+        alerts_(std::move(alerts)),
         views_(options_.access_token, options_.host_names.empty()
                                           ? defaultHostNames("127.0.0.1")
                                           : options_.host_names),
@@ -277,6 +279,7 @@ class Routes {
   SiteRegistry sites_;
   TrustedProxies proxies_;
   std::unique_ptr<RetentionJob> retention_;  // stops with the routes
+  std::unique_ptr<AlertWatcher> alerts_;     // reads store_: declared after it, stops before it
   ViewAccess views_;
   mutable RateLimiter limiter_;  // has its own lock
 };
@@ -343,9 +346,12 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
     return false;
   auto retention = RetentionJob::start(options.db_path, options.retention_days, error);
   if (!retention) return false;
+  auto alerts = AlertWatcher::start(*store, options.db_path,
+                                    {options.alert_webhook, options.dashboard_url}, error);
+  if (!alerts) return false;
   auto routes = std::make_shared<const Routes>(options, std::move(store), std::move(handoffs),
                                                std::move(sites), std::move(proxies),
-                                               std::move(retention));
+                                               std::move(retention), std::move(alerts));
 
   server.set_socket_options(reuseAddressOnly);
   // Answers go out as soon as written: with Nagle's algorithm, a response written in two parts

@@ -31,6 +31,10 @@ struct CollectorOptions {
   ConnectionLimits connections;
   // Older batches, signals, problem days, visit sums and hand-offs are deleted.
   int retention_days = 90;
+  // Where alerts on new and worsening problems are POSTed (alert_watcher.h); empty: none. The
+  // dashboard's public URL, for links in them; empty: no links.
+  std::string alert_webhook;
+  std::string dashboard_url;
   // What the views (dashboard, agent view, summary and problems APIs) ask for (view_access.h);
   // empty: the views are refused.
   std::string access_token;

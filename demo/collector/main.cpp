@@ -54,6 +54,8 @@ int main(int argc, char** argv) {
   options.demo = flags.demo;
   options.connections = flags.connections;
   options.retention_days = flags.retention_days;
+  options.alert_webhook = flags.alert_webhook;
+  options.dashboard_url = flags.dashboard_url;
   if (!readAccessToken(flags, options.access_token, error)) {
     std::cerr << "friction-collector: " << error << "\n";
     return 2;
