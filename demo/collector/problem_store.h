@@ -1,5 +1,5 @@
-// The problems query (problems.h) over the rollups kept at intake (the problem_days table of
-// signal_store.cpp). Its statements live on the store's read connection; SignalStore::problems
+// The problems query (problems.h) over the rollups kept at intake (the problems and problem_days
+// tables of signal_store.cpp). Its statements live on the store's read connection; SignalStore::problems
 // calls it under the read lock, so it takes none itself.
 #pragma once
 #include <sqlite3.h>
@@ -16,9 +16,10 @@ namespace friction::collector {
 // before, or neither (the rule and its reasons are at the top of problem_store.cpp).
 ProblemTrend trendOf(int64_t views, int64_t previous_views);
 
-// The statement that reads the problem days of a range, of every site or of one: shown so that
-// tests and the bench can EXPLAIN it.
-std::string problemDaysSql(bool one_site);
+// The statements that read the problem days of a range, and the problems a filter keeps (of
+// every site or of one): shown so that tests and the bench can EXPLAIN them.
+std::string problemDaysSql();
+std::string problemIdsSql(bool one_site);
 
 class ProblemStore {
  public:
@@ -33,11 +34,12 @@ class ProblemStore {
 
  private:
   ProblemStore() = default;
-  // Every problem day of [from, to), of all sites or of one (the table in day order, or the
-  // (site, day) index).
+  // Every problem day of [from, to), in day order: integers only.
   sqlite3_stmt* select_days_ = nullptr;
-  sqlite3_stmt* select_site_days_ = nullptr;
-  // All the days of one problem: its daily series, first and last seen, latest role.
+  // The ids of the problems a filter keeps, of all sites or of one.
+  sqlite3_stmt* select_ids_ = nullptr;
+  sqlite3_stmt* select_site_ids_ = nullptr;
+  // One problem's names, role, first and last seen, by id.
   sqlite3_stmt* select_problem_ = nullptr;
 };
 
