@@ -479,4 +479,11 @@ TEST_CASE("problems: retention deletes problem days older than the cutoff's day"
         "0\n");
   // The day of the cutoff stays whole, even its views from before the cutoff's hour.
   CHECK(sql.scalar("SELECT views FROM problem_days") == 2);
+  CHECK(sql.scalar("SELECT COUNT(*) FROM problems") == 1);
+  // A problem goes with its last day; one seen on the cutoff's day stays.
+  storeViews(*s, signal("rage_click", "/b", "2222222222222222"), kD - 3, 2);
+  CHECK(sql.scalar("SELECT COUNT(*) FROM problems") == 2);
+  CHECK(deleteStoredBefore(sql.db, at(kD, 6), error) >= 0);
+  CHECK(sql.text("SELECT kind FROM problems") == "dead_click\n");
+  CHECK(s->problems(range(kD - 3, kD + 1)).problems.size() == 1);
 }
