@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -95,6 +96,7 @@ std::unique_ptr<ProblemStore> ProblemStore::prepare(sqlite3* read_db, std::strin
   std::unique_ptr<ProblemStore> store(new ProblemStore());
   const std::pair<sqlite3_stmt**, std::string> statements[] = {
       {&store->select_days_, problemDaysSql()},
+      {&store->select_oldest_day_, "SELECT MIN(day) FROM problem_days"},
       {&store->select_ids_, problemIdsSql(false)},
       {&store->select_site_ids_, problemIdsSql(true)},
       {&store->select_problem_,
@@ -112,9 +114,23 @@ std::unique_ptr<ProblemStore> ProblemStore::prepare(sqlite3* read_db, std::strin
 
 ProblemStore::~ProblemStore() {
   sqlite3_finalize(select_days_);
+  sqlite3_finalize(select_oldest_day_);
   sqlite3_finalize(select_ids_);
   sqlite3_finalize(select_site_ids_);
   sqlite3_finalize(select_problem_);
+}
+
+const std::vector<DayRow>& ProblemStore::dayRows(int64_t day) {
+  if (const auto* held = days_.find(day)) return *held;
+  std::vector<DayRow> rows;
+  Use use(select_days_);
+  sqlite3_stmt* read = use.get();
+  sqlite3_bind_int64(read, 1, day);
+  sqlite3_bind_int64(read, 2, day + 1);
+  while (sqlite3_step(read) == SQLITE_ROW)
+    rows.push_back({sqlite3_column_int64(read, 1), sqlite3_column_int64(read, 2),
+                    sqlite3_column_int64(read, 3), sqlite3_column_int64(read, 4)});
+  return days_.hold(day, std::move(rows));
 }
 
 ProblemList ProblemStore::problems(const ProblemQuery& query) {
@@ -141,29 +157,29 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
     if (kept_ids.empty()) return list;
   }
 
-  // One scan over the range and the period before it, in day order, summed into a vector at
-  // the problem's id: both periods and the daily series come out of the same pass.
+  {  // Retention deletes from below, on its own connection.
+    Use use(select_oldest_day_);
+    const bool any = sqlite3_step(use.get()) == SQLITE_ROW &&
+                     sqlite3_column_type(use.get(), 0) != SQLITE_NULL;
+    days_.dropStale(any ? sqlite3_column_int64(use.get(), 0) : INT64_MAX);
+  }
+
+  // One pass over the range and the period before it, day by day, summed into a vector at the
+  // problem's id: both periods and the daily series come out of the same pass.
   std::vector<Sums> sums;
   std::vector<DayViews> in_range;
-  {
-    Use use(select_days_);
-    sqlite3_stmt* rows = use.get();
-    sqlite3_bind_int64(rows, 1, query.from_day - days);
-    sqlite3_bind_int64(rows, 2, query.to_day);
-    while (sqlite3_step(rows) == SQLITE_ROW) {
-      const int64_t id = sqlite3_column_int64(rows, 1);
-      const auto at = static_cast<size_t>(id);
+  for (int64_t day = query.from_day - days; day < query.to_day; ++day) {
+    for (const DayRow& row : dayRows(day)) {
+      const auto at = static_cast<size_t>(row.problem_id);
       if (filtered && (at >= kept_ids.size() || !kept_ids[at])) continue;
       if (at >= sums.size()) sums.resize(at + 1);
-      const int64_t day = sqlite3_column_int64(rows, 0);
-      const int64_t views = sqlite3_column_int64(rows, 2);
       if (day < query.from_day) {
-        sums[at].previous_views += views;
+        sums[at].previous_views += row.views;
       } else {
-        sums[at].views += views;
-        sums[at].signals += sqlite3_column_int64(rows, 3);
-        sums[at].events += sqlite3_column_int64(rows, 4);
-        in_range.push_back({id, day - query.from_day, views});
+        sums[at].views += row.views;
+        sums[at].signals += row.signals;
+        sums[at].events += row.events;
+        in_range.push_back({row.problem_id, day - query.from_day, row.views});
       }
     }
   }

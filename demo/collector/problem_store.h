@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "problem_day_cache.h"
 #include "problems.h"
 
 namespace friction::collector {
@@ -32,10 +33,18 @@ class ProblemStore {
   // Sums over [from_day, to_day); ranked, suppressed below min_views, capped at limit.
   ProblemList problems(const ProblemQuery& query);
 
+  // Tells that a committed write changed `day`'s problem days. Any thread, no lock needed.
+  void dayChanged(int64_t day) { days_.markChanged(day); }
+
  private:
   ProblemStore() = default;
+  // The problem days of `day`, held or read.
+  const std::vector<DayRow>& dayRows(int64_t day);
+
+  ProblemDayCache days_;
   // Every problem day of [from, to), in day order: integers only.
   sqlite3_stmt* select_days_ = nullptr;
+  sqlite3_stmt* select_oldest_day_ = nullptr;
   // The ids of the problems a filter keeps, of all sites or of one.
   sqlite3_stmt* select_ids_ = nullptr;
   sqlite3_stmt* select_site_ids_ = nullptr;

@@ -384,7 +384,11 @@ SignalStore::Stored SignalStore::storeBatch(const ReceivedBatch& batch, int64_t 
   if (ok) ok = addProblemDays(batch, received_at_ms);
   if (ok) ok = addVisits(batch, received_at_ms);
   // The answer (2xx) goes out only after COMMIT returns: what was acknowledged is on disk.
-  if (ok && exec(db_, "COMMIT", error)) return Stored::stored;
+  if (ok && exec(db_, "COMMIT", error)) {
+    // Only once committed: a view reading the day before then reads it again after.
+    if (!batch.signals.empty()) problems_->dayChanged(utcDayOf(received_at_ms));
+    return Stored::stored;
+  }
   if (!ok) error = lastError(db_);
   std::string ignored;
   exec(db_, "ROLLBACK", ignored);

@@ -487,3 +487,23 @@ TEST_CASE("problems: retention deletes problem days older than the cutoff's day"
   CHECK(sql.text("SELECT kind FROM problems") == "dead_click\n");
   CHECK(s->problems(range(kD - 3, kD + 1)).problems.size() == 1);
 }
+
+TEST_CASE("problems: a day read by a view is read again after a batch or retention changes it") {
+  TempDb temp;
+  auto s = openStore(temp);
+  const auto problem = signal("dead_click", "/a", "1111111111111111");
+  storeViews(*s, problem, kD - 1, 2);
+  storeViews(*s, problem, kD, 3);
+  CHECK(s->problems(range(kD - 1, kD + 1)).problems.at(0).daily_views ==
+        std::vector<int64_t>{2, 3});
+  storeViews(*s, problem, kD - 1, 1, 12);  // a day the view has read
+  CHECK(s->problems(range(kD - 1, kD + 1)).problems.at(0).daily_views ==
+        std::vector<int64_t>{3, 3});
+  Sql sql(temp.path);
+  std::string error;
+  CHECK(deleteStoredBefore(sql.db, at(kD), error) >= 0);  // on a connection of its own
+  CHECK(s->problems(range(kD - 1, kD + 1)).problems.at(0).daily_views ==
+        std::vector<int64_t>{0, 3});
+  CHECK(deleteStoredBefore(sql.db, at(kD + 1), error) >= 0);
+  CHECK(s->problems(range(kD - 1, kD + 1)).problems.empty());
+}
