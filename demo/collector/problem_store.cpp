@@ -157,18 +157,19 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
     if (kept_ids.empty()) return list;
   }
 
+  int64_t oldest = INT64_MAX;  // no day stored before it
   {  // Retention deletes from below, on its own connection.
     Use use(select_oldest_day_);
-    const bool any = sqlite3_step(use.get()) == SQLITE_ROW &&
-                     sqlite3_column_type(use.get(), 0) != SQLITE_NULL;
-    days_.dropStale(any ? sqlite3_column_int64(use.get(), 0) : INT64_MAX);
+    if (sqlite3_step(use.get()) == SQLITE_ROW && sqlite3_column_type(use.get(), 0) != SQLITE_NULL)
+      oldest = sqlite3_column_int64(use.get(), 0);
+    days_.dropStale(oldest);
   }
 
   // One pass over the range and the period before it, day by day, summed into a vector at the
   // problem's id: both periods and the daily series come out of the same pass.
   std::vector<Sums> sums;
   std::vector<DayViews> in_range;
-  for (int64_t day = query.from_day - days; day < query.to_day; ++day) {
+  for (int64_t day = std::max(query.from_day - days, oldest); day < query.to_day; ++day) {
     for (const DayRow& row : dayRows(day)) {
       const auto at = static_cast<size_t>(row.problem_id);
       if (filtered && (at >= kept_ids.size() || !kept_ids[at])) continue;
