@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <tuple>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -48,11 +48,27 @@ void bindText(sqlite3_stmt* statement, int index, const std::string& value) {
                     SQLITE_TRANSIENT);
 }
 
-// The columns of a problem day, in the order both day statements select them.
-constexpr const char* kDayColumns =
-    "SELECT site, step, kind, target, day, views, signals, events FROM problem_days ";
-constexpr const char* kDayFilters =
-    "day >= ?1 AND day < ?2 AND (?3 = '' OR step = ?3) AND (?4 = '' OR kind = ?4)";
+constexpr const char* kDaysSql =
+    "SELECT day, problem_id, views, signals, events FROM problem_days WHERE day >= ?1 AND day < ?2";
+constexpr const char* kIdsSql = "SELECT id FROM problems WHERE ";
+constexpr const char* kIdFilters = "(?2 = '' OR step = ?2) AND (?3 = '' OR kind = ?3)";
+
+// A problem's sums over the scan, at its id.
+struct Sums {
+  int64_t views = 0, previous_views = 0, signals = 0, events = 0;
+};
+
+// One day of the range of one problem, kept from the scan for the daily series of the few shown.
+struct DayViews {
+  int64_t id;
+  int64_t offset;  // from the range's first day
+  int64_t views;
+};
+
+// The order of the ranking without the names: most page views, then most signals.
+bool countsBefore(const Sums& a, const Sums& b) {
+  return std::tie(b.views, b.signals) < std::tie(a.views, a.signals);
+}
 
 bool ranksBefore(const Problem& a, const Problem& b) {
   return std::tie(b.views, b.signals, a.site, a.step, a.kind, a.target) <
@@ -61,8 +77,10 @@ bool ranksBefore(const Problem& a, const Problem& b) {
 
 }  // namespace
 
-std::string problemDaysSql(bool one_site) {
-  return std::string(kDayColumns) + (one_site ? "WHERE site = ?5 AND " : "WHERE ") + kDayFilters;
+std::string problemDaysSql() { return kDaysSql; }
+
+std::string problemIdsSql(bool one_site) {
+  return std::string(kIdsSql) + (one_site ? "site = ?1 AND " : "") + kIdFilters;
 }
 
 ProblemTrend trendOf(int64_t views, int64_t previous_views) {
@@ -77,11 +95,12 @@ ProblemTrend trendOf(int64_t views, int64_t previous_views) {
 std::unique_ptr<ProblemStore> ProblemStore::prepare(sqlite3* read_db, std::string& error) {
   std::unique_ptr<ProblemStore> store(new ProblemStore());
   const std::pair<sqlite3_stmt**, std::string> statements[] = {
-      {&store->select_days_, problemDaysSql(false)},
-      {&store->select_site_days_, problemDaysSql(true)},
+      {&store->select_days_, problemDaysSql()},
+      {&store->select_oldest_day_, "SELECT MIN(day) FROM problem_days"},
+      {&store->select_ids_, problemIdsSql(false)},
+      {&store->select_site_ids_, problemIdsSql(true)},
       {&store->select_problem_,
-       "SELECT day, views, role, first_seen, last_seen FROM problem_days "
-       "WHERE site = ?1 AND step = ?2 AND kind = ?3 AND target = ?4 ORDER BY day"},
+       "SELECT site, step, kind, target, role, first_seen, last_seen FROM problems WHERE id = ?"},
   };
   for (const auto& [slot, sql] : statements) {
     if (sqlite3_prepare_v3(read_db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, slot, nullptr) !=
@@ -95,8 +114,23 @@ std::unique_ptr<ProblemStore> ProblemStore::prepare(sqlite3* read_db, std::strin
 
 ProblemStore::~ProblemStore() {
   sqlite3_finalize(select_days_);
-  sqlite3_finalize(select_site_days_);
+  sqlite3_finalize(select_oldest_day_);
+  sqlite3_finalize(select_ids_);
+  sqlite3_finalize(select_site_ids_);
   sqlite3_finalize(select_problem_);
+}
+
+const std::vector<DayRow>& ProblemStore::dayRows(int64_t day) {
+  if (const auto* held = days_.find(day)) return *held;
+  std::vector<DayRow> rows;
+  Use use(select_days_);
+  sqlite3_stmt* read = use.get();
+  sqlite3_bind_int64(read, 1, day);
+  sqlite3_bind_int64(read, 2, day + 1);
+  while (sqlite3_step(read) == SQLITE_ROW)
+    rows.push_back({sqlite3_column_int64(read, 1), sqlite3_column_int64(read, 2),
+                    sqlite3_column_int64(read, 3), sqlite3_column_int64(read, 4)});
+  return days_.hold(day, std::move(rows));
 }
 
 ProblemList ProblemStore::problems(const ProblemQuery& query) {
@@ -105,83 +139,107 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
   const int64_t days = query.to_day - query.from_day;
   if (days <= 0) return list;
 
-  // One scan over the range and the period before it, summed here: a hash beats SQL's GROUP BY
-  // (a sort) on hundreds of thousands of rows, and both periods come out of the same pass.
-  std::vector<Problem> found;
-  std::unordered_map<std::string, size_t> index_of;
-  {
-    Use use(query.site.empty() ? select_days_ : select_site_days_);
+  // A filter becomes the set of problem ids it keeps, from the small problems table, so that
+  // the scan below compares no text.
+  const bool filtered = !query.site.empty() || !query.step.empty() || !query.kind.empty();
+  std::vector<bool> kept_ids;
+  if (filtered) {
+    Use use(query.site.empty() ? select_ids_ : select_site_ids_);
     sqlite3_stmt* rows = use.get();
-    sqlite3_bind_int64(rows, 1, query.from_day - days);
-    sqlite3_bind_int64(rows, 2, query.to_day);
-    bindText(rows, 3, query.step);
-    bindText(rows, 4, query.kind);
-    if (!query.site.empty()) bindText(rows, 5, query.site);
-    std::string key;
+    bindText(rows, 1, query.site);
+    bindText(rows, 2, query.step);
+    bindText(rows, 3, query.kind);
     while (sqlite3_step(rows) == SQLITE_ROW) {
-      key.clear();
-      for (int column = 0; column < 4; ++column) {
-        const auto* value = reinterpret_cast<const char*>(sqlite3_column_text(rows, column));
-        key.append(value, static_cast<size_t>(sqlite3_column_bytes(rows, column)));
-        key.push_back('\0');
-      }
-      auto [at, added] = index_of.try_emplace(key, found.size());
-      if (added) {
-        found.emplace_back();
-        Problem& problem = found.back();
-        problem.site = text(rows, 0);
-        problem.step = text(rows, 1);
-        problem.kind = text(rows, 2);
-        problem.target = text(rows, 3);
-      }
-      Problem& problem = found[at->second];
-      const int64_t views = sqlite3_column_int64(rows, 5);
-      if (sqlite3_column_int64(rows, 4) < query.from_day) {
-        problem.previous_views += views;
+      const auto id = static_cast<size_t>(sqlite3_column_int64(rows, 0));
+      if (id >= kept_ids.size()) kept_ids.resize(id + 1);
+      kept_ids[id] = true;
+    }
+    if (kept_ids.empty()) return list;
+  }
+
+  int64_t oldest = INT64_MAX;  // no day stored before it
+  {  // Retention deletes from below, on its own connection.
+    Use use(select_oldest_day_);
+    if (sqlite3_step(use.get()) == SQLITE_ROW && sqlite3_column_type(use.get(), 0) != SQLITE_NULL)
+      oldest = sqlite3_column_int64(use.get(), 0);
+    days_.dropStale(oldest);
+  }
+
+  // One pass over the range and the period before it, day by day, summed into a vector at the
+  // problem's id: both periods and the daily series come out of the same pass.
+  std::vector<Sums> sums;
+  std::vector<DayViews> in_range;
+  for (int64_t day = std::max(query.from_day - days, oldest); day < query.to_day; ++day) {
+    for (const DayRow& row : dayRows(day)) {
+      const auto at = static_cast<size_t>(row.problem_id);
+      if (filtered && (at >= kept_ids.size() || !kept_ids[at])) continue;
+      if (at >= sums.size()) sums.resize(at + 1);
+      if (day < query.from_day) {
+        sums[at].previous_views += row.views;
       } else {
-        problem.views += views;
-        problem.signals += sqlite3_column_int64(rows, 6);
-        problem.events += sqlite3_column_int64(rows, 7);
+        sums[at].views += row.views;
+        sums[at].signals += row.signals;
+        sums[at].events += row.events;
+        in_range.push_back({row.problem_id, day - query.from_day, row.views});
       }
     }
   }
 
   // Only problems seen in the range; too few page views and they are counted, never shown.
-  std::vector<Problem> shown;
-  for (auto& problem : found) {
-    if (problem.views == 0) continue;
-    if (problem.views < query.min_views) ++list.hidden;
-    else shown.push_back(std::move(problem));
+  std::vector<size_t> shown;
+  for (size_t id = 0; id < sums.size(); ++id) {
+    if (sums[id].views == 0) continue;
+    if (sums[id].views < query.min_views) ++list.hidden;
+    else shown.push_back(id);
   }
-  const size_t kept = std::min(shown.size(), query.limit);
-  std::partial_sort(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(kept), shown.end(),
-                    ranksBefore);
-  shown.resize(kept);
+  // Ranked on the counts first; the names, needed to break ties, are read only for the
+  // problems ranked before the last one kept or tied with it.
+  if (shown.size() > query.limit && query.limit > 0) {
+    auto counts = [&](size_t a, size_t b) { return countsBefore(sums[a], sums[b]); };
+    const auto last = shown.begin() + static_cast<std::ptrdiff_t>(query.limit - 1);
+    std::nth_element(shown.begin(), last, shown.end(), counts);
+    const size_t boundary = *last;
+    shown.erase(std::remove_if(shown.begin(), shown.end(),
+                               [&](size_t id) { return counts(boundary, id); }),
+                shown.end());
+  }
+  if (query.limit == 0) shown.clear();
 
-  for (auto& problem : shown) {
+  std::vector<std::pair<size_t, Problem>> named;  // at their ids
+  named.reserve(shown.size());
+  for (size_t id : shown) {
+    Use use(select_problem_);
+    sqlite3_stmt* row = use.get();
+    sqlite3_bind_int64(row, 1, static_cast<int64_t>(id));
+    if (sqlite3_step(row) != SQLITE_ROW) continue;  // deleted by retention since the scan
+    Problem problem;
+    problem.site = text(row, 0);
+    problem.step = text(row, 1);
+    problem.kind = text(row, 2);
+    problem.target = text(row, 3);
+    problem.role = text(row, 4);
+    problem.first_seen_ms = sqlite3_column_int64(row, 5);
+    problem.last_seen_ms = sqlite3_column_int64(row, 6);
+    problem.views = sums[id].views;
+    problem.previous_views = sums[id].previous_views;
+    problem.signals = sums[id].signals;
+    problem.events = sums[id].events;
     problem.trend = trendOf(problem.views, problem.previous_views);
     problem.daily_views.assign(static_cast<size_t>(days), 0);
-    Use use(select_problem_);
-    sqlite3_stmt* rows = use.get();
-    bindText(rows, 1, problem.site);
-    bindText(rows, 2, problem.step);
-    bindText(rows, 3, problem.kind);
-    bindText(rows, 4, problem.target);
-    bool first = true;
-    while (sqlite3_step(rows) == SQLITE_ROW) {
-      const int64_t day = sqlite3_column_int64(rows, 0);
-      if (day >= query.from_day && day < query.to_day)
-        problem.daily_views[static_cast<size_t>(day - query.from_day)] =
-            sqlite3_column_int64(rows, 1);
-      problem.role = text(rows, 2);  // ordered by day: the last row's is the latest
-      const int64_t first_seen = sqlite3_column_int64(rows, 3);
-      const int64_t last_seen = sqlite3_column_int64(rows, 4);
-      problem.first_seen_ms = first ? first_seen : std::min(problem.first_seen_ms, first_seen);
-      problem.last_seen_ms = first ? last_seen : std::max(problem.last_seen_ms, last_seen);
-      first = false;
-    }
+    named.emplace_back(id, std::move(problem));
   }
-  list.problems = std::move(shown);
+  std::sort(named.begin(), named.end(),
+            [](const auto& a, const auto& b) { return ranksBefore(a.second, b.second); });
+  if (named.size() > query.limit) named.resize(query.limit);
+
+  // The daily series of the problems kept, from the days the scan set aside.
+  std::vector<Problem*> kept_at_id(sums.size(), nullptr);
+  for (auto& [id, problem] : named) kept_at_id[id] = &problem;
+  for (const DayViews& day : in_range) {
+    if (Problem* problem = kept_at_id[static_cast<size_t>(day.id)])
+      problem->daily_views[static_cast<size_t>(day.offset)] = day.views;
+  }
+  for (auto& [id, problem] : named) list.problems.push_back(std::move(problem));
   return list;
 }
 

@@ -1,5 +1,5 @@
-// The problems query (problems.h) over the rollups kept at intake (the problem_days table of
-// signal_store.cpp). Its statements live on the store's read connection; SignalStore::problems
+// The problems query (problems.h) over the rollups kept at intake (the problems and problem_days
+// tables of signal_store.cpp). Its statements live on the store's read connection; SignalStore::problems
 // calls it under the read lock, so it takes none itself.
 #pragma once
 #include <sqlite3.h>
@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "problem_day_cache.h"
 #include "problems.h"
 
 namespace friction::collector {
@@ -16,9 +17,10 @@ namespace friction::collector {
 // before, or neither (the rule and its reasons are at the top of problem_store.cpp).
 ProblemTrend trendOf(int64_t views, int64_t previous_views);
 
-// The statement that reads the problem days of a range, of every site or of one: shown so that
-// tests and the bench can EXPLAIN it.
-std::string problemDaysSql(bool one_site);
+// The statements that read the problem days of a range, and the problems a filter keeps (of
+// every site or of one): shown so that tests and the bench can EXPLAIN them.
+std::string problemDaysSql();
+std::string problemIdsSql(bool one_site);
 
 class ProblemStore {
  public:
@@ -31,13 +33,22 @@ class ProblemStore {
   // Sums over [from_day, to_day); ranked, suppressed below min_views, capped at limit.
   ProblemList problems(const ProblemQuery& query);
 
+  // Tells that a committed write changed `day`'s problem days. Any thread, no lock needed.
+  void dayChanged(int64_t day) { days_.markChanged(day); }
+
  private:
   ProblemStore() = default;
-  // Every problem day of [from, to), of all sites or of one (the table in day order, or the
-  // (site, day) index).
+  // The problem days of `day`, held or read.
+  const std::vector<DayRow>& dayRows(int64_t day);
+
+  ProblemDayCache days_;
+  // Every problem day of [from, to), in day order: integers only.
   sqlite3_stmt* select_days_ = nullptr;
-  sqlite3_stmt* select_site_days_ = nullptr;
-  // All the days of one problem: its daily series, first and last seen, latest role.
+  sqlite3_stmt* select_oldest_day_ = nullptr;
+  // The ids of the problems a filter keeps, of all sites or of one.
+  sqlite3_stmt* select_ids_ = nullptr;
+  sqlite3_stmt* select_site_ids_ = nullptr;
+  // One problem's names, role, first and last seen, by id.
   sqlite3_stmt* select_problem_ = nullptr;
 };
 

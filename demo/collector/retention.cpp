@@ -24,6 +24,10 @@ constexpr const char* kDeletions[] = {
     // its key searches by day alone (EXPLAIN), one day's rows per row deleted.
     "DELETE FROM problem_days WHERE day = "
     "(SELECT MIN(day) FROM problem_days WHERE day < ?1 / 86400000) AND ?2 IS NOT NULL",
+    // A problem goes with its last day: last seen before the cutoff's day. (Its first_seen
+    // stays as it was while it lives on: the first time it was ever seen.)
+    "DELETE FROM problems WHERE id IN "
+    "(SELECT id FROM problems WHERE last_seen < ?1 / 86400000 * 86400000 LIMIT ?2)",
     "DELETE FROM handoffs WHERE id IN "
     "(SELECT id FROM handoffs WHERE created_at < ?1 LIMIT ?2)",
     // A visit sum has no per-visit times: it goes once its last visit is older.

@@ -115,6 +115,42 @@ FROM (SELECT site, step, kind, target, received_at / 86400000 AS day,
              MIN(received_at) AS first_seen, MAX(received_at) AS last_seen
       FROM signals GROUP BY site, step, kind, target, received_at / 86400000) AS g;
 )sql",
+    // 6: the problems named once, and their days as narrow rows of integers: a view sums a
+    // million problem days without comparing or hashing text (issue 14). The days of step 5
+    // move over; the role is the latest day's.
+    R"sql(
+CREATE TABLE problems (
+  id INTEGER PRIMARY KEY,
+  site TEXT NOT NULL,
+  step TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  target TEXT NOT NULL,
+  role TEXT NOT NULL,            -- the latest seen
+  first_seen INTEGER NOT NULL,   -- unix ms, server clock
+  last_seen INTEGER NOT NULL,
+  UNIQUE (site, step, kind, target)
+);
+INSERT INTO problems (site, step, kind, target, role, first_seen, last_seen)
+SELECT site, step, kind, target,
+       (SELECT l.role FROM problem_days l WHERE l.site = d.site AND l.step = d.step AND
+        l.kind = d.kind AND l.target = d.target ORDER BY l.day DESC LIMIT 1),
+       MIN(first_seen), MAX(last_seen)
+FROM problem_days d GROUP BY site, step, kind, target;
+-- Stored in day order, so that a range of days is one contiguous read of small rows.
+CREATE TABLE problem_days_by_id (
+  day INTEGER NOT NULL,          -- UTC days since 1970-01-01 of received_at
+  problem_id INTEGER NOT NULL,   -- problems.id
+  views INTEGER NOT NULL,        -- page views affected (batches holding the problem)
+  signals INTEGER NOT NULL,
+  events INTEGER NOT NULL,       -- the signals' counts added up
+  PRIMARY KEY (day, problem_id)
+) WITHOUT ROWID;
+INSERT INTO problem_days_by_id (day, problem_id, views, signals, events)
+SELECT d.day, p.id, d.views, d.signals, d.events
+FROM problem_days d JOIN problems p USING (site, step, kind, target) ORDER BY d.day, p.id;
+DROP TABLE problem_days;
+ALTER TABLE problem_days_by_id RENAME TO problem_days;
+)sql",
 };
 
 // Acknowledged means durable, power loss included: in WAL mode, synchronous = FULL syncs the log
@@ -263,6 +299,7 @@ SignalStore::~SignalStore() {
   insert_batch_.reset();
   insert_signal_.reset();
   count_signals_.reset();
+  upsert_problem_.reset();
   upsert_problem_day_.reset();
   problems_.reset();
   upsert_visit_total_.reset();
@@ -289,13 +326,16 @@ bool SignalStore::prepareAll(std::string& error) {
        "INSERT INTO signals (received_at, site, kind, step, role, target, count, at_s, "
        "span_ms, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", false},
       {&count_signals_, "SELECT COUNT(*) FROM signals"},
+      {&upsert_problem_,
+       "INSERT INTO problems (site, step, kind, target, role, first_seen, last_seen) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (site, step, kind, target) DO UPDATE "
+       "SET role = excluded.role, first_seen = MIN(first_seen, excluded.first_seen), "
+       "last_seen = MAX(last_seen, excluded.last_seen) RETURNING id", false},
       {&upsert_problem_day_,
-       "INSERT INTO problem_days (site, step, kind, target, day, role, views, signals, events, "
-       "first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?9, ?9) "
-       "ON CONFLICT (day, site, step, kind, target) DO UPDATE SET role = excluded.role, "
+       "INSERT INTO problem_days (day, problem_id, views, signals, events) "
+       "VALUES (?1, ?2, 1, ?3, ?4) ON CONFLICT (day, problem_id) DO UPDATE SET "
        "views = views + 1, signals = signals + excluded.signals, "
-       "events = events + excluded.events, first_seen = MIN(first_seen, excluded.first_seen), "
-       "last_seen = MAX(last_seen, excluded.last_seen)", false},
+       "events = events + excluded.events", false},
       {&upsert_visit_total_,
        "INSERT INTO visit_totals (site, step, epsilon, visits, first_seen, last_seen) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (site, step, epsilon) DO UPDATE SET "
@@ -344,7 +384,11 @@ SignalStore::Stored SignalStore::storeBatch(const ReceivedBatch& batch, int64_t 
   if (ok) ok = addProblemDays(batch, received_at_ms);
   if (ok) ok = addVisits(batch, received_at_ms);
   // The answer (2xx) goes out only after COMMIT returns: what was acknowledged is on disk.
-  if (ok && exec(db_, "COMMIT", error)) return Stored::stored;
+  if (ok && exec(db_, "COMMIT", error)) {
+    // Only once committed: a view reading the day before then reads it again after.
+    if (!batch.signals.empty()) problems_->dayChanged(utcDayOf(received_at_ms));
+    return Stored::stored;
+  }
   if (!ok) error = lastError(db_);
   std::string ignored;
   exec(db_, "ROLLBACK", ignored);
@@ -397,17 +441,25 @@ bool SignalStore::addProblemDays(const ReceivedBatch& batch, int64_t received_at
   const int64_t day = utcDayOf(received_at_ms);
   for (const auto& [key, sums] : problems) {
     const auto& [step, kind, target] = key;
+    int64_t id = 0;
+    {
+      StatementUse problem(upsert_problem_->handle);
+      sqlite3_stmt* p = problem.get();
+      sqlite3_bind_text(p, 1, batch.site.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(p, 2, step.data(), static_cast<int>(step.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(p, 3, kind.data(), static_cast<int>(kind.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(p, 4, target.data(), static_cast<int>(target.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(p, 5, sums.role->c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(p, 6, received_at_ms);
+      if (sqlite3_step(p) != SQLITE_ROW) return false;
+      id = sqlite3_column_int64(p, 0);
+      if (sqlite3_step(p) != SQLITE_DONE) return false;
+    }
     StatementUse row(upsert_problem_day_->handle);
-    sqlite3_bind_text(row.get(), 1, batch.site.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(row.get(), 2, step.data(), static_cast<int>(step.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(row.get(), 3, kind.data(), static_cast<int>(kind.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(row.get(), 4, target.data(), static_cast<int>(target.size()),
-                      SQLITE_TRANSIENT);
-    sqlite3_bind_int64(row.get(), 5, day);
-    sqlite3_bind_text(row.get(), 6, sums.role->c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(row.get(), 7, sums.signals);
-    sqlite3_bind_int64(row.get(), 8, sums.events);
-    sqlite3_bind_int64(row.get(), 9, received_at_ms);
+    sqlite3_bind_int64(row.get(), 1, day);
+    sqlite3_bind_int64(row.get(), 2, id);
+    sqlite3_bind_int64(row.get(), 3, sums.signals);
+    sqlite3_bind_int64(row.get(), 4, sums.events);
     if (sqlite3_step(row.get()) != SQLITE_DONE) return false;
   }
   return true;

@@ -85,7 +85,7 @@ class SignalStore {
   sqlite3* read_db_;
   std::unique_ptr<Statement> insert_batch_, insert_signal_, count_signals_, select_groups_,
       select_recent_, upsert_visit_total_, upsert_visit_kind_, select_visit_totals_,
-      select_visit_kinds_, upsert_problem_day_;
+      select_visit_kinds_, upsert_problem_, upsert_problem_day_;
   std::unique_ptr<ProblemStore> problems_;  // on read_db_, under read_mutex_
 };
 

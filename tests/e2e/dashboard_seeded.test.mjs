@@ -38,7 +38,8 @@ test('the ranked problems are what SQL over the rollups says, the regression mar
       SUM(CASE WHEN day >= ${FROM} AND day <= ${TO} THEN views ELSE 0 END) AS views,
       SUM(CASE WHEN day >= ${FROM} AND day <= ${TO} THEN signals ELSE 0 END) AS signals,
       SUM(CASE WHEN day >= ${FROM - 7} AND day < ${FROM} THEN views ELSE 0 END) AS previous
-    FROM problem_days GROUP BY site, step, kind, target`);
+    FROM problem_days JOIN problems ON problems.id = problem_days.problem_id
+    GROUP BY site, step, kind, target`);
   const shown = expected.filter((row) => row.views >= 5)
     .sort((a, b) => b.views - a.views || b.signals - a.signals || a.site.localeCompare(b.site) ||
       a.step.localeCompare(b.step) || a.kind.localeCompare(b.kind) || a.target.localeCompare(b.target));
