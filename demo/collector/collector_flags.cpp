@@ -146,7 +146,7 @@ std::string collectorUsage() {
          "  --keep-alive-max  requests on one connection before it is closed (default 100)\n"
          "  --demo          also serve the demo shop's pages and its API (default: off)\n"
          "  --access-token-file  a file whose first line is the token the dashboard, agent\n"
-         "                  view and /v1/summary ask for (default: FRICTION_ACCESS_TOKEN;\n"
+         "                  view, /v1/summary and /v1/problems ask for (default: FRICTION_ACCESS_TOKEN;\n"
          "                  neither: the views are refused)\n"
          "  --host-name     NAME[,NAME...]: the Host names the views answer to (default: the\n"
          "                  --host address, localhost, 127.0.0.1, [::1])\n"

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "detect/friction_kind.h"
+#include "url_encoding.h"
 #include "utc_day.h"
 
 namespace friction::collector {
@@ -21,27 +22,6 @@ std::optional<std::string> given(const QueryParams& params, const char* name) {
 
 void ignore(std::vector<std::string>& ignored, const char* name) {
   if (std::find(ignored.begin(), ignored.end(), name) == ignored.end()) ignored.push_back(name);
-}
-
-bool isUnreserved(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-std::string percentEncoded(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    if (isUnreserved(c)) {
-      out += c;
-      continue;
-    }
-    const auto byte = static_cast<unsigned char>(c);
-    out += '%';
-    out += kHex[byte >> 4];
-    out += kHex[byte & 15];
-  }
-  return out;
 }
 
 void readText(const QueryParams& params, const char* name, std::string& into,

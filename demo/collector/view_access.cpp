@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "signal_intake.h"
+#include "url_encoding.h"
 
 namespace friction::collector {
 namespace {
@@ -38,6 +39,16 @@ void refuse(const httplib::Request& req, httplib::Response& res, int status,
 }
 
 }  // namespace
+
+// The address asked for, less its token: the view's other settings (?lang=fr, filters) stay.
+std::string withoutToken(const httplib::Request& req) {
+  std::string query;
+  for (const auto& [name, value] : req.params) {
+    if (name == "token") continue;
+    query += (query.empty() ? "?" : "&") + percentEncoded(name) + "=" + percentEncoded(value);
+  }
+  return req.path + query;
+}
 
 bool tokensEqual(std::string_view given, std::string_view expected) {
   // Every byte of `expected` is read whatever `given` holds: only its length can leak.
@@ -106,7 +117,7 @@ bool ViewAccess::admit(const httplib::Request& req, httplib::Response& res,
     res.set_header("Set-Cookie", std::string(kAccessCookie) + "=" + token_ +
                                      "; HttpOnly; SameSite=Strict; Path=/" +
                                      (behind_tls ? "; Secure" : ""));
-    res.set_header("Location", req.path);
+    res.set_header("Location", withoutToken(req));
     res.set_header("Cache-Control", "no-store");
     return false;
   }

@@ -660,6 +660,11 @@ TEST_CASE("collector: the views answer only with the access token, and only on o
   CHECK(opened->get_header_value("Set-Cookie") ==
         std::string("friction_token=") + kTestToken + "; HttpOnly; SameSite=Strict; Path=/");
   CHECK(opened->body.find(kTestToken) == std::string::npos);
+  // The view's other settings survive the trade: a link to the French view, filtered, stays so.
+  opened = client.Get(std::string("/dashboard?lang=fr&token=") + kTestToken + "&step=%2Fcart");
+  REQUIRE(opened);
+  // (httplib's client percent-decodes a Location it reads.)
+  CHECK(opened->get_header_value("Location") == "/dashboard?lang=fr&step=/cart");
   CHECK(statusOf(client.Get("/agent?token=not-the-token-0123456789")) == 401);
   CHECK(errorOf(client.Get("/v1/summary")) ==
         "an access token is needed: open the URL the collector printed at start-up");
