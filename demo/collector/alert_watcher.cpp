@@ -5,17 +5,9 @@
 
 #include "problem_alerts.h"
 #include "signal_store.h"
+#include "time_text.h"
 
 namespace friction::collector {
-namespace {
-
-int64_t nowMs() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-}  // namespace
-
 std::unique_ptr<AlertWatcher> AlertWatcher::open(SignalStore& store, const std::string& db_path,
                                                  const AlertOptions& options,
                                                  std::string& error) {
@@ -42,17 +34,15 @@ std::unique_ptr<AlertWatcher> AlertWatcher::start(SignalStore& store, const std:
   auto watcher = open(store, db_path, options, error);
   if (!watcher) return nullptr;
   // The first check runs on the thread too: a slow receiver must not hold up the start.
-  watcher->thread_ = std::thread([raw = watcher.get()] { raw->loop(); });
+  watcher->hourly_ = std::make_unique<PeriodicThread>(
+      std::chrono::seconds(kEveryS),
+      [raw = watcher.get()] {
+        std::string error;
+        if (raw->checkOnce(nowUnixMs(), error) < 0)
+          std::cerr << "friction collector: alerts: " << error << "\n";
+      },
+      true);
   return watcher;
-}
-
-AlertWatcher::~AlertWatcher() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
 }
 
 int AlertWatcher::checkOnce(int64_t now_ms, std::string& error) {
@@ -72,16 +62,6 @@ int AlertWatcher::checkOnce(int64_t now_ms, std::string& error) {
   // lesser harm than losing it.
   if (!ledger_->record(alerts, query.from_day, now_ms, error)) return -1;
   return static_cast<int>(alerts.size());
-}
-
-void AlertWatcher::loop() {
-  std::unique_lock<std::mutex> lock(mutex_);
-  do {
-    lock.unlock();
-    std::string error;
-    if (checkOnce(nowMs(), error) < 0) std::cerr << "friction collector: alerts: " << error << "\n";
-    lock.lock();
-  } while (!wake_.wait_for(lock, std::chrono::seconds(kEveryS), [this] { return stopping_; }));
 }
 
 }  // namespace friction::collector

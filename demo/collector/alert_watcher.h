@@ -4,14 +4,12 @@
 // records them (alert_ledger.h). A failed POST is logged and the same problems are picked again
 // at the next check.
 #pragma once
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "alert_ledger.h"
+#include "periodic_thread.h"
 #include "webhook.h"
 
 namespace friction::collector {
@@ -35,7 +33,6 @@ class AlertWatcher {
   // starts nothing (and is not an error): the result is then an idle watcher.
   static std::unique_ptr<AlertWatcher> start(SignalStore& store, const std::string& db_path,
                                              const AlertOptions& options, std::string& error);
-  ~AlertWatcher();
 
   // One check as of `now_ms`: the problems sent (0 when none were due), or -1 when the read,
   // the POST or the ledger failed (`error` says which; nothing is recorded as sent).
@@ -46,16 +43,11 @@ class AlertWatcher {
                std::string dashboard_url)
       : store_(store), ledger_(std::move(ledger)), url_(std::move(url)),
         dashboard_url_(std::move(dashboard_url)) {}
-  void loop();
-
   SignalStore* store_;
   std::unique_ptr<AlertLedger> ledger_;
   WebhookUrl url_;
   std::string dashboard_url_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  std::unique_ptr<PeriodicThread> hourly_;  // last: stopped before what it uses goes
 };
 
 }  // namespace friction::collector

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <iostream>
 
+#include "time_text.h"
+
 namespace friction::collector {
 namespace {
 
@@ -37,11 +39,6 @@ constexpr const char* kDeletions[] = {
     "(SELECT 1 FROM visit_totals t WHERE t.site = k.site AND t.step = k.step AND "
     "t.epsilon = k.epsilon) LIMIT ?2) AND ?1 IS NOT NULL",
 };
-
-int64_t nowMs() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 }  // namespace
 
@@ -86,30 +83,23 @@ std::unique_ptr<RetentionJob> RetentionJob::start(const std::string& db_path, in
     error = "retention: " + error;
     return nullptr;
   }
-  job->thread_ = std::thread([raw = job.get()] { raw->loop(); });
+  job->hourly_ = std::make_unique<PeriodicThread>(
+      std::chrono::seconds(kEveryS),
+      [raw = job.get()] {
+        std::string error;
+        if (raw->runOnce(error) < 0) std::cerr << "friction collector: retention: " << error << "\n";
+      },
+      false);  // the first pass just ran
   return job;
 }
 
 RetentionJob::~RetentionJob() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  hourly_.reset();  // stopped before the connection it uses goes
   sqlite3_close(db_);
 }
 
 int64_t RetentionJob::runOnce(std::string& error) {
-  return deleteStoredBefore(db_, nowMs() - days_ * kDayMs, error);
-}
-
-void RetentionJob::loop() {
-  std::unique_lock<std::mutex> lock(mutex_);
-  while (!wake_.wait_for(lock, std::chrono::seconds(kEveryS), [this] { return stopping_; })) {
-    std::string error;
-    if (runOnce(error) < 0) std::cerr << "friction collector: retention: " << error << "\n";
-  }
+  return deleteStoredBefore(db_, nowUnixMs() - days_ * kMsPerUtcDay, error);
 }
 
 }  // namespace friction::collector

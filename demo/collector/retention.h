@@ -2,18 +2,16 @@
 // days, visit sums whose last visit is older, and hand-offs are deleted at start and then every
 // hour, on a connection and a thread of their own, in small transactions so intake waits little.
 #pragma once
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
+
+#include "periodic_thread.h"
+#include "utc_day.h"
 
 struct sqlite3;
 
 namespace friction::collector {
-
-inline constexpr int64_t kDayMs = 24LL * 3600 * 1000;
 
 // Deletes every row stored before `cutoff_ms` (unix ms). Returns the rows deleted, or -1 and
 // `error`.
@@ -32,14 +30,10 @@ class RetentionJob {
  private:
   RetentionJob(sqlite3* db, int days) : db_(db), days_(days) {}
   int64_t runOnce(std::string& error);
-  void loop();
 
   sqlite3* db_;
   int days_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  std::unique_ptr<PeriodicThread> hourly_;
 };
 
 }  // namespace friction::collector

@@ -6,7 +6,6 @@
 //
 // Usage: simulate_traffic --db PATH [--days 30] [--visitors-per-day 300] [--site demo]
 //                         [--seed 1]
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -17,6 +16,8 @@
 #include "intake/batch_reader.h"
 #include "shop_journeys.h"
 #include "signal_store.h"
+#include "time_text.h"
+#include "utc_day.h"
 
 using namespace friction;
 
@@ -49,11 +50,6 @@ std::string seedHex(std::mt19937_64& random) {
   std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(random()),
                 static_cast<unsigned long long>(random()));
   return hex;
-}
-
-int64_t nowMs() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
 struct Tally {
@@ -111,23 +107,23 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::mt19937_64 random(options.seed);
-  constexpr int64_t kDayMs = 86400000;
-  const int64_t today = nowMs() / kDayMs * kDayMs;
-  const int64_t first_day = today - int64_t{options.days} * kDayMs;
+  using collector::kMsPerUtcDay;
+  const int64_t today = collector::utcDayOf(collector::nowUnixMs()) * kMsPerUtcDay;
+  const int64_t first_day = today - int64_t{options.days} * kMsPerUtcDay;
   // The regression lands a week before the end: new and worsening problems for the last week.
   const simulate::ShopDay shape{0, std::max(0, options.days - 7)};
   Tally tally;
   for (int d = 0; d < options.days; ++d) {
     const simulate::ShopDay day{d, shape.regression_day};
     // Busier on weekdays than at weekends, with some noise.
-    const bool weekend = ((first_day / kDayMs + d + 4) % 7) >= 5;  // 1970-01-01 was a Thursday
+    const bool weekend = ((first_day / kMsPerUtcDay + d + 4) % 7) >= 5;  // 1970-01-01 was a Thursday
     const int visitors =
         static_cast<int>(options.visitors_per_day * (weekend ? 0.7 : 1.0) *
                          std::uniform_real_distribution<double>(0.85, 1.15)(random));
     for (int v = 0; v < visitors; ++v) {
-      const int64_t arrival = first_day + d * kDayMs +
+      const int64_t arrival = first_day + d * kMsPerUtcDay +
                               static_cast<int64_t>(std::uniform_real_distribution<double>(
-                                  0, kDayMs - 3600000)(random));
+                                  0, kMsPerUtcDay - 3600000)(random));
       simulateVisitor(options, day, arrival, random, *store, tally);
     }
   }

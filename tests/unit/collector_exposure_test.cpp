@@ -281,7 +281,7 @@ TEST_CASE("exposure: rows older than --retention-days are deleted at start") {
   }
   const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::system_clock::now().time_since_epoch()).count();
-  const int64_t old = now - 31 * collector::kDayMs, recent = now - 29 * collector::kDayMs;
+  const int64_t old = now - 31 * collector::kMsPerUtcDay, recent = now - 29 * collector::kMsPerUtcDay;
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(collector.options.db_path.c_str(), &db) == SQLITE_OK);
   for (const int64_t at : {old, recent}) {
