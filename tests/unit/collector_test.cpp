@@ -20,6 +20,7 @@
 #include "signal_intake.h"
 #include "anonymise/randomized_response.h"
 #include "encode/signal_batch.h"
+#include "kit/collector_fixtures.h"
 #include "kit/test_batch_id.h"
 #include "view_access.h"
 
@@ -34,25 +35,7 @@ int64_t nowMs() {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-// A directory that plays the repo root, removed at the end of the test.
-struct TempRoot {
-  fs::path path;
-  TempRoot() {
-    static std::atomic<int> counter{0};
-    path = fs::temp_directory_path() / ("friction-collector-test-" + std::to_string(getpid()) +
-                                        "-" + std::to_string(counter++));
-    fs::create_directories(path);
-  }
-  ~TempRoot() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  void write(const std::string& relative, const std::string& content) const {
-    fs::create_directories((path / relative).parent_path());
-    std::ofstream(path / relative, std::ios::binary) << content;
-  }
-  std::string db() const { return (path / "data" / "test.db").string(); }
-};
+using testing::TempRoot;
 
 // The page origin of the site "demo-shop" that test collectors register, and their token.
 constexpr const char* kShopOrigin = "http://shop.test";
@@ -64,29 +47,11 @@ class RunningCollector {
  public:
   explicit RunningCollector(const TempRoot& root, std::string allow_origin = "",
                             std::vector<std::string> sites = kShopSite, double rate_limit = 50,
-                            std::string token = kTestToken) {
-    fs::create_directories(root.path / "data");
-    CollectorOptions options{root.path, root.db(), std::move(allow_origin), std::move(sites),
-                             rate_limit};
-    options.demo = true;  // the static-file tests read the shop's pages
-    options.access_token = std::move(token);
-    std::string error;
-    if (!collector::setUpCollector(server_, options, error)) {
-      FAIL_CHECK("setUpCollector: " << error);
-      return;
-    }
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    if (port_ <= 0) return;
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 500 && !server_.is_running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  ~RunningCollector() {
-    server_.stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  bool ready() const { return port_ > 0 && server_.is_running(); }
-  int port() const { return port_; }
+                            std::string token = kTestToken)
+      : collector_(optionsFor(root, std::move(allow_origin), std::move(sites), rate_limit,
+                              std::move(token))) {}
+  bool ready() const { return collector_.ready(); }
+  int port() const { return collector_.port(); }
   // A client as the shop's pages and the operator are: every request carries the shop's
   // Origin and the access token.
   httplib::Client client() const {
@@ -96,16 +61,19 @@ class RunningCollector {
     return client;
   }
   // Headers only as each request gives them.
-  httplib::Client bareClient() const {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_read_timeout(5, 0);
-    return client;
-  }
+  httplib::Client bareClient() const { return collector_.client(); }
 
  private:
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = -1;
+  static CollectorOptions optionsFor(const TempRoot& root, std::string allow_origin,
+                                     std::vector<std::string> sites, double rate_limit,
+                                     std::string token) {
+    CollectorOptions options{root.path, root.db(), std::move(allow_origin), std::move(sites),
+                             rate_limit};
+    options.demo = true;  // the static-file tests read the shop's pages
+    options.access_token = std::move(token);
+    return options;
+  }
+  testing::InProcessCollector collector_;
 };
 
 std::string frameOf(const std::string& json) {

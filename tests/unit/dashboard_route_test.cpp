@@ -3,77 +3,39 @@
 // node_modules/uplot/dist only, only once installed.
 #include <doctest/doctest.h>
 #include <httplib.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <thread>
 
-#include "collector_server.h"
+#include "kit/collector_fixtures.h"
 
 namespace fs = std::filesystem;
-using friction::collector::CollectorOptions;
 
 namespace {
 
 constexpr const char* kToken = "dashboard-route-token-0123456789";
 
-struct Root {
-  fs::path path;
-  Root() {
-    static std::atomic<int> counter{0};
-    path = fs::temp_directory_path() /
-           ("friction-dashboard-route-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(path / "data");
-  }
-  ~Root() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  void write(const std::string& relative, const std::string& content) const {
-    fs::create_directories((path / relative).parent_path());
-    std::ofstream(path / relative, std::ios::binary) << content;
-  }
-};
+using friction::testing::TempRoot;
 
+// The collector with the views' token; each request carries it.
 class Collector {
  public:
-  explicit Collector(const Root& root) {
-    CollectorOptions options;
-    options.root = root.path;
-    options.db_path = (root.path / "data" / "test.db").string();
-    options.access_token = kToken;
-    std::string error;
-    REQUIRE_MESSAGE(friction::collector::setUpCollector(server_, options, error), error);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    REQUIRE(port_ > 0);
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 500 && !server_.is_running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  ~Collector() {
-    server_.stop();
-    if (thread_.joinable()) thread_.join();
+  explicit Collector(const TempRoot& root)
+      : collector_(friction::testing::viewOptions(root, kToken)) {
+    REQUIRE(collector_.ready());
   }
   httplib::Result get(const std::string& path, httplib::Headers headers = {}) {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_read_timeout(5, 0);
     headers.emplace("Authorization", std::string("Bearer ") + kToken);
-    return client.Get(path, headers);
+    return collector_.client().Get(path, headers);
   }
 
  private:
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = -1;
+  friction::testing::InProcessCollector collector_;
 };
 
 }  // namespace
 
 TEST_CASE("dashboard route: problems first, in the language asked for, bad filters named") {
-  Root root;
+  TempRoot root;
   Collector collector(root);
   auto page = collector.get("/dashboard");
   REQUIRE(page);
@@ -95,7 +57,7 @@ TEST_CASE("dashboard route: problems first, in the language asked for, bad filte
 }
 
 TEST_CASE("dashboard route: uPlot's two files come from node_modules/uplot/dist, once installed") {
-  Root root;
+  TempRoot root;
   Collector collector(root);
   auto script = collector.get("/dashboard/vendor/uPlot.iife.min.js");
   REQUIRE(script);

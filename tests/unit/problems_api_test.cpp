@@ -2,15 +2,11 @@
 // beforehand through SignalStore, so that the days are chosen by the test.
 #include <doctest/doctest.h>
 #include <httplib.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <thread>
 
-#include "collector_server.h"
+#include "kit/collector_fixtures.h"
 #include "kit/test_batch_id.h"
 #include "signal_store.h"
 #include "time_text.h"
@@ -24,60 +20,30 @@ namespace {
 
 constexpr const char* kToken = "problems-test-token-0123456789";
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path = fs::temp_directory_path() /
-           ("friction-problems-api-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string db() const { return (path / "test.db").string(); }
-};
+using testing::TempRoot;
 
+// The collector with the views' token, asked with it (or not).
 class Collector {
  public:
-  explicit Collector(const TempDir& dir) {
-    CollectorOptions options;
-    options.root = dir.path;
-    options.db_path = dir.db();
-    options.access_token = kToken;
-    options.retention_days = 0;  // the tests' days are fixed dates, older than 90 days by now
-    std::string error;
-    if (!setUpCollector(server_, options, error)) {
-      FAIL_CHECK("setUpCollector: " << error);
-      return;
-    }
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    if (port_ <= 0) return;
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 500 && !server_.is_running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  ~Collector() {
-    server_.stop();
-    if (thread_.joinable()) thread_.join();
-  }
+  explicit Collector(const TempRoot& root) : collector_(optionsFor(root)) {}
   httplib::Result get(const std::string& path, bool with_token = true) const {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_read_timeout(5, 0);
+    httplib::Client client = collector_.client();
     if (with_token)
       client.set_default_headers({{"Authorization", std::string("Bearer ") + kToken}});
     return client.Get(path);
   }
 
  private:
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = -1;
+  static CollectorOptions optionsFor(const TempRoot& root) {
+    CollectorOptions options = testing::viewOptions(root, kToken);
+    options.retention_days = 0;  // the tests' days are fixed dates, older than 90 days by now
+    return options;
+  }
+  testing::InProcessCollector collector_;
 };
 
 // `views` batches of one dead click each on `step`, on UTC day `day`.
-void fill(const TempDir& dir, const std::string& step, int64_t day, int views,
+void fill(const TempRoot& dir, const std::string& step, int64_t day, int views,
           const std::string& kind = "dead_click") {
   std::string error;
   auto store = SignalStore::open(dir.db(), error);
@@ -100,7 +66,7 @@ nlohmann::json bodyJson(const httplib::Result& res) {
 }  // namespace
 
 TEST_CASE("problems api: defaults to the 28 days ending today, k = 5") {
-  TempDir dir;
+  TempRoot dir;
   const int64_t today = utcDayOf(nowUnixMs());
   fill(dir, "/today", today, 6);
   fill(dir, "/long-ago", today - 28, 9);  // the day before the default range
@@ -127,7 +93,7 @@ TEST_CASE("problems api: defaults to the 28 days ending today, k = 5") {
 }
 
 TEST_CASE("problems api: range (both ends included), filters and k from the query string") {
-  TempDir dir;
+  TempRoot dir;
   const int64_t day = *parseUtcDay("2026-03-10");
   fill(dir, "/a", day, 15);
   fill(dir, "/a", day + 1, 10, "rage_click");
@@ -157,7 +123,7 @@ TEST_CASE("problems api: range (both ends included), filters and k from the quer
 }
 
 TEST_CASE("problems api: CSV as an attachment, formula-looking steps defused") {
-  TempDir dir;
+  TempRoot dir;
   const int64_t day = *parseUtcDay("2026-03-10");
   fill(dir, "=HYPERLINK(\"http://x\",\"y\")", day, 5);
   Collector collector(dir);
@@ -175,7 +141,7 @@ TEST_CASE("problems api: CSV as an attachment, formula-looking steps defused") {
 }
 
 TEST_CASE("problems api: bad input is refused with 400, naming the parameter") {
-  TempDir dir;
+  TempRoot dir;
   Collector collector(dir);
   const std::pair<const char*, const char*> cases[] = {
       {"from=2026-13-01", "from"},
@@ -209,7 +175,7 @@ TEST_CASE("problems api: bad input is refused with 400, naming the parameter") {
 }
 
 TEST_CASE("problems api: behind the same access as the other views") {
-  TempDir dir;
+  TempRoot dir;
   Collector collector(dir);
   const auto res = collector.get("/v1/problems", false);
   REQUIRE(res);
