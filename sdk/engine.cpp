@@ -131,7 +131,11 @@ void Engine::pageShown() {
 
 void Engine::registerTarget(uint32_t id, std::string_view role, std::string_view selector,
                             uint32_t traits) {
-  targets_.put(TargetInfo{id, traits, siphash24(key_, selectorShape(selector)), std::string(role)});
+  targets_.put(TargetInfo{id, traits, targetHash(selector), std::string(role)});
+}
+
+uint64_t Engine::targetHash(std::string_view selector) const {
+  return siphash24(key_, selectorShape(selector));
 }
 
 size_t Engine::drain(double now_ms) {

@@ -88,6 +88,9 @@ class Engine : private FrictionSink {
   // hash of its selector's shape (anonymise/selector_shape.h). The selector is not kept.
   void registerTarget(uint32_t id, std::string_view role, std::string_view selector,
                       uint32_t traits);
+  // The keyed hash registerTarget would give an element with this selector: the dashboard's
+  // "open on the page" link names a hash, and the page finds its elements by it, locally.
+  uint64_t targetHash(std::string_view selector) const;
 
   // Consumes everything JS wrote to the ring, runs the detectors, lets time-based ones decide.
   // Returns how many detections are waiting in takeDetections().

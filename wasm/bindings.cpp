@@ -38,6 +38,11 @@ void registerTarget(Engine& engine, uint32_t id, const std::string& role,
   engine.registerTarget(id, role, selector, traits);
 }
 
+// As the wire writes it (16 hex digits), for the element finder (js/src/finder/).
+std::string targetHash(Engine& engine, const std::string& selector) {
+  return friction::toHex(engine.targetHash(selector));
+}
+
 uint32_t drain(Engine& engine, double now_ms) { return engine.drain(now_ms); }
 
 val takeDetections(Engine& engine) {
@@ -134,6 +139,7 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .function("setTimeOrigin", &Engine::setTimeOrigin)
       .function("enterStep", &enterStep)
       .function("registerTarget", &registerTarget)
+      .function("targetHash", &targetHash)
       .function("drain", &drain)
       .function("takeDetections", &takeDetections)
       .function("takeHelpOffers", &takeHelpOffers)

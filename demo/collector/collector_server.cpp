@@ -14,6 +14,7 @@
 #include "client_address.h"
 #include "dashboard_language.h"
 #include "dashboard_page.h"
+#include "find_link.h"
 #include "handoff_store.h"
 #include "intake/handoff_reader.h"
 #include "intake/intake_limits.h"
@@ -237,12 +238,33 @@ class Routes {
     const ProblemQueryParams asked = readProblemQuery(req.params, data.now_ms);
     data.problems = store_->problems(asked.query);
     data.problem_params_ignored = asked.ignored;
+    data.site_origins = sites_.firstOrigins();
     data.language = chooseDashboardLanguage(req.get_param_value("lang"),
                                             req.get_header_value("Accept-Language"));
     // Looked for on each request: installing it needs no restart, and its absence no error.
     data.charts = fileUnder(options_.root / kChartDir, "uPlot.iife.min.js").has_value();
     res.set_header("Vary", "Accept-Language");
     sendHtml(res, renderDashboard(data));
+  }
+
+  // "Open on the page" for a step with parameters: the address the user gave, on the site's
+  // origin, with the finder's fragment (find_link.h).
+  void findOnPage(const Request& req, Response& res) const {
+    if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
+    const auto origins = sites_.firstOrigins();
+    const auto origin = origins.find(req.get_param_value("site"));
+    if (origin == origins.end()) {
+      sendText(res, 404, "site is not registered on this collector\n");
+      return;
+    }
+    std::string error;
+    const auto url = findPageUrl(origin->second, req.get_param_value("path"),
+                                 req.get_param_value("target"), req.get_param_value("kind"), error);
+    if (!url) {
+      sendText(res, 400, error + "\n");
+      return;
+    }
+    res.set_redirect(*url, 303);
   }
 
   // `relative` is inside `dir` of the repo, e.g. ("demo/shop", "index.html").
@@ -401,6 +423,9 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   });
   server.Get("/dashboard", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->dashboard(req, res); });
+  });
+  server.Get(kFindRoute, [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->findOnPage(req, res); });
   });
   server.Get("/healthz", [](const Request& req, Response& res) {
     guarded(req, res, [&] { sendText(res, 200, "ok"); });

@@ -2,6 +2,7 @@
 // or style, so it works under the collector's strict Content-Security-Policy.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ struct DashboardData {
   // Shown first when present (problems_section.h), with the parameters that fell back.
   std::optional<ProblemList> problems;
   std::vector<std::string> problem_params_ignored;
+  std::map<std::string, std::string> site_origins;  // for "open on the page" (find_link.h)
   DashboardLanguage language = DashboardLanguage::en;
   bool charts = false;  // uPlot is installed: the sparklines are drawn
 };

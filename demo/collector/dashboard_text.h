@@ -40,6 +40,9 @@ struct DashboardText {
   std::string_view on_step;     // between the kind and the step
   std::string_view peak;        // the sparkline's words: the busiest day's page views
   std::string_view full_hash;   // title of a shortened hash
+  // "Open on the page" (find_link.h): the link, and for a step with parameters the form that
+  // asks for the address of one of its pages.
+  std::string_view find_on_page, find_address, find_open;
 
   std::array<std::string_view, kFrictionKindCount> kinds;  // in FRICTION_KINDS' order
 };
@@ -90,6 +93,9 @@ inline constexpr DashboardText kEnglishText{
     "on",
     "peak {} a day",
     "full hash",
+    "Open on the page",
+    "Address of one page of this step",
+    "Open",
 
     {"rage clicks", "dead click", "error after a click", "form struggle", "scroll thrash",
      "quick back", "cursor thrash", "hesitation", "slow response"},
@@ -141,6 +147,9 @@ inline constexpr DashboardText kFrenchText{
     "sur",
     "jusqu’à {} par jour",
     "empreinte complète",
+    "Ouvrir sur la page",
+    "Adresse d’une page de cette étape",
+    "Ouvrir",
 
     {"clics rageurs", "clic sans effet", "clic suivi d’une erreur",
      "difficulté avec un formulaire", "défilement de haut en bas répété",

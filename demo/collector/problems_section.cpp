@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dashboard_language.h"
+#include "find_link.h"
 #include "html_escape.h"
 #include "problem_query_params.h"
 #include "time_text.h"
@@ -33,7 +34,8 @@ std::string elementText(const Problem& problem, const DashboardText& text) {
 }
 
 std::string problemCell(const Problem& problem, const ProblemList& list,
-                        const DashboardText& text) {
+                        const DashboardText& text,
+                        const std::map<std::string, std::string>& site_origins) {
   std::string cell = "<th scope=\"row\" class=\"problem\"><span class=\"kind\">" +
                      esc(kindText(problem.kind, text)) + "</span> " + esc(text.on_step) +
                      " <code class=\"step\">" + esc(problem.step) + "</code> " +
@@ -41,6 +43,8 @@ std::string problemCell(const Problem& problem, const ProblemList& list,
   // Every site in one view: say whose step it is.
   if (list.query.site.empty() && !problem.site.empty())
     cell += " <span class=\"site\">" + esc(problem.site) + "</span>";
+  const auto origin = site_origins.find(problem.site);
+  if (origin != site_origins.end()) cell += renderFindControl(problem, origin->second, text);
   return cell + "</th>";
 }
 
@@ -155,7 +159,8 @@ std::string emptyProblems(const ProblemList& list, const DashboardText& text) {
          esc(fillIn(text.empty_text, {std::to_string(list.query.min_views)})) + "</p></div>";
 }
 
-std::string problemsTable(const ProblemList& list, const DashboardText& text) {
+std::string problemsTable(const ProblemList& list, const DashboardText& text,
+                          const std::map<std::string, std::string>& site_origins) {
   // Scrolls sideways inside itself on a narrow screen; focusable so that keys can scroll it.
   std::string html =
       "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"problems-heading\" "
@@ -167,7 +172,7 @@ std::string problemsTable(const ProblemList& list, const DashboardText& text) {
       esc(text.col_first_seen) + "</th><th scope=\"col\">" + esc(text.col_last_seen) +
       "</th></tr></thead><tbody>";
   for (const auto& problem : list.problems) {
-    html += "<tr>" + problemCell(problem, list, text) + numberCell(problem.views) +
+    html += "<tr>" + problemCell(problem, list, text, site_origins) + numberCell(problem.views) +
             trendCell(problem.trend, text) + numberCell(problem.previous_views) +
             sparkCell(problem, text) + numberCell(problem.signals) +
             dayCell(problem.first_seen_ms) + dayCell(problem.last_seen_ms) + "</tr>";
@@ -184,7 +189,8 @@ std::string dailySeriesText(const std::vector<int64_t>& daily_views) {
 }
 
 std::string renderProblemsSection(const ProblemList& list, const DashboardText& text,
-                                  const std::vector<std::string>& ignored) {
+                                  const std::vector<std::string>& ignored,
+                                  const std::map<std::string, std::string>& site_origins) {
   const ProblemQuery& query = list.query;
   const int64_t days = query.to_day - query.from_day;
   // The section is not a named region itself: the table's scrolling region carries the name.
@@ -194,7 +200,7 @@ std::string renderProblemsSection(const ProblemList& list, const DashboardText& 
                      esc(fillIn(text.range, {formatUtcDay(query.from_day),
                                              formatUtcDay(query.to_day - 1), std::to_string(days)})) +
                      "</p>" + hiddenSentence(list, text) + exportLinks(query, text);
-  html += list.problems.empty() ? emptyProblems(list, text) : problemsTable(list, text);
+  html += list.problems.empty() ? emptyProblems(list, text) : problemsTable(list, text, site_origins);
   return html + "</section>";
 }
 

@@ -2,6 +2,7 @@
 // filter form (a plain GET form: it works without JavaScript), the privacy threshold's count,
 // and links to the CSV and JSON export of exactly this view.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,9 @@ namespace friction::collector {
 std::string dailySeriesText(const std::vector<int64_t>& daily_views);
 
 // `ignored`: the query parameters that fell back to their defaults (problem_query_params.h).
+// `site_origins`: where each site's pages are, for "open on the page" (find_link.h).
 std::string renderProblemsSection(const ProblemList& list, const DashboardText& text,
-                                  const std::vector<std::string>& ignored = {});
+                                  const std::vector<std::string>& ignored = {},
+                                  const std::map<std::string, std::string>& site_origins = {});
 
 }  // namespace friction::collector

@@ -69,4 +69,10 @@ bool SiteRegistry::knowsOrigin(const std::string& origin) const {
   return false;
 }
 
+std::map<std::string, std::string> SiteRegistry::firstOrigins() const {
+  std::map<std::string, std::string> first;
+  for (const auto& [site, origins] : origins_) first[site] = origins.front();
+  return first;
+}
+
 }  // namespace friction::collector

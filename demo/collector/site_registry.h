@@ -27,6 +27,8 @@ class SiteRegistry {
   std::optional<std::string> refusal(const std::string& site, const std::string& origin) const;
   // Whether any registered site lists `origin`: CORS answers for it.
   bool knowsOrigin(const std::string& origin) const;
+  // Each site's first origin, where the dashboard opens its pages ("open on the page").
+  std::map<std::string, std::string> firstOrigins() const;
 
  private:
   std::map<std::string, std::vector<std::string>> origins_;

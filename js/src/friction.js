@@ -17,6 +17,7 @@ import { CORE_TABLES_FINGERPRINT, Sizes } from './generated/core_tables.js';
 import { RingWriter } from './ring_writer.js';
 import { watchSteps } from './steps.js';
 import { forgetTabMemory, TabMemory } from './tab_memory.js';
+import { startFinder } from './finder/index.js';
 import { TargetRegistry } from './targets.js';
 import { Transport } from './transport.js';
 
@@ -140,6 +141,8 @@ export class Friction {
     this.tabMemory = new TabMemory(engine, () => this.keepsJourney());
 
     this.targets = new TargetRegistry((id, role, selector, traits) => engine.registerTarget(id, role, selector, traits));
+    // The dashboard's "open on the page" link (finder/index.js): local, whatever the consent.
+    startFinder({ hashOf: this.guard((selector) => engine.targetHash(selector), 'element finder'), lang: config.lang });
     this.recorder = new Recorder({
       ring, drain: this.drain, guard: this.guard, nextDeadline: () => (this.engine ? this.engine.nextDeadline() : Infinity),
     });

@@ -68,7 +68,7 @@ export function roleOf(element) {
   return IMPLICIT_ROLES[element.tagName] || 'generic';
 }
 
-function selectorOf(element) {
+export function selectorOf(element) {
   const parts = [];
   for (let node = element; node && node.nodeType === 1 && parts.length < MAX_SELECTOR_DEPTH; node = node.parentElement) {
     if (node.id) {
@@ -90,7 +90,7 @@ function selectorOf(element) {
   return parts.join('>');
 }
 
-function labelOf(element) {
+export function labelOf(element) {
   const explicit = element.getAttribute('data-friction-label') || element.getAttribute('aria-label') || element.getAttribute('title');
   let label = explicit;
   if (!label && (element.tagName === 'BUTTON' || element.tagName === 'A' || element.getAttribute('role') === 'button'))

@@ -3,8 +3,12 @@
 // shows are the ones SQL over the collector's own rollups gives, ranked by page views, with the
 // planted regression marked, small groups hidden, and the CSV export equal to the table.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { useCollectorAndBrowser, watchPage } from './harness.mjs';
+import { root, useCollectorAndBrowser, watchPage } from './harness.mjs';
+
+const AXE_SOURCE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const DAY_MS = 86400000;
 const suite = useCollectorAndBrowser({ simulate: { days: 14, visitorsPerDay: 300 } });
@@ -18,6 +22,7 @@ async function openProblems() {
   const context = await suite.browser.newContext();
   const page = await context.newPage();
   const seen = watchPage(page);
+  await page.route('**/__test__/axe.min.js', (route) => route.fulfill({ body: AXE_SOURCE, contentType: 'text/javascript' }));
   await page.goto(suite.collector.viewUrl('/dashboard'));
   await page.goto(`${suite.collector.base}/dashboard?from=${dateOf(FROM)}&to=${dateOf(TO)}`);
   return { context, page, seen };
@@ -70,6 +75,43 @@ test('the ranked problems are what SQL over the rollups says, the regression mar
   assert.deepEqual(lines.map((line) => Number(line.split(',')[column('views')])), rows.map((row) => row.views));
 
   assert.equal(await page.locator('td.spark canvas').count() >= rows.length, true, 'a sparkline per row');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('"open on the page" from a problem\'s row outlines its element on a page the user names', async () => {
+  // The planted new problem (demo/simulate/shop_journeys.cpp): rage clicks on the gift-wrap button.
+  const [giftWrap] = suite.collector.query(`
+    SELECT p.target FROM problems p JOIN problem_days d ON d.problem_id = p.id
+    WHERE p.kind = 'rage_click' AND p.step = '/product/:id'
+    GROUP BY p.id HAVING SUM(CASE WHEN d.day < ${FROM} THEN d.views ELSE 0 END) = 0
+    ORDER BY SUM(d.views) DESC LIMIT 1`);
+  assert.match(giftWrap.target, /^[0-9a-f]{16}$/);
+  const { context, page, seen } = await openProblems();
+  // The step has a parameter: the row asks for the address of one of its pages.
+  const form = page.locator(`form:has(input[name=target][value="${giftWrap.target}"])`);
+  await form.locator('xpath=ancestor::details').locator('summary').click();
+  const address = form.getByLabel('Address of one page of this step');
+  assert.equal(await address.inputValue(), '/product/:id');
+  await address.fill('/product/8812');
+  await address.press('Enter');
+  await page.waitForURL(`${suite.collector.base}/product/8812#friction-find=${giftWrap.target}&friction-kind=rage_click`);
+  await page.waitForFunction(() => document.querySelector('friction-finder')?.shadowRoot.querySelector('.outline'), null, { timeout: 5000 });
+  const tag = await page.evaluate(() => document.querySelector('friction-finder').shadowRoot.querySelector('.outline').textContent);
+  assert.equal(tag, 'button · “Gift wrap” · rage click');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('the filled page is axe-clean, its "open on the page" forms open', async () => {
+  const { context, page, seen } = await openProblems();
+  for (const summary of await page.locator('details.find summary').all()) await summary.click();
+  await page.addScriptTag({ url: '/__test__/axe.min.js' });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
+  assert.deepEqual(violations, []);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
