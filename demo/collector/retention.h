@@ -1,6 +1,7 @@
 // How long the collector keeps what it stored (--retention-days): batches, signals, problem
-// days, visit sums whose last visit is older, and hand-offs are deleted at start and then every
-// hour, on a connection and a thread of their own, in small transactions so intake waits little.
+// days, visit sums whose last visit is older, hand-offs and the alerts sent are deleted at start
+// and then every hour, on a connection and a thread of their own, in small transactions so
+// intake waits little.
 #pragma once
 #include <cstdint>
 #include <memory>

@@ -4,6 +4,7 @@
 // sends nothing more. Also: a failed POST records nothing and is retried; URLs are checked.
 #include <doctest/doctest.h>
 #include <httplib.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +20,7 @@
 #include "alert_watcher.h"
 #include "problem_alerts.h"
 #include "problem_store.h"
+#include "retention.h"
 #include "signal_store.h"
 #include "webhook.h"
 
@@ -197,6 +199,41 @@ TEST_CASE("alert ledger: a problem alerted once is not alerted again until a wee
     std::set<AlertKey> keys;
     REQUIRE(reopened->alertedWithinWeek(week + 3, keys, error));
     CHECK(keys.size() == 1);
+  }
+  std::error_code ignored;
+  fs::remove_all(dir, ignored);
+}
+
+TEST_CASE("alert ledger: retention deletes alerts sent before the cutoff, and runs without one") {
+  const fs::path dir = fs::temp_directory_path() /
+                       ("friction-alert-retention-test-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::string db = (dir / "friction.db").string();
+  std::string error;
+  {
+    auto store = SignalStore::open(db, error);
+    REQUIRE_MESSAGE(store, error);
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
+    // No alert ever configured: no table, and retention carries on without error.
+    CHECK(deleteStoredBefore(raw, 5000, error) >= 0);
+    CHECK(error.empty());
+
+    auto ledger = AlertLedger::open(db, error);
+    REQUIRE_MESSAGE(ledger, error);
+    Problem old_one, new_one;
+    old_one.site = new_one.site = "shop";
+    old_one.step = "/cart";
+    new_one.step = "/checkout";
+    old_one.kind = new_one.kind = "dead_click";
+    REQUIRE(ledger->record({old_one}, 20000, 1000, error));
+    REQUIRE(ledger->record({new_one}, 20000, 9000, error));
+    CHECK(deleteStoredBefore(raw, 5000, error) >= 0);
+    std::set<AlertKey> keys;
+    REQUIRE(ledger->alertedWithinWeek(20000, keys, error));
+    CHECK(keys.size() == 1);
+    CHECK(keys.count(alertKeyOf(new_one)) == 1);
+    sqlite3_close(raw);
   }
   std::error_code ignored;
   fs::remove_all(dir, ignored);
