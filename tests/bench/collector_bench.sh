@@ -20,3 +20,18 @@ echo "$ingest"
 stored=$(sqlite3 "$work/bench.db" 'SELECT COUNT(*) FROM signals')
 rate() { sed -E 's/.* = ([0-9]+) signals\/s/\1/' <<<"$1"; }
 echo "signals in the database: $stored; ingest runs at $(awk "BEGIN { printf \"%.2f\", $(rate "$ingest") / $(rate "$baseline") }")x the speed of HTTP alone"
+
+# The same ingest again (new batch ids) while the dashboard and its exports are read in a loop,
+# then once more alone: the run with reads is compared with the mean of the runs around it,
+# since the database grows from one run to the next.
+rm -f "$work/stop"
+"$build/dashboard_reader" --port "$port" --token-file "$work/token" --stop-file "$work/stop" >"$work/reads" &
+reader=$!
+beside=$("$build/collector_load" --port "$port" --batches "$batches" --threads 4 --run 2)
+touch "$work/stop"
+wait $reader
+after=$("$build/collector_load" --port "$port" --batches "$batches" --threads 4 --run 3)
+echo "$beside (dashboard read beside it)"
+cat "$work/reads"
+echo "$after (alone again)"
+echo "ingest while the dashboard is read in a loop runs at $(awk "BEGIN { printf \"%.2f\", 2 * $(rate "$beside") / ($(rate "$ingest") + $(rate "$after")) }")x ingest alone (the mean of the runs before and after)"

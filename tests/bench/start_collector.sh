@@ -1,11 +1,14 @@
 # Sourced by the collector benches: start_collector DB starts the built collector on a free port
-# with database DB, the per-origin rate limit lifted (the load comes from one address), and
-# sets $collector (its pid) and $port. Needs $build, $root and $work.
+# with database DB, the per-origin rate limit lifted (the load comes from one address) and the
+# views' token in $work/token, and sets $collector (its pid) and $port. Needs $build, $root and
+# $work.
 start_collector() {
   : >"$work/log"
+  # The views' token, for dashboard_reader: 32 random hex digits.
+  head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$work/token"
   # The load's batches are for site "load", from the origin collector_load sends.
   "$build/friction-collector" --port 0 --db "$1" --root "$root" --rate-limit 1000000 \
-    --site load=http://load.test >"$work/log" 2>&1 &
+    --site load=http://load.test --access-token-file "$work/token" >"$work/log" 2>&1 &
   collector=$!
   port=
   # It prints "friction collector: http://127.0.0.1:PORT/ ..." once it listens.
