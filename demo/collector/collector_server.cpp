@@ -199,7 +199,7 @@ class Routes {
   void summary(const Request& req, Response& res) const {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     sendJson(res, 200,
-             summaryJson(store_->totalSignals(), store_->groups(), visitShares(store_->visitSums())));
+             summaryJson(visitShares(store_->visitSums()), kMinProblemViews));
   }
 
   // GET /v1/problems (problems_request.h): the problems of a range of days, JSON or CSV.
@@ -229,9 +229,6 @@ class Routes {
   void dashboard(const Request& req, Response& res) const {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     DashboardData data;
-    data.total_signals = store_->totalSignals();
-    data.groups = store_->groups();
-    data.recent = store_->recentSignals(50);
     data.visits = visitShares(store_->visitSums(), 50);
     data.handoffs = handoffs_->recent(200);
     data.now_ms = nowUnixMs();

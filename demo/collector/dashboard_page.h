@@ -16,9 +16,6 @@
 namespace friction::collector {
 
 struct DashboardData {
-  int64_t total_signals = 0;
-  std::vector<FrictionGroup> groups;   // most signals first
-  std::vector<StoredSignal> recent;    // newest first
   std::vector<StepShares> visits;      // most visited first
   std::vector<StoredHandoff> handoffs; // newest first
   int64_t now_ms = 0;
@@ -35,15 +32,6 @@ inline constexpr const char* kDashboardStylesheet = "/dashboard/dashboard.css";
 inline constexpr const char* kChartStylesheet = "/dashboard/vendor/uPlot.min.css";
 inline constexpr const char* kChartLibrary = "/dashboard/vendor/uPlot.iife.min.js";
 inline constexpr const char* kProblemsScript = "/dashboard/problems.js";
-
-// Where visitors asked for a person: the step they were on (the last of the summary they
-// shared), how often, and when last; "not shared" for those who kept their journey.
-struct HandoffsAtStep {
-  std::string step;
-  int64_t asks = 0;
-  int64_t last_ms = 0;
-};
-std::vector<HandoffsAtStep> handoffsByStep(const std::vector<StoredHandoff>& handoffs);
 
 std::string renderDashboard(const DashboardData& data);
 

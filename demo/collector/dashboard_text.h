@@ -14,7 +14,6 @@ struct DashboardText {
   std::string_view lang;  // <html lang>
   std::string_view page_title;
   std::string_view heading;
-  std::string_view stored;  // the number of signals stored
   std::string_view other_language;  // the link to the other table: its name, in its language
   std::string_view other_lang;
 
@@ -51,7 +50,6 @@ inline constexpr DashboardText kEnglishText{
     "en",
     "Friction dashboard",
     "Where journeys hurt",
-    "{} signals stored · times are when the collector received them",
     "Français",
     "fr",
 
@@ -105,7 +103,6 @@ inline constexpr DashboardText kFrenchText{
     "fr",
     "Tableau de bord Friction",
     "Là où les parcours coincent",
-    "{} signaux enregistrés · les heures sont celles de leur réception par le collecteur",
     "English",
     "en",
 

@@ -11,19 +11,14 @@ double rounded(double value, double per) { return std::round(value * per) / per;
 
 }  // namespace
 
-std::string summaryJson(int64_t total_signals, const std::vector<FrictionGroup>& groups,
-                        const std::vector<StepShares>& visits) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& group : groups) {
-    list.push_back({{"kind", group.kind},
-                    {"step", group.step},
-                    {"signals", group.signals},
-                    {"events", group.events},
-                    {"first_seen", group.first_seen_ms},
-                    {"last_seen", group.last_seen_ms}});
-  }
+std::string summaryJson(const std::vector<StepShares>& visits, int64_t min_visits) {
+  int64_t hidden = 0;
   nlohmann::json steps = nlohmann::json::array();
   for (const auto& step : visits) {
+    if (step.visits < min_visits) {
+      ++hidden;
+      continue;
+    }
     nlohmann::json met = nlohmann::json::object();
     const double step_visits = static_cast<double>(step.visits);
     for (const auto& share : step.met) {
@@ -45,9 +40,7 @@ std::string summaryJson(int64_t total_signals, const std::vector<FrictionGroup>&
                      {"first_seen", step.first_seen_ms},
                      {"last_seen", step.last_seen_ms}});
   }
-  return nlohmann::json{{"total_signals", total_signals},
-                        {"groups", std::move(list)},
-                        {"visits", std::move(steps)}}
+  return nlohmann::json{{"k", min_visits}, {"hidden_steps", hidden}, {"visits", std::move(steps)}}
       .dump(
       -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -1,4 +1,5 @@
-// GET /v1/summary: the dashboard's table as JSON, for scripts and tests.
+// GET /v1/summary: the visits of each step and the kinds of friction met, as JSON, for scripts
+// and tests. (The problems, per element, are at /v1/problems.)
 #pragma once
 #include <cstdint>
 #include <string>
@@ -9,13 +10,13 @@
 
 namespace friction::collector {
 
-// {"total_signals":N,"groups":[{"kind","step","signals","events","first_seen","last_seen"}],
+// {"k":5,"hidden_steps":N,
 //  "visits":[{"site","step","visits","estimated","met":{"<kind>":{...}},"first_seen","last_seen"}]}
+// A step with fewer than k visits is left out and counted in "hidden_steps", as on the page.
 // Per kind: "visits" (counted, or estimated and clamped to [0, visits]) and "share" (that over
 // the step's visits, 4 decimals). An estimated step lists every kind and adds "estimate" (not
 // clamped, 1 decimal: the number to add up or compare), "standard_error" (of the estimate) and
 // "detectable" (false when the clamped count is 0: not detectable at this sample size).
-std::string summaryJson(int64_t total_signals, const std::vector<FrictionGroup>& groups,
-                        const std::vector<StepShares>& visits = {});
+std::string summaryJson(const std::vector<StepShares>& visits, int64_t min_visits);
 
 }  // namespace friction::collector

@@ -17,6 +17,7 @@
 
 #include "collector_server.h"
 #include "dashboard_page.h"
+#include "step_sections.h"
 #include "signal_intake.h"
 #include "anonymise/randomized_response.h"
 #include "encode/signal_batch.h"
@@ -253,39 +254,6 @@ TEST_CASE("collector: refused bodies get a status and a JSON error, and store no
   CHECK(query(root.db(), "SELECT COUNT(*) FROM batches")[0][0] == "0");
 }
 
-TEST_CASE("collector: /v1/summary groups by kind and step, most signals first") {
-  TempRoot root;
-  RunningCollector collector(root);
-  REQUIRE(collector.ready());
-  auto client = collector.client();
-
-  const int64_t before = nowMs();
-  REQUIRE(statusOf(client.Post("/v1/signals", batchFrame({deadClick(), rageClick()}), "")) == 202);
-  REQUIRE(statusOf(client.Post("/v1/signals", batchFrame({rageClick(), rageClick()}), "")) == 202);
-  const int64_t after = nowMs();
-
-  auto res = client.Get("/v1/summary");
-  REQUIRE(res);
-  CHECK(res->status == 200);
-  CHECK(res->get_header_value("Content-Type") == "application/json");
-  const auto summary = nlohmann::json::parse(res->body);
-  CHECK(summary["total_signals"] == 4);
-  REQUIRE(summary["groups"].size() == 2);
-  const auto& top = summary["groups"][0];
-  CHECK(top["kind"] == "rage_click");
-  CHECK(top["step"] == "/product/:id");
-  CHECK(top["signals"] == 3);
-  CHECK(top["events"] == 12);  // 3 signals of 4 clicks
-  CHECK(top["first_seen"].get<int64_t>() >= before);
-  CHECK(top["first_seen"].get<int64_t>() <= top["last_seen"].get<int64_t>());
-  CHECK(top["last_seen"].get<int64_t>() <= after);
-  const auto& second = summary["groups"][1];
-  CHECK(second["kind"] == "dead_click");
-  CHECK(second["step"] == "/cart");
-  CHECK(second["signals"] == 1);
-  CHECK(second["events"] == 1);
-}
-
 namespace {
 VisitTally visit(std::string step, std::initializer_list<FrictionKind> met = {}) {
   VisitTally tally{std::move(step), 0};
@@ -315,21 +283,35 @@ TEST_CASE("collector: exact visit tallies are summed into shares per step") {
                            visit("/checkout")}),
               "")) == 202);
 
-  const auto summary = nlohmann::json::parse(bodyOf(client.Get("/v1/summary")));
-  CHECK(summary["total_signals"] == 0);
-  REQUIRE(summary["visits"].size() == 2);
+  // "/" has one visit, /checkout four: fewer than k = 5 each, neither is shown.
+  auto summary = nlohmann::json::parse(bodyOf(client.Get("/v1/summary")));
+  CHECK(summary["k"] == 5);
+  CHECK(summary["hidden_steps"] == 2);
+  CHECK(summary["visits"].empty());
+  CHECK_FALSE(summary.contains("groups"));  // per element, with k, at /v1/problems
+  std::string page = bodyOf(client.Get("/dashboard"));
+  CHECK(page.find("2 steps with fewer than 5 visits are not shown (privacy).") != std::string::npos);
+  CHECK(page.find("<code>/checkout</code>") == std::string::npos);
+
+  REQUIRE(statusOf(client.Post("/v1/signals", visitsFrame({visit("/checkout")}), "")) == 202);
+  summary = nlohmann::json::parse(bodyOf(client.Get("/v1/summary")));
+  CHECK(summary["hidden_steps"] == 1);
+  REQUIRE(summary["visits"].size() == 1);
   const auto& checkout = summary["visits"][0];
   CHECK(checkout["site"] == "demo-shop");
   CHECK(checkout["step"] == "/checkout");
-  CHECK(checkout["visits"] == 4);
+  CHECK(checkout["visits"] == 5);
   CHECK(checkout["estimated"] == false);
-  CHECK(checkout["met"] == nlohmann::json::parse(R"({"form_struggle":{"visits":2.0,"share":0.5},
-                                                     "dead_click":{"visits":1.0,"share":0.25}})"));
-  CHECK(summary["visits"][1]["met"].empty());
+  CHECK(checkout["met"] == nlohmann::json::parse(R"({"form_struggle":{"visits":2.0,"share":0.4},
+                                                     "dead_click":{"visits":1.0,"share":0.2}})"));
 
-  const std::string page = bodyOf(client.Get("/dashboard"));
+  page = bodyOf(client.Get("/dashboard"));
   CHECK(page.find("Visits by step") != std::string::npos);
-  CHECK(page.find("form_struggle</span> 50%") != std::string::npos);
+  CHECK(page.find("form struggle</span> 40%") != std::string::npos);
+  CHECK(page.find("1 step with fewer than 5 visits is not shown (privacy).") != std::string::npos);
+  page = bodyOf(client.Get("/dashboard?lang=fr"));
+  CHECK(page.find("Visites par étape") != std::string::npos);
+  CHECK(page.find("difficulté avec un formulaire</span> 40\u202f%") != std::string::npos);
 }
 
 TEST_CASE("collector: randomized tallies are estimated back to the truth, with a margin") {
@@ -412,19 +394,25 @@ TEST_CASE("collector: the dashboard shows steps and kinds, escaped, under the CS
     CHECK(res->get_header_value("Content-Security-Policy") ==
           collector::kContentSecurityPolicy);
     CHECK(res->get_header_value("Cache-Control") == "no-store");
-    const std::string& page = res->body;
-    CHECK(page.find("/product/:id") != std::string::npos);
-    CHECK(page.find("rage_click") != std::string::npos);
-    CHECK(page.find("dead_click") != std::string::npos);
-    CHECK(page.find("9f2c0e4d1a7b3c58") != std::string::npos);
+    std::string page = res->body;
+    // One page view each: fewer than k = 5, so counted, not shown.
+    CHECK(page.find("3 problems with fewer than 5 page views are not shown (privacy).") !=
+          std::string::npos);
+    CHECK(page.find("9f2c0e4d1a7b3c58") == std::string::npos);
+    // Four more page views of the odd step's rage click: now it is shown, escaped.
+    for (int i = 0; i < 4; ++i)
+      REQUIRE(statusOf(client.Post("/v1/signals", batchFrame({rageClick("/compare/<b>x</b>")}),
+                                   "")) == 202);
+    page = client.Get("/dashboard")->body;
+    CHECK(page.find("2 problems with fewer than 5 page views are not shown (privacy).") !=
+          std::string::npos);
+    CHECK(page.find("9f2c0e4d") != std::string::npos);
     CHECK(page.find("/compare/&lt;b&gt;x&lt;/b&gt;") != std::string::npos);
     CHECK(page.find("<b>") == std::string::npos);
     // Nothing the CSP would block.
     CHECK(page.find("<script") == std::string::npos);
     CHECK(page.find("style=") == std::string::npos);
     CHECK(page.find("<style") == std::string::npos);
-    // Sorted by count: the step with two rage clicks comes before the others.
-    CHECK(page.find("/product/:id") < page.find("/cart"));
   }
 }
 
@@ -744,13 +732,23 @@ TEST_CASE("collector: a hand-off gets a short reference, and the agent view show
 
   // The product team's side: where people asked, at a glance, with the way to their stories.
   const std::string dashboard = bodyOf(client.Get("/dashboard"));
-  const size_t section = dashboard.find("<h2>Asked for a person</h2>");
+  const size_t section = dashboard.find("<h2 id=\"handoffs-heading\">Asked for a person</h2>");
   REQUIRE(section != std::string::npos);
   CHECK(dashboard.find("<a href=\"/agent\">agent view</a>", section) != std::string::npos);
-  CHECK(dashboard.find("<td><code>/checkout</code></td><td class=\"num\">1</td>", section) !=
-        std::string::npos);  // the step they were on when they asked: the last one
-  CHECK(dashboard.find("<td>(journey not shared)</td><td class=\"num\">1</td>", section) !=
+  // One request from each place: too few to show (k = 5), like a small problem.
+  CHECK(dashboard.find("2 steps with fewer than 5 requests are not shown (privacy).", section) !=
         std::string::npos);
+  CHECK(dashboard.find("<code>/checkout</code></td><td class=\"num\">", section) ==
+        std::string::npos);
+  // The rows, once a step has k requests: the step they were on when they asked (the last).
+  using namespace friction::collector;
+  const std::vector<HandoffsAtStep> by_step{{"/checkout", 5, nowMs()}, {"", 1, nowMs()}};
+  const std::string rows = renderHandoffsSection(by_step, 6, 5, DashboardLanguage::en);
+  CHECK(rows.find("<td><code>/checkout</code></td><td class=\"num\">5</td>") != std::string::npos);
+  CHECK(rows.find("(journey not shared)") == std::string::npos);
+  CHECK(rows.find("1 step with fewer than 5 requests is not shown (privacy).") != std::string::npos);
+  CHECK(renderHandoffsSection(by_step, 6, 5, DashboardLanguage::fr)
+            .find("Demandes à parler à une personne") != std::string::npos);
 }
 
 TEST_CASE("dashboard: hand-offs are counted by the step the visitor asked from, most asked first") {
@@ -795,17 +793,17 @@ TEST_CASE("dashboard: an estimated kind at 0 reads as not detectable, with the s
   REQUIRE(data.visits.size() == 2);
   const std::string page = renderDashboard(data);
 
-  CHECK(page.find("<th>Site</th>") != std::string::npos);
+  CHECK(page.find("<th scope=\"col\">Site</th>") != std::string::npos);
   CHECK(page.find("<td>shop</td><td><code>/checkout</code>") != std::string::npos);
   // 95 % margin: 1.96 x √(1000 x 0.1875) / 0.5 = 54 visits of 1,000, 5 %.
-  CHECK(page.find("form_struggle</span> 40% ±5%</li>") != std::string::npos);
+  CHECK(page.find("form struggle</span> 40% ±5%</li>") != std::string::npos);
   const size_t line = page.find("not detectable at this sample size (±5%): ");
   REQUIRE(line != std::string::npos);
   const std::string rest = page.substr(line, page.find("</li>", line) - line);
   for (size_t k = 0; k < kFrictionKindCount; ++k) {
-    const std::string kind(kFrictionKindNames[k]);
+    const std::string kind(kEnglishText.kinds[k]);
     CAPTURE(kind);
-    CHECK((rest.find(">" + kind + "<") != std::string::npos) == (kind != "form_struggle"));
+    CHECK((rest.find(">" + kind + "<") != std::string::npos) == (k != static_cast<size_t>(FrictionKind::form_struggle)));
     CHECK(page.find(kind + "</span> 0%") == std::string::npos);  // never shown as a plain 0
   }
   // The exact step that met nothing still says so.

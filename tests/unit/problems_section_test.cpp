@@ -263,16 +263,18 @@ TEST_CASE("fillIn: holes are filled in order; extra holes stay") {
 TEST_CASE("dashboard: the problems come first, in the page's language, uPlot only to draw rows") {
   DashboardData data;
   data.problems = sampleList();
-  data.groups = {FrictionGroup{}};
-  data.groups[0].kind = "rage_click";
-  data.groups[0].step = "/legacy";
+  VisitSums legacy;
+  legacy.site = "shop";
+  legacy.step = "/legacy";
+  legacy.visits = 7;
+  data.visits = visitShares({legacy});
   data.language = DashboardLanguage::fr;
   data.charts = true;
   std::string html = renderDashboard(data);
   CHECK(html.rfind("<!doctype html><html lang=\"fr\">", 0) == 0);
-  CHECK(at(html, "<section class=\"problems\">") < at(html, "Friction by step"));
-  // The sections not yet translated say they are English.
-  CHECK(at(html, "<div lang=\"en\">") < at(html, "Friction by step"));
+  CHECK(at(html, "<section class=\"problems\">") < at(html, "Visites par étape"));
+  CHECK(html.find("<div lang=\"en\">") == std::string::npos);  // all of it in French now
+  CHECK(html.find("<code>/legacy</code>") != std::string::npos);
   CHECK(html.find("<script src=\"/dashboard/vendor/uPlot.iife.min.js\" defer></script>") != std::string::npos);
   CHECK(html.find("<script src=\"/dashboard/problems.js\" defer></script>") != std::string::npos);
   CHECK(html.find("http-equiv=\"refresh\"") == std::string::npos);  // it would reset the form
