@@ -84,7 +84,7 @@ std::optional<std::string> findPageUrl(std::string_view origin, std::string_view
 
 std::string renderFindControl(const Problem& problem, const std::string& origin,
                               const DashboardText& text) {
-  if (problem.target.empty() || origin.empty()) return "";
+  if (isWholePage(problem) || origin.empty()) return "";
   if (!hasParameter(problem.step)) {
     std::string error;
     const auto url = findPageUrl(origin, problem.step, problem.target, problem.kind, error);

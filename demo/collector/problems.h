@@ -40,6 +40,11 @@ struct Problem {
   int64_t last_seen_ms = 0;
 };
 
+// A problem on the page itself rather than one element: the SDK sends a zero hash for it.
+inline bool isWholePage(const Problem& problem) {
+  return problem.target.empty() || problem.target == "0000000000000000";
+}
+
 struct ProblemList {
   ProblemQuery query;
   std::vector<Problem> problems;  // most page views affected first

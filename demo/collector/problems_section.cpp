@@ -24,7 +24,7 @@ std::string kindText(const std::string& kind, const DashboardText& text) {
 
 // "button 8bf6fc01…", the role and the start of the element's hash; the page itself if none.
 std::string elementText(const Problem& problem, const DashboardText& text) {
-  if (problem.target.empty()) return "<span class=\"element\">" + esc(text.whole_page) + "</span>";
+  if (isWholePage(problem)) return "<span class=\"element\">" + esc(text.whole_page) + "</span>";
   const std::string role = problem.role.empty() ? std::string(text.element) : problem.role;
   const bool shortened = problem.target.size() > kShortHash;
   const std::string shown = shortened ? problem.target.substr(0, kShortHash) + "…" : problem.target;

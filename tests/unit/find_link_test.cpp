@@ -84,6 +84,8 @@ TEST_CASE("find link: a link for a step that is an address, a form for one with 
   CHECK(odd.find("<script>") == std::string::npos);
 
   CHECK(renderFindControl(problemOn("/checkout", ""), kOrigin, kEnglishText).empty());
+  // The page itself (the SDK's zero hash): nothing to outline.
+  CHECK(renderFindControl(problemOn("/checkout", "0000000000000000"), kOrigin, kEnglishText).empty());
   CHECK(renderFindControl(problemOn("/checkout"), "", kEnglishText).empty());
 }
 
