@@ -230,7 +230,8 @@ std::string renderDashboard(const DashboardData& data) {
       escapeHtml(fillIn(text.stored, {std::to_string(data.total_signals)})) +
       "</p></header><main>";
   if (data.problems)
-    html += renderProblemsSection(*data.problems, text, data.problem_params_ignored);
+    html += renderProblemsSection(*data.problems, text, data.problem_params_ignored,
+                                  data.conversion ? &*data.conversion : nullptr);
   return html + sectionsBelowProblems(data) + "</main></body></html>";
 }
 

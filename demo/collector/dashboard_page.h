@@ -11,6 +11,7 @@
 #include "problems.h"
 #include "signal_store.h"
 #include "visit_shares.h"
+#include "conversion.h"
 
 namespace friction::collector {
 
@@ -24,6 +25,8 @@ struct DashboardData {
   // Shown first when present (problems_section.h), with the parameters that fell back.
   std::optional<ProblemList> problems;
   std::vector<std::string> problem_params_ignored;
+  // What friction costs in conversions over the problems' days (conversion.h), if computed.
+  std::optional<ConversionReport> conversion;
   DashboardLanguage language = DashboardLanguage::en;
   bool charts = false;  // uPlot is installed: the sparklines are drawn
 };

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "conversion.h"
 #include "dashboard_text.h"
 #include "problems.h"
 
@@ -14,7 +15,10 @@ namespace friction::collector {
 std::string dailySeriesText(const std::vector<int64_t>& daily_views);
 
 // `ignored`: the query parameters that fell back to their defaults (problem_query_params.h).
+// `conversion`: what friction costs (conversion.h) over the same days; its columns and the
+// silent churn are shown when given.
 std::string renderProblemsSection(const ProblemList& list, const DashboardText& text,
-                                  const std::vector<std::string>& ignored = {});
+                                  const std::vector<std::string>& ignored = {},
+                                  const ConversionReport* conversion = nullptr);
 
 }  // namespace friction::collector

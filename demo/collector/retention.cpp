@@ -38,6 +38,11 @@ constexpr const char* kDeletions[] = {
     "DELETE FROM visit_kinds WHERE rowid IN (SELECT k.rowid FROM visit_kinds k WHERE NOT EXISTS "
     "(SELECT 1 FROM visit_totals t WHERE t.site = k.site AND t.step = k.step AND "
     "t.epsilon = k.epsilon) LIMIT ?2) AND ?1 IS NOT NULL",
+    // The conversion tallies (outcome_store.h) go as problem days do: a whole day at a time.
+    "DELETE FROM outcome_days WHERE day = "
+    "(SELECT MIN(day) FROM outcome_days WHERE day < ?1 / 86400000) AND ?2 IS NOT NULL",
+    "DELETE FROM outcome_kinds WHERE day = "
+    "(SELECT MIN(day) FROM outcome_kinds WHERE day < ?1 / 86400000) AND ?2 IS NOT NULL",
 };
 
 }  // namespace
