@@ -12,7 +12,10 @@ namespace {
 double tenth(double value) { return std::round(value * 10) / 10; }
 double share(double value) { return std::round(value * 1e4) / 1e4; }
 
+// As JSON writes it, but a whole number without ".0" (a count of views reads as one).
 std::string number(double value) {
+  if (std::abs(value) < 1e15 && value == std::floor(value))
+    return std::to_string(static_cast<long long>(value));
   nlohmann::json json = value;
   return json.dump();
 }

@@ -110,7 +110,7 @@ for (const lang of ['en', 'fr']) {
     assert.ok(before.length >= 1 && after.length >= 1, JSON.stringify(wire));
     for (const batch of before) assert.deepEqual(batch.signals, []);
     const checkout = after.flatMap((batch) => batch.visits).find((visit) => visit.step === '/checkout');
-    assert.deepEqual(checkout, { step: '/checkout', met: ['rage_click'] });
+    assert.deepEqual(checkout, { step: '/checkout', met: ['rage_click'], help: false }, 'exact, and whether help was asked');
     assert.ok(after.some((batch) => batch.signals.some((signal) => signal.kind === 'rage_click' && signal.step === '/checkout')));
     await panelText(page);
     assertReceiptMatchesWire(await receiptText(page), wire, lang);
