@@ -97,12 +97,18 @@ test('notice mode: the goal tallies repeat the scrambled answers as told, withou
     assert.ok(visit.epsilon > 0, 'scrambled before an answer');
     assert.equal('help' in visit, false, 'never under counts');
   }
-  for (const goal of marked) {
-    const { goal: name, ...asTold } = goal;
-    assert.equal(name, 'purchase');
-    assert.ok(visits.some((visit) => !visit.goal && JSON.stringify(visit) === JSON.stringify(asTold)), `${JSON.stringify(goal)} as told in ${JSON.stringify(visits)}`);
-  }
-  await page.close();
+  // The product view's tally went by fetch, seen here: its goal tally is the same answer.
+  const told = visits.find((visit) => visit.step === '/product/:id' && !visit.goal);
+  assert.ok(told, JSON.stringify(visits));
+  const { goal: name, ...asTold } = marked.find((visit) => visit.step === '/product/:id');
+  assert.equal(name, 'purchase');
+  assert.deepEqual(asTold, told);
+  // The /help view's tally left by beacon as the product page went away: the collector holds it,
+  // and the kinds of its goal tally are the same answers.
+  await page.close({ runBeforeUnload: true });
+  const kinds = (goal) => suite.collector.query(`SELECT kind FROM outcome_kinds WHERE step = '/help' AND epsilon > 0 AND goal = '${goal}' ORDER BY kind`).map((row) => row.kind);
+  assert.equal(suite.collector.query("SELECT SUM(views) AS n FROM outcome_days WHERE step = '/help' AND epsilon > 0 AND goal = ''")[0].n, 1);
+  assert.deepEqual(kinds('purchase'), kinds(''));
   await context.close();
 });
 
