@@ -199,3 +199,20 @@ TEST_CASE("the kept tallies stay bounded, the oldest going first") {
   CHECK(all.front().tally.step == "/s50");
   CHECK(all.back().tally.step == "/s149");
 }
+
+TEST_CASE("a reload of the goal's page does not count the view before it twice") {
+  Engine engine = newEngine("signals");
+  REQUIRE(engine.setGoalRoute("/order/:id/thanks", "purchase"));
+  engine.enterStep("/checkout", 0);
+  engine.enterStep("/order/1/thanks", 1000);
+  engine.pageHidden(2000);
+  CHECK(withGoal(takeVisits(engine), true).size() == 1);  // the checkout view
+  const std::string state = engine.toldState();           // the thanks page's own, kept
+
+  Engine reloaded = newEngine("signals");  // the same tab, the thanks page loaded again
+  REQUIRE(reloaded.setGoalRoute("/order/:id/thanks", "purchase"));
+  reloaded.restoreTold(state);
+  reloaded.enterStep("/order/1/thanks", 0);
+  reloaded.pageHidden(1000);
+  CHECK(withGoal(takeVisits(reloaded), true).empty());
+}
