@@ -25,6 +25,8 @@ import { Transport } from './transport.js';
 const SEND_AT_PENDING = 20;
 // Batches one send may make: tallies told before and after a consent change go apart.
 const MAX_BATCHES_A_SEND = 3;
+// friction.goal() calls kept until the core runs: a page that calls it in a loop stays bounded.
+const MAX_GOALS_BEFORE_CORE = 10;
 
 const round2 = (value) => Math.round(value * 100) / 100;
 
@@ -48,6 +50,8 @@ export class Friction {
     this.tabMemory = null;      // what the next page of this tab gets (tab_memory.js)
     this.helpView = null;       // the default help widget, if mounted (help/mount.js)
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.settled = false;       // start() or disable() has run: ready is resolved
+    this.goalsBeforeCore = [];  // friction.goal() called before the core ran (the queue stub)
     this.stopCapture = () => {};
     this.sendTimer = 0;
     // Every way in from the page into the core: a trap turns the SDK off, once (turnOff).
@@ -91,6 +95,7 @@ export class Friction {
 
   // Settings were unusable (already reported): stay a no-op, and say so through `ready`.
   disable() {
+    this.settled = true;
     this.resolveReady(false);
   }
 
@@ -107,6 +112,8 @@ export class Friction {
       log.error('could not start; the SDK is off.', error);
       this.dropEngine();
     }
+    this.settled = true;
+    this.goalsBeforeCore = [];
     this.resolveReady(Boolean(this.engine));
     return Boolean(this.engine);
   }
@@ -161,6 +168,9 @@ export class Friction {
     this.transport.resume(); // what an earlier page of the site could not send
     this.tabMemory.restore();
     watchSteps(this.enterStep);
+    // Reached before the core ran (a thanks page calling friction('goal') at once): this page's
+    // view is open now, so it is marked as if the call came now.
+    for (const name of this.goalsBeforeCore) this.goal(name);
     window.addEventListener('pageshow', this.pageReturned);
     this.sendTimer = setInterval(() => this.send(), config.sendIntervalMs);
     // A choice made in another tab of this site holds here at once (withdrawal above all).
@@ -282,7 +292,11 @@ export class Friction {
       log.warn(`friction.goal(${JSON.stringify(name)}) ignored: a goal name is 1-32 of a-z, 0-9, "_" or "-".`);
       return false;
     }
-    if (!this.engine) return false;
+    if (!this.engine) {
+      if (this.settled) return false; // the SDK is off
+      if (this.goalsBeforeCore.length < MAX_GOALS_BEFORE_CORE) this.goalsBeforeCore.push(name);
+      return true;
+    }
     this.engine.goal(name);
     this.tabMemory.rememberTold(); // nothing kept now: each tally is followed by one goal at most
     return true;

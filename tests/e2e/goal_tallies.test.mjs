@@ -124,3 +124,28 @@ test('refused: nothing kept in the tab for a goal, nothing sent', async () => {
   await closeAndLetBeaconsLand(page);
   assert.deepEqual(wire, []);
 });
+
+test('a goal told through the queue stub, before the SDK loaded, still marks the earlier views', async () => {
+  const page = await newAnsweredPage(suite.browser, {}, { level: 'signals' });
+  const wire = recordWire(page.context());
+  await page.goto(`${suite.collector.base}/product/1`);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  await page.evaluate(() => history.pushState({}, '', '/help')); // the product view closes
+  let before = wire.length;
+  await page.evaluate(() => window.friction.flush());
+  await wireGrows(wire, before);
+  // The next page calls friction('goal') before friction.js has even loaded.
+  await page.context().addInitScript(() => {
+    window.friction = function queued() { (window.friction.q = window.friction.q || []).push(arguments); };
+    window.friction('goal', 'purchase');
+  });
+  await page.goto(`${suite.collector.base}/`);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  before = wire.length;
+  await page.evaluate(() => window.friction.flush());
+  await wireGrows(wire, before);
+  const marked = visitsOf(wire).filter((visit) => visit.goal === 'purchase').map((visit) => visit.step);
+  assert.ok(marked.includes('/product/:id'), JSON.stringify(visitsOf(wire)));
+  await closeAndLetBeaconsLand(page);
+  assert.equal(await storedGoalViews('/'), 1, 'the page that called it: its own view marked');
+});
