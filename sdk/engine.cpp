@@ -153,7 +153,7 @@ bool Engine::goal(std::string_view name) {
 void Engine::reachGoal(const std::string& name, const std::string& except_step) {
   if (!allowsCounts(consent_)) return;
   for (auto& kept : told_.takeAll()) {
-    // A reload of the goal's own page does not reach the goal through the view before it.
+    // The goal page's own views (a reload of it) did not lead to the goal: they are the goal.
     if (!except_step.empty() && kept.tally.step == except_step) continue;
     kept.tally.goal = name;
     tallies_.addGoalTally(std::move(kept.tally), kept.epsilon);

@@ -59,7 +59,10 @@ std::vector<VisitTally> VisitTallies::take(double& epsilon, uint32_t& dropped) {
 }
 
 void VisitTallies::clear() {
-  if (open_) current_.met = 0, current_.help = false;
+  if (open_) {
+    current_.met = 0;
+    current_.help = false;
+  }
   closed_.clear();
   dropped_ = 0;
 }
