@@ -76,6 +76,8 @@ const std::string& Engine::enterStep(std::string_view url, double now_ms) {
   closeVisit();
   step_ = next;
   step_score_.reset();
+  // The views that led here reach the goal; this one opens after, and is not marked by it.
+  if (!goal_step_.empty() && step_ == goal_step_) reachGoal(goal_step_name_, goal_step_);
   tallies_.open(step_);
   journey_.enter(step_, now_ms);
   return step_;
@@ -109,15 +111,53 @@ void Engine::closeVisit() {
   // Noise only where it protects: with signals consent the kinds met leave as exact signals
   // anyway, so a randomised tally would hide nothing (anonymise/randomized_response.h).
   const double epsilon = allowsSignals(consent_) ? 0 : ldp_epsilon_;
-  tallies_.close(epsilon, [this, epsilon](const VisitTally& truth) {
-    if (epsilon <= 0) return truth;
-    VisitTally told{truth.step, 0};
-    for (size_t i = 0; i < kFrictionKindCount; ++i) {
-      const auto kind = static_cast<FrictionKind>(i);
-      if (randomizedAnswer(truth.has(kind), epsilon, random_)) told.met |= VisitTally::bit(kind);
+  const std::string goal = std::exchange(open_goal_, {});
+  tallies_.close(epsilon, [this, epsilon, &goal](const VisitTally& truth) {
+    VisitTally told = truth;
+    // Whether help was asked goes only with signals consent, never in a counted tally.
+    if (!allowsSignals(consent_)) told.help.reset();
+    if (epsilon > 0) {
+      told.met = 0;
+      for (size_t i = 0; i < kFrictionKindCount; ++i) {
+        const auto kind = static_cast<FrictionKind>(i);
+        if (randomizedAnswer(truth.has(kind), epsilon, random_)) told.met |= VisitTally::bit(kind);
+      }
+    }
+    // Reached during this view: marked now, once; else kept for a goal still to come.
+    if (!goal.empty()) {
+      VisitTally marked = told;
+      marked.goal = goal;
+      tallies_.addGoalTally(std::move(marked), epsilon);
+    } else {
+      told_.keep(told, epsilon);
     }
     return told;
   });
+}
+
+bool Engine::setGoalRoute(std::string_view pattern, std::string_view name) {
+  if (!field_rules::isGoalName(name) || !addRoute(pattern)) return false;
+  goal_step_ = templater_.templateOf(pattern);
+  goal_step_name_ = std::string(name);
+  return true;
+}
+
+bool Engine::goal(std::string_view name) {
+  if (!field_rules::isGoalName(name)) return false;
+  if (!allowsCounts(consent_)) return true;  // nothing told, nothing to mark
+  reachGoal(std::string(name), {});
+  if (tallies_.isOpen()) open_goal_ = std::string(name);
+  return true;
+}
+
+void Engine::reachGoal(const std::string& name, const std::string& except_step) {
+  if (!allowsCounts(consent_)) return;
+  for (auto& kept : told_.takeAll()) {
+    // The goal page's own views (a reload of it) did not lead to the goal: they are the goal.
+    if (!except_step.empty() && kept.tally.step == except_step) continue;
+    kept.tally.goal = name;
+    tallies_.addGoalTally(std::move(kept.tally), kept.epsilon);
+  }
 }
 
 void Engine::pageHidden(double now_ms) {
@@ -203,7 +243,11 @@ bool Engine::setConsent(std::string_view level) {
   consent_ = *parsed;
   // Withdrawing consent drops what is unsent.
   if (!allowsSignals(consent_)) queue_.clear();
-  if (!allowsCounts(consent_)) tallies_.clear();
+  if (!allowsCounts(consent_)) {
+    tallies_.clear();
+    told_.clear();
+    open_goal_.clear();
+  }
   if (consent_ == Consent::none) journey_granted_ = false;  // a withdrawal outranks a pending yes
   return true;
 }

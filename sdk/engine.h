@@ -19,6 +19,7 @@
 #include "journey/journey_log.h"
 #include "anonymise/step_template.h"
 #include "signals/signal_queue.h"
+#include "signals/told_tallies.h"
 #include "signals/visit_tally.h"
 
 namespace friction {
@@ -119,6 +120,23 @@ class Engine : private FrictionSink {
   // The page is in view again: a new visit to the same step.
   void pageShown();
 
+  // The site's goal (signals/told_tallies.h). As a route: entering a step of this template
+  // reaches the goal named `name` (field_rules::isGoalName); the goal step's own tallies are
+  // never marked by it. False, and no change, for a pattern not starting with '/' or a bad name.
+  bool setGoalRoute(std::string_view pattern, std::string_view name);
+  // The goal is reached now (friction.goal()): every tally this tab told before is told again
+  // marked with `name`, and so is the open one when it closes. False for a bad name.
+  bool goal(std::string_view name);
+  // The visitor asked for help on the current view (opened it, or asked for a person).
+  void helpAsked() { tallies_.helpAsked(); }
+  // The tallies told in this tab and not yet followed by the goal, for the next page load of
+  // the tab (js/src/tab_memory.js); empty without counts consent.
+  std::string toldState() const { return allowsCounts(consent_) ? told_.state() : std::string(); }
+  void restoreTold(std::string_view state) {
+    if (allowsCounts(consent_)) told_.restore(state);
+  }
+  size_t keptTallies() const { return told_.size(); }
+
   bool setConsent(std::string_view level);
   Consent consent() const { return consent_; }
 
@@ -149,6 +167,7 @@ class Engine : private FrictionSink {
   void tally(FrictionKind kind);
   std::string newBatchId();
   void closeVisit();
+  void reachGoal(const std::string& name, const std::string& except_step);
 
   EngineConfig config_;
   SipKey key_;
@@ -167,6 +186,10 @@ class Engine : private FrictionSink {
   Consent consent_ = Consent::none;
   SignalQueue queue_;
   VisitTallies tallies_;
+  ToldTallies told_;           // told this tab session, waiting for the goal
+  std::string goal_step_;      // the goal's route template, if the site declared one
+  std::string goal_step_name_;
+  std::string open_goal_;      // the goal reached during the open view: marks it when it closes
   JourneyLog journey_;
   bool journey_granted_ = false;
   double ldp_epsilon_ = 0;  // 0: tallies are sent as they are

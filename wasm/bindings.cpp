@@ -33,6 +33,14 @@ double nextDeadline(Engine& engine) { return engine.nextDeadline(); }
 
 bool addRoute(Engine& engine, const std::string& pattern) { return engine.addRoute(pattern); }
 
+// The site's goal (signals/told_tallies.h): a route that reaches it, or reached now.
+bool setGoalRoute(Engine& engine, const std::string& pattern, const std::string& name) {
+  return engine.setGoalRoute(pattern, name);
+}
+bool goal(Engine& engine, const std::string& name) { return engine.goal(name); }
+std::string toldState(Engine& engine) { return engine.toldState(); }
+void restoreTold(Engine& engine, const std::string& state) { engine.restoreTold(state); }
+
 void registerTarget(Engine& engine, uint32_t id, const std::string& role,
                     const std::string& selector, uint32_t traits) {
   engine.registerTarget(id, role, selector, traits);
@@ -163,5 +171,10 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .function("restoreJourney", &restoreJourney)
       .function("droppedEvents", &droppedEvents)
       .function("grantJourneyOnce", &Engine::grantJourneyOnce)
-      .function("takeJourneyRecord", &takeJourneyRecord);
+      .function("takeJourneyRecord", &takeJourneyRecord)
+      .function("setGoalRoute", &setGoalRoute)
+      .function("goal", &goal)
+      .function("helpAsked", &Engine::helpAsked)
+      .function("toldState", &toldState)
+      .function("restoreTold", &restoreTold);
 }

@@ -12,8 +12,11 @@
 #include "alert_watcher.h"
 #include "body_limits.h"
 #include "client_address.h"
+#include "conversion.h"
+#include "conversion_json.h"
 #include "dashboard_language.h"
 #include "dashboard_page.h"
+#include "encode/field_rules.h"
 #include "find_link.h"
 #include "handoff_store.h"
 #include "intake/handoff_reader.h"
@@ -226,6 +229,38 @@ class Routes {
     res.set_content(problemsCsv(list), "text/csv; charset=utf-8");
   }
 
+  // GET /v1/conversion (conversion_json.h): what friction costs in conversions, JSON or CSV.
+  void conversion(const Request& req, Response& res) const {
+    if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
+    ProblemsRequest request;
+    std::string parameter, error;
+    const std::string goal = req.get_param_value("goal");
+    if (!goal.empty() && !field_rules::isGoalName(goal)) {
+      parameter = "goal", error = "goal: 1-32 characters of [a-z0-9_-]";
+    } else {
+      readProblemsRequest(req.params, utcDayOf(nowUnixMs()), request, parameter, error);
+    }
+    if (!error.empty()) {
+      sendJson(res, 400, nlohmann::json{{"error", error}, {"parameter", parameter}}.dump(
+                             -1, ' ', false, nlohmann::json::error_handler_t::replace));
+      return;
+    }
+    const ProblemQuery& query = request.query;
+    const ConversionReport report =
+        conversions(store_->outcomeSums(query.from_day, query.to_day, query.site), goal,
+                    query.min_views);
+    if (!request.csv) {
+      sendJson(res, 200, conversionJson(report, query, goal));
+      return;
+    }
+    res.status = 200;
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Content-Disposition", "attachment; filename=\"conversion-" +
+                                              formatUtcDay(query.from_day) + "-" +
+                                              formatUtcDay(query.to_day - 1) + ".csv\"");
+    res.set_content(conversionCsv(report), "text/csv; charset=utf-8");
+  }
+
   void dashboard(const Request& req, Response& res) const {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     DashboardData data;
@@ -234,6 +269,9 @@ class Routes {
     data.now_ms = nowUnixMs();
     const ProblemQueryParams asked = readProblemQuery(req.params, data.now_ms);
     data.problems = store_->problems(asked.query);
+    data.conversion = conversions(
+        store_->outcomeSums(asked.query.from_day, asked.query.to_day, asked.query.site), "",
+        asked.query.min_views);
     data.problem_params_ignored = asked.ignored;
     data.site_origins = sites_.firstOrigins();
     data.language = chooseDashboardLanguage(req.get_param_value("lang"),
@@ -418,11 +456,18 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   server.Get("/v1/problems", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->problems(req, res); });
   });
+  server.Get("/v1/conversion", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->conversion(req, res); });
+  });
   server.Get("/dashboard", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->dashboard(req, res); });
   });
   server.Get(kFindRoute, [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->findOnPage(req, res); });
+  });
+  // The README, which the dashboard links to (how to declare a goal): the collector's own docs.
+  server.Get("/README.md", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->file(res, ".", "README.md"); });
   });
   server.Get("/healthz", [](const Request& req, Response& res) {
     guarded(req, res, [&] { sendText(res, 200, "ok"); });

@@ -56,7 +56,9 @@ std::string renderDashboard(const DashboardData& data) {
       "</head><body><header>" + languageLink(data, text) + "<h1>" + escapeHtml(text.heading) +
       "</h1></header><main>";
   if (data.problems)
-    html += renderProblemsSection(*data.problems, text, data.problem_params_ignored, data.site_origins);
+    html += renderProblemsSection(*data.problems, text, data.problem_params_ignored,
+                                  data.site_origins,
+                                  data.conversion ? &*data.conversion : nullptr);
   return html + sectionsBelowProblems(data) + "</main></body></html>";
 }
 

@@ -12,6 +12,7 @@
 #include "problems.h"
 #include "signal_store.h"
 #include "visit_shares.h"
+#include "conversion.h"
 
 namespace friction::collector {
 
@@ -23,6 +24,8 @@ struct DashboardData {
   std::optional<ProblemList> problems;
   std::vector<std::string> problem_params_ignored;
   std::map<std::string, std::string> site_origins;  // for "open on the page" (find_link.h)
+  // What friction costs in conversions over the problems' days (conversion.h), if computed.
+  std::optional<ConversionReport> conversion;
   DashboardLanguage language = DashboardLanguage::en;
   bool charts = false;  // uPlot is installed: the sparklines are drawn
 };

@@ -44,6 +44,18 @@ struct DashboardText {
   std::string_view find_on_page, find_address, find_open;
 
   std::array<std::string_view, kFrictionKindCount> kinds;  // in FRICTION_KINDS' order
+
+  // What friction costs in conversions (conversion.h), per problem's step and kind.
+  std::string_view col_converted, col_difference, col_visits_lost;
+  std::string_view converted_cell;   // with, without: "12% / 31%"
+  std::string_view difference_cell;  // difference, low, high (percentage points)
+  std::string_view visits_lost_cell; // visits lost, low, high
+  std::string_view too_few;          // a group under the threshold, or no comparison
+  std::string_view goal_line;        // the goal's name
+  std::string_view no_goal;          // no goal tallies in the range
+  std::string_view no_goal_where;    // where the README explains it
+  std::string_view silent_heading;
+  std::string_view silent_line;      // step, silent churn, quiet views, goal
 };
 
 inline constexpr DashboardText kEnglishText{
@@ -97,6 +109,20 @@ inline constexpr DashboardText kEnglishText{
 
     {"rage clicks", "dead click", "error after a click", "form struggle", "scroll thrash",
      "quick back", "cursor thrash", "hesitation", "slow response"},
+
+    "Converted with / without",
+    "Difference (95% interval)",
+    "Visits lost",
+    "{} / {}",
+    "{} pts ({} to {})",
+    "{} ({} to {})",
+    "–",
+    "Conversion is to the goal “{}”, per step and kind of friction: the counts carry no element.",
+    "Declare a goal to see what this costs.",
+    "README, “The site’s goal, and what friction costs”",
+    "Silent churn",
+    "{}: {} of {} page views that met friction and asked for no help did not reach “{}” "
+    "(exact counts, from visitors who agreed to signals).",
 };
 
 inline constexpr DashboardText kFrenchText{
@@ -151,6 +177,21 @@ inline constexpr DashboardText kFrenchText{
     {"clics rageurs", "clic sans effet", "clic suivi d’une erreur",
      "difficulté avec un formulaire", "défilement de haut en bas répété",
      "retour rapide à la page précédente", "pointeur agité", "hésitation", "réponse lente"},
+
+    "Conversion avec / sans",
+    "Écart (intervalle à 95 %)",
+    "Visites perdues",
+    "{} / {}",
+    "{} pts ({} à {})",
+    "{} ({} à {})",
+    "–",
+    "La conversion est celle de l’objectif « {} », par étape et type de friction : "
+    "les comptages ne portent sur aucun élément.",
+    "Déclarez un objectif pour voir ce que cela coûte.",
+    "README, « L’objectif du site, et ce que coûte la friction »",
+    "Départs silencieux",
+    "{} : {} des {} pages vues qui ont rencontré une friction sans demander d’aide "
+    "n’ont pas atteint « {} » (comptes exacts, visiteurs ayant accepté les signaux).",
 };
 
 inline const DashboardText& dashboardText(DashboardLanguage language) {

@@ -1,6 +1,8 @@
 #include "problems_section.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 #include "dashboard_language.h"
 #include "find_link.h"
@@ -12,7 +14,9 @@
 namespace friction::collector {
 namespace {
 
-constexpr size_t kShortHash = 8;  // enough to tell a page's elements apart at a glance
+constexpr size_t kShortHash = 8;
+// Where a site learns to declare its goal: the README's section, which the collector serves.
+constexpr const char* kGoalReadmeLink = "/README.md#the-sites-goal-and-what-friction-costs";  // enough to tell a page's elements apart at a glance
 
 std::string esc(std::string_view text) { return escapeHtml(text); }
 
@@ -159,8 +163,60 @@ std::string emptyProblems(const ProblemList& list, const DashboardText& text) {
          esc(fillIn(text.empty_text, {std::to_string(list.query.min_views)})) + "</p></div>";
 }
 
+// "12%", a share as a whole percentage; "+3.5" / "−12.0", a difference in percentage points.
+std::string percent(double share) { return std::to_string(std::lround(share * 100)) + "%"; }
+std::string points(double difference) {
+  char out[32];
+  std::snprintf(out, sizeof out, "%+.1f", difference * 100);
+  return out;
+}
+std::string visits(double count) { return std::to_string(std::lround(count)); }
+
+// The three conversion cells of one problem: from its step and kind (the tallies carry no
+// element), or dashes when a group was under the threshold.
+std::string conversionCells(const Problem& problem, const ConversionReport& report,
+                            const DashboardText& text) {
+  const KindConversion* row = conversionOf(report, problem.site, problem.step, problem.kind);
+  if (!row) {
+    const std::string dash = "<td class=\"num\">" + esc(text.too_few) + "</td>";
+    return dash + dash + dash;
+  }
+  return "<td class=\"num\">" +
+         esc(fillIn(text.converted_cell,
+                    {percent(row->converted_with), percent(row->converted_without)})) +
+         "</td><td class=\"num\">" +
+         esc(fillIn(text.difference_cell,
+                    {points(row->difference), points(row->low), points(row->high)})) +
+         "</td><td class=\"num\">" +
+         esc(fillIn(text.visits_lost_cell, {visits(row->visits_lost),
+                                            visits(row->visits_lost_low),
+                                            visits(row->visits_lost_high)})) +
+         "</td>";
+}
+
+// Above the table: which goal the columns are about, or how to get them.
+std::string conversionNote(const ConversionReport& report, const DashboardText& text) {
+  if (report.goals.empty())
+    return "<p class=\"conversion-note no-goal\">" + esc(text.no_goal) + " <a href=\"" +
+           std::string(kGoalReadmeLink) + "\">" + esc(text.no_goal_where) + "</a></p>";
+  return "<p class=\"conversion-note\">" + esc(fillIn(text.goal_line, {report.goals.front()})) +
+         "</p>";
+}
+
+std::string silentChurn(const ConversionReport& report, const DashboardText& text) {
+  if (report.silent.empty()) return "";
+  std::string html = "<h3 class=\"silent-heading\">" + esc(text.silent_heading) +
+                     "</h3><ul class=\"silent-churn\">";
+  for (const auto& row : report.silent)
+    html += "<li>" + esc(fillIn(text.silent_line, {row.step, std::to_string(row.silent_churn),
+                                                   std::to_string(row.quiet_views), row.goal})) +
+            "</li>";
+  return html + "</ul>";
+}
+
 std::string problemsTable(const ProblemList& list, const DashboardText& text,
-                          const std::map<std::string, std::string>& site_origins) {
+                          const std::map<std::string, std::string>& site_origins,
+                          const ConversionReport* conversion) {
   // Scrolls sideways inside itself on a narrow screen; focusable so that keys can scroll it.
   std::string html =
       "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"problems-heading\" "
@@ -169,13 +225,18 @@ std::string problemsTable(const ProblemList& list, const DashboardText& text,
       "</th><th scope=\"col\">" + esc(text.col_trend) + "</th><th scope=\"col\" class=\"num\">" +
       esc(text.col_previous) + "</th><th scope=\"col\">" + esc(text.col_daily) +
       "</th><th scope=\"col\" class=\"num\">" + esc(text.col_signals) + "</th><th scope=\"col\">" +
-      esc(text.col_first_seen) + "</th><th scope=\"col\">" + esc(text.col_last_seen) +
-      "</th></tr></thead><tbody>";
+      esc(text.col_first_seen) + "</th><th scope=\"col\">" + esc(text.col_last_seen) + "</th>";
+  if (conversion)
+    html += "<th scope=\"col\" class=\"num\">" + esc(text.col_converted) +
+            "</th><th scope=\"col\" class=\"num\">" + esc(text.col_difference) +
+            "</th><th scope=\"col\" class=\"num\">" + esc(text.col_visits_lost) + "</th>";
+  html += "</tr></thead><tbody>";
   for (const auto& problem : list.problems) {
     html += "<tr>" + problemCell(problem, list, text, site_origins) + numberCell(problem.views) +
             trendCell(problem.trend, text) + numberCell(problem.previous_views) +
             sparkCell(problem, text) + numberCell(problem.signals) +
-            dayCell(problem.first_seen_ms) + dayCell(problem.last_seen_ms) + "</tr>";
+            dayCell(problem.first_seen_ms) + dayCell(problem.last_seen_ms) +
+            (conversion ? conversionCells(problem, *conversion, text) : "") + "</tr>";
   }
   return html + "</tbody></table></div>";
 }
@@ -190,7 +251,8 @@ std::string dailySeriesText(const std::vector<int64_t>& daily_views) {
 
 std::string renderProblemsSection(const ProblemList& list, const DashboardText& text,
                                   const std::vector<std::string>& ignored,
-                                  const std::map<std::string, std::string>& site_origins) {
+                                  const std::map<std::string, std::string>& site_origins,
+                                  const ConversionReport* conversion) {
   const ProblemQuery& query = list.query;
   const int64_t days = query.to_day - query.from_day;
   // The section is not a named region itself: the table's scrolling region carries the name.
@@ -200,7 +262,10 @@ std::string renderProblemsSection(const ProblemList& list, const DashboardText& 
                      esc(fillIn(text.range, {formatUtcDay(query.from_day),
                                              formatUtcDay(query.to_day - 1), std::to_string(days)})) +
                      "</p>" + hiddenSentence(list, text) + exportLinks(query, text);
-  html += list.problems.empty() ? emptyProblems(list, text) : problemsTable(list, text, site_origins);
+  if (conversion) html += conversionNote(*conversion, text);
+  html += list.problems.empty() ? emptyProblems(list, text)
+                                : problemsTable(list, text, site_origins, conversion);
+  if (conversion) html += silentChurn(*conversion, text);
   return html + "</section>";
 }
 

@@ -47,6 +47,11 @@ constexpr Deletion kDeletions[] = {
     // problem be alerted again within the week: the retention is the promise that holds.
     // The table has no rowid and stays small (at most ten rows an hour): one statement.
     {"DELETE FROM problem_alerts WHERE sent_at < ?1 AND ?2 IS NOT NULL", "problem_alerts"},
+    // The conversion tallies (outcome_store.h) go as problem days do: a whole day at a time.
+    {"DELETE FROM outcome_days WHERE day = "
+     "(SELECT MIN(day) FROM outcome_days WHERE day < ?1 / 86400000) AND ?2 IS NOT NULL"},
+    {"DELETE FROM outcome_kinds WHERE day = "
+     "(SELECT MIN(day) FROM outcome_kinds WHERE day < ?1 / 86400000) AND ?2 IS NOT NULL"},
 };
 
 bool tableExists(sqlite3* db, const char* table) {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "anonymise/randomized_response.h"
+#include "outcome_store.h"
 #include "problem_store.h"
 #include "utc_day.h"
 
@@ -151,6 +152,31 @@ FROM problem_days d JOIN problems p USING (site, step, kind, target) ORDER BY d.
 DROP TABLE problem_days;
 ALTER TABLE problem_days_by_id RENAME TO problem_days;
 )sql",
+    // 7: the tallies per UTC day for conversion (outcome_store.h): the views' own (goal '') and
+    // the goal tallies, that the site's goal followed. Only sums, as in step 2. (IF NOT EXISTS: a
+    // database set back to an earlier step by hand, as tests do, may have them already.)
+    R"sql(
+CREATE TABLE IF NOT EXISTS outcome_days (
+  day INTEGER NOT NULL,          -- UTC days since 1970-01-01, server clock
+  site TEXT NOT NULL,
+  step TEXT NOT NULL,
+  epsilon REAL NOT NULL,         -- 0: exact tallies
+  goal TEXT NOT NULL,            -- '': the views' own tallies; else the goal that followed them
+  views INTEGER NOT NULL,
+  quiet INTEGER NOT NULL,        -- exact tallies that met friction and told no help was asked
+  PRIMARY KEY (day, site, step, epsilon, goal)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS outcome_kinds (
+  day INTEGER NOT NULL,
+  site TEXT NOT NULL,
+  step TEXT NOT NULL,
+  epsilon REAL NOT NULL,
+  goal TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  said_met INTEGER NOT NULL,     -- tallies that named the kind (randomized if epsilon > 0)
+  PRIMARY KEY (day, site, step, epsilon, goal, kind)
+) WITHOUT ROWID;
+)sql",
 };
 
 // Acknowledged means durable, power loss included: in WAL mode, synchronous = FULL syncs the log
@@ -284,6 +310,11 @@ std::unique_ptr<SignalStore> SignalStore::open(const std::string& path, std::str
     error = "cannot open database " + path + ": " + error;
     return nullptr;
   }
+  store->outcomes_ = OutcomeStore::prepare(store->db_, store->read_db_, error);
+  if (!store->outcomes_) {
+    error = "cannot open database " + path + ": " + error;
+    return nullptr;
+  }
   store->problems_ = ProblemStore::prepare(store->read_db_, error);
   if (!store->problems_) {
     error = "cannot open database " + path + ": " + error;
@@ -302,6 +333,7 @@ SignalStore::~SignalStore() {
   upsert_problem_.reset();
   upsert_problem_day_.reset();
   problems_.reset();
+  outcomes_.reset();
   upsert_visit_total_.reset();
   upsert_visit_kind_.reset();
   select_visit_totals_.reset();
@@ -383,6 +415,7 @@ SignalStore::Stored SignalStore::storeBatch(const ReceivedBatch& batch, int64_t 
     ok = insertSignalRow(batch.site, batch.signals[i], received_at_ms);
   if (ok) ok = addProblemDays(batch, received_at_ms);
   if (ok) ok = addVisits(batch, received_at_ms);
+  if (ok) ok = outcomes_->add(batch, received_at_ms);
   // The answer (2xx) goes out only after COMMIT returns: what was acknowledged is on disk.
   if (ok && exec(db_, "COMMIT", error)) {
     // Only once committed: a view reading the day before then reads it again after.
@@ -470,6 +503,7 @@ bool SignalStore::addVisits(const ReceivedBatch& batch, int64_t received_at_ms) 
   std::map<std::string, int64_t> visits;
   std::map<std::pair<std::string, std::string>, int64_t> said_met;
   for (const auto& visit : batch.visits) {
+    if (!visit.goal.empty()) continue;  // a view told again, not another view (outcome_store.h)
     ++visits[visit.step];
     for (const auto& kind : visit.met) ++said_met[{visit.step, kind}];
   }
@@ -524,6 +558,12 @@ std::vector<VisitSums> SignalStore::visitSums() {
       rows[row->second].said_met[static_cast<size_t>(*kind)] += sqlite3_column_int64(use.get(), 4);
   }
   return rows;
+}
+
+std::vector<OutcomeSums> SignalStore::outcomeSums(int64_t from_day, int64_t to_day,
+                                                  const std::string& site) {
+  std::lock_guard<std::mutex> lock(read_mutex_);
+  return outcomes_->sums(from_day, to_day, site);
 }
 
 ProblemList SignalStore::problems(const ProblemQuery& query) {

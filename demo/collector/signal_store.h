@@ -11,12 +11,14 @@
 #include <vector>
 
 #include "intake/batch_reader.h"
+#include "outcome_store.h"
 #include "problems.h"
 #include "signals/visit_tally.h"
 
 namespace friction::collector {
 
 class ProblemStore;
+class OutcomeStore;
 
 // One row of "where journeys hurt": a kind of friction on one step.
 struct FrictionGroup {
@@ -66,6 +68,8 @@ class SignalStore {
   std::vector<VisitSums> visitSums();
   // The problems of a range of days, from the rollups kept at intake (problem_store.h).
   ProblemList problems(const ProblemQuery& query);
+  // The tallies for conversion over UTC days [from_day, to_day), one site or all (outcome_store.h).
+  std::vector<OutcomeSums> outcomeSums(int64_t from_day, int64_t to_day, const std::string& site);
 
  private:
   struct Statement;
@@ -87,6 +91,7 @@ class SignalStore {
       select_recent_, upsert_visit_total_, upsert_visit_kind_, select_visit_totals_,
       select_visit_kinds_, upsert_problem_, upsert_problem_day_;
   std::unique_ptr<ProblemStore> problems_;  // on read_db_, under read_mutex_
+  std::unique_ptr<OutcomeStore> outcomes_;  // writes under mutex_, reads under read_mutex_
 };
 
 }  // namespace friction::collector

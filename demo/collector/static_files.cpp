@@ -55,6 +55,7 @@ std::string contentTypeFor(const std::filesystem::path& file) {
   if (ext == ".webp") return "image/webp";
   if (ext == ".ico") return "image/x-icon";
   if (ext == ".txt") return "text/plain; charset=utf-8";
+  if (ext == ".md") return "text/markdown; charset=utf-8";
   return "application/octet-stream";
 }
 

@@ -40,6 +40,12 @@ struct ShopDay {
 // The steps of one visitor's journey, in order, as routes of one page (one engine).
 std::vector<PagePlan> journeyFor(const ShopDay& day, std::mt19937_64& random);
 
+// The shop's goal: an order placed on /checkout (checkout.js calls friction.goal('purchase')).
+inline constexpr const char* kShopGoal = "purchase";
+// Whether a visitor who reached checkout places the order: less often after friction on the
+// way (`frictions` detected in the journey), so that the dashboard has a cost to show.
+bool placesOrder(size_t frictions, std::mt19937_64& random);
+
 // Registers the shop's elements with an engine, as the page's JS would on load.
 void registerShopElements(Engine& engine);
 // The element registered under `id`, or nullptr.

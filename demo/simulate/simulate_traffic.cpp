@@ -65,10 +65,16 @@ void simulateVisitor(const Options& options, const simulate::ShopDay& day, int64
   engine.setConsent("signals");
   simulate::registerShopElements(engine);
   double t = 0;
+  size_t frictions = 0;
+  std::string last;
   for (const auto& page : simulate::journeyFor(day, random)) {
     engine.enterStep("https://shop.example" + page.url, t);
     t = page.script(engine, random, t);
+    frictions += engine.takeDetections().size();
+    last = page.url;
   }
+  // The order is placed on checkout, as checkout.js tells friction.goal().
+  if (last == "/checkout" && simulate::placesOrder(frictions, random)) engine.goal(simulate::kShopGoal);
   engine.flush(t);
   engine.pageHidden(t);
   for (auto record = engine.takeBatchRecord(); !record.empty(); record = engine.takeBatchRecord()) {

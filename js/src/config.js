@@ -36,6 +36,12 @@ const DEFAULTS = Object.freeze({
   helpUi: 'auto',
   // Where "talk to a person" posts; default: the collector's /v1/handoff.
   handoffUrl: '',
+  // The site's goal as a route template, e.g. '/order/:id/thanks': entering it reaches the goal
+  // (goal.js). friction.goal(name) reaches one from code instead, or as well.
+  goal: '',
+  // The goal's name on what is sent: [a-z0-9_-], 1-32 characters ('' : "goal"). Setting a goal
+  // or a name declares one: only then are told tallies kept across the tab's pages.
+  goalName: '',
 });
 const CONSENT_UI = new Set(['auto', 'manual', 'off']);
 const HELP_UI = new Set(['auto', 'off']);
@@ -48,6 +54,23 @@ function routesOnlyOf(value) {
   if (value === false || value === 'false' || value === 'off') return false;
   log.warn(`routesOnly ${JSON.stringify(value)} must be true or false; using true (undeclared paths are sent as /other).`);
   return true;
+}
+
+// A goal name as the core and the collector take it (sdk/encode/field_rules.h isGoalName).
+export const GOAL_NAME_PATTERN = /^[a-z0-9_-]{1,32}$/;
+
+// data-goal="/order/:id/thanks" and data-goal-name="purchase": a bad one is said and left out.
+function goalSettingOf(key, value) {
+  const text = String(value);
+  if (key === 'goal' && text !== '' && !text.startsWith('/')) {
+    log.warn(`goal ${JSON.stringify(text)} ignored: a goal is a route template starting with "/", like "/order/:id/thanks".`);
+    return '';
+  }
+  if (key === 'goalName' && !GOAL_NAME_PATTERN.test(text)) {
+    log.warn(`goalName ${JSON.stringify(text)} ignored: use 1-32 of a-z, 0-9, "_" or "-"; using "goal".`);
+    return 'goal';
+  }
+  return text;
 }
 
 const SITE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -128,6 +151,8 @@ export function resolveConfig(options) {
       config.routesOnly = routesOnlyOf(value);
     } else if (key.startsWith('ldp')) {
       config[key] = value; // ldp_setting.js reads the three together
+    } else if (key === 'goal' || key === 'goalName') {
+      config[key] = goalSettingOf(key, value);
     } else if (key === 'helpKinds') {
       config.helpKinds = Array.isArray(value) ? value.join(',') : String(value);
     } else {

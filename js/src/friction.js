@@ -13,6 +13,7 @@ import { handoffUrlOf, journeySummary, requestHandoff } from './handoff.js';
 import { HelpContent } from './help/help_content.js';
 import { coreGuard } from './core_guard.js';
 import { isTrap, log } from './log.js';
+import { GOAL_NAME_PATTERN } from './config.js';
 import { CORE_TABLES_FINGERPRINT, Sizes } from './generated/core_tables.js';
 import { RingWriter } from './ring_writer.js';
 import { watchSteps } from './steps.js';
@@ -25,6 +26,8 @@ import { Transport } from './transport.js';
 const SEND_AT_PENDING = 20;
 // Batches one send may make: tallies told before and after a consent change go apart.
 const MAX_BATCHES_A_SEND = 3;
+// friction.goal() calls kept until the core runs: a page that calls it in a loop stays bounded.
+const MAX_GOALS_BEFORE_CORE = 10;
 
 const round2 = (value) => Math.round(value * 100) / 100;
 
@@ -48,13 +51,16 @@ export class Friction {
     this.tabMemory = null;      // what the next page of this tab gets (tab_memory.js)
     this.helpView = null;       // the default help widget, if mounted (help/mount.js)
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.settled = false;       // start() or disable() has run: ready is resolved
+    this.goalsBeforeCore = [];  // friction.goal() called before the core ran (the queue stub)
     this.stopCapture = () => {};
     this.sendTimer = 0;
     // Every way in from the page into the core: a trap turns the SDK off, once (turnOff).
     this.guard = coreGuard(() => this.turnOff());
     for (const [method, what] of [['drain', 'drain'], ['leave', 'pagehide'], ['enterStep', 'route change'], ['send', 'send'],
       ['flush', 'friction.flush'], ['score', 'friction.score'], ['helpDismissed', 'help dismissed'], ['setConsent', 'consent'],
-      ['followStoredConsent', 'consent from another tab'], ['pageReturned', 'pageshow'], ['visibilityChanged', 'visibilitychange']])
+      ['followStoredConsent', 'consent from another tab'], ['pageReturned', 'pageshow'], ['visibilityChanged', 'visibilitychange'],
+      ['goal', 'friction.goal'], ['helpAsked', 'help asked']])
       this[method] = this.guard(this[method].bind(this), what);
   }
 
@@ -90,6 +96,7 @@ export class Friction {
 
   // Settings were unusable (already reported): stay a no-op, and say so through `ready`.
   disable() {
+    this.settled = true;
     this.resolveReady(false);
   }
 
@@ -106,6 +113,8 @@ export class Friction {
       log.error('could not start; the SDK is off.', error);
       this.dropEngine();
     }
+    this.settled = true;
+    this.goalsBeforeCore = [];
     this.resolveReady(Boolean(this.engine));
     return Boolean(this.engine);
   }
@@ -123,6 +132,9 @@ export class Friction {
     const ring = new RingWriter(core, engine.ringAddress());
     engine.routesOnly(config.routesOnly);
     for (const route of config.routes) engine.addRoute(route);
+    const goalName = config.goalName || 'goal';
+    if (config.goal && !engine.setGoalRoute(config.goal, goalName))
+      log.warn(`goal "${config.goal}" (name "${goalName}") refused by the core; use a route template like "/order/:id/thanks" and a name of a-z, 0-9, "_" or "-".`);
     if (config.helpKinds !== null && !engine.setHelpKinds(config.helpKinds))
       log.warn(`helpKinds "${config.helpKinds}" has an unknown kind; help comes on the default kinds.`);
     for (const [name, value] of Object.entries(config.thresholds)) {
@@ -138,7 +150,8 @@ export class Friction {
     this.engine = engine;
     this.applyConsent(this.consentWithoutCore);
     this.consentWithoutCore = null; // the core holds it now
-    this.tabMemory = new TabMemory(engine, () => this.keepsJourney());
+    // Told tallies wait for the goal across the tab's pages only where the site declared one.
+    this.tabMemory = new TabMemory(engine, () => this.keepsJourney(), Boolean(config.goal || config.goalName));
 
     this.targets = new TargetRegistry((id, role, selector, traits) => engine.registerTarget(id, role, selector, traits));
     // The dashboard's "open on the page" link (finder/index.js): local, whatever the consent.
@@ -158,6 +171,9 @@ export class Friction {
     this.transport.resume(); // what an earlier page of the site could not send
     this.tabMemory.restore();
     watchSteps(this.enterStep);
+    // Reached before the core ran (a thanks page calling friction('goal') at once): this page's
+    // view is open now, so it is marked as if the call came now.
+    for (const name of this.goalsBeforeCore) this.goal(name);
     window.addEventListener('pageshow', this.pageReturned);
     this.sendTimer = setInterval(() => this.send(), config.sendIntervalMs);
     // A choice made in another tab of this site holds here at once (withdrawal above all).
@@ -213,6 +229,7 @@ export class Friction {
     if (!this.engine) return;
     this.engine.enterStep(url, performance.now());
     this.tabMemory.rememberJourney();
+    this.tabMemory.rememberTold();
     this.emitDetections();
     this.recorder.scheduleDeadline();
   }
@@ -270,11 +287,36 @@ export class Friction {
     if (this.helpView) this.helpView.hide(); // when the site's own UI said no thanks
   }
 
+  // Public: the site's goal was reached (a purchase, a sign-up). The tallies this tab told
+  // before, and the open one, go again marked with the name (sdk/signals/told_tallies.h).
+  goal(name = 'goal') {
+    name = String(name);
+    if (!GOAL_NAME_PATTERN.test(name)) {
+      log.warn(`friction.goal(${JSON.stringify(name)}) ignored: a goal name is 1-32 of a-z, 0-9, "_" or "-".`);
+      return false;
+    }
+    if (!this.engine) {
+      if (this.settled) return false; // the SDK is off
+      if (this.goalsBeforeCore.length < MAX_GOALS_BEFORE_CORE) this.goalsBeforeCore.push(name);
+      return true;
+    }
+    this.engine.goal(name);
+    this.tabMemory.rememberTold(); // nothing kept now: each tally is followed by one goal at most
+    return true;
+  }
+
+  // The visitor asked for help on this view (a person, or a help action): told only in exact
+  // tallies, under signals consent (the core decides).
+  helpAsked() {
+    if (this.engine) this.engine.helpAsked();
+  }
+
   // Public: the visitor asked for a person. share: they said yes, for this request alone, to a
   // summary of their journey going with it (steps as templates, frictions met, time; never
   // anything typed). Without it, the hand-off still happens, with no summary. Resolves to
   // { reference, shared }, or null if the collector could not be reached.
   async handoff(share) {
+    this.helpAsked();
     const summary = share ? await journeySummary(this.engine, this.codecPipe).catch((error) => {
       if (!isTrap(error)) throw error;
       this.guard(() => { throw error; }, 'hand-off')(); // the SDK goes off; the request still goes
@@ -303,6 +345,7 @@ export class Friction {
     if (!this.engine) return;
     this.engine.pageHidden(performance.now());
     this.tabMemory.rememberJourney(); // with the time on this step so far
+    this.tabMemory.rememberTold();
     this.emitDetections();
     this.send({ leaving: true });
   }

@@ -17,8 +17,9 @@ export function createPublicApi(sdk) {
       case 'flush': return api.flush();
       case 'help-dismiss': return api.help.dismiss();
       case 'help-register': return api.help.register(...args);
+      case 'goal': return api.goal(...args);
       default:
-        log.warn(`friction('${command}'): unknown command; known: on, off, consent, flush, help-dismiss, help-register.`);
+        log.warn(`friction('${command}'): unknown command; known: on, off, consent, flush, help-dismiss, help-register, goal.`);
         return undefined;
     }
   }, 'friction()');
@@ -50,6 +51,9 @@ export function createPublicApi(sdk) {
   // Every batch actually sent, for the user to read: [{ at, bytes, signals: [...] }].
   api.ledger = guarded(() => ledger.entries(), 'friction.ledger');
   api.flush = guarded(() => sdk.flush(), 'friction.flush');
+  // The site's goal was reached (e.g. 'purchase'): the counts of this tab's earlier page views go
+  // again, marked as followed by it. True when taken; false (with a console message) otherwise.
+  api.goal = guarded((name = 'goal') => sdk.goal(name), 'friction.goal');
   api.ready = sdk.ready;
   api.version = VERSION;
   return api;

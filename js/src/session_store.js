@@ -36,3 +36,9 @@ export const journeyStore = sessionStore('friction:journey');
 // steps where the visitor said "no thanks" with when that ends. It keeps help from nagging
 // from page to page, is never sent, and holds no identifier.
 export const helpStore = sessionStore('friction:help');
+
+// The visit tallies this tab has told and its goal has not yet followed (sdk/signals/
+// told_tallies.h): a step template, the kinds as told, the ε, whether help was asked, one a
+// line. Kept while tallies may be counted, so that reaching the goal on a later page can tell
+// them again marked; never an identifier, gone with the tab, on withdrawal and at the goal.
+export const toldStore = sessionStore('friction:told');

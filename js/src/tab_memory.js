@@ -1,19 +1,31 @@
 // What the core carries from one page of a tab to the next (session_store.js): the journey,
-// only where the visitor agreed to signals, and the help memory, which keeps help from
-// nagging page after page. The core writes and reads the text; this decides when.
-import { helpStore, journeyStore } from './session_store.js';
+// only where the visitor agreed to signals, the help memory, which keeps help from
+// nagging page after page, and the tallies told and waiting for the goal (with consent to count). The core writes and reads the text; this decides when.
+import { helpStore, journeyStore, toldStore } from './session_store.js';
 
 export class TabMemory {
   // keepsJourney(): whether the consent in force lets the journey link one page to the next.
-  constructor(engine, keepsJourney) {
+  // keepsTold: the site declared a goal, so told tallies wait for it across pages.
+  constructor(engine, keepsJourney, keepsTold = false) {
     this.engine = engine;
     this.keepsJourney = keepsJourney;
+    this.keepsTold = keepsTold;
   }
 
   // What earlier pages of this tab left: on start, and back from the back-forward cache.
   restore() {
     if (this.keepsJourney()) this.engine.restoreJourney(journeyStore.load());
     this.engine.restoreHelpState(helpStore.load(), performance.now());
+    if (this.keepsTold) this.engine.restoreTold(toldStore.load()); // kept only with consent to count
+  }
+
+  // For a goal reached on a later page of this tab: the tallies told and not yet followed by it.
+  // Empty (and so cleared) without consent to count.
+  rememberTold() {
+    if (!this.keepsTold) return;
+    const state = this.engine.toldState();
+    if (state) toldStore.save(state);
+    else toldStore.clear();
   }
 
   // For the next page of this tab: the journey so far, with the time on this step.
@@ -31,4 +43,5 @@ export class TabMemory {
 export function forgetTabMemory() {
   journeyStore.clear();
   helpStore.clear();
+  toldStore.clear();
 }

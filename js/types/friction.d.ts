@@ -57,6 +57,10 @@ export interface SentSignal {
 export interface SentVisit {
   step: string;
   met: FrictionKind[];
+  /** Whether the visitor asked for help during the view: only in exact tallies (signals consent). */
+  help?: boolean;
+  /** Present on a goal tally: the same view told again because the tab reached this goal. */
+  goal?: string;
 }
 
 /** The user's choice. 'none' (the default): detect and help locally, send nothing. 'signals': anonymised signals may be sent. */
@@ -104,6 +108,10 @@ export interface FrictionOptions {
   helpUi?: 'auto' | 'off';
   /** Where "talk to a person" posts; default: the collector's /v1/handoff. */
   handoffUrl?: string;
+  /** The site's goal as a route template, e.g. '/order/:id/thanks': entering it reaches the goal. */
+  goal?: string;
+  /** The goal's name on what is sent (default 'goal'): 1-32 of a-z, 0-9, '_' or '-'. */
+  goalName?: string;
 }
 
 /** A hand-off to a person: the reference the visitor gives the agent, and whether their journey summary went with it. */
@@ -117,6 +125,7 @@ export interface FrictionApi {
   (command: 'consent', level: ConsentLevel): void;
   (command: 'flush' | 'help-dismiss'): void;
   (command: 'help-register', match: HelpMatch, content: HelpContent): void;
+  (command: 'goal', name?: string): void;
   /** Returns a function that removes the callback. */
   on(topic: 'friction', callback: (detail: FrictionDetail) => void): () => void;
   /** Called after every consent change, from the panel or from consent.set. */
@@ -151,6 +160,8 @@ export interface FrictionApi {
   };
   /** Ends open episodes and sends what the visitor agreed to send, now. */
   flush(): void;
+  /** The site's goal was reached (default name 'goal'): the counts of this tab's earlier page views go again, marked as followed by it. False (and a console message) for a bad name or when the SDK is off. */
+  goal(name?: string): boolean;
   /** Resolves to true once the core runs, false if the SDK is off (no WebAssembly, CSP, bad settings). */
   ready: Promise<boolean>;
   version: string;

@@ -9,7 +9,9 @@ namespace {
 // Bumped with any change to the layout below: friction.wasm and friction-codec.wasm must come
 // from the same build, and a mismatch is refused rather than misread.
 constexpr uint8_t kBatchRecordTag = 'B';
-constexpr uint8_t kBatchRecordVersion = 1;
+constexpr uint8_t kBatchRecordVersion = 2;  // 2: a visit's help flag and goal
+// A visit's help flag: absent (not told), no, yes.
+constexpr uint8_t kHelpUntold = 0, kHelpNotAsked = 1, kHelpAsked = 2;
 constexpr uint64_t kAllKinds = (1u << kFrictionKindCount) - 1;
 
 }  // namespace
@@ -38,6 +40,8 @@ std::vector<uint8_t> writeBatchRecord(const BatchContent& batch) {
   for (const auto& v : batch.visits) {
     out.str(v.step);
     out.varint(v.met);
+    out.u8(!v.help ? kHelpUntold : (*v.help ? kHelpAsked : kHelpNotAsked));
+    out.str(v.goal);
   }
   return out.take();
 }
@@ -69,6 +73,10 @@ std::optional<BatchContent> readBatchRecord(const uint8_t* data, size_t size) {
     VisitTally v;
     v.step = in.str();
     v.met = static_cast<uint16_t>(in.upTo(kAllKinds));
+    const uint8_t help = in.u8();
+    if (help > kHelpAsked) return std::nullopt;
+    if (help != kHelpUntold) v.help = help == kHelpAsked;
+    v.goal = in.str();
     batch.visits.push_back(std::move(v));
   }
   if (!in.ok() || !in.atEnd()) return std::nullopt;

@@ -37,6 +37,19 @@ inline bool isStepChar(char c) {
   return c != '?' && c != '#' && c != ' ' && byte >= 0x20 && byte != 0x7f;
 }
 
+// The name of the site's goal on a goal tally ("purchase", "signup"): a word the site chose,
+// short and plain, so that it cannot carry an id or a page's text.
+inline constexpr size_t kMaxGoalChars = 32;
+inline bool isGoalChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+inline bool isGoalName(std::string_view name) {
+  if (name.empty() || name.size() > kMaxGoalChars) return false;
+  for (char c : name)
+    if (!isGoalChar(c)) return false;
+  return true;
+}
+
 // Why `step` is not a clean template, or nullptr if it is one.
 const char* stepProblem(std::string_view step);
 // Whether one segment (no '/') may stand in a template as it is.

@@ -20,7 +20,10 @@ nlohmann::json visitsJson(const std::vector<VisitTally>& visits) {
     nlohmann::json met = nlohmann::json::array();
     for (size_t i = 0; i < kFrictionKindCount; ++i)
       if (visit.has(static_cast<FrictionKind>(i))) met.push_back(kFrictionKindNames[i]);
-    list.push_back({{"step", scrubPii(visit.step)}, {"met", std::move(met)}});
+    nlohmann::json entry = {{"step", scrubPii(visit.step)}, {"met", std::move(met)}};
+    if (visit.help) entry["help"] = *visit.help;
+    if (!visit.goal.empty()) entry["goal"] = scrubPii(visit.goal);
+    list.push_back(std::move(entry));
   }
   return list;
 }

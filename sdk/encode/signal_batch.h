@@ -10,6 +10,10 @@
 // (signals/visit_tally.h). "epsilon" is present when the tallies went through randomized
 // response (anonymise/randomized_response.h): each kind's membership in "met" was then flipped
 // with probability 1 - p, and only the collector's estimator makes sense of them.
+// A visits entry may also carry "help" (true or false: the visitor asked for help during the
+// view; only in exact tallies, i.e. with signals consent) and "goal" (a name, e.g. "purchase",
+// field_rules::isGoalName): the same tally told again because the tab went on to reach the
+// site's goal (signals/told_tallies.h), with the same "met" as first told.
 // "dropped" counts signals and visits the bounded queues could not hold.
 // No timestamp of the client's clock is sent: the collector stamps what it receives.
 // Every string goes through scrubPii() (anonymise/pii_scrub.h) on its way out.

@@ -14,12 +14,24 @@ void VisitTallies::open(std::string step) {
   }
   // Told from the moment it opens: closed, abandoned or sent, the step has had its one answer.
   told_steps_.insert(step);
-  current_ = VisitTally{std::move(step), 0};
+  current_ = VisitTally{std::move(step), 0, false, {}};
   open_ = true;
 }
 
 void VisitTallies::met(FrictionKind kind) {
   if (open_) current_.met |= VisitTally::bit(kind);
+}
+
+void VisitTallies::helpAsked() {
+  if (open_) current_.help = true;
+}
+
+void VisitTallies::addGoalTally(VisitTally told, double epsilon) {
+  if (closed_.size() >= kCapacity) {
+    ++dropped_;
+    return;
+  }
+  closed_.push_back(Told{std::move(told), epsilon});
 }
 
 void VisitTallies::abandon() {
@@ -40,13 +52,17 @@ std::vector<VisitTally> VisitTallies::take(double& epsilon, uint32_t& dropped) {
   }
   closed_ = std::move(kept);
   std::sort(taken.begin(), taken.end(), [](const VisitTally& a, const VisitTally& b) {
-    return a.step != b.step ? a.step < b.step : a.met < b.met;
+    if (a.step != b.step) return a.step < b.step;
+    return a.met != b.met ? a.met < b.met : a.goal < b.goal;
   });
   return taken;
 }
 
 void VisitTallies::clear() {
-  if (open_) current_.met = 0;
+  if (open_) {
+    current_.met = 0;
+    current_.help = false;
+  }
   closed_.clear();
   dropped_ = 0;
 }

@@ -12,6 +12,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,6 +24,12 @@ namespace friction {
 struct VisitTally {
   std::string step;
   FrictionKindSet met = 0;  // bit i set: FrictionKind i was met
+  // Whether the visitor asked for help (opened it, or asked for a person) during the view: told
+  // only in exact tallies (signals consent), absent otherwise.
+  std::optional<bool> help;
+  // Empty for a view's own tally; a goal's name for the same tally told again because the tab
+  // went on to reach that goal (signals/told_tallies.h).
+  std::string goal;
 
   bool has(FrictionKind kind) const { return met & bit(kind); }
   static FrictionKindSet bit(FrictionKind kind) { return bitOf(kind); }
@@ -39,6 +46,11 @@ class VisitTallies {
   void open(std::string step);
   bool isOpen() const { return open_; }
   void met(FrictionKind kind);
+  // The visitor asked for help during the open view.
+  void helpAsked();
+  // A tally told before, told again marked with a goal (signals/told_tallies.h): waits with the
+  // closed ones, under the same bound, with the ε it was first told with.
+  void addGoalTally(VisitTally told, double epsilon);
   // Moves the open tally, if any, to the closed ones, told through `finish` (randomized
   // response, or as it is) with the ε `finish` used (0: exact).
   template <typename Finish>
@@ -57,7 +69,7 @@ class VisitTallies {
 
   size_t closed() const { return closed_.size(); }
   uint32_t dropped() const { return dropped_; }
-  // The closed tallies told with one ε (the oldest's), sorted by step then kinds; the others
+  // The closed tallies told with one ε (the oldest's), sorted by step, kinds, then goal; the others
   // wait for the next call: a batch names one ε.
   std::vector<VisitTally> take(double& epsilon, uint32_t& dropped);
   // Consent withdrawn: forget everything unsent, the open tally's kinds too. The steps already

@@ -110,10 +110,32 @@ for (const lang of ['en', 'fr']) {
     assert.ok(before.length >= 1 && after.length >= 1, JSON.stringify(wire));
     for (const batch of before) assert.deepEqual(batch.signals, []);
     const checkout = after.flatMap((batch) => batch.visits).find((visit) => visit.step === '/checkout');
-    assert.deepEqual(checkout, { step: '/checkout', met: ['rage_click'] });
+    assert.deepEqual(checkout, { step: '/checkout', met: ['rage_click'], help: false }, 'exact, and whether help was asked');
     assert.ok(after.some((batch) => batch.signals.some((signal) => signal.kind === 'rage_click' && signal.step === '/checkout')));
     await panelText(page);
     assertReceiptMatchesWire(await receiptText(page), wire, lang);
+    await context.close();
+  });
+}
+
+for (const lang of ['en', 'fr']) {
+  test(`${lang}: a goal reached sends the told tallies again, unchanged, and the receipt says so`, async () => {
+    const { context, page, wire } = await noticeVisit(lang);
+    await rageClickThenGo(page, '/checkout', wire); // the product view, told scrambled
+    const before = wire.length;
+    assert.equal(await page.evaluate(() => window.friction.goal('purchase')), true);
+    await page.evaluate(() => window.friction.flush());
+    for (let i = 0; i < 40 && wire.length <= before; i++) await page.waitForTimeout(50);
+    const visits = wire.flatMap((batch) => batch.visits);
+    const told = visits.find((visit) => visit.step === '/product/:id' && !visit.goal);
+    const marked = visits.find((visit) => visit.step === '/product/:id' && visit.goal);
+    assert.deepEqual(marked, { ...told, goal: 'purchase' }, 'the same scrambled answer, marked');
+    for (const visit of visits) assert.equal('help' in visit, false, 'whether help was asked: never before an answer');
+    for (const batch of wire) assert.equal(batch.epsilon, DEFAULT_EPSILON);
+    await panelText(page);
+    const receipt = await receiptText(page);
+    assert.ok(receipt.includes('“purchase”') || receipt.includes('«\u00a0purchase\u00a0»'), receipt);
+    assertReceiptMatchesWire(receipt, wire, lang);
     await context.close();
   });
 }

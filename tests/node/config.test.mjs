@@ -177,3 +177,19 @@ test('the ε range keeps the receipt honest: never "true 100 %", never a coin fl
   assert.equal(truthPercent(Math.log(199)), 100, 'where the rounding would start to lie');
   assert.ok(MAX_EPSILON_PER_KIND < Math.log(199));
 });
+
+test('the goal: a route template and a name, each bad one said and left out', (t) => {
+  const messages = consoleMessages(t);
+  const fromTag = resolveConfig(configFromScript({ dataset: { site: 'shop', goal: '/order/:id/thanks', goalName: 'purchase' } }));
+  assert.equal(fromTag.goal, '/order/:id/thanks');
+  assert.equal(fromTag.goalName, 'purchase');
+  assert.deepEqual(messages, { warn: [], error: [] });
+  const none = resolveConfig({ site: 'shop' });
+  assert.equal(none.goal, '');
+  assert.equal(none.goalName, '', 'no goal declared: told tallies are not kept across pages');
+  const bad = resolveConfig({ site: 'shop', goal: 'order/thanks', goalName: 'Big Purchase!' });
+  assert.equal(bad.goal, '');
+  assert.equal(bad.goalName, 'goal');
+  assert.match(messages.warn[0], /goal "order\/thanks" ignored: a goal is a route template starting with "\/"/);
+  assert.match(messages.warn[1], /goalName "Big Purchase!" ignored: use 1-32 of a-z, 0-9/);
+});

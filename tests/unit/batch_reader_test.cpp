@@ -291,3 +291,46 @@ TEST_CASE("readBatchJson refuses malformed visits, naming the field") {
           "visits[0].step: must not contain personal data (an email, card, phone number or IBAN)");
   }
 }
+
+TEST_CASE("readBatchJson reads a visit's goal and help flag, both optional (older SDKs send neither)") {
+  auto batch = batchWithVisits();
+  batch.erase("epsilon");  // exact: help may be told
+  batch["visits"][0]["goal"] = "purchase";
+  batch["visits"][0]["help"] = true;
+  batch["visits"][1]["help"] = false;
+  ReceivedBatch out;
+  std::string error;
+  REQUIRE(readBatchJson(batch.dump(), out, error));
+  REQUIRE(out.visits.size() == 2);
+  CHECK(out.visits[0].goal == "purchase");
+  CHECK(out.visits[0].help == 1);
+  CHECK(out.visits[1].goal.empty());
+  CHECK(out.visits[1].help == 0);
+  REQUIRE(readBatchJson(batchWithVisits().dump(), out, error));
+  CHECK(out.visits[0].help == -1);  // not told
+  CHECK(out.refused == 0);
+}
+
+TEST_CASE("readBatchJson refuses a bad goal name, and a help flag in a randomized batch") {
+  auto batch = batchWithVisits();
+  auto& first = batch["visits"][0];
+  SUBCASE("a goal that could carry an id or text") {
+    for (const char* goal : {"", "Purchase", "order 12", "a@b.example",
+                             "abcdefghijklmnopqrstuvwxyz0123456"}) {
+      CAPTURE(goal);
+      first["goal"] = goal;
+      CHECK(refusal(batch) == "visits[0].goal: must be 1..32 characters of [a-z0-9_-]");
+    }
+    first["goal"] = 12;
+    CHECK(refusal(batch).rfind("visits[0].goal: ", 0) == 0);
+  }
+  SUBCASE("help told where the answers are scrambled") {
+    first["help"] = false;
+    CHECK(refusal(batch) == "visits[0].help: only in exact tallies (no epsilon)");
+  }
+  SUBCASE("help not a boolean") {
+    batch.erase("epsilon");
+    first["help"] = 1;
+    CHECK(refusal(batch) == "visits[0].help: must be true or false");
+  }
+}

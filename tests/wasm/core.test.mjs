@@ -184,6 +184,7 @@ const withString = (record, from, to) => {
 
 test('the codec refuses records it cannot read, and keeps working after its memory grows', () => {
   assert.equal(codec.encodeBatch(new Uint8Array([0x42, 9, 1, 2])), null, 'another record version');
+  assert.equal(codec.encodeBatch(new Uint8Array([0x42, 1, 1, 2])), null, 'version 1, before goals');
   assert.equal(codec.encodeBatch(new Uint8Array(0)), null);
   assert.equal(codec.encodeJourney(new Uint8Array([0x4a])), null, 'a short journey record');
 
@@ -206,14 +207,14 @@ test('the codec refuses records it cannot read, and keeps working after its memo
 });
 
 // A batch record written by hand (sdk/encode/batch_record.cpp has the layout): one visit to
-// `step`, no signals.
+// `step`, no signals, its help flag untold and no goal (record version 2).
 function visitRecord(step) {
   const text = (s) => {
     const bytes = new TextEncoder().encode(s);
     return [bytes.length, ...bytes]; // every string here is shorter than 128 bytes
   };
-  return new Uint8Array([0x42, 1, ...text('demo'), ...text('0.1.0'), 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    ...text('00112233445566778899aabbccddeeff'), 0, 1, ...text(step), 0]);
+  return new Uint8Array([0x42, 2, ...text('demo'), ...text('0.1.0'), 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ...text('00112233445566778899aabbccddeeff'), 0, 1, ...text(step), 0, 0, ...text('')]);
 }
 
 test('the codec writes control characters as JSON escapes (its own snprintf, wasm/codec_snprintf.cpp)', () => {

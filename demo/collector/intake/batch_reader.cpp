@@ -62,11 +62,23 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
     std::string why;
     FieldReader field(visits[i], "visits[" + std::to_string(i) + "]", why);
     ReceivedVisit v;
-    if (field.isObjectWithKeys({"step", "met"}) && field.readStep("step", v.step) &&
-        field.readKindSet("met", v.met))
+    bool help = false;
+    if (field.isObjectWithKeys({"step", "met"}, {"help", "goal"}) &&
+        field.readStep("step", v.step) && field.readKindSet("met", v.met) &&
+        (!field.has("help") || field.readBool("help", help)) &&
+        (!field.has("goal") ||
+         field.readName("goal", 1, kMaxGoalChars, field_rules::isGoalChar, "a-z0-9_-", v.goal))) {
+      // Whether help was asked is told only in exact tallies (signals consent): in a randomized
+      // batch it would be an exact answer the visitor never agreed to send.
+      if (field.has("help") && out.epsilon > 0) {
+        refuse(out, "visits[" + std::to_string(i) + "].help: only in exact tallies (no epsilon)");
+        continue;
+      }
+      if (field.has("help")) v.help = help ? 1 : 0;
       out.visits.push_back(std::move(v));
-    else
+    } else {
       refuse(out, why);
+    }
   }
   // Nothing left worth a row: the batch is refused as a whole, naming the first field.
   if (out.refused > 0 && out.signals.empty() && out.visits.empty()) {

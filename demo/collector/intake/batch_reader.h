@@ -20,6 +20,11 @@ struct ReceivedSignal {
 struct ReceivedVisit {
   std::string step;
   std::vector<std::string> met;  // distinct kind names
+  // Optional, from SDKs that tell them (older ones do not): the visitor asked for help during
+  // the view (-1 not told: randomized tallies never tell it), and the goal's name when this is a
+  // goal tally (the same view told again because the tab went on to reach the goal).
+  int help = -1;
+  std::string goal;
 };
 
 struct ReceivedBatch {

@@ -119,6 +119,13 @@ bool FieldReader::readEpsilon(std::string_view key, double& value) {
   return true;
 }
 
+bool FieldReader::readBool(std::string_view key, bool& value) {
+  const Json& field = valueOf(key);
+  if (!field.is_boolean()) return reject(fieldName(key), "must be true or false");
+  value = field.get<bool>();
+  return true;
+}
+
 // A list of distinct friction kinds, as in a visit's "met".
 bool FieldReader::readKindSet(std::string_view key, std::vector<std::string>& kinds) {
   const Json& field = valueOf(key);

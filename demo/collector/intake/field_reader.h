@@ -41,6 +41,9 @@ class FieldReader {
   bool readKind(std::string_view key, std::string& value);
   bool readStep(std::string_view key, std::string& value);  // a clean step template
   bool readHex(std::string_view key, size_t digits, std::string& value);  // lowercase
+  // Whether an optional key is present; readBool expects it to be.
+  bool has(std::string_view key) const { return object_.contains(std::string(key)); }
+  bool readBool(std::string_view key, bool& value);
   // An array of at most `max` entries (called `entries` in the error), read one by one after.
   bool readArray(std::string_view key, size_t max, std::string_view entries, const Json*& array);
 

@@ -54,13 +54,15 @@ export class HelpWidget extends HTMLElement {
 
   // text: the language's texts (i18n/); onDismiss(): the visitor said no thanks;
   // onPerson(share): asks for a person, resolves to { reference, shared } or null.
-  configure({ text, lang, onDismiss, onPerson }) {
+  // onAsked(): the visitor took one of the help's actions (a view where help was asked).
+  configure({ text, lang, onDismiss, onPerson, onAsked }) {
     this.text = text.help;
     this.box.setAttribute('lang', lang);
     this.announcer.setAttribute('lang', lang);
     this.box.setAttribute('aria-label', this.text.region);
     this.onDismiss = onDismiss;
     this.onPerson = onPerson;
+    this.onAsked = onAsked || (() => {});
   }
 
   // An offer from the core (the friction.on('help') detail) and the element it is about. A
@@ -88,8 +90,11 @@ export class HelpWidget extends HTMLElement {
 
   actionOf(action, offer) {
     if (action.person) return this.button(action.label, () => this.askToShare(), 'primary');
-    if (action.href) return h('a', { class: 'action', href: action.href }, action.label);
-    return this.button(action.label, () => action.onSelect(offer));
+    if (action.href) return h('a', { class: 'action', href: action.href, onclick: () => this.onAsked() }, action.label);
+    return this.button(action.label, () => {
+      this.onAsked();
+      action.onSelect(offer);
+    });
   }
 
   // The one question before a person is reached: may the summary of this visit go with it?

@@ -16,6 +16,7 @@ export function mountHelpWidget(sdk, { lang } = {}) {
       lang: language,
       onDismiss: () => sdk.helpDismissed(),
       onPerson: (share) => sdk.handoff(share),
+      onAsked: () => sdk.helpAsked(),
     });
     const append = guarded(() => document.body.append(widget), 'help widget');
     if (document.body) append();

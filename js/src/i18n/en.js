@@ -11,7 +11,7 @@ export default {
     'the page template, such as /product/:id, never the full address',
     'the type of element (button, link, field) and a coded reference to it',
     'counts, and coarse times (to the nearest 10 seconds)',
-    'at most once each time you open a page: its template and which kinds of trouble you met there',
+    'at most once each time you open a page: its template, which kinds of trouble you met there and whether you asked for help there; if this site tracks a goal (such as a purchase) and you reach it in this tab, the same notes about the pages before are sent again, marked as followed by that goal',
   ],
   neverTitle: 'What never leaves your device',
   neverItems: [
@@ -26,8 +26,8 @@ export default {
   gain: 'Once we fix a problem, you and others run into it less often. The help this site offers when you are stuck works whether you agree or not.',
   changeLater: 'Nothing is sent unless you accept. You can change your mind at any time with the Privacy button.',
   // Said while a notice site counts before an answer: without noise, then with it (ldp).
-  noticeCounting: 'Until you choose, this site counts the kinds of trouble met on its pages: at most once each time you open a page, its template and the kinds of trouble met there, with nothing that identifies you or links it to your other visits. Reject stops it at once. You can change your mind at any time with the Privacy button.',
-  noticeCountingScrambled: 'Until you choose, this site counts the kinds of trouble met on its pages: at most once each time you open a page, its template and a yes or no for each kind of trouble, scrambled on purpose so that each answer is true only {p}% of the time and none says for sure what happened to you. Nothing in it identifies you or links it to your other visits. Reject stops it at once. You can change your mind at any time with the Privacy button.',
+  noticeCounting: 'Until you choose, this site counts the kinds of trouble met on its pages: at most once each time you open a page, its template and the kinds of trouble met there, with nothing that identifies you or links it to your other visits. If this site tracks a goal (such as a purchase) and you reach it in this tab, the same counts for the pages before are sent again, marked as followed by that goal. Reject stops it at once. You can change your mind at any time with the Privacy button.',
+  noticeCountingScrambled: 'Until you choose, this site counts the kinds of trouble met on its pages: at most once each time you open a page, its template and a yes or no for each kind of trouble, scrambled on purpose so that each answer is true only {p}% of the time and none says for sure what happened to you. Nothing in it identifies you or links it to your other visits. If this site tracks a goal (such as a purchase) and you reach it in this tab, the same scrambled answers for the pages before are sent again, unchanged, marked as followed by that goal. Reject stops it at once. You can change your mind at any time with the Privacy button.',
   gpcNote: 'Your browser asks sites not to share your data (Global Privacy Control). We treat that as a refusal unless you accept here.',
 
   statusNone: 'You have not chosen yet, so nothing is sent.',
@@ -64,11 +64,15 @@ export default {
     'your choice and its receipt, so that you are not asked on every page',
     'if you accepted: this list of what was sent, and the page templates of this tab (the last 20) with the time spent and the trouble met on each, to notice when you go back quickly and, if you ask for a person and agree, to tell them what happened (before you choose, the list lasts only as long as the page)',
     'in this tab only, until it closes: how many times help was offered and where you said no thanks, so that it is not offered again and again',
+    'if this site tracks a goal, in this tab only, until it closes or the goal is reached: the page templates of this tab and the answers already sent about them, so that they can be marked if you reach the goal (never before counting is allowed; forgotten if you refuse)',
   ],
 
   signal: '{kind} on {role}, page {step}, {count}, between {from} and {to} s after the page opened',
   visit: 'Visit to page {step}: {kinds}',
   visitNoTrouble: 'Visit to page {step}, no trouble',
+  visitHelp: '{visit}; you asked for help there',
+  visitNoHelp: '{visit}; you did not ask for help there',
+  visitGoal: '{visit} (sent again: this tab then reached the site’s goal “{goal}”)',
   randomized: 'You had not chosen yet, so the yes-or-no answers about these pages were scrambled on purpose before they left: each is true only {p}% of the time, and none says for sure what happened.',
   signalNoRole: '{kind}, page {step}, {count}, between {from} and {to} s after the page opened',
   kinds: {

@@ -11,7 +11,7 @@ export default {
     'le modèle de la page, comme /product/:id, jamais l’adresse complète',
     'le type d’élément (bouton, lien, champ) et une référence codée de cet élément',
     'des nombres, et des temps approximatifs (à 10 secondes près)',
-    'au plus une fois chaque fois que vous ouvrez une page\u00a0: son modèle et les types de problème que vous y avez rencontrés',
+    'au plus une fois chaque fois que vous ouvrez une page\u00a0: son modèle, les types de problème que vous y avez rencontrés et si vous y avez demandé de l’aide\u00a0; si ce site suit un objectif (comme un achat) et que vous l’atteignez dans cet onglet, les mêmes notes sur les pages d’avant sont envoyées à nouveau, marquées comme suivies de cet objectif',
   ],
   neverTitle: 'Ce qui ne quitte jamais votre appareil',
   neverItems: [
@@ -25,8 +25,8 @@ export default {
   gainTitle: 'Ce que vous y gagnez',
   gain: 'Une fois un problème corrigé, vous et les autres le rencontrez moins souvent. L’aide que ce site propose quand vous êtes bloqué fonctionne, que vous acceptiez ou non.',
   changeLater: 'Rien n’est envoyé sans votre accord. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
-  noticeCounting: 'Tant que vous n’avez pas choisi, ce site compte les types de problème rencontrés sur ses pages\u00a0: au plus une fois chaque fois que vous ouvrez une page, son modèle et les types de problème rencontrés, sans rien qui vous identifie ou le relie à vos autres visites. Refuser y met fin aussitôt. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
-  noticeCountingScrambled: 'Tant que vous n’avez pas choisi, ce site compte les types de problème rencontrés sur ses pages\u00a0: au plus une fois chaque fois que vous ouvrez une page, son modèle et un oui ou un non pour chaque type de problème, brouillé exprès pour que chaque réponse ne soit vraie que dans {p}\u00a0% des cas et qu’aucune ne dise à coup sûr ce qui vous est arrivé. Rien là-dedans ne vous identifie ni ne le relie à vos autres visites. Refuser y met fin aussitôt. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
+  noticeCounting: 'Tant que vous n’avez pas choisi, ce site compte les types de problème rencontrés sur ses pages\u00a0: au plus une fois chaque fois que vous ouvrez une page, son modèle et les types de problème rencontrés, sans rien qui vous identifie ou le relie à vos autres visites. Si ce site suit un objectif (comme un achat) et que vous l’atteignez dans cet onglet, les mêmes comptes pour les pages d’avant sont envoyés à nouveau, marqués comme suivis de cet objectif. Refuser y met fin aussitôt. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
+  noticeCountingScrambled: 'Tant que vous n’avez pas choisi, ce site compte les types de problème rencontrés sur ses pages\u00a0: au plus une fois chaque fois que vous ouvrez une page, son modèle et un oui ou un non pour chaque type de problème, brouillé exprès pour que chaque réponse ne soit vraie que dans {p}\u00a0% des cas et qu’aucune ne dise à coup sûr ce qui vous est arrivé. Rien là-dedans ne vous identifie ni ne le relie à vos autres visites. Si ce site suit un objectif (comme un achat) et que vous l’atteignez dans cet onglet, les mêmes réponses brouillées pour les pages d’avant sont envoyées à nouveau, inchangées, marquées comme suivies de cet objectif. Refuser y met fin aussitôt. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
   gpcNote: 'Votre navigateur demande aux sites de ne pas partager vos données (Global Privacy Control). Nous le traitons comme un refus, sauf si vous acceptez ici.',
 
   statusNone: 'Vous n’avez pas encore choisi\u00a0: rien n’est envoyé.',
@@ -63,11 +63,15 @@ export default {
     'votre choix et son reçu, pour ne pas vous le redemander à chaque page',
     'si vous avez accepté\u00a0: cette liste de ce qui a été envoyé, et les modèles de page de cet onglet (les 20 derniers) avec le temps passé et les difficultés rencontrées sur chacun, pour remarquer un retour rapide en arrière et, si vous demandez à parler à quelqu’un et l’acceptez, lui dire ce qui s’est passé (avant votre choix, la liste ne dure que le temps de la page)',
     'dans cet onglet seulement, jusqu’à sa fermeture : combien de fois de l’aide a été proposée et où vous avez répondu non merci, pour ne pas la reproposer sans cesse',
+    'si ce site suit un objectif, dans cet onglet seulement, jusqu’à sa fermeture ou l’objectif atteint\u00a0: les modèles de page de cet onglet et les réponses déjà envoyées à leur sujet, pour pouvoir les marquer si vous atteignez l’objectif (jamais avant que le comptage soit permis\u00a0; effacés si vous refusez)',
   ],
 
   signal: '{kind} sur {role}, page {step}, {count}, entre {from} et {to} s après l’ouverture de la page',
   visit: 'Visite de la page {step}\u00a0: {kinds}',
   visitNoTrouble: 'Visite de la page {step}, sans problème',
+  visitHelp: '{visit}\u00a0; vous y avez demandé de l’aide',
+  visitNoHelp: '{visit}\u00a0; vous n’y avez pas demandé d’aide',
+  visitGoal: '{visit} (envoyé à nouveau\u00a0: cet onglet a ensuite atteint l’objectif du site «\u00a0{goal}\u00a0»)',
   randomized: 'Vous n’aviez pas encore choisi, donc les réponses par oui ou non sur ces pages ont été brouillées exprès avant de partir\u00a0: chacune n’est vraie que dans {p}\u00a0% des cas, et aucune ne dit à coup sûr ce qui s’est passé.',
   signalNoRole: '{kind}, page {step}, {count}, entre {from} et {to} s après l’ouverture de la page',
   kinds: {

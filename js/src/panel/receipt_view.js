@@ -42,9 +42,13 @@ export function describeVisit(visit, text, lang) {
   } catch {
     /* an old browser: commas will do */
   }
-  const sentence = kinds.length
+  let sentence = kinds.length
     ? fill(text.visit, { step: visit.step, kinds: joined })
     : fill(text.visitNoTrouble, { step: visit.step });
+  // Whether help was asked (exact tallies only) and the goal that followed: said as sent.
+  if (visit.help === true) sentence = fill(text.visitHelp, { visit: sentence });
+  if (visit.help === false) sentence = fill(text.visitNoHelp, { visit: sentence });
+  if (typeof visit.goal === 'string') sentence = fill(text.visitGoal, { visit: sentence, goal: visit.goal });
   return `${sentence}.`;
 }
 
