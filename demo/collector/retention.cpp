@@ -38,6 +38,9 @@ constexpr const char* kDeletions[] = {
     "DELETE FROM visit_kinds WHERE rowid IN (SELECT k.rowid FROM visit_kinds k WHERE NOT EXISTS "
     "(SELECT 1 FROM visit_totals t WHERE t.site = k.site AND t.step = k.step AND "
     "t.epsilon = k.epsilon) LIMIT ?2) AND ?1 IS NOT NULL",
+    // Help days go as problem days do: a whole day at a time, once it is older than the cutoff's.
+    "DELETE FROM help_days WHERE day = "
+    "(SELECT MIN(day) FROM help_days WHERE day < ?1 / 86400000) AND ?2 IS NOT NULL",
 };
 
 }  // namespace

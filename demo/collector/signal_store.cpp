@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "anonymise/randomized_response.h"
+#include "help_store.h"
 #include "problem_store.h"
 #include "utc_day.h"
 
@@ -151,6 +152,19 @@ FROM problem_days d JOIN problems p USING (site, step, kind, target) ORDER BY d.
 DROP TABLE problem_days;
 ALTER TABLE problem_days_by_id RENAME TO problem_days;
 )sql",
+    // 7 (help): what became of help offers, summed per UTC day at intake (help_store.h); no
+    // raw event is kept. Day first: a view's range of days is one contiguous read.
+    R"sql(
+CREATE TABLE IF NOT EXISTS help_days (
+  day INTEGER NOT NULL,          -- UTC days since 1970-01-01 of received_at
+  site TEXT NOT NULL,
+  step TEXT NOT NULL,
+  kind TEXT NOT NULL,            -- the offer's cause
+  event TEXT NOT NULL,           -- offered, opened, ... (decide/help_outcomes.h)
+  count INTEGER NOT NULL,
+  PRIMARY KEY (day, site, step, kind, event)
+) WITHOUT ROWID;
+)sql",
 };
 
 // Acknowledged means durable, power loss included: in WAL mode, synchronous = FULL syncs the log
@@ -289,6 +303,11 @@ std::unique_ptr<SignalStore> SignalStore::open(const std::string& path, std::str
     error = "cannot open database " + path + ": " + error;
     return nullptr;
   }
+  store->help_ = HelpStore::prepare(store->db_, store->read_db_, error);
+  if (!store->help_) {
+    error = "cannot open database " + path + ": " + error;
+    return nullptr;
+  }
   return store;
 }
 
@@ -302,6 +321,7 @@ SignalStore::~SignalStore() {
   upsert_problem_.reset();
   upsert_problem_day_.reset();
   problems_.reset();
+  help_.reset();
   upsert_visit_total_.reset();
   upsert_visit_kind_.reset();
   select_visit_totals_.reset();
@@ -383,6 +403,7 @@ SignalStore::Stored SignalStore::storeBatch(const ReceivedBatch& batch, int64_t 
     ok = insertSignalRow(batch.site, batch.signals[i], received_at_ms);
   if (ok) ok = addProblemDays(batch, received_at_ms);
   if (ok) ok = addVisits(batch, received_at_ms);
+  if (ok) ok = help_->add(batch.site, batch.help, utcDayOf(received_at_ms));
   // The answer (2xx) goes out only after COMMIT returns: what was acknowledged is on disk.
   if (ok && exec(db_, "COMMIT", error)) {
     // Only once committed: a view reading the day before then reads it again after.
@@ -524,6 +545,11 @@ std::vector<VisitSums> SignalStore::visitSums() {
       rows[row->second].said_met[static_cast<size_t>(*kind)] += sqlite3_column_int64(use.get(), 4);
   }
   return rows;
+}
+
+HelpList SignalStore::help(const ProblemQuery& query) {
+  std::lock_guard<std::mutex> lock(read_mutex_);
+  return help_->list(query);
 }
 
 ProblemList SignalStore::problems(const ProblemQuery& query) {

@@ -17,6 +17,8 @@
 namespace friction::collector {
 
 class ProblemStore;
+class HelpStore;
+struct HelpList;
 
 // One row of "where journeys hurt": a kind of friction on one step.
 struct FrictionGroup {
@@ -66,6 +68,8 @@ class SignalStore {
   std::vector<VisitSums> visitSums();
   // The problems of a range of days, from the rollups kept at intake (problem_store.h).
   ProblemList problems(const ProblemQuery& query);
+  // "Did help work" over a range of days, groups under k offers hidden (help_store.h).
+  HelpList help(const ProblemQuery& query);
 
  private:
   struct Statement;
@@ -87,6 +91,7 @@ class SignalStore {
       select_recent_, upsert_visit_total_, upsert_visit_kind_, select_visit_totals_,
       select_visit_kinds_, upsert_problem_, upsert_problem_day_;
   std::unique_ptr<ProblemStore> problems_;  // on read_db_, under read_mutex_
+  std::unique_ptr<HelpStore> help_;         // writes on db_, reads on read_db_
 };
 
 }  // namespace friction::collector

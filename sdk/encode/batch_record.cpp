@@ -9,7 +9,7 @@ namespace {
 // Bumped with any change to the layout below: friction.wasm and friction-codec.wasm must come
 // from the same build, and a mismatch is refused rather than misread.
 constexpr uint8_t kBatchRecordTag = 'B';
-constexpr uint8_t kBatchRecordVersion = 1;
+constexpr uint8_t kBatchRecordVersion = 2;  // 2: help events after the visits
 constexpr uint64_t kAllKinds = (1u << kFrictionKindCount) - 1;
 
 }  // namespace
@@ -38,6 +38,12 @@ std::vector<uint8_t> writeBatchRecord(const BatchContent& batch) {
   for (const auto& v : batch.visits) {
     out.str(v.step);
     out.varint(v.met);
+  }
+  out.varint(batch.help.size());
+  for (const auto& e : batch.help) {
+    out.u8(static_cast<uint8_t>(e.kind));
+    out.str(e.step);
+    out.u8(static_cast<uint8_t>(e.event));
   }
   return out.take();
 }
@@ -70,6 +76,16 @@ std::optional<BatchContent> readBatchRecord(const uint8_t* data, size_t size) {
     v.step = in.str();
     v.met = static_cast<uint16_t>(in.upTo(kAllKinds));
     batch.visits.push_back(std::move(v));
+  }
+  for (uint64_t n = in.count(); n > 0 && in.ok(); --n) {
+    HelpEventRecord e;
+    const uint8_t kind = in.u8();
+    e.step = in.str();
+    const uint8_t event = in.u8();
+    if (kind >= kFrictionKindCount || event >= kHelpEventCount) return std::nullopt;
+    e.kind = static_cast<FrictionKind>(kind);
+    e.event = static_cast<HelpEvent>(event);
+    batch.help.push_back(std::move(e));
   }
   if (!in.ok() || !in.atEnd()) return std::nullopt;
   return batch;
