@@ -134,7 +134,7 @@ export class HelpWidget extends HTMLElement {
 
   answer(event) {
     this.onEvent(event);
-    this.hide();
+    this.dismiss();
     this.announcer.textContent = this.text.thanks; // the box is gone; the live region stays
   }
 
@@ -221,12 +221,15 @@ export class HelpWidget extends HTMLElement {
 
   // The visitor closed help here, whatever the screen: the core keeps this step quiet.
   // Help the visitor had opened is followed by "Did this solve it?" (once per tab session).
+  // The core hears the close once the question is closed too (onDismiss hides the widget).
   dismiss() {
     const wasOpen = !this.box.hidden;
-    const canAsk = wasOpen && this.opened && this.state !== 'question';
+    if (wasOpen && this.opened && this.state !== 'question' && this.shouldAsk()) {
+      this.askSolved();
+      return;
+    }
+    this.hide();
     if (wasOpen && this.onDismiss) this.onDismiss();
-    if (canAsk && this.shouldAsk()) this.askSolved();
-    else this.hide();
   }
 
   hide() {
