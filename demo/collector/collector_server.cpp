@@ -264,6 +264,7 @@ class Routes {
     const ProblemQueryParams asked = readProblemQuery(req.params, data.now_ms);
     data.problems = store_->problems(asked.query);
     data.problem_params_ignored = asked.ignored;
+    data.help = store_->help(asked.query);
     data.language = chooseDashboardLanguage(req.get_param_value("lang"),
                                             req.get_header_value("Accept-Language"));
     // Looked for on each request: installing it needs no restart, and its absence no error.

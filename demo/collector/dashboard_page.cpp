@@ -8,6 +8,7 @@
 #include "html_escape.h"
 #include "problem_query_params.h"
 #include "problems_section.h"
+#include "help_section.h"
 #include "time_text.h"
 
 namespace friction::collector {
@@ -231,6 +232,7 @@ std::string renderDashboard(const DashboardData& data) {
       "</p></header><main>";
   if (data.problems)
     html += renderProblemsSection(*data.problems, text, data.problem_params_ignored);
+  if (data.help) html += renderHelpSection(*data.help, text, helpSectionText(data.language));
   return html + sectionsBelowProblems(data) + "</main></body></html>";
 }
 

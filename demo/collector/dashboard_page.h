@@ -8,6 +8,7 @@
 
 #include "dashboard_text.h"
 #include "handoff_store.h"
+#include "help_store.h"
 #include "problems.h"
 #include "signal_store.h"
 #include "visit_shares.h"
@@ -24,6 +25,8 @@ struct DashboardData {
   // Shown first when present (problems_section.h), with the parameters that fell back.
   std::optional<ProblemList> problems;
   std::vector<std::string> problem_params_ignored;
+  // "Did help work", for the same days and filters, after the problems (help_section.h).
+  std::optional<HelpList> help;
   DashboardLanguage language = DashboardLanguage::en;
   bool charts = false;  // uPlot is installed: the sparklines are drawn
 };
