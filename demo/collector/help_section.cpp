@@ -86,7 +86,7 @@ std::string table(const HelpList& list, const DashboardText& text, const HelpSec
   const bool goal = anyGoal(list);  // a column only once the site tells its goal
   std::string html =
       "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"help-heading\" "
-      "tabindex=\"0\"><table class=\"problems help\"><thead><tr><th scope=\"col\">" +
+      "tabindex=\"0\"><table class=\"help-outcomes\"><thead><tr><th scope=\"col\">" +
       esc(words.col_help) + "</th>";
   for (const auto col : {words.col_offered, words.col_opened, words.col_dismissed,
                          words.col_handoffs, words.col_answers, words.col_moved_opened,
@@ -128,16 +128,16 @@ std::string renderHelpSection(const HelpList& list, const DashboardText& text,
   const std::string k = std::to_string(list.query.min_views);
   const bool one = list.hidden == 1 || (list.hidden == 0 && text.zero_is_singular);
   const std::string base = "/v1/help?" + problemQueryString(list.query) + "&format=";
-  std::string html = "<section class=\"problems help\"><h2 id=\"help-heading\">" +
+  std::string html = "<section class=\"help-outcomes\"><h2 id=\"help-heading\">" +
                      esc(words.heading) + "</h2><p>" + esc(words.intro) +
-                     "</p><p class=\"hidden-count\">" +
+                     "</p><p class=\"help-hidden\">" +
                      esc(fillIn(one ? words.hidden_one : words.hidden_many,
                                 {std::to_string(list.hidden), k})) +
-                     "</p><p class=\"exports\">" + esc(words.exports) + " <a href=\"" +
+                     "</p><p class=\"help-exports\">" + esc(words.exports) + " <a href=\"" +
                      esc(base + "csv") + "\" type=\"text/csv\">CSV</a> · <a href=\"" +
                      esc(base + "json") + "\" type=\"application/json\">JSON</a></p>";
   html += list.rows.empty()
-              ? "<div class=\"empty\"><p>" + esc(fillIn(words.empty, {k})) + "</p></div>"
+              ? "<div class=\"empty help-empty\"><p>" + esc(fillIn(words.empty, {k})) + "</p></div>"
               : table(list, text, words);
   return html + "</section>";
 }
