@@ -81,6 +81,9 @@ test('opened, closed, "Did this solve it?" yes: offered, opened, solved on the w
     '/product/:id error_click offered', '/product/:id error_click opened',
   ]);
 
+  // What the panel promises, to the letter: a step template, the kind, the event; nothing else.
+  for (const event of wire.flatMap((batch) => batch.help || [])) assert.deepEqual(Object.keys(event).sort(), ['event', 'kind', 'step']);
+
   // The next page of the tab: both offers saw the visitor move on, each told once.
   await page.goto(`${suite.collector.base}/checkout`);
   assert.equal(await page.evaluate(() => window.friction.ready), true);
@@ -91,6 +94,17 @@ test('opened, closed, "Did this solve it?" yes: offered, opened, solved on the w
   await page.waitForTimeout(500);
   assert.equal(helpOn(wire).filter((e) => e.includes('moved_on')).length, 2, 'told once, not again on later pages');
   assert.deepEqual(seen.errors.filter((e) => !/compare/.test(e)), []);
+
+  // The receipt tells the visitor each help event that left, in words.
+  await page.locator('friction-privacy-button button').click();
+  await page.locator('friction-consent-panel dialog[open]').waitFor();
+  await page.locator('friction-consent-panel dialog .more button').click();
+  await page.locator('friction-consent-panel dialog .batches').waitFor();
+  const receipt = await page.locator('friction-consent-panel dialog').innerText();
+  for (const line of ['Help about rage click, page /product/:id: offered.', 'Help about rage click, page /product/:id: you said it solved it.',
+    'Help about click followed by an error, page /product/:id: you opened it.',
+    'Help about rage click, page /product/:id: you opened it, then went on to another page.'])
+    assert.ok(receipt.includes(line), `the receipt says: ${line}`);
 
   // The collector took them: summed per day, offered twice.
   await waitFor(() => suite.collector.query("SELECT COALESCE(SUM(count), 0) AS n FROM help_days WHERE event = 'offered'")[0].n === 2,
