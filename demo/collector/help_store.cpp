@@ -11,16 +11,19 @@ int64_t HelpRow::left() const {
   return std::max<int64_t>(0, count(HelpEvent::offered) - moved);
 }
 
+const char* helpDaysSelectSql() {
+  // A range of days is one contiguous read of the key (day first); filters are empty or equal.
+  return "SELECT site, step, kind, event, SUM(count) FROM help_days WHERE day >= ?1 AND day < ?2 "
+         "AND (?3 = '' OR site = ?3) AND (?4 = '' OR step = ?4) AND (?5 = '' OR kind = ?5) "
+         "GROUP BY site, step, kind, event";
+}
+
 std::unique_ptr<HelpStore> HelpStore::prepare(sqlite3* db, sqlite3* read_db, std::string& error) {
   std::unique_ptr<HelpStore> store(new HelpStore());
   const char* upsert =
       "INSERT INTO help_days (day, site, step, kind, event, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
       "ON CONFLICT (day, site, step, kind, event) DO UPDATE SET count = count + excluded.count";
-  // A range of days is one contiguous read of the key (day first); filters are empty or equal.
-  const char* select =
-      "SELECT site, step, kind, event, SUM(count) FROM help_days WHERE day >= ?1 AND day < ?2 "
-      "AND (?3 = '' OR site = ?3) AND (?4 = '' OR step = ?4) AND (?5 = '' OR kind = ?5) "
-      "GROUP BY site, step, kind, event";
+  const char* select = helpDaysSelectSql();
   if (sqlite3_prepare_v3(db, upsert, -1, SQLITE_PREPARE_PERSISTENT, &store->upsert_, nullptr) !=
           SQLITE_OK ||
       sqlite3_prepare_v3(read_db, select, -1, SQLITE_PREPARE_PERSISTENT, &store->select_,

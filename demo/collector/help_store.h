@@ -31,6 +31,9 @@ struct HelpList {
   int64_t hidden = 0;         // groups under k offers, not shown
 };
 
+// The read, for its query plan in the tests: a range of the key's leading day, never a scan.
+const char* helpDaysSelectSql();
+
 class HelpStore {
  public:
   // Statements on the writer's connection (db) and the readers' (read_db).

@@ -148,3 +148,22 @@ TEST_CASE("GET /v1/help: the views' token, the problems' parameters, JSON and CS
                         "moved_on_after_opening,goal,goal_after_opening,left\r\n", 0) == 0);
   CHECK(res->body.find("shop,/checkout,form_struggle,6,2,0,0,0,0,3,0,0,0,3\r\n") != std::string::npos);
 }
+
+TEST_CASE("help store: a view's read is a range of the day key, never a scan of the table") {
+  testing::TempRoot dir;
+  std::string error;
+  REQUIRE(SignalStore::open(dir.db(), error));
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(dir.db().c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* plan = nullptr;
+  const std::string sql = std::string("EXPLAIN QUERY PLAN ") + helpDaysSelectSql();
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &plan, nullptr) == SQLITE_OK);
+  std::string steps;
+  while (sqlite3_step(plan) == SQLITE_ROW)
+    steps += reinterpret_cast<const char*>(sqlite3_column_text(plan, 3)) + std::string("\n");
+  sqlite3_finalize(plan);
+  sqlite3_close(db);
+  MESSAGE(steps);
+  CHECK(steps.find("SEARCH help_days USING PRIMARY KEY (day>? AND day<?)") != std::string::npos);
+  CHECK(steps.find("SCAN help_days") == std::string::npos);
+}
