@@ -224,7 +224,8 @@ export class HelpWidget extends HTMLElement {
   // The core hears the close once the question is closed too (onDismiss hides the widget).
   dismiss() {
     const wasOpen = !this.box.hidden;
-    if (wasOpen && this.opened && this.state !== 'question' && this.shouldAsk()) {
+    // Not while asking for a person ('ask', 'sending'): that close is a change of mind.
+    if (wasOpen && this.opened && ['offer', 'reference', 'failed'].includes(this.state) && this.shouldAsk()) {
       this.askSolved();
       return;
     }
