@@ -75,6 +75,7 @@ const std::string& Engine::enterStep(std::string_view url, double now_ms) {
   }
   closeVisit();
   step_ = next;
+  outcomes_.enteredStep(step_);  // empty without signals consent
   step_score_.reset();
   // The views that led here reach the goal; this one opens after, and is not marked by it.
   if (!goal_step_.empty() && step_ == goal_step_) reachGoal(goal_step_name_, goal_step_);
@@ -86,7 +87,33 @@ const std::string& Engine::enterStep(std::string_view url, double now_ms) {
 namespace {
 // Between the two parts of the journey state: no step template starts with '#'.
 constexpr std::string_view kJourneyLogSection = "#journey\n";
+// Between the help trigger's memory and the pending offers' (help state), likewise.
+constexpr std::string_view kHelpOutcomesSection = "#outcomes\n";
 }  // namespace
+
+void Engine::helpDismissed(double now_ms) {
+  help_.dismissed(step_, now_ms);
+  outcomes_.told(HelpEvent::dismissed);
+}
+
+bool Engine::helpEvent(std::string_view event) {
+  const auto parsed = parseHelpEvent(event);
+  return parsed && allowsSignals(consent_) && outcomes_.told(*parsed);
+}
+
+std::string Engine::helpState(double now_ms) const {
+  std::string state = help_.state(config_.time_origin_ms, now_ms);
+  // The pending offers link one page to the next: only for visitors who agreed to signals.
+  if (allowsSignals(consent_)) state.append(kHelpOutcomesSection).append(outcomes_.state());
+  return state;
+}
+
+void Engine::restoreHelpState(std::string_view state, double now_ms) {
+  const size_t section = state.find(kHelpOutcomesSection);
+  help_.restore(state.substr(0, section), config_.time_origin_ms, now_ms);
+  if (section != std::string_view::npos && allowsSignals(consent_))
+    outcomes_.restore(state.substr(section + kHelpOutcomesSection.size()));
+}
 
 std::string Engine::journeyState(double now_ms) const {
   return detectors_.quick_back.state() + std::string(kJourneyLogSection) + journey_.state(now_ms);
@@ -151,6 +178,7 @@ bool Engine::goal(std::string_view name) {
 }
 
 void Engine::reachGoal(const std::string& name, const std::string& except_step) {
+  outcomes_.goalReached();  // what followed the help offers still waiting (signals consent only)
   if (!allowsCounts(consent_)) return;
   for (auto& kept : told_.takeAll()) {
     // The goal page's own views (a reload of it) did not lead to the goal: they are the goal.
@@ -206,8 +234,10 @@ void Engine::detected(const Detection& d) {
   const double score = step_score_.at(d.at_ms);
   detections_.push_back(LocalFriction{d.kind, step_, d.target, d.score, d.at_ms, score});
   if (auto offer =
-          help_.consider(step_, journey_.kindsMetHere(), d.kind, d.target, score, d.at_ms))
+          help_.consider(step_, journey_.kindsMetHere(), d.kind, d.target, score, d.at_ms)) {
+    if (allowsSignals(consent_)) outcomes_.offered(step_, d.kind);
     offers_.push_back(std::move(*offer));
+  }
 }
 
 void Engine::episode(const Episode& e) {
@@ -242,7 +272,10 @@ bool Engine::setConsent(std::string_view level) {
   if (!parsed) return false;
   consent_ = *parsed;
   // Withdrawing consent drops what is unsent.
-  if (!allowsSignals(consent_)) queue_.clear();
+  if (!allowsSignals(consent_)) {
+    queue_.clear();
+    outcomes_.clear();
+  }
   if (!allowsCounts(consent_)) {
     tallies_.clear();
     told_.clear();
@@ -260,14 +293,16 @@ std::vector<uint8_t> Engine::takeJourneyRecord(double now_ms) {
 std::vector<uint8_t> Engine::takeBatchRecord() {
   if (!allowsCounts(consent_) || !has_seed_) return {};
   const bool nothing = queue_.size() == 0 && queue_.dropped() == 0 && tallies_.closed() == 0 &&
-                       tallies_.dropped() == 0;
+                       tallies_.dropped() == 0 && outcomes_.size() == 0 &&
+                       outcomes_.dropped() == 0;
   if (nothing) return {};
-  BatchContent batch{{config_.site, FRICTION_VERSION, 0, 0, newBatchId()}, {}, {}};
-  uint32_t signals_dropped = 0, visits_dropped = 0;
+  BatchContent batch{{config_.site, FRICTION_VERSION, 0, 0, newBatchId()}, {}, {}, {}};
+  uint32_t signals_dropped = 0, visits_dropped = 0, help_dropped = 0;
+  batch.help = outcomes_.take(help_dropped);
   batch.signals = queue_.take(signals_dropped);
   // One ε a batch: tallies told with another (consent changed meanwhile) wait for the next.
   batch.visits = tallies_.take(batch.header.epsilon, visits_dropped);
-  batch.header.dropped = signals_dropped + visits_dropped;
+  batch.header.dropped = signals_dropped + visits_dropped + help_dropped;
   return writeBatchRecord(batch);
 }
 

@@ -13,6 +13,7 @@
 #include "capture/event_ring.h"
 #include "decide/consent.h"
 #include "decide/friction_deduper.h"
+#include "decide/help_outcomes.h"
 #include "decide/help_trigger.h"
 #include "decide/step_score.h"
 #include "detect/detector_set.h"
@@ -100,15 +101,20 @@ class Engine : private FrictionSink {
   // Offers of help decided since the last call (decide/help_trigger.h), at most one per drain.
   std::vector<HelpOffer> takeHelpOffers() { return std::exchange(offers_, {}); }
   // The visitor closed the offer on the current step.
-  void helpDismissed(double now_ms) { help_.dismissed(step_, now_ms); }
+  void helpDismissed(double now_ms);
+  // What the visitor did with the latest offer of this page (decide/help_outcomes.h): "opened",
+  // "dismissed", "handoff", "solved" or "unsolved". Kept for the next batch only with signals
+  // consent; false when nothing was kept.
+  bool helpEvent(std::string_view event);
+  // Whether the widget should ask "Did this solve it?" now (once per tab session, after the
+  // offer was opened, only where the answer would be kept: signals consent).
+  bool helpQuestion() { return allowsSignals(consent_) && outcomes_.askQuestion(); }
+  size_t pendingHelpEvents() const { return outcomes_.size(); }
   // The help trigger's memory across the pages of one tab session (decide/help_trigger.h), at
-  // page time now_ms; it holds wall-clock times (EngineConfig::time_origin_ms).
-  std::string helpState(double now_ms) const {
-    return help_.state(config_.time_origin_ms, now_ms);
-  }
-  void restoreHelpState(std::string_view state, double now_ms) {
-    help_.restore(state, config_.time_origin_ms, now_ms);
-  }
+  // page time now_ms; it holds wall-clock times (EngineConfig::time_origin_ms). With signals
+  // consent, the offers still waiting to see what follows too (decide/help_outcomes.h).
+  std::string helpState(double now_ms) const;
+  void restoreHelpState(std::string_view state, double now_ms);
   // How much the current step hurts at page time now_ms.
   double stepScore(double now_ms) const { return step_score_.at(now_ms); }
   // The page time at which drain() next has something to decide without new events.
@@ -183,6 +189,7 @@ class Engine : private FrictionSink {
   HelpSettings help_settings_;
   HelpTrigger help_{help_settings_};
   std::vector<HelpOffer> offers_;
+  HelpOutcomes outcomes_;  // only with signals consent
   Consent consent_ = Consent::none;
   SignalQueue queue_;
   VisitTallies tallies_;

@@ -93,6 +93,10 @@ void restoreHelpState(Engine& engine, const std::string& state, double now_ms) {
   engine.restoreHelpState(state, now_ms);
 }
 
+// What the visitor did with the latest offer: "opened", "dismissed", "handoff", "solved",
+// "unsolved" (decide/help_outcomes.h). False when the core kept nothing of it.
+bool helpEvent(Engine& engine, const std::string& event) { return engine.helpEvent(event); }
+
 bool setHelpKinds(Engine& engine, const std::string& kinds) { return engine.setHelpKinds(kinds); }
 
 double stepScore(Engine& engine, double now_ms) { return engine.stepScore(now_ms); }
@@ -152,6 +156,8 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .function("takeDetections", &takeDetections)
       .function("takeHelpOffers", &takeHelpOffers)
       .function("helpDismissed", &Engine::helpDismissed)
+      .function("helpEvent", &helpEvent)
+      .function("helpQuestion", &Engine::helpQuestion)
       .function("helpState", &helpState)
       .function("restoreHelpState", &restoreHelpState)
       .function("setHelpKinds", &setHelpKinds)

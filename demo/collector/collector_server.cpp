@@ -24,6 +24,8 @@
 #include "problem_query_params.h"
 #include "problems_json.h"
 #include "problems_request.h"
+#include "help_json.h"
+#include "help_store.h"
 #include "signal_intake.h"
 #include "shop_api.h"
 #include "rate_limiter.h"
@@ -261,6 +263,31 @@ class Routes {
     res.set_content(conversionCsv(report), "text/csv; charset=utf-8");
   }
 
+  // GET /v1/help: "Did help work" over a range of days, JSON or CSV; the parameters, the
+  // access token and k as /v1/problems (problems_request.h), k counting offers.
+  void help(const Request& req, Response& res) const {
+    if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
+    ProblemsRequest request;
+    std::string parameter, error;
+    if (!readProblemsRequest(req.params, utcDayOf(nowUnixMs()), request, parameter, error)) {
+      sendJson(res, 400, nlohmann::json{{"error", error}, {"parameter", parameter}}.dump(
+                             -1, ' ', false, nlohmann::json::error_handler_t::replace));
+      return;
+    }
+    const HelpList list = store_->help(request.query);
+    if (!request.csv) {
+      sendJson(res, 200, helpJson(list));
+      return;
+    }
+    const ProblemQuery& query = request.query;
+    res.status = 200;
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Content-Disposition", "attachment; filename=\"help-" +
+                                              formatUtcDay(query.from_day) + "-" +
+                                              formatUtcDay(query.to_day - 1) + ".csv\"");
+    res.set_content(helpCsv(list), "text/csv; charset=utf-8");
+  }
+
   void dashboard(const Request& req, Response& res) const {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     DashboardData data;
@@ -274,6 +301,7 @@ class Routes {
         asked.query.min_views);
     data.problem_params_ignored = asked.ignored;
     data.site_origins = sites_.firstOrigins();
+    data.help = store_->help(asked.query);
     data.language = chooseDashboardLanguage(req.get_param_value("lang"),
                                             req.get_header_value("Accept-Language"));
     // Looked for on each request: installing it needs no restart, and its absence no error.
@@ -458,6 +486,9 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   });
   server.Get("/v1/conversion", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->conversion(req, res); });
+  });
+  server.Get("/v1/help", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->help(req, res); });
   });
   server.Get("/dashboard", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->dashboard(req, res); });

@@ -5,6 +5,7 @@
 #include "html_escape.h"
 #include "problem_query_params.h"
 #include "problems_section.h"
+#include "help_section.h"
 #include "step_sections.h"
 
 namespace friction::collector {
@@ -59,6 +60,7 @@ std::string renderDashboard(const DashboardData& data) {
     html += renderProblemsSection(*data.problems, text, data.problem_params_ignored,
                                   data.site_origins,
                                   data.conversion ? &*data.conversion : nullptr);
+  if (data.help) html += renderHelpSection(*data.help, text, helpSectionText(data.language));
   return html + sectionsBelowProblems(data) + "</main></body></html>";
 }
 

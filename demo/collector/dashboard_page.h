@@ -9,6 +9,7 @@
 
 #include "dashboard_text.h"
 #include "handoff_store.h"
+#include "help_store.h"
 #include "problems.h"
 #include "signal_store.h"
 #include "visit_shares.h"
@@ -26,6 +27,8 @@ struct DashboardData {
   std::map<std::string, std::string> site_origins;  // for "open on the page" (find_link.h)
   // What friction costs in conversions over the problems' days (conversion.h), if computed.
   std::optional<ConversionReport> conversion;
+  // "Did help work", for the same days and filters, after the problems (help_section.h).
+  std::optional<HelpList> help;
   DashboardLanguage language = DashboardLanguage::en;
   bool charts = false;  // uPlot is installed: the sparklines are drawn
 };

@@ -52,6 +52,9 @@ constexpr Deletion kDeletions[] = {
      "(SELECT MIN(day) FROM outcome_days WHERE day < ?1 / 86400000) AND ?2 IS NOT NULL"},
     {"DELETE FROM outcome_kinds WHERE day = "
      "(SELECT MIN(day) FROM outcome_kinds WHERE day < ?1 / 86400000) AND ?2 IS NOT NULL"},
+    // Help days go as problem days do: a whole day at a time, once it is older than the cutoff's.
+    {"DELETE FROM help_days WHERE day = "
+     "(SELECT MIN(day) FROM help_days WHERE day < ?1 / 86400000) AND ?2 IS NOT NULL"},
 };
 
 bool tableExists(sqlite3* db, const char* table) {

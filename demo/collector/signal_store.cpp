@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "anonymise/randomized_response.h"
+#include "help_store.h"
 #include "outcome_store.h"
 #include "problem_store.h"
 #include "utc_day.h"
@@ -177,6 +178,19 @@ CREATE TABLE IF NOT EXISTS outcome_kinds (
   PRIMARY KEY (day, site, step, epsilon, goal, kind)
 ) WITHOUT ROWID;
 )sql",
+    // 8: what became of help offers, summed per UTC day at intake (help_store.h); no
+    // raw event is kept. Day first: a view's range of days is one contiguous read.
+    R"sql(
+CREATE TABLE IF NOT EXISTS help_days (
+  day INTEGER NOT NULL,          -- UTC days since 1970-01-01 of received_at
+  site TEXT NOT NULL,
+  step TEXT NOT NULL,
+  kind TEXT NOT NULL,            -- the offer's cause
+  event TEXT NOT NULL,           -- offered, opened, ... (decide/help_outcomes.h)
+  count INTEGER NOT NULL,
+  PRIMARY KEY (day, site, step, kind, event)
+) WITHOUT ROWID;
+)sql",
 };
 
 // Acknowledged means durable, power loss included: in WAL mode, synchronous = FULL syncs the log
@@ -320,6 +334,11 @@ std::unique_ptr<SignalStore> SignalStore::open(const std::string& path, std::str
     error = "cannot open database " + path + ": " + error;
     return nullptr;
   }
+  store->help_ = HelpStore::prepare(store->db_, store->read_db_, error);
+  if (!store->help_) {
+    error = "cannot open database " + path + ": " + error;
+    return nullptr;
+  }
   return store;
 }
 
@@ -334,6 +353,7 @@ SignalStore::~SignalStore() {
   upsert_problem_day_.reset();
   problems_.reset();
   outcomes_.reset();
+  help_.reset();
   upsert_visit_total_.reset();
   upsert_visit_kind_.reset();
   select_visit_totals_.reset();
@@ -416,6 +436,7 @@ SignalStore::Stored SignalStore::storeBatch(const ReceivedBatch& batch, int64_t 
   if (ok) ok = addProblemDays(batch, received_at_ms);
   if (ok) ok = addVisits(batch, received_at_ms);
   if (ok) ok = outcomes_->add(batch, received_at_ms);
+  if (ok) ok = help_->add(batch.site, batch.help, utcDayOf(received_at_ms));
   // The answer (2xx) goes out only after COMMIT returns: what was acknowledged is on disk.
   if (ok && exec(db_, "COMMIT", error)) {
     // Only once committed: a view reading the day before then reads it again after.
@@ -564,6 +585,11 @@ std::vector<OutcomeSums> SignalStore::outcomeSums(int64_t from_day, int64_t to_d
                                                   const std::string& site) {
   std::lock_guard<std::mutex> lock(read_mutex_);
   return outcomes_->sums(from_day, to_day, site);
+}
+
+HelpList SignalStore::help(const ProblemQuery& query) {
+  std::lock_guard<std::mutex> lock(read_mutex_);
+  return help_->list(query);
 }
 
 ProblemList SignalStore::problems(const ProblemQuery& query) {

@@ -19,6 +19,8 @@ namespace friction::collector {
 
 class ProblemStore;
 class OutcomeStore;
+class HelpStore;
+struct HelpList;
 
 // One row of "where journeys hurt": a kind of friction on one step.
 struct FrictionGroup {
@@ -70,6 +72,8 @@ class SignalStore {
   ProblemList problems(const ProblemQuery& query);
   // The tallies for conversion over UTC days [from_day, to_day), one site or all (outcome_store.h).
   std::vector<OutcomeSums> outcomeSums(int64_t from_day, int64_t to_day, const std::string& site);
+  // "Did help work" over a range of days, groups under k offers hidden (help_store.h).
+  HelpList help(const ProblemQuery& query);
 
  private:
   struct Statement;
@@ -92,6 +96,7 @@ class SignalStore {
       select_visit_kinds_, upsert_problem_, upsert_problem_day_;
   std::unique_ptr<ProblemStore> problems_;  // on read_db_, under read_mutex_
   std::unique_ptr<OutcomeStore> outcomes_;  // writes under mutex_, reads under read_mutex_
+  std::unique_ptr<HelpStore> help_;         // writes on db_, reads on read_db_
 };
 
 }  // namespace friction::collector

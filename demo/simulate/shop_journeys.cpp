@@ -53,6 +53,34 @@ double pause(std::mt19937_64& random, double from_ms, double to_ms) {
   return std::uniform_real_distribution<double>(from_ms, to_ms)(random);
 }
 
+// What simulated visitors do with help offered on a page (the widget, js/src/help/): our
+// guesses, not measurements, chosen so that the "Did help work" section has every column to
+// show. Moving on to the next step (or not) follows from the journey itself.
+constexpr double kOpensHelp = 0.35;
+constexpr double kAsksPersonWhenOpened = 0.15;
+constexpr double kSaysSolved = 0.6;         // of those who answer "Did this solve it?"
+constexpr double kAnswersQuestion = 0.7;    // the question is optional
+constexpr double kSaysNoThanks = 0.5;       // of those who do not open it
+
+// Takes the offers the engine made on this page and answers them as a visitor would.
+double answerHelp(Engine& engine, std::mt19937_64& random, double t) {
+  for (const auto& offer : engine.takeHelpOffers()) {
+    (void)offer;
+    t += pause(random, 1000, 6000);
+    if (chance(random, kOpensHelp)) {
+      engine.helpEvent("opened");
+      if (chance(random, kAsksPersonWhenOpened)) engine.helpEvent("handoff");
+      t += pause(random, 3000, 20000);
+      engine.helpDismissed(t);  // closed it
+      if (engine.helpQuestion() && chance(random, kAnswersQuestion))
+        engine.helpEvent(chance(random, kSaysSolved) ? "solved" : "unsolved");
+    } else if (chance(random, kSaysNoThanks)) {
+      engine.helpDismissed(t);
+    }
+  }
+  return t;
+}
+
 void push(Engine& engine, const EventRecord& record) {
   if (engine.ring().push(record)) return;
   engine.drain(record.time_ms);  // the ring was full: drained, there is room now
@@ -146,6 +174,7 @@ PagePlan product(const ShopDay& day, std::mt19937_64& journey_random) {
               t = errorClick(engine, kCheckDelivery, t + pause(random, 500, 4000));
             if (chance(random, kSlowCompare))
               t = slowClick(engine, kCompare, t + pause(random, 500, 4000));
+            t = answerHelp(engine, random, t);
             t = calmClick(engine, kAddToCart, t + pause(random, 1000, 8000));
             return t + pause(random, 1000, 5000);
           }};
@@ -155,6 +184,7 @@ PagePlan checkout() {
   return {"/checkout", [](Engine& engine, std::mt19937_64& random, double t0) {
             double t = t0 + pause(random, 2000, 8000);
             if (chance(random, kPostcodeStruggle)) t = postcodeStruggle(engine, t);
+            t = answerHelp(engine, random, t);
             t = calmClick(engine, kPlaceOrder, t + pause(random, 1000, 5000));
             return t + pause(random, 1000, 4000);
           }};

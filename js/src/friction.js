@@ -58,7 +58,7 @@ export class Friction {
     // Every way in from the page into the core: a trap turns the SDK off, once (turnOff).
     this.guard = coreGuard(() => this.turnOff());
     for (const [method, what] of [['drain', 'drain'], ['leave', 'pagehide'], ['enterStep', 'route change'], ['send', 'send'],
-      ['flush', 'friction.flush'], ['score', 'friction.score'], ['helpDismissed', 'help dismissed'], ['setConsent', 'consent'],
+      ['flush', 'friction.flush'], ['score', 'friction.score'], ['helpDismissed', 'help dismissed'], ['helpEvent', 'help event'], ['helpQuestion', 'help question'], ['setConsent', 'consent'],
       ['followStoredConsent', 'consent from another tab'], ['pageReturned', 'pageshow'], ['visibilityChanged', 'visibilitychange'],
       ['goal', 'friction.goal'], ['helpAsked', 'help asked']])
       this[method] = this.guard(this[method].bind(this), what);
@@ -230,6 +230,7 @@ export class Friction {
     this.engine.enterStep(url, performance.now());
     this.tabMemory.rememberJourney();
     this.tabMemory.rememberTold();
+    this.tabMemory.rememberHelp(); // offers that saw the visitor move on are told once
     this.emitDetections();
     this.recorder.scheduleDeadline();
   }
@@ -311,6 +312,22 @@ export class Friction {
     if (this.engine) this.engine.helpAsked();
   }
 
+  // What the visitor did with the latest offer: 'opened', 'handoff', 'solved', 'unsolved'. The
+  // core keeps it only with signals consent (decide/help_outcomes.h).
+  helpEvent(event) {
+    if (!this.engine || !this.engine.helpEvent(String(event))) return false;
+    this.tabMemory.rememberHelp();
+    return true;
+  }
+
+  // Whether to ask "Did this solve it?" now: once per tab session, after help was opened, and
+  // only where the answer would be kept.
+  helpQuestion() {
+    if (!this.engine || !this.engine.helpQuestion()) return false;
+    this.tabMemory.rememberHelp();
+    return true;
+  }
+
   // Public: the visitor asked for a person. share: they said yes, for this request alone, to a
   // summary of their journey going with it (steps as templates, frictions met, time; never
   // anything typed). Without it, the hand-off still happens, with no summary. Resolves to
@@ -322,6 +339,7 @@ export class Friction {
       this.guard(() => { throw error; }, 'hand-off')(); // the SDK goes off; the request still goes
       return null;
     }) : null;
+    this.helpEvent('handoff');
     const handoff = await requestHandoff(this.handoffUrl, { site: this.site, summary, fetch: this.pageFetch || window.fetch });
     if (handoff) this.emitter.emit('handoff', handoff);
     return handoff;
@@ -346,6 +364,7 @@ export class Friction {
     this.engine.pageHidden(performance.now());
     this.tabMemory.rememberJourney(); // with the time on this step so far
     this.tabMemory.rememberTold();
+    this.tabMemory.rememberHelp();
     this.emitDetections();
     this.send({ leaving: true });
   }

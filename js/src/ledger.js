@@ -17,10 +17,10 @@ function read() {
 function contentOf(json) {
   try {
     const batch = JSON.parse(json);
-    return { signals: batch.signals || [], visits: batch.visits || [], epsilon: batch.epsilon || 0 };
+    return { signals: batch.signals || [], visits: batch.visits || [], epsilon: batch.epsilon || 0, help: batch.help || [] };
   } catch {
     // The core wrote it; unreadable would be a bug, but the send itself stands.
-    return { signals: [], visits: [], epsilon: 0 };
+    return { signals: [], visits: [], epsilon: 0, help: [] };
   }
 }
 

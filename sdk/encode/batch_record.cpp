@@ -9,7 +9,7 @@ namespace {
 // Bumped with any change to the layout below: friction.wasm and friction-codec.wasm must come
 // from the same build, and a mismatch is refused rather than misread.
 constexpr uint8_t kBatchRecordTag = 'B';
-constexpr uint8_t kBatchRecordVersion = 2;  // 2: a visit's help flag and goal
+constexpr uint8_t kBatchRecordVersion = 2;  // 2: a visit's help flag and goal; help events
 // A visit's help flag: absent (not told), no, yes.
 constexpr uint8_t kHelpUntold = 0, kHelpNotAsked = 1, kHelpAsked = 2;
 constexpr uint64_t kAllKinds = (1u << kFrictionKindCount) - 1;
@@ -42,6 +42,12 @@ std::vector<uint8_t> writeBatchRecord(const BatchContent& batch) {
     out.varint(v.met);
     out.u8(!v.help ? kHelpUntold : (*v.help ? kHelpAsked : kHelpNotAsked));
     out.str(v.goal);
+  }
+  out.varint(batch.help.size());
+  for (const auto& e : batch.help) {
+    out.u8(static_cast<uint8_t>(e.kind));
+    out.str(e.step);
+    out.u8(static_cast<uint8_t>(e.event));
   }
   return out.take();
 }
@@ -78,6 +84,16 @@ std::optional<BatchContent> readBatchRecord(const uint8_t* data, size_t size) {
     if (help != kHelpUntold) v.help = help == kHelpAsked;
     v.goal = in.str();
     batch.visits.push_back(std::move(v));
+  }
+  for (uint64_t n = in.count(); n > 0 && in.ok(); --n) {
+    HelpEventRecord e;
+    const uint8_t kind = in.u8();
+    e.step = in.str();
+    const uint8_t event = in.u8();
+    if (kind >= kFrictionKindCount || event >= kHelpEventCount) return std::nullopt;
+    e.kind = static_cast<FrictionKind>(kind);
+    e.event = static_cast<HelpEvent>(event);
+    batch.help.push_back(std::move(e));
   }
   if (!in.ok() || !in.atEnd()) return std::nullopt;
   return batch;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "decide/help_outcomes.h"
 #include "signals/signal.h"
 #include "signals/visit_tally.h"
 
@@ -24,6 +25,7 @@ struct BatchContent {
   BatchHeader header;
   std::vector<Signal> signals;
   std::vector<VisitTally> visits;
+  std::vector<HelpEventRecord> help;  // what became of help offers (decide/help_outcomes.h)
 };
 
 std::vector<uint8_t> writeBatchRecord(const BatchContent& batch);

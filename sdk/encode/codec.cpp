@@ -10,7 +10,7 @@ std::optional<EncodedBatch> encodeBatchRecord(const uint8_t* record, size_t size
   const auto batch = readBatchRecord(record, size);
   if (!batch) return std::nullopt;
   EncodedBatch encoded;
-  encoded.json = encodeBatchJson(batch->header, batch->signals, batch->visits);
+  encoded.json = encodeBatchJson(batch->header, batch->signals, batch->visits, batch->help);
   encoded.frame = compressBatch(encoded.json);
   if (encoded.frame.empty()) return std::nullopt;
   return encoded;

@@ -31,7 +31,8 @@ nlohmann::json visitsJson(const std::vector<VisitTally>& visits) {
 }  // namespace
 
 std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>& signals,
-                            const std::vector<VisitTally>& visits) {
+                            const std::vector<VisitTally>& visits,
+                            const std::vector<HelpEventRecord>& help) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& s : signals) {
     list.push_back({{"kind", name(s.kind)},
@@ -52,6 +53,12 @@ std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>
                           {"signals", std::move(list)},
                           {"visits", visitsJson(visits)}};
   if (header.epsilon > 0) batch["epsilon"] = std::round(header.epsilon * 1e4) / 1e4;
+  if (!help.empty()) {
+    nlohmann::json events = nlohmann::json::array();
+    for (const auto& e : help)
+      events.push_back({{"step", scrubPii(e.step)}, {"kind", name(e.kind)}, {"event", name(e.event)}});
+    batch["help"] = std::move(events);
+  }
   // Strings we send are templates and names we built; replace rather than abort on bad UTF-8.
   return batch.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

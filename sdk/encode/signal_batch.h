@@ -4,7 +4,8 @@
 //    "signals":[{"kind":"rage_click","step":"/product/:id","role":"button",
 //                "target":"9f2c0e4d1a7b3c58","count":4,"at_s":10,"span_ms":700,"score":0.6}],
 //    "visits":[{"step":"/product/:id","met":["rage_click"]},{"step":"/","met":[]}],
-//    "epsilon":1.0986}
+//    "epsilon":1.0986,
+//    "help":[{"step":"/checkout","kind":"form_struggle","event":"offered"}]}
 //
 // "signals" is empty unless the user agreed to signals; "visits" are the per-visit tallies
 // (signals/visit_tally.h). "epsilon" is present when the tallies went through randomized
@@ -14,7 +15,11 @@
 // view; only in exact tallies, i.e. with signals consent) and "goal" (a name, e.g. "purchase",
 // field_rules::isGoalName): the same tally told again because the tab went on to reach the
 // site's goal (signals/told_tallies.h), with the same "met" as first told.
-// "dropped" counts signals and visits the bounded queues could not hold.
+// "dropped" counts signals, visits and help events the bounded queues could not hold.
+// The top-level "help" (only with signals consent, and only when there is some) tells what became of help
+// offers, one entry per event (decide/help_outcomes.h): the offer's step, the kind that caused
+// it, and one of offered, opened, dismissed, handoff, solved, unsolved, moved_on,
+// moved_on_after_opening, goal, goal_after_opening. Absent from batches of older SDKs.
 // No timestamp of the client's clock is sent: the collector stamps what it receives.
 // Every string goes through scrubPii() (anonymise/pii_scrub.h) on its way out.
 #pragma once
@@ -32,7 +37,8 @@ inline constexpr int kWireVersion = 1;
 
 
 std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>& signals,
-                            const std::vector<VisitTally>& visits = {});
+                            const std::vector<VisitTally>& visits = {},
+                            const std::vector<HelpEventRecord>& help = {});
 
 // The summary a hand-off carries, when the visitor agreed to share it for that request:
 //   {"steps":[{"step":"/product/:id","seconds":40,"met":{"rage_click":1}},...]}

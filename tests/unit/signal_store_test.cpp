@@ -95,7 +95,7 @@ TEST_CASE("signal store: a database from before versioning is brought up to date
   CHECK(store->storeBatch(oneRageClick(testBatchId()), 1000, error) == SignalStore::Stored::stored);
   CHECK(store->totalSignals() == 2);
   store.reset();
-  CHECK(scalar(temp.path, "PRAGMA user_version") == 7);
+  CHECK(scalar(temp.path, "PRAGMA user_version") == 8);
   CHECK(scalar(temp.path, "SELECT COUNT(*) FROM batches WHERE batch_id IS NULL") == 1);
   // Opening again changes nothing.
   REQUIRE(SignalStore::open(temp.path.string(), error));

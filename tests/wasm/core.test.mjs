@@ -206,15 +206,15 @@ test('the codec refuses records it cannot read, and keeps working after its memo
   engine.delete();
 });
 
-// A batch record written by hand (sdk/encode/batch_record.cpp has the layout): one visit to
-// `step`, no signals, its help flag untold and no goal (record version 2).
+// A batch record written by hand (sdk/encode/batch_record.cpp has the layout, version 2): one
+// visit to `step`, no signals, its help flag untold, no goal, no help events.
 function visitRecord(step) {
   const text = (s) => {
     const bytes = new TextEncoder().encode(s);
     return [bytes.length, ...bytes]; // every string here is shorter than 128 bytes
   };
   return new Uint8Array([0x42, 2, ...text('demo'), ...text('0.1.0'), 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    ...text('00112233445566778899aabbccddeeff'), 0, 1, ...text(step), 0, 0, ...text('')]);
+    ...text('00112233445566778899aabbccddeeff'), 0, 1, ...text(step), 0, 0, ...text(''), 0]);
 }
 
 test('the codec writes control characters as JSON escapes (its own snprintf, wasm/codec_snprintf.cpp)', () => {

@@ -1,5 +1,6 @@
 #include "intake/batch_reader.h"
 
+#include "decide/help_outcomes.h"
 #include "encode/field_rules.h"
 #include "encode/signal_batch.h"
 #include "intake/field_reader.h"
@@ -24,7 +25,7 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
   FieldReader top(batch, "", error);
   uint32_t version = 0;
   if (!top.isObjectWithKeys({"v", "id", "site", "sdk", "dropped", "signals", "visits"},
-                            {"epsilon"}) ||
+                            {"epsilon", "help"}) ||
       !top.readUint("v", kWireVersion, kWireVersion, version) ||
       !top.readHex("id", 32, out.id) ||
       !top.readName("site", 1, 64, intake::isSiteChar, "A-Za-z0-9._-", out.site) ||
@@ -80,8 +81,28 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
       refuse(out, why);
     }
   }
+  if (batch.contains("help")) {
+    const Json* help_array = nullptr;
+    if (!top.readArray("help", kMaxHelpEventsPerBatch, "help events", help_array)) return false;
+    const Json& help = *help_array;
+    out.help.reserve(help.size());
+    for (size_t i = 0; i < help.size(); ++i) {
+      std::string why;
+      const std::string path = "help[" + std::to_string(i) + "]";
+      FieldReader field(help[i], path, why);
+      ReceivedHelpEvent e;
+      if (!(field.isObjectWithKeys({"step", "kind", "event"}) && field.readStep("step", e.step) &&
+            field.readKind("kind", e.kind) &&
+            field.readName("event", 1, 32, field_rules::isRoleChar, "a-z_-", e.event)))
+        refuse(out, why);
+      else if (!parseHelpEvent(e.event))
+        refuse(out, path + ".event: is not a known help event");
+      else
+        out.help.push_back(std::move(e));
+    }
+  }
   // Nothing left worth a row: the batch is refused as a whole, naming the first field.
-  if (out.refused > 0 && out.signals.empty() && out.visits.empty()) {
+  if (out.refused > 0 && out.signals.empty() && out.visits.empty() && out.help.empty()) {
     error = out.first_refusal;
     return false;
   }

@@ -27,13 +27,19 @@ struct ReceivedVisit {
   std::string goal;
 };
 
+// What became of a help offer (decide/help_outcomes.h): its step, its cause, one event.
+struct ReceivedHelpEvent {
+  std::string step, kind, event;
+};
+
 struct ReceivedBatch {
   std::string id, site, sdk;
   uint32_t dropped = 0;
   std::vector<ReceivedSignal> signals;
   std::vector<ReceivedVisit> visits;
+  std::vector<ReceivedHelpEvent> help;  // optional on the wire: older SDKs send none
   double epsilon = 0;  // > 0: the visits went through randomized response with this ε
-  uint32_t refused = 0;       // signals and visits left out, each invalid on its own
+  uint32_t refused = 0;       // signals, visits and help events left out, each invalid on its own
   std::string first_refusal;  // why the first of them was, e.g. "signals[3].step: ..."
 };
 

@@ -27,6 +27,8 @@ namespace friction {
 inline constexpr size_t kMaxSignalsPerBatch = 500;
 inline constexpr size_t kMaxVisitsPerBatch = 500;
 inline constexpr uint32_t kMaxDropped = 1000000;
+// Help events (decide/help_outcomes.h): the SDK sends at most 64 a batch.
+inline constexpr size_t kMaxHelpEventsPerBatch = 200;
 
 // Steps in a hand-off's journey summary: as many as the SDK's journey log keeps.
 inline constexpr size_t kMaxHandoffSteps = JourneyLog::kMaxSteps;

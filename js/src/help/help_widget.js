@@ -4,6 +4,11 @@
 // announces itself in a polite live region and says why it appeared. It offers what the site
 // registered for that place (help/help_content.js) and, when the site offers one, a person.
 // "No thanks" is heard by the core: no new offer on that step for a while.
+// What the visitor does with an offer is told to the core (help events, decide/help_outcomes.h):
+// "opened" when they use one of its actions (a link, the site's action, a person), and, when
+// they close help they had opened, one optional question, "Did this solve it?", asked at most
+// once per tab session (the core decides; it asks only where the answer is kept). Closing the
+// question, or Escape, answers nothing.
 import { fill } from '../i18n/index.js';
 import { adoptStyles, deepActiveElement, h } from '../panel/dom.js';
 import { guarded, log } from '../log.js';
@@ -55,14 +60,18 @@ export class HelpWidget extends HTMLElement {
   // text: the language's texts (i18n/); onDismiss(): the visitor said no thanks;
   // onPerson(share): asks for a person, resolves to { reference, shared } or null.
   // onAsked(): the visitor took one of the help's actions (a view where help was asked).
-  configure({ text, lang, onDismiss, onPerson, onAsked }) {
+  // onEvent(name): a help event ('opened', 'solved', 'unsolved'); shouldAsk(): whether to ask
+  // "Did this solve it?" now (true once).
+  configure({ text, lang, onDismiss, onPerson, onAsked = () => {}, onEvent = () => {}, shouldAsk = () => false }) {
     this.text = text.help;
     this.box.setAttribute('lang', lang);
     this.announcer.setAttribute('lang', lang);
     this.box.setAttribute('aria-label', this.text.region);
     this.onDismiss = onDismiss;
     this.onPerson = onPerson;
-    this.onAsked = onAsked || (() => {});
+    this.onAsked = onAsked;
+    this.onEvent = onEvent;
+    this.shouldAsk = shouldAsk;
   }
 
   // An offer from the core (the friction.on('help') detail) and the element it is about. A
@@ -70,6 +79,7 @@ export class HelpWidget extends HTMLElement {
   offer(offer, element) {
     if (['ask', 'sending', 'reference', 'failed'].includes(this.state)) return;
     this.element = element || null;
+    this.opened = false;  // this offer's actions not used yet
     const content = offer.content || {};
     const actions = (content.actions || []).map((action) => this.actionOf(action, offer));
     const title = content.title || this.text.title;
@@ -89,12 +99,46 @@ export class HelpWidget extends HTMLElement {
   }
 
   actionOf(action, offer) {
-    if (action.person) return this.button(action.label, () => this.askToShare(), 'primary');
-    if (action.href) return h('a', { class: 'action', href: action.href, onclick: () => this.onAsked() }, action.label);
-    return this.button(action.label, () => {
-      this.onAsked();
-      action.onSelect(offer);
-    });
+    if (action.person) return this.button(action.label, () => this.tookUp(() => this.askToShare()), 'primary');
+    if (action.href) {
+      const link = h('a', { class: 'action', href: action.href }, action.label);
+      link.addEventListener('click', guarded(() => this.tookUp(() => {}), 'help widget'));
+      return link;
+    }
+    return this.button(action.label, () => this.tookUp(() => action.onSelect(offer)));
+  }
+
+  // The visitor used one of the offer's actions: the offer was opened (told once), then the
+  // action runs.
+  tookUp(then) {
+    this.onAsked();
+    if (!this.opened) {
+      this.opened = true;
+      try {
+        this.onEvent('opened');
+      } catch (error) {
+        log.error('a help event was lost; the page carries on.', error);
+      }
+    }
+    return then();
+  }
+
+  // The one optional question after help was used: asked in place of the box, same size and
+  // corner, so nothing moves. Yes / No answer it; × and Escape close it without an answer.
+  askSolved() {
+    this.show('question', this.text.solvedQuestion, [
+      this.head(this.text.title),
+      h('p', {}, this.text.solvedQuestion),
+      h('div', { class: 'actions' },
+        this.button(this.text.solvedYes, () => this.answer('solved')),
+        this.button(this.text.solvedNo, () => this.answer('unsolved'))),
+    ]);
+  }
+
+  answer(event) {
+    this.onEvent(event);
+    this.dismiss();
+    this.announcer.textContent = this.text.thanks; // the box is gone; the live region stays
   }
 
   // The one question before a person is reached: may the summary of this visit go with it?
@@ -179,8 +223,15 @@ export class HelpWidget extends HTMLElement {
   }
 
   // The visitor closed help here, whatever the screen: the core keeps this step quiet.
+  // Help the visitor had opened is followed by "Did this solve it?" (once per tab session).
+  // The core hears the close once the question is closed too (onDismiss hides the widget).
   dismiss() {
     const wasOpen = !this.box.hidden;
+    // Not while asking for a person ('ask', 'sending'): that close is a change of mind.
+    if (wasOpen && this.opened && ['offer', 'reference', 'failed'].includes(this.state) && this.shouldAsk()) {
+      this.askSolved();
+      return;
+    }
     this.hide();
     if (wasOpen && this.onDismiss) this.onDismiss();
   }

@@ -15,6 +15,8 @@ export function mountHelpWidget(sdk, { lang } = {}) {
       text: textsFor(language),
       lang: language,
       onDismiss: () => sdk.helpDismissed(),
+      onEvent: (event) => sdk.helpEvent(event),
+      shouldAsk: () => sdk.helpQuestion(),
       onPerson: (share) => sdk.handoff(share),
       onAsked: () => sdk.helpAsked(),
     });

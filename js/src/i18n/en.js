@@ -12,6 +12,7 @@ export default {
     'the type of element (button, link, field) and a coded reference to it',
     'counts, and coarse times (to the nearest 10 seconds)',
     'at most once each time you open a page: its template, which kinds of trouble you met there and whether you asked for help there; if this site tracks a goal (such as a purchase) and you reach it in this tab, the same notes about the pages before are sent again, marked as followed by that goal',
+    'when this site offered you help: the page template, the kind of trouble it was about, and what followed: whether you opened it, said no thanks or asked for a person, your answer to "Did this solve it?" if you gave one, and whether you then went on to another page of the site or reached its goal (such as a purchase), if it tracks one',
   ],
   neverTitle: 'What never leaves your device',
   neverItems: [
@@ -23,7 +24,7 @@ export default {
   whyTitle: 'Why',
   why: 'To find and fix the places where people get stuck.',
   gainTitle: 'What you gain',
-  gain: 'Once we fix a problem, you and others run into it less often. The help this site offers when you are stuck works whether you agree or not.',
+  gain: 'Once we fix a problem, you and others run into it less often. The help this site offers when you are stuck works whether you agree or not; if you agree, the site also learns whether that help worked (whether you opened it, your answer to "Did this solve it?", whether you went on to another page), so that it can make it better.',
   changeLater: 'Nothing is sent unless you accept. You can change your mind at any time with the Privacy button.',
   // Said while a notice site counts before an answer: without noise, then with it (ldp).
   noticeCounting: 'Until you choose, this site counts the kinds of trouble met on its pages: at most once each time you open a page, its template and the kinds of trouble met there, with nothing that identifies you or links it to your other visits. If this site tracks a goal (such as a purchase) and you reach it in this tab, the same counts for the pages before are sent again, marked as followed by that goal. Reject stops it at once. You can change your mind at any time with the Privacy button.',
@@ -63,7 +64,7 @@ export default {
   storedItems: [
     'your choice and its receipt, so that you are not asked on every page',
     'if you accepted: this list of what was sent, and the page templates of this tab (the last 20) with the time spent and the trouble met on each, to notice when you go back quickly and, if you ask for a person and agree, to tell them what happened (before you choose, the list lasts only as long as the page)',
-    'in this tab only, until it closes: how many times help was offered and where you said no thanks, so that it is not offered again and again',
+    'in this tab only, until it closes: how many times help was offered and where you said no thanks, so that it is not offered again and again; if you accepted, also the pages where help was offered (their templates) and what you did with it, to tell once whether you went on to another page after it, and whether "Did this solve it?" was asked already, so that it is asked only once',
     'if this site tracks a goal, in this tab only, until it closes or the goal is reached: the page templates of this tab and the answers already sent about them, so that they can be marked if you reach the goal (never before counting is allowed; forgotten if you refuse)',
   ],
 
@@ -73,6 +74,21 @@ export default {
   visitHelp: '{visit}; you asked for help there',
   visitNoHelp: '{visit}; you did not ask for help there',
   visitGoal: '{visit} (sent again: this tab then reached the site’s goal “{goal}”)',
+  // A help event (decide/help_outcomes.h): {kind} is the trouble the offer was about.
+  helpEvent: 'Help about {kind}, page {step}: {event}',
+  helpEvents: {
+    offered: 'offered',
+    opened: 'you opened it',
+    dismissed: 'you said no thanks',
+    handoff: 'you asked for a person',
+    solved: 'you said it solved it',
+    unsolved: 'you said it did not solve it',
+    moved_on: 'you then went on to another page',
+    moved_on_after_opening: 'you opened it, then went on to another page',
+    goal: 'you then completed what the site is for',
+    goal_after_opening: 'you opened it, then completed what the site is for',
+    other: 'something else',
+  },
   randomized: 'You had not chosen yet, so the yes-or-no answers about these pages were scrambled on purpose before they left: each is true only {p}% of the time, and none says for sure what happened.',
   signalNoRole: '{kind}, page {step}, {count}, between {from} and {to} s after the page opened',
   kinds: {
@@ -152,5 +168,9 @@ export default {
     referenceNotShared: 'Give this reference to the person you talk to. Your visit summary was not shared.',
     failed: 'We could not reach anyone just now. Please try again in a moment.',
     retry: 'Try again',
+    solvedQuestion: 'Did this solve it?',
+    solvedYes: 'Yes',
+    solvedNo: 'No',
+    thanks: 'Thank you for telling us.',
   },
 };

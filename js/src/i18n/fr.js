@@ -12,6 +12,7 @@ export default {
     'le type d’élément (bouton, lien, champ) et une référence codée de cet élément',
     'des nombres, et des temps approximatifs (à 10 secondes près)',
     'au plus une fois chaque fois que vous ouvrez une page\u00a0: son modèle, les types de problème que vous y avez rencontrés et si vous y avez demandé de l’aide\u00a0; si ce site suit un objectif (comme un achat) et que vous l’atteignez dans cet onglet, les mêmes notes sur les pages d’avant sont envoyées à nouveau, marquées comme suivies de cet objectif',
+    'quand ce site vous a proposé de l’aide\u00a0: le modèle de la page, le type de problème concerné, et la suite\u00a0: si vous l’avez ouverte, avez répondu non merci ou demandé à parler à quelqu’un, votre réponse à «\u00a0Cela a-t-il résolu le problème\u00a0?\u00a0» si vous en avez donné une, et si vous êtes ensuite passé à une autre page du site ou avez atteint son objectif (un achat, par exemple), s’il en suit un',
   ],
   neverTitle: 'Ce qui ne quitte jamais votre appareil',
   neverItems: [
@@ -23,7 +24,7 @@ export default {
   whyTitle: 'Pourquoi',
   why: 'Pour trouver et corriger les endroits où l’on reste bloqué.',
   gainTitle: 'Ce que vous y gagnez',
-  gain: 'Une fois un problème corrigé, vous et les autres le rencontrez moins souvent. L’aide que ce site propose quand vous êtes bloqué fonctionne, que vous acceptiez ou non.',
+  gain: 'Une fois un problème corrigé, vous et les autres le rencontrez moins souvent. L’aide que ce site propose quand vous êtes bloqué fonctionne, que vous acceptiez ou non\u00a0; si vous acceptez, le site apprend aussi si cette aide a servi (si vous l’avez ouverte, votre réponse à «\u00a0Cela a-t-il résolu le problème\u00a0?\u00a0», si vous êtes passé à une autre page), pour pouvoir l’améliorer.',
   changeLater: 'Rien n’est envoyé sans votre accord. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
   noticeCounting: 'Tant que vous n’avez pas choisi, ce site compte les types de problème rencontrés sur ses pages\u00a0: au plus une fois chaque fois que vous ouvrez une page, son modèle et les types de problème rencontrés, sans rien qui vous identifie ou le relie à vos autres visites. Si ce site suit un objectif (comme un achat) et que vous l’atteignez dans cet onglet, les mêmes comptes pour les pages d’avant sont envoyés à nouveau, marqués comme suivis de cet objectif. Refuser y met fin aussitôt. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
   noticeCountingScrambled: 'Tant que vous n’avez pas choisi, ce site compte les types de problème rencontrés sur ses pages\u00a0: au plus une fois chaque fois que vous ouvrez une page, son modèle et un oui ou un non pour chaque type de problème, brouillé exprès pour que chaque réponse ne soit vraie que dans {p}\u00a0% des cas et qu’aucune ne dise à coup sûr ce qui vous est arrivé. Rien là-dedans ne vous identifie ni ne le relie à vos autres visites. Si ce site suit un objectif (comme un achat) et que vous l’atteignez dans cet onglet, les mêmes réponses brouillées pour les pages d’avant sont envoyées à nouveau, inchangées, marquées comme suivies de cet objectif. Refuser y met fin aussitôt. Vous pouvez changer d’avis à tout moment avec le bouton Confidentialité.',
@@ -62,7 +63,7 @@ export default {
   storedItems: [
     'votre choix et son reçu, pour ne pas vous le redemander à chaque page',
     'si vous avez accepté\u00a0: cette liste de ce qui a été envoyé, et les modèles de page de cet onglet (les 20 derniers) avec le temps passé et les difficultés rencontrées sur chacun, pour remarquer un retour rapide en arrière et, si vous demandez à parler à quelqu’un et l’acceptez, lui dire ce qui s’est passé (avant votre choix, la liste ne dure que le temps de la page)',
-    'dans cet onglet seulement, jusqu’à sa fermeture : combien de fois de l’aide a été proposée et où vous avez répondu non merci, pour ne pas la reproposer sans cesse',
+    'dans cet onglet seulement, jusqu’à sa fermeture : combien de fois de l’aide a été proposée et où vous avez répondu non merci, pour ne pas la reproposer sans cesse\u00a0; si vous avez accepté, aussi les pages où de l’aide a été proposée (leurs modèles) et ce que vous en avez fait, pour dire une seule fois si vous êtes passé à une autre page ensuite, et si «\u00a0Cela a-t-il résolu le problème\u00a0?\u00a0» a déjà été demandé, pour ne le demander qu’une fois',
     'si ce site suit un objectif, dans cet onglet seulement, jusqu’à sa fermeture ou l’objectif atteint\u00a0: les modèles de page de cet onglet et les réponses déjà envoyées à leur sujet, pour pouvoir les marquer si vous atteignez l’objectif (jamais avant que le comptage soit permis\u00a0; effacés si vous refusez)',
   ],
 
@@ -72,6 +73,21 @@ export default {
   visitHelp: '{visit}\u00a0; vous y avez demandé de l’aide',
   visitNoHelp: '{visit}\u00a0; vous n’y avez pas demandé d’aide',
   visitGoal: '{visit} (envoyé à nouveau\u00a0: cet onglet a ensuite atteint l’objectif du site «\u00a0{goal}\u00a0»)',
+  // Un événement d’aide (decide/help_outcomes.h) : {kind} est le problème concerné.
+  helpEvent: 'Aide sur {kind}, page {step}\u00a0: {event}',
+  helpEvents: {
+    offered: 'proposée',
+    opened: 'vous l’avez ouverte',
+    dismissed: 'vous avez répondu non merci',
+    handoff: 'vous avez demandé à parler à quelqu’un',
+    solved: 'vous avez répondu qu’elle a résolu le problème',
+    unsolved: 'vous avez répondu qu’elle n’a pas résolu le problème',
+    moved_on: 'vous êtes ensuite passé à une autre page',
+    moved_on_after_opening: 'vous l’avez ouverte, puis êtes passé à une autre page',
+    goal: 'vous avez ensuite terminé ce pour quoi le site existe',
+    goal_after_opening: 'vous l’avez ouverte, puis avez terminé ce pour quoi le site existe',
+    other: 'autre chose',
+  },
   randomized: 'Vous n’aviez pas encore choisi, donc les réponses par oui ou non sur ces pages ont été brouillées exprès avant de partir\u00a0: chacune n’est vraie que dans {p}\u00a0% des cas, et aucune ne dit à coup sûr ce qui s’est passé.',
   signalNoRole: '{kind}, page {step}, {count}, entre {from} et {to} s après l’ouverture de la page',
   kinds: {
@@ -151,5 +167,9 @@ export default {
     referenceNotShared: 'Donnez cette référence à la personne avec qui vous parlez. Le résumé de votre visite n’a pas été partagé.',
     failed: 'Nous n’avons pu joindre personne pour le moment. Réessayez dans un instant.',
     retry: 'Réessayer',
+    solvedQuestion: 'Cela a-t-il résolu le problème ?',
+    solvedYes: 'Oui',
+    solvedNo: 'Non',
+    thanks: 'Merci de nous l’avoir dit.',
   },
 };

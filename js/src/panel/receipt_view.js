@@ -52,17 +52,26 @@ export function describeVisit(visit, text, lang) {
   return `${sentence}.`;
 }
 
+// { step: '/checkout', kind: 'form_struggle', event: 'opened' }
+//   -> "Help about trouble with a form, page /checkout: you opened it."
+export function describeHelpEvent(help, text) {
+  const kind = text.kinds[own(text.kinds, help.kind) ? help.kind : 'other'];
+  const event = text.helpEvents[own(text.helpEvents, help.event) ? help.event : 'other'];
+  return `${fill(text.helpEvent, { kind, step: help.step, event })}.`;
+}
 
 function batchItem(batch, text, lang) {
   const signals = Array.isArray(batch.signals) ? batch.signals : [];
   const visits = Array.isArray(batch.visits) ? batch.visits : [];
+  const help = Array.isArray(batch.help) ? batch.help : [];
   const size = plural(lang, text.bytes, Number(batch.bytes) || 0);
   return h('li', {},
     h('p', { class: 'batch-head' },
       fill(text.batchHead, { time: formatDateTime(lang, batch.at), size })),
     h('ul', {},
       signals.map((signal) => h('li', {}, describeSignal(signal, text, lang))),
-      visits.map((visit) => h('li', {}, describeVisit(visit, text, lang)))),
+      visits.map((visit) => h('li', {}, describeVisit(visit, text, lang))),
+      help.map((event) => h('li', {}, describeHelpEvent(event, text)))),
     batch.epsilon > 0 && visits.length > 0 &&
       h('p', { class: 'muted' }, fill(text.randomized, { p: truthPercent(batch.epsilon) })),
     h('details', {},
