@@ -107,7 +107,7 @@ TEST_CASE("signal store: a database from a newer collector is refused with a rea
   run(temp.path, "PRAGMA user_version = 99");
   std::string error;
   CHECK_FALSE(SignalStore::open(temp.path.string(), error));
-  CHECK(error.find("schema version 99, newer than this collector knows (7)") != std::string::npos);
+  CHECK(error.find("schema version 99, newer than this collector knows (8)") != std::string::npos);
 }
 
 TEST_CASE("signal store: a commit is synced before the answer (WAL, synchronous FULL)") {
