@@ -18,6 +18,8 @@
 #include "detect/detector_set.h"
 #include "journey/journey_log.h"
 #include "anonymise/step_template.h"
+#include "signals/device_class.h"
+#include "signals/first_marks.h"
 #include "signals/signal_queue.h"
 #include "signals/visit_tally.h"
 
@@ -88,6 +90,16 @@ class Engine : private FrictionSink {
   // hash of its selector's shape (anonymise/selector_shape.h). The selector is not kept.
   void registerTarget(uint32_t id, std::string_view role, std::string_view selector,
                       uint32_t traits);
+  // The same, with the name the site gave the element (data-friction-name): kept cleaned
+  // (field_rules::cleanElementName), sent with the element's signals. Never page text.
+  void registerTarget(uint32_t id, std::string_view role, std::string_view selector,
+                      uint32_t traits, std::string_view name);
+
+  // The device as JS measured it before a send (signals/device_class.h): coarse pointer or not,
+  // viewport width in CSS px. Written in the header of the next batches that hold signals.
+  void setDevice(bool coarse_pointer, double viewport_px) {
+    device_ = classifyDevice(coarse_pointer, viewport_px);
+  }
 
   // Consumes everything JS wrote to the ring, runs the detectors, lets time-based ones decide.
   // Returns how many detections are waiting in takeDetections().
@@ -166,6 +178,8 @@ class Engine : private FrictionSink {
   VisitTallies tallies_;
   JourneyLog journey_;
   bool journey_granted_ = false;
+  FirstMarks first_marks_;  // this page load's (kind, step, target) already told
+  DeviceClass device_;
   double ldp_epsilon_ = 0;  // 0: tallies are sent as they are
   bool has_seed_ = false;
   KeyedRandom random_{SipKey{0, 0}};

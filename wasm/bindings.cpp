@@ -33,9 +33,14 @@ double nextDeadline(Engine& engine) { return engine.nextDeadline(); }
 
 bool addRoute(Engine& engine, const std::string& pattern) { return engine.addRoute(pattern); }
 
+// name: the element's data-friction-name, "" if none (cleaned in the core).
 void registerTarget(Engine& engine, uint32_t id, const std::string& role,
-                    const std::string& selector, uint32_t traits) {
-  engine.registerTarget(id, role, selector, traits);
+                    const std::string& selector, uint32_t traits, const std::string& name) {
+  engine.registerTarget(id, role, selector, traits, name);
+}
+
+void setDevice(Engine& engine, bool coarse_pointer, double viewport_px) {
+  engine.setDevice(coarse_pointer, viewport_px);
 }
 
 uint32_t drain(Engine& engine, double now_ms) { return engine.drain(now_ms); }
@@ -134,6 +139,7 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .function("setTimeOrigin", &Engine::setTimeOrigin)
       .function("enterStep", &enterStep)
       .function("registerTarget", &registerTarget)
+      .function("setDevice", &setDevice)
       .function("drain", &drain)
       .function("takeDetections", &takeDetections)
       .function("takeHelpOffers", &takeHelpOffers)

@@ -42,6 +42,13 @@ struct DashboardText {
   std::string_view full_hash;   // title of a shortened hash
 
   std::array<std::string_view, kFrictionKindCount> kinds;  // in FRICTION_KINDS' order
+
+  // The device filters (device_codes.h): the label, "every one", then each class in the order
+  // of kPointerNames / kWidthNames, "unknown" first.
+  std::string_view pointer, all_pointers;
+  std::array<std::string_view, 3> pointers;
+  std::string_view width, all_widths;
+  std::array<std::string_view, 4> widths;
 };
 
 inline constexpr DashboardText kEnglishText{
@@ -93,6 +100,14 @@ inline constexpr DashboardText kEnglishText{
 
     {"rage clicks", "dead click", "error after a click", "form struggle", "scroll thrash",
      "quick back", "cursor thrash", "hesitation", "slow response"},
+
+    "Pointer",
+    "Touch and mouse",
+    {"not told (older SDK)", "touch", "mouse"},
+    "Screen width",
+    "All widths",
+    {"not told (older SDK)", "narrow (under 600 px)", "medium (600 to 1023 px)",
+     "wide (1024 px or more)"},
 };
 
 inline constexpr DashboardText kFrenchText{
@@ -145,6 +160,14 @@ inline constexpr DashboardText kFrenchText{
     {"clics rageurs", "clic sans effet", "clic suivi d’une erreur",
      "difficulté avec un formulaire", "défilement de haut en bas répété",
      "retour rapide à la page précédente", "pointeur agité", "hésitation", "réponse lente"},
+
+    "Pointeur",
+    "Tactile et souris",
+    {"non indiqué (ancien SDK)", "tactile", "souris"},
+    "Largeur d’écran",
+    "Toutes les largeurs",
+    {"non indiquée (ancien SDK)", "étroite (moins de 600 px)",
+     "moyenne (de 600 à 1023 px)", "large (1024 px ou plus)"},
 };
 
 inline const DashboardText& dashboardText(DashboardLanguage language) {

@@ -19,6 +19,7 @@ import { watchSteps } from './steps.js';
 import { forgetTabMemory, TabMemory } from './tab_memory.js';
 import { TargetRegistry } from './targets.js';
 import { Transport } from './transport.js';
+import { measureDevice } from './device_class.js';
 
 // Send as soon as this many signals and visit tallies wait, rather than on the next interval.
 const SEND_AT_PENDING = 20;
@@ -139,7 +140,7 @@ export class Friction {
     this.consentWithoutCore = null; // the core holds it now
     this.tabMemory = new TabMemory(engine, () => this.keepsJourney());
 
-    this.targets = new TargetRegistry((id, role, selector, traits) => engine.registerTarget(id, role, selector, traits));
+    this.targets = new TargetRegistry((id, role, selector, traits, name) => engine.registerTarget(id, role, selector, traits, name));
     this.recorder = new Recorder({
       ring, drain: this.drain, guard: this.guard, nextDeadline: () => (this.engine ? this.engine.nextDeadline() : Infinity),
     });
@@ -286,6 +287,10 @@ export class Friction {
   send(options) {
     if (!this.engine) return;
     this.drain();
+    // The device class as it is now (a window resized or a tablet turned): the core writes it
+    // only in batches that hold signals.
+    const device = measureDevice();
+    this.engine.setDevice(device.coarse, device.width);
     // A record, or null when the core has nothing to send.
     let record = this.engine.takeBatchRecord();
     this.transport.send(this.codecPipe.batchOf(record), options); // also retries what waits

@@ -44,7 +44,7 @@ test('the core carries the fingerprint of the tables JS was built with', () => {
 test('records written by JS are drained in one call and a rage click is detected', () => {
   const { engine, ring } = engineWithRing();
   assert.equal(engine.enterStep('https://shop.example/product/8812?coupon=X', 0), '/product/:id');
-  engine.registerTarget(1, 'button', '#apply-coupon', ACTIONABLE);
+  engine.registerTarget(1, 'button', '#apply-coupon', ACTIONABLE, '');
   rageClick(ring);
   assert.equal(ring.unread(), 4);
   assert.equal(engine.drain(12800), 1);
@@ -76,7 +76,7 @@ test('a full ring refuses writes until drained', () => {
 test('no consent: nothing to send; consent: one zstd frame with only anonymised fields', () => {
   const { engine, ring } = engineWithRing();
   engine.enterStep('/product/8812', 0);
-  engine.registerTarget(1, 'button', 'form#coupon-8812>button.apply', ACTIONABLE);
+  engine.registerTarget(1, 'button', 'form#coupon-8812>button.apply', ACTIONABLE, '');
   rageClick(ring);
   engine.flush(20000);
   assert.equal(takeBatch(engine), null);
@@ -114,7 +114,7 @@ test('the JS writer keeps working after WASM memory grows', () => {
   const before = core.HEAPU8.buffer;
   engine.addRoute(`/${'x'.repeat(4 << 20)}`); // 4 MB kept by the core: memory must grow
   assert.notEqual(core.HEAPU8.buffer, before);
-  engine.registerTarget(1, 'button', '#b', ACTIONABLE);
+  engine.registerTarget(1, 'button', '#b', ACTIONABLE, '');
   rageClick(ring);
   assert.equal(engine.drain(12800), 1);
   engine.delete();
@@ -136,7 +136,7 @@ test('counts, randomized response and the one-shot journey summary through the c
   assert.equal(engine.enableLdp(Math.log(3)), true);
   assert.equal(engine.setConsent('counts'), true);
   engine.enterStep('/product/8812', 0);
-  engine.registerTarget(1, 'button', 'button.apply', ACTIONABLE);
+  engine.registerTarget(1, 'button', 'button.apply', ACTIONABLE, '');
   rageClick(ring);
   engine.pageHidden(20000);
   assert.equal(engine.pendingSignals(), 0);

@@ -41,6 +41,11 @@ class FieldReader {
   bool readKind(std::string_view key, std::string& value);
   bool readStep(std::string_view key, std::string& value);  // a clean step template
   bool readHex(std::string_view key, size_t digits, std::string& value);  // lowercase
+  // Optional keys: absent leaves `value` as it is.
+  bool readOptionalTrue(std::string_view key, bool& value);  // only `true`: false is not sent
+  bool readOptionalChoice(std::string_view key, std::initializer_list<std::string_view> choices,
+                          std::string& value);
+  bool readOptionalElementName(std::string_view key, std::string& value);  // field_rules.h
   // An array of at most `max` entries (called `entries` in the error), read one by one after.
   bool readArray(std::string_view key, size_t max, std::string_view entries, const Json*& array);
 
