@@ -94,7 +94,10 @@ test('no consent: nothing to send; consent: one zstd frame with only anonymised 
   const batch = JSON.parse(text);
   assert.equal(batch.site, 'demo');
   assert.equal(batch.signals.length, 1);
-  assert.deepEqual(Object.keys(batch.signals[0]).sort(), ['at_s', 'count', 'kind', 'role', 'score', 'span_ms', 'step', 'target']);
+  // "first": the first signal of this problem in the page load (no "name": the site gave none).
+  assert.deepEqual(Object.keys(batch.signals[0]).sort(), ['at_s', 'count', 'first', 'kind', 'role', 'score', 'span_ms', 'step', 'target']);
+  assert.equal(batch.signals[0].first, true);
+  assert.equal('pointer' in batch, false, 'no device class was told: none is written');
   assert.equal(batch.signals[0].count, 5);
   assert.equal(batch.signals[0].step, '/product/:id');
   for (const secret of ['8812', 'coupon', 'apply', 'form#']) assert.ok(!text.includes(secret), secret);
@@ -205,15 +208,15 @@ test('the codec refuses records it cannot read, and keeps working after its memo
   engine.delete();
 });
 
-// A batch record written by hand (sdk/encode/batch_record.cpp has the layout): one visit to
-// `step`, no signals.
+// A batch record written by hand (sdk/encode/batch_record.cpp has the layout, version 2): one
+// visit to `step`, no signals, no device class.
 function visitRecord(step) {
   const text = (s) => {
     const bytes = new TextEncoder().encode(s);
     return [bytes.length, ...bytes]; // every string here is shorter than 128 bytes
   };
-  return new Uint8Array([0x42, 1, ...text('demo'), ...text('0.1.0'), 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    ...text('00112233445566778899aabbccddeeff'), 0, 1, ...text(step), 0]);
+  return new Uint8Array([0x42, 2, ...text('demo'), ...text('0.1.0'), 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ...text('00112233445566778899aabbccddeeff'), ...text(''), ...text(''), 0, 1, ...text(step), 0]);
 }
 
 test('the codec writes control characters as JSON escapes (its own snprintf, wasm/codec_snprintf.cpp)', () => {
