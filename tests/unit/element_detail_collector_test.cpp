@@ -13,6 +13,7 @@
 #include "intake/batch_reader.h"
 #include "kit/test_batch_id.h"
 #include "problem_query_params.h"
+#include "problems_request.h"
 #include "problems_section.h"
 #include "signal_store.h"
 
@@ -276,4 +277,18 @@ TEST_CASE("device filters: read from the URL, kept in export links, refused when
   const std::string fr = renderProblemsSection(list, kFrenchText);
   CHECK(fr.find("<option value=\"touch\" selected>tactile</option>") != std::string::npos);
   CHECK(fr.find("Largeur d’écran") != std::string::npos);
+}
+
+TEST_CASE("device filters on /v1/problems: an unknown class is a 400 naming the parameter") {
+  ProblemsRequest request;
+  std::string parameter, error;
+  CHECK(readProblemsRequest({{"pointer", "touch"}, {"width", "unknown"}}, kD, request, parameter,
+                            error));
+  CHECK(request.query.pointer == "touch");
+  CHECK(request.query.width == "unknown");
+  CHECK_FALSE(readProblemsRequest({{"pointer", "pen"}}, kD, request, parameter, error));
+  CHECK(parameter == "pointer");
+  CHECK(error == "pointer: must be touch, mouse or unknown");
+  CHECK_FALSE(readProblemsRequest({{"width", "1280"}}, kD, request, parameter, error));
+  CHECK(error == "width: must be narrow, medium, wide or unknown");
 }
