@@ -69,6 +69,12 @@ test('the batch carries the name, the device class and "first" on the first sign
   // The ledger behind the receipt keeps what was sent, name included.
   const ledger = await page.evaluate(() => window.friction.ledger());
   assert.ok(ledger.at(-1).json.includes(`"name":"${SENT_NAME}"`));
+  // The receipt says it in words: the name and the device class.
+  await page.locator('friction-privacy-button button').click();
+  await page.locator('friction-consent-panel dialog .more button').click();
+  const receipt = await page.locator('friction-consent-panel dialog').innerText();
+  assert.ok(receipt.includes(`element named “${SENT_NAME}” by the site`), receipt);
+  assert.ok(receipt.includes('Device sent with these: mouse, medium (600 to 1023 px) screen.'), receipt);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
