@@ -199,7 +199,13 @@ void Engine::pageShown() {
 
 void Engine::registerTarget(uint32_t id, std::string_view role, std::string_view selector,
                             uint32_t traits) {
-  targets_.put(TargetInfo{id, traits, targetHash(selector), std::string(role)});
+  registerTarget(id, role, selector, traits, {});
+}
+
+void Engine::registerTarget(uint32_t id, std::string_view role, std::string_view selector,
+                            uint32_t traits, std::string_view name) {
+  targets_.put(TargetInfo{id, traits, targetHash(selector), std::string(role),
+                          field_rules::cleanElementName(name)});
 }
 
 uint64_t Engine::targetHash(std::string_view selector) const {
@@ -264,6 +270,8 @@ void Engine::queueSignal(FrictionKind kind, const std::string& step, uint32_t ta
   signal.at_s = static_cast<uint32_t>(at_s / kTimeBucketSeconds) * kTimeBucketSeconds;
   signal.span_ms = static_cast<uint32_t>(std::lround(span / kSpanBucketMs)) * kSpanBucketMs;
   signal.score = std::isfinite(score) ? std::clamp(score, 0.0, 1.0) : 0.0;
+  signal.name = info ? info->name : "";
+  signal.first = first_marks_.take(kind, step, signal.target_hash);
   queue_.push(std::move(signal));
 }
 
@@ -303,6 +311,11 @@ std::vector<uint8_t> Engine::takeBatchRecord() {
   // One ε a batch: tallies told with another (consent changed meanwhile) wait for the next.
   batch.visits = tallies_.take(batch.header.epsilon, visits_dropped);
   batch.header.dropped = signals_dropped + visits_dropped + help_dropped;
+  // The device class goes with signals only (signals consent): tallies alone say nothing of it.
+  if (!batch.signals.empty()) {
+    batch.header.pointer = device_.pointer;
+    batch.header.width = device_.width;
+  }
   return writeBatchRecord(batch);
 }
 

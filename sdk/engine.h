@@ -19,6 +19,8 @@
 #include "detect/detector_set.h"
 #include "journey/journey_log.h"
 #include "anonymise/step_template.h"
+#include "signals/device_class.h"
+#include "signals/first_marks.h"
 #include "signals/signal_queue.h"
 #include "signals/told_tallies.h"
 #include "signals/visit_tally.h"
@@ -93,6 +95,16 @@ class Engine : private FrictionSink {
   // The keyed hash registerTarget would give an element with this selector: the dashboard's
   // "open on the page" link names a hash, and the page finds its elements by it, locally.
   uint64_t targetHash(std::string_view selector) const;
+  // The same, with the name the site gave the element (data-friction-name): kept cleaned
+  // (field_rules::cleanElementName), sent with the element's signals. Never page text.
+  void registerTarget(uint32_t id, std::string_view role, std::string_view selector,
+                      uint32_t traits, std::string_view name);
+
+  // The device as JS measured it before a send (signals/device_class.h): coarse pointer or not,
+  // viewport width in CSS px. Written in the header of the next batches that hold signals.
+  void setDevice(bool coarse_pointer, double viewport_px) {
+    device_ = classifyDevice(coarse_pointer, viewport_px);
+  }
 
   // Consumes everything JS wrote to the ring, runs the detectors, lets time-based ones decide.
   // Returns how many detections are waiting in takeDetections().
@@ -199,6 +211,8 @@ class Engine : private FrictionSink {
   std::string open_goal_;      // the goal reached during the open view: marks it when it closes
   JourneyLog journey_;
   bool journey_granted_ = false;
+  FirstMarks first_marks_;  // this page load's (kind, step, target) already told
+  DeviceClass device_;
   double ldp_epsilon_ = 0;  // 0: tallies are sent as they are
   bool has_seed_ = false;
   KeyedRandom random_{SipKey{0, 0}};

@@ -41,9 +41,14 @@ bool goal(Engine& engine, const std::string& name) { return engine.goal(name); }
 std::string toldState(Engine& engine) { return engine.toldState(); }
 void restoreTold(Engine& engine, const std::string& state) { engine.restoreTold(state); }
 
+// name: the element's data-friction-name, "" if none (cleaned in the core).
 void registerTarget(Engine& engine, uint32_t id, const std::string& role,
-                    const std::string& selector, uint32_t traits) {
-  engine.registerTarget(id, role, selector, traits);
+                    const std::string& selector, uint32_t traits, const std::string& name) {
+  engine.registerTarget(id, role, selector, traits, name);
+}
+
+void setDevice(Engine& engine, bool coarse_pointer, double viewport_px) {
+  engine.setDevice(coarse_pointer, viewport_px);
 }
 
 // As the wire writes it (16 hex digits), for the element finder (js/src/finder/).
@@ -152,6 +157,7 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .function("enterStep", &enterStep)
       .function("registerTarget", &registerTarget)
       .function("targetHash", &targetHash)
+      .function("setDevice", &setDevice)
       .function("drain", &drain)
       .function("takeDetections", &takeDetections)
       .function("takeHelpOffers", &takeHelpOffers)

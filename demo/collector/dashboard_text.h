@@ -56,6 +56,12 @@ struct DashboardText {
   std::string_view no_goal_where;    // where the README explains it
   std::string_view silent_heading;
   std::string_view silent_line;      // step, silent churn, quiet views, goal
+  // The device filters (device_codes.h): the label, "every one", then each class in the order
+  // of kPointerNames / kWidthNames, "unknown" first.
+  std::string_view pointer, all_pointers;
+  std::array<std::string_view, 3> pointers;
+  std::string_view width, all_widths;
+  std::array<std::string_view, 4> widths;
 };
 
 inline constexpr DashboardText kEnglishText{
@@ -123,6 +129,13 @@ inline constexpr DashboardText kEnglishText{
     "Silent churn",
     "{}: {} of {} page views that met friction and asked for no help did not reach “{}” "
     "(exact counts, from visitors who agreed to signals).",
+    "Pointer",
+    "Touch and mouse",
+    {"not told (older SDK)", "touch", "mouse"},
+    "Screen width",
+    "All widths",
+    {"not told (older SDK)", "narrow (under 600 px)", "medium (600 to 1023 px)",
+     "wide (1024 px or more)"},
 };
 
 inline constexpr DashboardText kFrenchText{
@@ -192,6 +205,13 @@ inline constexpr DashboardText kFrenchText{
     "Départs silencieux",
     "{} : {} des {} pages vues qui ont rencontré une friction sans demander d’aide "
     "n’ont pas atteint « {} » (comptes exacts, visiteurs ayant accepté les signaux).",
+    "Pointeur",
+    "Tactile et souris",
+    {"non indiqué (ancien SDK)", "tactile", "souris"},
+    "Largeur d’écran",
+    "Toutes les largeurs",
+    {"non indiquée (ancien SDK)", "étroite (moins de 600 px)",
+     "moyenne (de 600 à 1023 px)", "large (1024 px ou plus)"},
 };
 
 inline const DashboardText& dashboardText(DashboardLanguage language) {

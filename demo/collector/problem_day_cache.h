@@ -15,6 +15,7 @@ namespace friction::collector {
 struct DayRow {
   int64_t problem_id;
   int64_t views, signals, events;
+  int pointer = 0, width = 0;  // the device class, device_codes.h
 };
 
 class ProblemDayCache {

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "detect/friction_kind.h"
+#include "device_codes.h"
 #include "url_encoding.h"
 #include "utc_day.h"
 
@@ -70,6 +71,14 @@ ProblemQueryParams readProblemQuery(const QueryParams& params, int64_t now_ms) {
     if (parseFrictionKind(*kind)) query.kind = *kind;
     else ignore(read.ignored, "kind");
   }
+  if (const auto pointer = given(params, "pointer")) {
+    if (pointerCode(*pointer) >= 0) query.pointer = *pointer;
+    else ignore(read.ignored, "pointer");
+  }
+  if (const auto width = given(params, "width")) {
+    if (widthCode(*width) >= 0) query.width = *width;
+    else ignore(read.ignored, "width");
+  }
   return read;
 }
 
@@ -78,6 +87,8 @@ std::string problemQueryString(const ProblemQuery& query) {
   if (!query.site.empty()) text += "&site=" + percentEncoded(query.site);
   if (!query.step.empty()) text += "&step=" + percentEncoded(query.step);
   if (!query.kind.empty()) text += "&kind=" + percentEncoded(query.kind);
+  if (!query.pointer.empty()) text += "&pointer=" + percentEncoded(query.pointer);
+  if (!query.width.empty()) text += "&width=" + percentEncoded(query.width);
   return text;
 }
 

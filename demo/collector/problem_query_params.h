@@ -1,5 +1,6 @@
 // The problems view's query as a URL writes it: ?from=2026-11-01&to=2026-11-28 (UTC days, both
-// shown), &site=, &step=, &kind=. One reading for the dashboard's filter form and its export
+// shown), &site=, &step=, &kind=, &pointer= (touch, mouse, unknown), &width= (narrow, medium,
+// wide, unknown). One reading for the dashboard's filter form and its export
 // links (and for /v1/problems, once it reads this), so that an export is exactly the view.
 #pragma once
 #include <cstdint>

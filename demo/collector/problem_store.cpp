@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "device_codes.h"
+
 namespace friction::collector {
 namespace {
 
@@ -49,7 +51,8 @@ void bindText(sqlite3_stmt* statement, int index, const std::string& value) {
 }
 
 constexpr const char* kDaysSql =
-    "SELECT day, problem_id, views, signals, events FROM problem_days WHERE day >= ?1 AND day < ?2";
+    "SELECT day, problem_id, views, signals, events, pointer, width FROM problem_days "
+    "WHERE day >= ?1 AND day < ?2";
 constexpr const char* kIdsSql = "SELECT id FROM problems WHERE ";
 constexpr const char* kIdFilters = "(?2 = '' OR step = ?2) AND (?3 = '' OR kind = ?3)";
 
@@ -100,7 +103,8 @@ std::unique_ptr<ProblemStore> ProblemStore::prepare(sqlite3* read_db, std::strin
       {&store->select_ids_, problemIdsSql(false)},
       {&store->select_site_ids_, problemIdsSql(true)},
       {&store->select_problem_,
-       "SELECT site, step, kind, target, role, first_seen, last_seen FROM problems WHERE id = ?"},
+       "SELECT site, step, kind, target, role, first_seen, last_seen, name FROM problems "
+       "WHERE id = ?"},
   };
   for (const auto& [slot, sql] : statements) {
     if (sqlite3_prepare_v3(read_db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, slot, nullptr) !=
@@ -129,7 +133,8 @@ const std::vector<DayRow>& ProblemStore::dayRows(int64_t day) {
   sqlite3_bind_int64(read, 2, day + 1);
   while (sqlite3_step(read) == SQLITE_ROW)
     rows.push_back({sqlite3_column_int64(read, 1), sqlite3_column_int64(read, 2),
-                    sqlite3_column_int64(read, 3), sqlite3_column_int64(read, 4)});
+                    sqlite3_column_int64(read, 3), sqlite3_column_int64(read, 4),
+                    sqlite3_column_int(read, 5), sqlite3_column_int(read, 6)});
   return days_.hold(day, std::move(rows));
 }
 
@@ -157,6 +162,12 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
     if (kept_ids.empty()) return list;
   }
 
+  // A device filter keeps the days of one class; -1: every class. A name no class has keeps
+  // nothing (problems_request.cpp refuses it before it gets here).
+  const int pointer = query.pointer.empty() ? -1 : pointerCode(query.pointer);
+  const int width = query.width.empty() ? -1 : widthCode(query.width);
+  if ((!query.pointer.empty() && pointer < 0) || (!query.width.empty() && width < 0)) return list;
+
   int64_t oldest = INT64_MAX;  // no day stored before it
   {  // Retention deletes from below, on its own connection.
     Use use(select_oldest_day_);
@@ -173,6 +184,7 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
     for (const DayRow& row : dayRows(day)) {
       const auto at = static_cast<size_t>(row.problem_id);
       if (filtered && (at >= kept_ids.size() || !kept_ids[at])) continue;
+      if ((pointer >= 0 && row.pointer != pointer) || (width >= 0 && row.width != width)) continue;
       if (at >= sums.size()) sums.resize(at + 1);
       if (day < query.from_day) {
         sums[at].previous_views += row.views;
@@ -220,6 +232,7 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
     problem.role = text(row, 4);
     problem.first_seen_ms = sqlite3_column_int64(row, 5);
     problem.last_seen_ms = sqlite3_column_int64(row, 6);
+    problem.name = text(row, 7);
     problem.views = sums[id].views;
     problem.previous_views = sums[id].previous_views;
     problem.signals = sums[id].signals;
@@ -237,7 +250,7 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
   for (auto& [id, problem] : named) kept_at_id[id] = &problem;
   for (const DayViews& day : in_range) {
     if (Problem* problem = kept_at_id[static_cast<size_t>(day.id)])
-      problem->daily_views[static_cast<size_t>(day.offset)] = day.views;
+      problem->daily_views[static_cast<size_t>(day.offset)] += day.views;  // a row per class
   }
   for (auto& [id, problem] : named) list.problems.push_back(std::move(problem));
   return list;

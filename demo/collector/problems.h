@@ -18,6 +18,10 @@ struct ProblemQuery {
   std::string site;  // "" for every site
   std::string step;  // "" for every step
   std::string kind;  // "" for every kind
+  // The device class (device_codes.h): "" for every one, else "touch", "mouse" or "unknown";
+  // "narrow", "medium", "wide" or "unknown". Page views are then those of that class alone.
+  std::string pointer;
+  std::string width;
   // Groups of fewer page views than this are not shown, in the page, the API and the exports
   // alike: a count of 1 or 2 can point at one person.
   int64_t min_views = 5;
@@ -30,6 +34,7 @@ struct Problem {
   std::string site, step, kind;
   std::string target;  // the element's keyed selector hash (16 hex), "" for the page itself
   std::string role;    // button, link, textbox... as the SDK cleaned it
+  std::string name;    // the name the site gave the element (data-friction-name), latest; "" none
   int64_t views = 0;           // page views affected in the range (see ProblemRollup)
   int64_t signals = 0;         // episodes told in the range
   int64_t events = 0;          // their counts added up (clicks, reversals...)

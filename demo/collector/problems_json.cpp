@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kCsvColumns[] = {"site",   "step",    "kind",           "target",
                                        "role",   "views",   "signals",        "events",
                                        "previous_views", "trend", "daily_views", "first_seen",
-                                       "last_seen"};
+                                       "last_seen", "name"};
 
 std::string joined(const std::vector<int64_t>& numbers) {
   std::string text;
@@ -43,6 +43,7 @@ std::string problemsJson(const ProblemList& list) {
                         {"kind", problem.kind},
                         {"target", problem.target},
                         {"role", problem.role},
+                        {"name", problem.name},  // "" when the site named no element
                         {"views", problem.views},
                         {"signals", problem.signals},
                         {"events", problem.events},
@@ -99,7 +100,8 @@ std::string problemsCsv(const ProblemList& list) {
                                   std::string(trendName(problem.trend)),
                                   joined(problem.daily_views),
                                   std::to_string(problem.first_seen_ms),
-                                  std::to_string(problem.last_seen_ms)};
+                                  std::to_string(problem.last_seen_ms),
+                                  csvField(problem.name)};
     bool first = true;
     for (const auto& field : fields) {
       if (!first) csv += ',';

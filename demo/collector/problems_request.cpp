@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "detect/friction_kind.h"
+#include "device_codes.h"
 #include "utc_day.h"
 
 namespace friction::collector {
@@ -55,6 +56,12 @@ bool readProblemsRequest(const httplib::Params& params, int64_t today, ProblemsR
   query.kind = param(params, "kind").value_or("");
   if (!query.kind.empty() && !parseFrictionKind(query.kind))
     return refuse("kind", "not a kind of friction");
+  query.pointer = param(params, "pointer").value_or("");
+  if (!query.pointer.empty() && pointerCode(query.pointer) < 0)
+    return refuse("pointer", "must be touch, mouse or unknown");
+  query.width = param(params, "width").value_or("");
+  if (!query.width.empty() && widthCode(query.width) < 0)
+    return refuse("width", "must be narrow, medium, wide or unknown");
   // Raising k hides more; lowering it would show groups small enough to point at a person.
   query.min_views = kMinProblemViews;
   if (const auto k = param(params, "k")) {

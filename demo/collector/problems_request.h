@@ -2,6 +2,8 @@
 //   from=YYYY-MM-DD&to=YYYY-MM-DD (UTC days, both included, as the dashboard's form and export
 //   links write them; default: the 28 days ending today, today included)
 //   site=&step=&kind= (filters; kind one of the SDK's kinds)  k=5 (5..1000: higher only)
+//   pointer=touch|mouse|unknown  width=narrow|medium|wide|unknown (the device class; the page
+//   views counted, and k, are then those of that class alone)
 //   limit=100 (1..10000)  format=json|csv
 #pragma once
 #include <httplib.h>

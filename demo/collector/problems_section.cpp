@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "dashboard_language.h"
+#include "device_codes.h"
 #include "find_link.h"
 #include "html_escape.h"
 #include "problem_query_params.h"
@@ -27,8 +28,13 @@ std::string kindText(const std::string& kind, const DashboardText& text) {
 }
 
 // "button 8bf6fc01…", the role and the start of the element's hash; the page itself if none.
+// The name the site gave the element instead, when it gave one (role and hash on hover).
 std::string elementText(const Problem& problem, const DashboardText& text) {
   if (isWholePage(problem)) return "<span class=\"element\">" + esc(text.whole_page) + "</span>";
+  if (!problem.name.empty())
+    return "<span class=\"element\"><span class=\"element-name\" title=\"" +
+           esc(problem.role) + " " + esc(problem.target) + "\">" + esc(problem.name) +
+           "</span></span>";
   const std::string role = problem.role.empty() ? std::string(text.element) : problem.role;
   const bool shortened = problem.target.size() > kShortHash;
   const std::string shown = shortened ? problem.target.substr(0, kShortHash) + "…" : problem.target;
@@ -113,6 +119,26 @@ std::string kindField(const ProblemQuery& query, const DashboardText& text) {
   return field + "</select></p>";
 }
 
+// A choice of device class: every one, or one of `names` (device_codes.h), worded by `words`.
+template <size_t N>
+std::string deviceField(const char* name, std::string_view label, std::string_view all,
+                        const std::array<std::string_view, N>& names,
+                        const std::array<std::string_view, N>& words,
+                        const std::string& chosen) {
+  const std::string id = std::string("problems-") + name;
+  std::string field = "<p class=\"field\"><label for=\"" + id + "\">" + esc(label) +
+                      "</label><select id=\"" + id + "\" name=\"" + name +
+                      "\"><option value=\"\">" + esc(all) + "</option>";
+  // The classes the SDK tells first, "unknown" (older SDKs) last.
+  for (size_t i = 1; i <= N; ++i) {
+    const size_t at = i % N;
+    const std::string value(names[at]);
+    field += "<option value=\"" + value + "\"" + (chosen == value ? " selected" : "") + ">" +
+             esc(words[at]) + "</option>";
+  }
+  return field + "</select></p>";
+}
+
 // A GET form to /dashboard: the filters are the URL, so a view can be shared and reloaded.
 std::string filterForm(const ProblemQuery& query, const DashboardText& text) {
   return "<form class=\"filters\" method=\"get\" action=\"/dashboard\"><fieldset><legend>" +
@@ -122,6 +148,10 @@ std::string filterForm(const ProblemQuery& query, const DashboardText& text) {
          textField("to", text.to, formatUtcDay(query.to_day - 1), "date") +
          textField("site", text.site, query.site, "text") +
          textField("step", text.step, query.step, "text") + kindField(query, text) +
+         deviceField("pointer", text.pointer, text.all_pointers, kPointerNames, text.pointers,
+                     query.pointer) +
+         deviceField("width", text.width, text.all_widths, kWidthNames, text.widths,
+                     query.width) +
          "<p class=\"actions\"><button type=\"submit\">" + esc(text.apply) +
          "</button> <a href=\"/dashboard?lang=" + esc(text.lang) + "\">" + esc(text.reset) +
          "</a></p></fieldset></form>";
@@ -141,6 +171,8 @@ std::string fieldLabel(const std::string& name, const DashboardText& text) {
   if (name == "site") return std::string(text.site);
   if (name == "step") return std::string(text.step);
   if (name == "kind") return std::string(text.kind);
+  if (name == "pointer") return std::string(text.pointer);
+  if (name == "width") return std::string(text.width);
   return name;
 }
 

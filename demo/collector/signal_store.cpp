@@ -1,11 +1,13 @@
 #include "signal_store.h"
 
+#include <algorithm>
 #include <map>
 #include <string_view>
 #include <tuple>
 #include <utility>
 
 #include "anonymise/randomized_response.h"
+#include "device_codes.h"
 #include "help_store.h"
 #include "outcome_store.h"
 #include "problem_store.h"
@@ -191,6 +193,28 @@ CREATE TABLE IF NOT EXISTS help_days (
   PRIMARY KEY (day, site, step, kind, event)
 ) WITHOUT ROWID;
 )sql",
+    // 9: exact page views, element names, device class (issue 14). A batch keeps its device
+    // class; a problem its latest element name; its days are kept per device class too (codes
+    // of device_codes.h, 0 = unknown: the days so far), so a filtered view still sums integers.
+    R"sql(
+ALTER TABLE batches ADD COLUMN pointer TEXT;   -- "touch", "mouse"; NULL: not told
+ALTER TABLE batches ADD COLUMN width TEXT;     -- "narrow", "medium", "wide"; NULL: not told
+ALTER TABLE problems ADD COLUMN name TEXT NOT NULL DEFAULT '';  -- the latest seen, '' none
+CREATE TABLE problem_days_by_device (
+  day INTEGER NOT NULL,          -- UTC days since 1970-01-01 of received_at
+  problem_id INTEGER NOT NULL,   -- problems.id
+  pointer INTEGER NOT NULL DEFAULT 0,  -- device_codes.h: 0 unknown, 1 touch, 2 mouse
+  width INTEGER NOT NULL DEFAULT 0,    -- 0 unknown, 1 narrow, 2 medium, 3 wide
+  views INTEGER NOT NULL,        -- page views affected (first marks; v1: batches)
+  signals INTEGER NOT NULL,
+  events INTEGER NOT NULL,       -- the signals' counts added up
+  PRIMARY KEY (day, problem_id, pointer, width)
+) WITHOUT ROWID;
+INSERT INTO problem_days_by_device (day, problem_id, pointer, width, views, signals, events)
+SELECT day, problem_id, 0, 0, views, signals, events FROM problem_days ORDER BY day, problem_id;
+DROP TABLE problem_days;
+ALTER TABLE problem_days_by_device RENAME TO problem_days;
+)sql",
 };
 
 // Acknowledged means durable, power loss included: in WAL mode, synchronous = FULL syncs the log
@@ -372,21 +396,24 @@ bool SignalStore::prepareAll(std::string& error) {
   };
   const Prepared statements[] = {
       {&insert_batch_,
-       "INSERT INTO batches (received_at, site, sdk, dropped, signal_count, batch_id) "
-       "VALUES (?, ?, ?, ?, ?, ?)", false},
+       "INSERT INTO batches (received_at, site, sdk, dropped, signal_count, batch_id, pointer, "
+       "width) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?7, ''), NULLIF(?8, ''))", false},
       {&insert_signal_,
        "INSERT INTO signals (received_at, site, kind, step, role, target, count, at_s, "
        "span_ms, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", false},
       {&count_signals_, "SELECT COUNT(*) FROM signals"},
       {&upsert_problem_,
-       "INSERT INTO problems (site, step, kind, target, role, first_seen, last_seen) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (site, step, kind, target) DO UPDATE "
+       "INSERT INTO problems (site, step, kind, target, role, first_seen, last_seen, name) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7) ON CONFLICT (site, step, kind, target) DO UPDATE "
        "SET role = excluded.role, first_seen = MIN(first_seen, excluded.first_seen), "
-       "last_seen = MAX(last_seen, excluded.last_seen) RETURNING id", false},
+       "last_seen = MAX(last_seen, excluded.last_seen), "
+       // The latest name seen: a batch without one does not erase it.
+       "name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END RETURNING id",
+       false},
       {&upsert_problem_day_,
-       "INSERT INTO problem_days (day, problem_id, views, signals, events) "
-       "VALUES (?1, ?2, 1, ?3, ?4) ON CONFLICT (day, problem_id) DO UPDATE SET "
-       "views = views + 1, signals = signals + excluded.signals, "
+       "INSERT INTO problem_days (day, problem_id, pointer, width, views, signals, events) "
+       "VALUES (?1, ?2, ?5, ?6, ?7, ?3, ?4) ON CONFLICT (day, problem_id, pointer, width) DO "
+       "UPDATE SET views = views + excluded.views, signals = signals + excluded.signals, "
        "events = events + excluded.events", false},
       {&upsert_visit_total_,
        "INSERT INTO visit_totals (site, step, epsilon, visits, first_seen, last_seen) "
@@ -457,6 +484,8 @@ int SignalStore::insertBatchRow(const ReceivedBatch& batch, int64_t received_at_
   sqlite3_bind_int64(row.get(), 4, batch.dropped);
   sqlite3_bind_int64(row.get(), 5, static_cast<int64_t>(batch.signals.size()));
   sqlite3_bind_text(row.get(), 6, batch.id.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(row.get(), 7, batch.pointer.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(row.get(), 8, batch.width.c_str(), -1, SQLITE_TRANSIENT);
   return sqlite3_step(row.get());
 }
 
@@ -477,21 +506,28 @@ bool SignalStore::insertSignalRow(const std::string& site, const ReceivedSignal&
 }
 
 bool SignalStore::addProblemDays(const ReceivedBatch& batch, int64_t received_at_ms) {
-  // A problem counts one page view per batch: a batch is one page's signals over about 10 s,
-  // and several signals of one problem in it are almost always one page view. A page view
-  // spanning several batches is counted once per batch, an over-count that a per-signal "first
-  // in this page view" mark from the SDK will remove (issue 14).
+  // A problem's page views are its signals marked first (v2: the SDK marks the first signal of
+  // each problem in a page load), exact however many batches a page view spans. A v1 batch has
+  // no marks: it counts one page view per problem, as before (a batch is one page's signals over
+  // about 10 s; a page view spanning several batches is over-counted).
+  const bool marks_first = batch.version >= 2;
   struct Sums {
     const std::string* role = nullptr;  // the last signal's
-    int64_t signals = 0, events = 0;
+    const std::string* name = nullptr;  // the last name seen in the batch
+    int64_t signals = 0, events = 0, views = 0;
   };
   std::map<std::tuple<std::string_view, std::string_view, std::string_view>, Sums> problems;
   for (const auto& signal : batch.signals) {
     Sums& sums = problems[{signal.step, signal.kind, signal.target}];
     sums.role = &signal.role;
+    if (!signal.name.empty()) sums.name = &signal.name;
     ++sums.signals;
     sums.events += signal.count;
+    sums.views = marks_first ? sums.views + (signal.first ? 1 : 0) : 1;
   }
+  // An unknown class is stored as 0: the intake took only the names device_codes.h lists.
+  const int pointer = std::max(0, pointerCode(batch.pointer));
+  const int width = std::max(0, widthCode(batch.width));
   const int64_t day = utcDayOf(received_at_ms);
   for (const auto& [key, sums] : problems) {
     const auto& [step, kind, target] = key;
@@ -505,6 +541,8 @@ bool SignalStore::addProblemDays(const ReceivedBatch& batch, int64_t received_at
       sqlite3_bind_text(p, 4, target.data(), static_cast<int>(target.size()), SQLITE_TRANSIENT);
       sqlite3_bind_text(p, 5, sums.role->c_str(), -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64(p, 6, received_at_ms);
+      if (sums.name) sqlite3_bind_text(p, 7, sums.name->c_str(), -1, SQLITE_TRANSIENT);
+      else sqlite3_bind_text(p, 7, "", 0, SQLITE_STATIC);
       if (sqlite3_step(p) != SQLITE_ROW) return false;
       id = sqlite3_column_int64(p, 0);
       if (sqlite3_step(p) != SQLITE_DONE) return false;
@@ -514,6 +552,9 @@ bool SignalStore::addProblemDays(const ReceivedBatch& batch, int64_t received_at
     sqlite3_bind_int64(row.get(), 2, id);
     sqlite3_bind_int64(row.get(), 3, sums.signals);
     sqlite3_bind_int64(row.get(), 4, sums.events);
+    sqlite3_bind_int64(row.get(), 5, pointer);
+    sqlite3_bind_int64(row.get(), 6, width);
+    sqlite3_bind_int64(row.get(), 7, sums.views);
     if (sqlite3_step(row.get()) != SQLITE_DONE) return false;
   }
   return true;

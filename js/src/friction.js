@@ -21,6 +21,7 @@ import { forgetTabMemory, TabMemory } from './tab_memory.js';
 import { startFinder } from './finder/index.js';
 import { TargetRegistry } from './targets.js';
 import { Transport } from './transport.js';
+import { measureDevice } from './device_class.js';
 
 // Send as soon as this many signals and visit tallies wait, rather than on the next interval.
 const SEND_AT_PENDING = 20;
@@ -153,7 +154,7 @@ export class Friction {
     // Told tallies wait for the goal across the tab's pages only where the site declared one.
     this.tabMemory = new TabMemory(engine, () => this.keepsJourney(), Boolean(config.goal || config.goalName));
 
-    this.targets = new TargetRegistry((id, role, selector, traits) => engine.registerTarget(id, role, selector, traits));
+    this.targets = new TargetRegistry((id, role, selector, traits, name) => engine.registerTarget(id, role, selector, traits, name));
     // The dashboard's "open on the page" link (finder/index.js): local, whatever the consent.
     startFinder({ hashOf: this.guard((selector) => engine.targetHash(selector), 'element finder'), lang: config.lang });
     this.recorder = new Recorder({
@@ -349,6 +350,10 @@ export class Friction {
   send(options) {
     if (!this.engine) return;
     this.drain();
+    // The device class as it is now (a window resized or a tablet turned): the core writes it
+    // only in batches that hold signals.
+    const device = measureDevice();
+    this.engine.setDevice(device.coarse, device.width);
     // A record, or null when the core has nothing to send.
     let record = this.engine.takeBatchRecord();
     this.transport.send(this.codecPipe.batchOf(record), options); // also retries what waits

@@ -14,6 +14,9 @@ const ACTIONABLE = [
 const IGNORE = '[data-friction-ignore]';
 const MAX_SELECTOR_DEPTH = 4;
 const MAX_LABEL_LENGTH = 40;
+// The core keeps 64 characters of a name (field_rules.h); more would only cost the copy.
+const MAX_NAME_LENGTH = 256;
+const NAME_ATTRIBUTE = 'data-friction-name';
 const ROLE_PATTERN = /^[a-z_-]{1,32}$/;
 // The core remembers this many elements (sdk/detect/target_traits.h); so does this registry.
 const MAX_DESCRIPTORS = Sizes.targetSlots;
@@ -90,6 +93,13 @@ export function selectorOf(element) {
   return parts.join('>');
 }
 
+// The name the site gave the element, for the dashboard: the attribute only, never its text.
+// On the element a click resolves to (the button, not the icon in it). The core cleans it.
+export function nameOf(element) {
+  const name = element.getAttribute(NAME_ATTRIBUTE);
+  return name ? name.slice(0, MAX_NAME_LENGTH) : '';
+}
+
 export function labelOf(element) {
   const explicit = element.getAttribute('data-friction-label') || element.getAttribute('aria-label') || element.getAttribute('title');
   let label = explicit;
@@ -106,7 +116,7 @@ export class TargetRegistry {
     this.descriptors = new Map(); // id -> { role, tag, label? }, for the local event
     this.elements = new Map(); // id -> WeakRef(element): where help is, never sent
     this.nextId = 1;
-    this.onNewTarget = onNewTarget; // (id, role, selector, traits) -> void, once per element
+    this.onNewTarget = onNewTarget; // (id, role, selector, traits, name) -> void, once per element
   }
 
   // The actionable element or field under the pointer, or 0: hover on plain content is not
@@ -140,7 +150,7 @@ export class TargetRegistry {
       this.descriptors.delete(oldest);
       this.elements.delete(oldest);
     }
-    this.onNewTarget(id, role, selectorOf(element), traitsOf(element));
+    this.onNewTarget(id, role, selectorOf(element), traitsOf(element), nameOf(element));
     return id;
   }
 

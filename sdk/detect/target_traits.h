@@ -30,6 +30,7 @@ struct TargetInfo {
   uint32_t traits = 0;
   uint64_t selector_hash = 0;
   std::string role;
+  std::string name;  // the site's data-friction-name, cleaned; "" if none
 };
 
 // What the engine remembers about elements: a direct-mapped table, so memory stays bounded

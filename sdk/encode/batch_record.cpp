@@ -9,7 +9,8 @@ namespace {
 // Bumped with any change to the layout below: friction.wasm and friction-codec.wasm must come
 // from the same build, and a mismatch is refused rather than misread.
 constexpr uint8_t kBatchRecordTag = 'B';
-constexpr uint8_t kBatchRecordVersion = 2;  // 2: a visit's help flag and goal; help events
+constexpr uint8_t kBatchRecordVersion = 2;  // 2: first marks, element names, device class;
+                                            // a visit's help flag and goal; help events
 // A visit's help flag: absent (not told), no, yes.
 constexpr uint8_t kHelpUntold = 0, kHelpNotAsked = 1, kHelpAsked = 2;
 constexpr uint64_t kAllKinds = (1u << kFrictionKindCount) - 1;
@@ -25,6 +26,8 @@ std::vector<uint8_t> writeBatchRecord(const BatchContent& batch) {
   out.varint(batch.header.dropped);
   out.f64(batch.header.epsilon);
   out.str(batch.header.id);
+  out.str(batch.header.pointer);
+  out.str(batch.header.width);
   out.varint(batch.signals.size());
   for (const auto& s : batch.signals) {
     out.u8(static_cast<uint8_t>(s.kind));
@@ -35,6 +38,8 @@ std::vector<uint8_t> writeBatchRecord(const BatchContent& batch) {
     out.varint(s.at_s);
     out.varint(s.span_ms);
     out.f64(s.score);
+    out.u8(s.first ? 1 : 0);
+    out.str(s.name);
   }
   out.varint(batch.visits.size());
   for (const auto& v : batch.visits) {
@@ -61,6 +66,8 @@ std::optional<BatchContent> readBatchRecord(const uint8_t* data, size_t size) {
   batch.header.dropped = static_cast<uint32_t>(in.upTo(UINT32_MAX));
   batch.header.epsilon = in.f64();
   batch.header.id = in.str();
+  batch.header.pointer = in.str();
+  batch.header.width = in.str();
   for (uint64_t n = in.count(); n > 0 && in.ok(); --n) {
     Signal s{};
     const uint8_t kind = in.u8();
@@ -73,6 +80,10 @@ std::optional<BatchContent> readBatchRecord(const uint8_t* data, size_t size) {
     s.at_s = static_cast<uint32_t>(in.upTo(UINT32_MAX));
     s.span_ms = static_cast<uint32_t>(in.upTo(UINT32_MAX));
     s.score = in.f64();
+    const uint8_t first = in.u8();
+    if (first > 1) return std::nullopt;
+    s.first = first == 1;
+    s.name = in.str();
     batch.signals.push_back(std::move(s));
   }
   for (uint64_t n = in.count(); n > 0 && in.ok(); --n) {

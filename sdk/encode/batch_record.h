@@ -19,6 +19,9 @@ struct BatchHeader {
   uint32_t dropped = 0;  // signals and visits the queues could not hold since the last batch
   double epsilon = 0;    // randomized response on the visits; 0: the tallies are exact
   std::string id;        // 32 hex digits, random: the collector stores a retried batch once
+  // The device class (signals/device_class.h), only in a batch that holds signals: "" else.
+  std::string pointer = {};  // "touch" or "mouse"
+  std::string width = {};    // "narrow", "medium" or "wide"
 };
 
 struct BatchContent {

@@ -27,6 +27,10 @@ inline constexpr uint32_t kMaxStepSeconds = 24 * 3600;
 // Times a kind was met on one step of a journey.
 inline constexpr uint32_t kMaxMetCount = 65535;
 
+// A name the site gave an element (data-friction-name="apply-coupon"): a label for the
+// dashboard, long enough for "checkout: apply coupon", too short for a sentence of page text.
+inline constexpr size_t kMaxElementNameChars = 64;
+
 inline bool isParameterNameChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -50,6 +54,12 @@ inline bool isGoalName(std::string_view name) {
   return true;
 }
 
+// ASCII letters, digits, space and - _ . : / : words and separators, no markup, no quotes.
+inline bool isElementNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == ' ' || c == '-' || c == '_' || c == '.' || c == ':' || c == '/';
+}
+
 // Why `step` is not a clean template, or nullptr if it is one.
 const char* stepProblem(std::string_view step);
 // Whether one segment (no '/') may stand in a template as it is.
@@ -57,5 +67,11 @@ bool isCleanSegment(std::string_view segment);
 // A role as the collector takes it: lower-cased, other characters dropped, cut; "unknown" if
 // nothing is left.
 std::string cleanRole(std::string_view role);
+// An element's name as the core sends it: personal data scrubbed (anonymise/pii_scrub.h), other
+// characters dropped, identifier-like words (an order number, a token) replaced with ":id",
+// spaces trimmed, cut to kMaxElementNameChars; "" if nothing is left.
+std::string cleanElementName(std::string_view name);
+// Why `name` is not a clean element name, or nullptr if it is one (what the collector takes).
+const char* elementNameProblem(std::string_view name);
 
 }  // namespace friction::field_rules

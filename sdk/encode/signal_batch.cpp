@@ -9,6 +9,7 @@
 #include "anonymise/pii_scrub.h"
 #include "anonymise/siphash.h"
 #include "encode/dictionary.h"
+#include "encode/field_rules.h"
 
 namespace friction {
 
@@ -44,14 +45,22 @@ std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>
                     {"at_s", s.at_s},
                     {"span_ms", s.span_ms},
                     {"score", std::round(s.score * 10) / 10}});
+    if (s.first) list.back()["first"] = true;
+    // Cleaned by the core already; scrubbed again as every string, and dropped if still unclean.
+    if (!s.name.empty()) {
+      const std::string name = field_rules::cleanElementName(s.name);
+      if (!name.empty()) list.back()["name"] = name;
+    }
   }
-  nlohmann::json batch = {{"v", kWireVersion},
+  nlohmann::json batch = {{"v", kBatchWireVersion},
                           {"id", header.id},
                           {"site", scrubPii(header.site)},
                           {"sdk", header.sdk_version},
                           {"dropped", header.dropped},
                           {"signals", std::move(list)},
                           {"visits", visitsJson(visits)}};
+  if (!header.pointer.empty()) batch["pointer"] = header.pointer;
+  if (!header.width.empty()) batch["width"] = header.width;
   if (header.epsilon > 0) batch["epsilon"] = std::round(header.epsilon * 1e4) / 1e4;
   if (!help.empty()) {
     nlohmann::json events = nlohmann::json::array();

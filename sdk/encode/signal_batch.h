@@ -1,10 +1,11 @@
 // The wire format of a batch of signals: JSON (nlohmann/json), then one zstd frame.
 //
-//   {"v":1,"id":"5f0c...(32 hex)","site":"demo","sdk":"0.1.0","dropped":0,
+//   {"v":2,"id":"5f0c...(32 hex)","site":"demo","sdk":"0.1.0","dropped":0,
 //    "signals":[{"kind":"rage_click","step":"/product/:id","role":"button",
-//                "target":"9f2c0e4d1a7b3c58","count":4,"at_s":10,"span_ms":700,"score":0.6}],
+//                "target":"9f2c0e4d1a7b3c58","count":4,"at_s":10,"span_ms":700,"score":0.6,
+//                "first":true,"name":"apply-coupon"}],
 //    "visits":[{"step":"/product/:id","met":["rage_click"]},{"step":"/","met":[]}],
-//    "epsilon":1.0986,
+//    "pointer":"mouse","width":"wide","epsilon":1.0986,
 //    "help":[{"step":"/checkout","kind":"form_struggle","event":"offered"}]}
 //
 // "signals" is empty unless the user agreed to signals; "visits" are the per-visit tallies
@@ -20,6 +21,12 @@
 // offers, one entry per event (decide/help_outcomes.h): the offer's step, the kind that caused
 // it, and one of offered, opened, dismissed, handoff, solved, unsolved, moved_on,
 // moved_on_after_opening, goal, goal_after_opening. Absent from batches of older SDKs.
+// Since v2: "first" (only ever true, else absent) marks the first signal of its (kind, step,
+// target) in the page load, so the collector counts page views exactly (signals/first_marks.h);
+// "name" is the name the site gave the element (data-friction-name), cleaned by
+// field_rules::cleanElementName, absent if none; "pointer" and "width" are the device class
+// (signals/device_class.h), present only when "signals" is not empty. A v1 batch has none of
+// them: the collector then counts a problem once per batch.
 // No timestamp of the client's clock is sent: the collector stamps what it receives.
 // Every string goes through scrubPii() (anonymise/pii_scrub.h) on its way out.
 #pragma once
@@ -34,6 +41,9 @@
 namespace friction {
 
 inline constexpr int kWireVersion = 1;
+// Batches only (a hand-off stays v1): 2 says the signals carry first marks, so a batch without
+// any first mark counts no page view, instead of one per problem.
+inline constexpr int kBatchWireVersion = 2;
 
 
 std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>& signals,

@@ -17,6 +17,10 @@ struct Signal {
   uint32_t at_s;            // page-relative start, rounded down to kTimeBucketSeconds
   uint32_t span_ms;         // duration, rounded to kSpanBucketMs
   double score;             // 0..1, rounded to one decimal
+  // The first signal of its (kind, step, target) in this page load: the collector counts page
+  // views affected by these alone (engine.h, FirstMarks).
+  bool first = false;
+  std::string name = {};    // the name the site gave the element, cleaned; "" if none
 };
 
 // Coarse timing: enough to tell "right after arriving" from "after a while", not enough to

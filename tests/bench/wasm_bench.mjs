@@ -36,7 +36,7 @@ function bestOf(times, fn) {
 }
 
 const engine = new core.Engine(defaultConfig({ ringCapacity: 4096 }));
-for (let id = 1; id <= 40; id++) engine.registerTarget(id, 'button', `#b${id}`, 1);
+for (let id = 1; id <= 40; id++) engine.registerTarget(id, 'button', `#b${id}`, 1, '');
 const ring = new RingWriter(core, engine.ringAddress());
 const coreMs = bestOf(3, () => run((...r) => ring.write(...r), (now) => { engine.drain(now); engine.takeDetections(); }));
 
@@ -62,7 +62,7 @@ function batchOf(signals) {
   batchEngine.enterStep('/product/1', 0);
   let time = 1000;
   for (let t = 1; t <= signals; t++) {
-    batchEngine.registerTarget(t, 'button', `#b${t}`, 1);
+    batchEngine.registerTarget(t, 'button', `#b${t}`, 1, '');
     for (let c = 0; c < 4; c++) batchRing.write(EventType.click, (time += 200), 10 * t, 10, t);
     batchEngine.drain((time += 2000));
   }

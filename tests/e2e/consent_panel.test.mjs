@@ -296,6 +296,10 @@ test('"What was sent" lists each sent batch in words, and withdrawing wipes it',
   const receipt = await page.locator(PANEL).innerText();
   assert.match(receipt, /Rage click on a button, page \/product\/:id, 4 clicks, between 0 and 10 s after the page opened\./);
   assert.ok(receipt.includes(`${batch.bytes} bytes (compressed)`), receipt);
+  // The device class the batch carried, in words, as the viewport is.
+  const width = await page.evaluate(() => window.innerWidth);
+  const widthWords = width < 600 ? 'narrow (under 600 px)' : width < 1024 ? 'medium (600 to 1023 px)' : 'wide (1024 px or more)';
+  assert.ok(receipt.includes(`Device sent with these: mouse, ${widthWords} screen.`), receipt);
   assert.ok(receipt.includes('What stayed on this device') && receipt.includes('what you type'));
   await page.locator(`${PANEL} summary`).click();
   assert.deepEqual(JSON.parse(await page.locator(`${PANEL} pre`).textContent()), JSON.parse(batch.json)); // the whole batch as it left

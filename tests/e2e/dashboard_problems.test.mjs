@@ -118,7 +118,7 @@ test('by keyboard: the filters are reached in order, with a visible focus', asyn
   const { page, done } = await openDashboard();
   const order = [];
   // A date input is one element with a tab stop per part (day, month, year): counted once.
-  for (let i = 0; i < 24 && order.length < 6; i++) {
+  for (let i = 0; i < 28 && order.length < 8; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const element = document.activeElement;
@@ -131,7 +131,8 @@ test('by keyboard: the filters are reached in order, with a visible focus', asyn
       if (order.at(-1) !== focused.id) order.push(focused.id);
     }
   }
-  assert.deepEqual(order, ['problems-from', 'problems-to', 'problems-site', 'problems-step', 'problems-kind', 'Show']);
+  assert.deepEqual(order, ['problems-from', 'problems-to', 'problems-site', 'problems-step', 'problems-kind',
+    'problems-pointer', 'problems-width', 'Show']);
   await done();
 });
 

@@ -60,6 +60,8 @@ async function canaryPage({ notice = false } = {}) {
     const form = document.getElementById('coupon-form');
     form.id = `coupon-form-${c.phone.slice(1)}`; // an id-like attribute on the clicked control's path
     document.getElementById('apply-coupon').setAttribute('aria-label', `Apply for ${c.name}`);
+    // A site that wrongly put personal data in an element's name: the core scrubs it.
+    document.getElementById('apply-coupon').setAttribute('data-friction-name', `coupon ${c.email} ${c.cardSpaced} ${c.phone}`);
   }, CANARIES);
   await page.fill('#coupon-code', `${CANARIES.cardSpaced} ${CANARIES.email}`);
   return { page, seen, requests };
@@ -101,6 +103,8 @@ test('consent signals: signals are sent, and no canary is in them or in any othe
   assert.ok(posts.length >= 1, 'signals were sent');
   const kinds = posts.flatMap((p) => JSON.parse(p.body).signals.map((s) => s.kind));
   assert.ok(kinds.includes('rage_click'), kinds.join());
+  const rage = posts.flatMap((p) => JSON.parse(p.body).signals).find((s) => s.kind === 'rage_click');
+  assert.equal(rage.name, 'coupon :email :card :phone', 'the site\'s name for the button, scrubbed');
   for (const request of requests) assert.deepEqual(leaks(request.url + request.body), [], request.url);
   // The user can read exactly what was sent.
   const ledger = await page.evaluate(() => window.friction.ledger());
@@ -125,6 +129,9 @@ test('notice site before an answer: only visit tallies are sent, and no canary a
   const visits = posts.flatMap((post) => {
     const batch = JSON.parse(post.body);
     assert.deepEqual(batch.signals, [], 'no signal before the user answers');
+    // Neither the element's name nor the device class goes with tallies alone.
+    assert.equal('pointer' in batch || 'width' in batch, false, post.body);
+    assert.ok(!post.body.includes('"name"'), post.body);
     return batch.visits;
   });
   const product = visits.find((visit) => visit.step === '/product/:id');

@@ -88,8 +88,8 @@ TEST_CASE("readBatchJson refuses malformed batches, naming the field") {
     CHECK(refusal(nlohmann::json::array()) == "batch: must be an object");
   }
   SUBCASE("wrong version") {
-    batch["v"] = 2;
-    CHECK(refusal(batch) == "v: must be 1");
+    batch["v"] = 3;
+    CHECK(refusal(batch) == "v: must be an integer from 1 to 2");
   }
   SUBCASE("bad batch id") {
     for (std::string id : {"", "5F0C9A7E1B2D3C4F5A6B7C8D9E0F1A2B", "5f0c9a7e1b2d3c4f",

@@ -86,13 +86,18 @@ std::string batchFrame(const std::vector<Signal>& signals, uint32_t dropped = 0)
   return frameOf(encodeBatchJson({"demo-shop", "0.1.0", dropped, 0, testBatchId()}, signals));
 }
 
+// Each the first of its problem in its page load (a new page view), as the SDK marks it.
 Signal rageClick(std::string step = "/product/:id") {
-  return {FrictionKind::rage_click, std::move(step), "button", 0x9f2c0e4d1a7b3c58ULL, 4, 10, 700,
-          0.6};
+  Signal signal{FrictionKind::rage_click, std::move(step), "button", 0x9f2c0e4d1a7b3c58ULL, 4, 10,
+                700, 0.6};
+  signal.first = true;
+  return signal;
 }
 
 Signal deadClick() {
-  return {FrictionKind::dead_click, "/cart", "link", 0x0123456789abcdefULL, 1, 20, 0, 0.3};
+  Signal signal{FrictionKind::dead_click, "/cart", "link", 0x0123456789abcdefULL, 1, 20, 0, 0.3};
+  signal.first = true;
+  return signal;
 }
 
 int statusOf(const httplib::Result& res) { return res ? res->status : -1; }

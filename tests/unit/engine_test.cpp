@@ -65,7 +65,7 @@ TEST_CASE("with consent the episode becomes one anonymised signal in a zstd fram
   CHECK(frame[3] == 0xFD);
   const std::string json = decompress(frame);
   auto batch = nlohmann::json::parse(json);
-  CHECK(batch["v"] == 1);
+  CHECK(batch["v"] == 2);
   CHECK(batch["site"] == "demo");
   REQUIRE(batch["signals"].size() == 1);
   auto signal = batch["signals"][0];

@@ -344,7 +344,8 @@ TEST_CASE("problems: a database of schema 4 gets its problems from the signals i
   }
   {
     Sql sql(temp.path);
-    sql.run("DROP TABLE problem_days; DROP TABLE problems; PRAGMA user_version = 4;");
+    sql.run("DROP TABLE problem_days; DROP TABLE problems; PRAGMA user_version = 4;"
+            "ALTER TABLE batches DROP COLUMN pointer; ALTER TABLE batches DROP COLUMN width;");
     // Two batches (received_at 1 and 2) hold the problem on day kD, one more on kD + 1; the
     // role changed in the later batch of day kD.
     const std::string t1 = std::to_string(at(kD, 1)), t2 = std::to_string(at(kD, 2)),
@@ -360,7 +361,7 @@ TEST_CASE("problems: a database of schema 4 gets its problems from the signals i
   }
   auto s = openStore(temp);
   Sql sql(temp.path);
-  CHECK(sql.scalar("PRAGMA user_version") == 8);
+  CHECK(sql.scalar("PRAGMA user_version") == 9);
   const auto list = s->problems(range(kD, kD + 2));
   REQUIRE(list.problems.size() == 2);
   const Problem& p = list.problems[0];
@@ -388,6 +389,7 @@ TEST_CASE("problems: a database of schema 5 keeps its problem days, named once")
   {
     Sql sql(temp.path);
     sql.run("DROP TABLE problem_days; DROP TABLE problems; PRAGMA user_version = 5;"
+            "ALTER TABLE batches DROP COLUMN pointer; ALTER TABLE batches DROP COLUMN width;"
             "CREATE TABLE problem_days (day INTEGER NOT NULL, site TEXT NOT NULL, "
             "step TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, role TEXT NOT NULL, "
             "views INTEGER NOT NULL, signals INTEGER NOT NULL, events INTEGER NOT NULL, "
@@ -418,7 +420,7 @@ TEST_CASE("problems: a database of schema 5 keeps its problem days, named once")
   }
   auto s = openStore(temp);
   Sql sql(temp.path);
-  CHECK(sql.scalar("PRAGMA user_version") == 8);
+  CHECK(sql.scalar("PRAGMA user_version") == 9);
   CHECK(sql.scalar("SELECT COUNT(*) FROM problems") == 3);  // the two sites' named apart
   CHECK(sql.scalar("SELECT COUNT(*) FROM problem_days") == 4);
   const auto list = s->problems(range(kD, kD + 3));

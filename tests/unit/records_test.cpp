@@ -107,7 +107,9 @@ TEST_CASE("a value out of its field's range is damage, not something to cut down
   batch.signals.resize(1);
   auto record = writeBatchRecord(batch);
   // The signal's count is the varint after kind, step and role: 4 (one byte). Make it 2^32.
-  const size_t count_at = 2 + (1 + 4) + (1 + 5) + 1 + 8 + (1 + 32) + 1 + 1 + (1 + 12) + (1 + 6) + 10;
+  // (The header's device class, pointer and width, is two empty strings: a byte each.)
+  const size_t count_at =
+      2 + (1 + 4) + (1 + 5) + 1 + 8 + (1 + 32) + 1 + 1 + 1 + 1 + (1 + 12) + (1 + 6) + 10;
   REQUIRE(record[count_at] == 4);
   record.erase(record.begin() + count_at);
   const uint8_t two_to_32[] = {0x80, 0x80, 0x80, 0x80, 0x10};

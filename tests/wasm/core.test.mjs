@@ -44,7 +44,7 @@ test('the core carries the fingerprint of the tables JS was built with', () => {
 test('records written by JS are drained in one call and a rage click is detected', () => {
   const { engine, ring } = engineWithRing();
   assert.equal(engine.enterStep('https://shop.example/product/8812?coupon=X', 0), '/product/:id');
-  engine.registerTarget(1, 'button', '#apply-coupon', ACTIONABLE);
+  engine.registerTarget(1, 'button', '#apply-coupon', ACTIONABLE, '');
   rageClick(ring);
   assert.equal(ring.unread(), 4);
   assert.equal(engine.drain(12800), 1);
@@ -76,7 +76,7 @@ test('a full ring refuses writes until drained', () => {
 test('no consent: nothing to send; consent: one zstd frame with only anonymised fields', () => {
   const { engine, ring } = engineWithRing();
   engine.enterStep('/product/8812', 0);
-  engine.registerTarget(1, 'button', 'form#coupon-8812>button.apply', ACTIONABLE);
+  engine.registerTarget(1, 'button', 'form#coupon-8812>button.apply', ACTIONABLE, '');
   rageClick(ring);
   engine.flush(20000);
   assert.equal(takeBatch(engine), null);
@@ -88,13 +88,16 @@ test('no consent: nothing to send; consent: one zstd frame with only anonymised 
   const { frame, json } = takeBatch(engine);
   assert.ok(frame instanceof Uint8Array);
   assert.deepEqual([...frame.subarray(0, 4)], [0x28, 0xb5, 0x2f, 0xfd]);
-  assert.equal(dictionaryIdOf(frame), 2, 'compressed with the current dictionary (sdk/encode/dictionary.h)');
+  assert.equal(dictionaryIdOf(frame), 3, 'compressed with the current dictionary (sdk/encode/dictionary.h)');
   const text = decodeFrame(frame);
   assert.equal(text, json, 'the receipt shows exactly what the frame carries');
   const batch = JSON.parse(text);
   assert.equal(batch.site, 'demo');
   assert.equal(batch.signals.length, 1);
-  assert.deepEqual(Object.keys(batch.signals[0]).sort(), ['at_s', 'count', 'kind', 'role', 'score', 'span_ms', 'step', 'target']);
+  // "first": the first signal of this problem in the page load (no "name": the site gave none).
+  assert.deepEqual(Object.keys(batch.signals[0]).sort(), ['at_s', 'count', 'first', 'kind', 'role', 'score', 'span_ms', 'step', 'target']);
+  assert.equal(batch.signals[0].first, true);
+  assert.equal('pointer' in batch, false, 'no device class was told: none is written');
   assert.equal(batch.signals[0].count, 5);
   assert.equal(batch.signals[0].step, '/product/:id');
   for (const secret of ['8812', 'coupon', 'apply', 'form#']) assert.ok(!text.includes(secret), secret);
@@ -114,7 +117,7 @@ test('the JS writer keeps working after WASM memory grows', () => {
   const before = core.HEAPU8.buffer;
   engine.addRoute(`/${'x'.repeat(4 << 20)}`); // 4 MB kept by the core: memory must grow
   assert.notEqual(core.HEAPU8.buffer, before);
-  engine.registerTarget(1, 'button', '#b', ACTIONABLE);
+  engine.registerTarget(1, 'button', '#b', ACTIONABLE, '');
   rageClick(ring);
   assert.equal(engine.drain(12800), 1);
   engine.delete();
@@ -136,7 +139,7 @@ test('counts, randomized response and the one-shot journey summary through the c
   assert.equal(engine.enableLdp(Math.log(3)), true);
   assert.equal(engine.setConsent('counts'), true);
   engine.enterStep('/product/8812', 0);
-  engine.registerTarget(1, 'button', 'button.apply', ACTIONABLE);
+  engine.registerTarget(1, 'button', 'button.apply', ACTIONABLE, '');
   rageClick(ring);
   engine.pageHidden(20000);
   assert.equal(engine.pendingSignals(), 0);
@@ -207,14 +210,14 @@ test('the codec refuses records it cannot read, and keeps working after its memo
 });
 
 // A batch record written by hand (sdk/encode/batch_record.cpp has the layout, version 2): one
-// visit to `step`, no signals, its help flag untold, no goal, no help events.
+// visit to `step`, no signals, no device class, its help flag untold, no goal, no help events.
 function visitRecord(step) {
   const text = (s) => {
     const bytes = new TextEncoder().encode(s);
     return [bytes.length, ...bytes]; // every string here is shorter than 128 bytes
   };
   return new Uint8Array([0x42, 2, ...text('demo'), ...text('0.1.0'), 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    ...text('00112233445566778899aabbccddeeff'), 0, 1, ...text(step), 0, 0, ...text(''), 0]);
+    ...text('00112233445566778899aabbccddeeff'), ...text(''), ...text(''), 0, 1, ...text(step), 0, 0, ...text(''), 0]);
 }
 
 test('the codec writes control characters as JSON escapes (its own snprintf, wasm/codec_snprintf.cpp)', () => {

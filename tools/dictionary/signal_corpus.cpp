@@ -18,6 +18,14 @@ constexpr const char* kSteps[] = {
 };
 constexpr const char* kRoles[] = {"button", "link",   "textbox", "page",     "checkbox",
                                   "combobox", "tab",  "img",     "generic",  "radio"};
+// Names sites give their elements (data-friction-name): a minority of elements have one.
+constexpr const char* kElementNames[] = {
+    "add-to-cart", "apply-coupon", "checkout", "search", "menu", "login", "signup",
+    "newsletter", "size-guide", "place-order", "filter", "next", "submit", "close"};
+constexpr const char* kPointers[] = {"touch", "mouse"};  // phones first: most of the traffic
+constexpr const char* kWidths[] = {"narrow", "wide", "medium"};
+// Goals sites declare, most often a purchase.
+constexpr const char* kGoals[] = {"purchase", "signup", "goal", "contact"};
 
 template <size_t N>
 const char* pick(const char* const (&items)[N], KeyedRandom& random) {
@@ -57,6 +65,9 @@ std::string sampleBatchJson(uint64_t seed, int signal_count) {
     s.at_s = static_cast<uint32_t>(random.uniform() * 30) * kTimeBucketSeconds;
     s.span_ms = static_cast<uint32_t>(random.uniform() * 40) * kSpanBucketMs;
     s.score = std::round(random.uniform() * 10) / 10;
+    // Most episodes are a problem's first in their page load.
+    s.first = random.uniform() < 0.7;
+    if (s.target_hash != 0 && random.uniform() < 0.3) s.name = pick(kElementNames, random);
     signals.push_back(std::move(s));
   }
   std::vector<VisitTally> visits;
@@ -64,11 +75,26 @@ std::string sampleBatchJson(uint64_t seed, int signal_count) {
   for (int i = 0; i < visit_count; ++i) {
     VisitTally visit{pick(kSteps, random), 0};
     if (random.uniform() < 0.4) visit.met |= VisitTally::bit(pickKind(random));
+    // Exact tallies (the corpus has no ε) say whether help was asked; some are told again
+    // because the tab reached the site's goal.
+    visit.help = random.uniform() < 0.05;
+    if (random.uniform() < 0.1) visit.goal = pick(kGoals, random);
     visits.push_back(std::move(visit));
+  }
+  std::vector<HelpEventRecord> help;
+  if (random.uniform() < 0.1) {
+    const int events = 1 + static_cast<int>(random.uniform() * 3);
+    for (int i = 0; i < events; ++i)
+      help.push_back({pick(kSteps, random), pickKind(random),
+                      static_cast<HelpEvent>(random.uniform() * random.uniform() * kHelpEventCount)});
   }
   BatchHeader header{"shop-" + std::to_string(site.k0), "0.1.0",
                      random.uniform() < 0.05 ? 1u : 0u, 0, hexId(random)};
-  return encodeBatchJson(header, signals, visits);
+  if (!signals.empty()) {
+    header.pointer = pick(kPointers, random);
+    header.width = pick(kWidths, random);
+  }
+  return encodeBatchJson(header, signals, visits, help);
 }
 
 std::vector<std::string> sampleBatches(uint64_t seed, int count) {

@@ -4,7 +4,9 @@
 //
 // What varies is what varies on real sites: how many signals a batch holds, which kinds (rage
 // and dead clicks far more often than cursor thrash), which page templates (the usual shop and
-// app routes), roles, targets (keyed hashes: random to the compressor), counts and times.
+// app routes), roles, targets (keyed hashes: random to the compressor), counts and times; and
+// since dictionary 3, first marks, element names, the device class, the help flag and goal of
+// tallies, and help events.
 #pragma once
 #include <cstdint>
 #include <string>

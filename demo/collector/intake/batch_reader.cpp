@@ -23,33 +23,44 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
   const Json batch = intake::parseBody(text, error);
   if (batch.is_discarded()) return false;
   FieldReader top(batch, "", error);
-  uint32_t version = 0;
   if (!top.isObjectWithKeys({"v", "id", "site", "sdk", "dropped", "signals", "visits"},
-                            {"epsilon", "help"}) ||
-      !top.readUint("v", kWireVersion, kWireVersion, version) ||
+                            {"epsilon", "help", "pointer", "width"}) ||
+      // Batches of older SDKs (v1) are taken as they are: the fields v2 added are optional.
+      !top.readUint("v", kWireVersion, kBatchWireVersion, out.version) ||
       !top.readHex("id", 32, out.id) ||
       !top.readName("site", 1, 64, intake::isSiteChar, "A-Za-z0-9._-", out.site) ||
       !top.readText("sdk", 32, out.sdk) ||
       !top.readUint("dropped", 0, kMaxDropped, out.dropped) ||
-      !top.readEpsilon("epsilon", out.epsilon))
+      !top.readEpsilon("epsilon", out.epsilon) ||
+      !top.readOptionalChoice("pointer", {"touch", "mouse"}, out.pointer) ||
+      !top.readOptionalChoice("width", {"narrow", "medium", "wide"}, out.width))
     return false;
 
   const Json* signals_array = nullptr;
   if (!top.readArray("signals", kMaxSignalsPerBatch, "signals", signals_array)) return false;
   const Json& signals = *signals_array;
+  // The device class is promised with signals only (signals consent): a batch of tallies alone
+  // that carries one is not what the SDK sends.
+  if (signals.empty() && (!out.pointer.empty() || !out.width.empty())) {
+    error = (out.pointer.empty() ? "width" : "pointer") +
+            std::string(": must be absent from a batch without signals");
+    return false;
+  }
   out.signals.reserve(signals.size());
   for (size_t i = 0; i < signals.size(); ++i) {
     std::string why;
     FieldReader field(signals[i], "signals[" + std::to_string(i) + "]", why);
     ReceivedSignal s;
     if (field.isObjectWithKeys(
-            {"kind", "step", "role", "target", "count", "at_s", "span_ms", "score"}) &&
+            {"kind", "step", "role", "target", "count", "at_s", "span_ms", "score"},
+            {"first", "name"}) &&
         field.readKind("kind", s.kind) && field.readStep("step", s.step) &&
         field.readName("role", 1, kMaxRoleChars, field_rules::isRoleChar, "a-z_-", s.role) &&
         field.readHex("target", 16, s.target) && field.readUint("count", 1, kMaxCount, s.count) &&
         field.readUint("at_s", 0, kMaxAtSeconds, s.at_s) &&
         field.readUint("span_ms", 0, kMaxSpanMs, s.span_ms) &&
-        field.readUnitScore("score", s.score))
+        field.readUnitScore("score", s.score) && field.readOptionalTrue("first", s.first) &&
+        field.readOptionalElementName("name", s.name))
       out.signals.push_back(std::move(s));
     else
       refuse(out, why);

@@ -15,6 +15,8 @@ struct ReceivedSignal {
   std::string kind, step, role, target;
   uint32_t count = 0, at_s = 0, span_ms = 0;
   double score = 0;
+  bool first = false;  // the first of its (kind, step, target) in its page load (v2)
+  std::string name = {};  // the name the site gave the element, "" if none (v2)
 };
 
 struct ReceivedVisit {
@@ -34,6 +36,8 @@ struct ReceivedHelpEvent {
 
 struct ReceivedBatch {
   std::string id, site, sdk;
+  uint32_t version = 0;  // 1: no first marks (a problem counts once per batch); 2: first marks
+  std::string pointer, width;  // the device class (v2, with signals only); "" if not told
   uint32_t dropped = 0;
   std::vector<ReceivedSignal> signals;
   std::vector<ReceivedVisit> visits;

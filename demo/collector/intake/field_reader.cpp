@@ -166,6 +166,41 @@ bool FieldReader::readHex(std::string_view key, size_t digits, std::string& valu
   return true;
 }
 
+bool FieldReader::readOptionalTrue(std::string_view key, bool& value) {
+  if (!object_.contains(std::string(key))) return true;
+  if (!valueOf(key).is_boolean() || !valueOf(key).get<bool>())
+    return reject(fieldName(key), "must be true when present");
+  value = true;
+  return true;
+}
+
+bool FieldReader::readOptionalChoice(std::string_view key,
+                                     std::initializer_list<std::string_view> choices,
+                                     std::string& value) {
+  if (!object_.contains(std::string(key))) return true;
+  std::string read;
+  if (!readString(key, read)) return false;
+  std::string listed;
+  for (auto choice : choices) {
+    if (read == choice) {
+      value = std::move(read);
+      return true;
+    }
+    listed += (listed.empty() ? "\"" : ", \"") + std::string(choice) + "\"";
+  }
+  return reject(fieldName(key), "must be one of " + listed);
+}
+
+bool FieldReader::readOptionalElementName(std::string_view key, std::string& value) {
+  if (!object_.contains(std::string(key))) return true;
+  std::string read;
+  if (!readString(key, read)) return false;
+  if (const char* problem = field_rules::elementNameProblem(read))
+    return reject(fieldName(key), problem);
+  value = std::move(read);
+  return true;
+}
+
 bool FieldReader::readArray(std::string_view key, size_t max, std::string_view entries,
                             const Json*& array) {
   array = &valueOf(key);

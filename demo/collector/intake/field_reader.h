@@ -44,6 +44,11 @@ class FieldReader {
   // Whether an optional key is present; readBool expects it to be.
   bool has(std::string_view key) const { return object_.contains(std::string(key)); }
   bool readBool(std::string_view key, bool& value);
+  // Optional keys: absent leaves `value` as it is.
+  bool readOptionalTrue(std::string_view key, bool& value);  // only `true`: false is not sent
+  bool readOptionalChoice(std::string_view key, std::initializer_list<std::string_view> choices,
+                          std::string& value);
+  bool readOptionalElementName(std::string_view key, std::string& value);  // field_rules.h
   // An array of at most `max` entries (called `entries` in the error), read one by one after.
   bool readArray(std::string_view key, size_t max, std::string_view entries, const Json*& array);
 

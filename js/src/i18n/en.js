@@ -9,7 +9,8 @@ export default {
   sentItems: [
     'the kind of trouble, such as quick repeated clicks on a button that does not respond',
     'the page template, such as /product/:id, never the full address',
-    'the type of element (button, link, field) and a coded reference to it',
+    'the type of element (button, link, field) and a coded reference to it, and the name the site gave it if it gave one (such as apply-coupon), never text read from the page',
+    'the kind of device: touch or mouse, and a screen-width class (narrow, medium or wide), never the exact size',
     'counts, and coarse times (to the nearest 10 seconds)',
     'at most once each time you open a page: its template, which kinds of trouble you met there and whether you asked for help there; if this site tracks a goal (such as a purchase) and you reach it in this tab, the same notes about the pages before are sent again, marked as followed by that goal',
     'when this site offered you help: the page template, the kind of trouble it was about, and what followed: whether you opened it, said no thanks or asked for a person, your answer to "Did this solve it?" if you gave one, and whether you then went on to another page of the site or reached its goal (such as a purchase), if it tracks one',
@@ -49,7 +50,7 @@ export default {
   customiseTitle: 'Choose what you allow',
   customiseIntro: 'Each purpose is off until you switch it on.',
   purposeSignals: 'Anonymous signals',
-  purposeSignalsText: 'Notes about trouble on pages (its kind, the page template, the type of element, counts, coarse times), to find and fix it.',
+  purposeSignalsText: 'Notes about trouble on pages (its kind, the page template, the type of element and the name the site gave it, counts, coarse times, touch or mouse and a screen-width class), to find and fix it.',
 
   receiptTitle: 'What was sent',
   receiptIntro: 'Every batch of signals this site sent from this browser, and what it kept to itself.',
@@ -91,6 +92,12 @@ export default {
   },
   randomized: 'You had not chosen yet, so the yes-or-no answers about these pages were scrambled on purpose before they left: each is true only {p}% of the time, and none says for sure what happened.',
   signalNoRole: '{kind}, page {step}, {count}, between {from} and {to} s after the page opened',
+  // Added after a signal's sentence when the site named the element (data-friction-name).
+  signalName: ', element named “{name}” by the site',
+  // The device class a batch of signals carried.
+  device: 'Device sent with these: {pointer}, {width} screen.',
+  pointers: { touch: 'touch', mouse: 'mouse' },
+  widths: { narrow: 'narrow (under 600 px)', medium: 'medium (600 to 1023 px)', wide: 'wide (1024 px or more)' },
   kinds: {
     rage_click: 'rage click',
     dead_click: 'click with no effect',

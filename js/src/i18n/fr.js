@@ -9,7 +9,8 @@ export default {
   sentItems: [
     'le type de problème, comme des clics répétés sur un bouton qui ne répond pas',
     'le modèle de la page, comme /product/:id, jamais l’adresse complète',
-    'le type d’élément (bouton, lien, champ) et une référence codée de cet élément',
+    'le type d’élément (bouton, lien, champ) et une référence codée de cet élément, et le nom que le site lui a donné s’il lui en a donné un (comme apply-coupon), jamais du texte lu sur la page',
+    'le type d’appareil : tactile ou souris, et une classe de largeur d’écran (étroite, moyenne ou large), jamais la taille exacte',
     'des nombres, et des temps approximatifs (à 10 secondes près)',
     'au plus une fois chaque fois que vous ouvrez une page\u00a0: son modèle, les types de problème que vous y avez rencontrés et si vous y avez demandé de l’aide\u00a0; si ce site suit un objectif (comme un achat) et que vous l’atteignez dans cet onglet, les mêmes notes sur les pages d’avant sont envoyées à nouveau, marquées comme suivies de cet objectif',
     'quand ce site vous a proposé de l’aide\u00a0: le modèle de la page, le type de problème concerné, et la suite\u00a0: si vous l’avez ouverte, avez répondu non merci ou demandé à parler à quelqu’un, votre réponse à «\u00a0Cela a-t-il résolu le problème\u00a0?\u00a0» si vous en avez donné une, et si vous êtes ensuite passé à une autre page du site ou avez atteint son objectif (un achat, par exemple), s’il en suit un',
@@ -48,7 +49,7 @@ export default {
   customiseTitle: 'Choisissez ce que vous autorisez',
   customiseIntro: 'Chaque finalité reste désactivée tant que vous ne l’activez pas.',
   purposeSignals: 'Signaux anonymes',
-  purposeSignalsText: 'Des informations sur les problèmes rencontrés (leur type, le modèle de la page, le type d’élément, des nombres, des temps approximatifs), pour les trouver et les corriger.',
+  purposeSignalsText: 'Des informations sur les problèmes rencontrés (leur type, le modèle de la page, le type d’élément et le nom que le site lui a donné, des nombres, des temps approximatifs, tactile ou souris et une classe de largeur d’écran), pour les trouver et les corriger.',
 
   receiptTitle: 'Ce qui a été envoyé',
   receiptIntro: 'Chaque envoi de signaux de ce site depuis ce navigateur, et ce qu’il a gardé pour lui.',
@@ -90,6 +91,12 @@ export default {
   },
   randomized: 'Vous n’aviez pas encore choisi, donc les réponses par oui ou non sur ces pages ont été brouillées exprès avant de partir\u00a0: chacune n’est vraie que dans {p}\u00a0% des cas, et aucune ne dit à coup sûr ce qui s’est passé.',
   signalNoRole: '{kind}, page {step}, {count}, entre {from} et {to} s après l’ouverture de la page',
+  // Ajouté à la phrase d’un signal quand le site a nommé l’élément (data-friction-name).
+  signalName: ', élément nommé « {name} » par le site',
+  // La classe d’appareil envoyée avec un lot de signaux.
+  device: 'Appareil envoyé avec ceux-ci : {pointer}, écran {width}.',
+  pointers: { touch: 'tactile', mouse: 'souris' },
+  widths: { narrow: 'étroit (moins de 600 px)', medium: 'moyen (de 600 à 1023 px)', wide: 'large (1024 px ou plus)' },
   kinds: {
     rage_click: 'clics rageurs',
     dead_click: 'clic sans effet',

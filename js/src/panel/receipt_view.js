@@ -28,7 +28,7 @@ export function describeSignal(signal, text, lang) {
     // at_s is rounded down to 10 s before it leaves: say the interval, not a false precision.
     from: number(Number(signal.at_s) || 0),
     to: number((Number(signal.at_s) || 0) + SIGNAL_TIME_BUCKET_S),
-  });
+  }) + (typeof signal.name === 'string' && signal.name ? fill(text.signalName, { name: signal.name }) : '');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
 
@@ -60,6 +60,18 @@ export function describeHelpEvent(help, text) {
   return `${fill(text.helpEvent, { kind, step: help.step, event })}.`;
 }
 
+// "Device sent with these: touch, narrow (under 600 px) screen.", from the batch as it left.
+function deviceLine(batch, text) {
+  let sent = null;
+  try {
+    sent = typeof batch.json === 'string' ? JSON.parse(batch.json) : null;
+  } catch {
+    return null;
+  }
+  if (!sent || !own(text.pointers, sent.pointer) || !own(text.widths, sent.width)) return null;
+  return h('p', { class: 'muted' }, fill(text.device, { pointer: text.pointers[sent.pointer], width: text.widths[sent.width] }));
+}
+
 function batchItem(batch, text, lang) {
   const signals = Array.isArray(batch.signals) ? batch.signals : [];
   const visits = Array.isArray(batch.visits) ? batch.visits : [];
@@ -74,6 +86,7 @@ function batchItem(batch, text, lang) {
       help.map((event) => h('li', {}, describeHelpEvent(event, text)))),
     batch.epsilon > 0 && visits.length > 0 &&
       h('p', { class: 'muted' }, fill(text.randomized, { p: truthPercent(batch.epsilon) })),
+    signals.length > 0 && deviceLine(batch, text),
     h('details', {},
       h('summary', {}, text.asData),
       h('pre', {}, asData(batch, signals))));
