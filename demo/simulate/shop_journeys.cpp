@@ -18,14 +18,14 @@ constexpr ShopElement kElements[] = {
     {kCheckDelivery, "#check-delivery", "button", kActionable},
     {kSaveWishlist, "#save-wishlist", "button", kActionable},
     {kCompare, "#compare", "button", kActionable},
-    {kGiftWrap, "#gift-wrap", "button", kActionable},
-    {kSizeGuide, "#size-guide", "link", kActionable | kPseudoLink},
+    {kGiftWrap, "#gift-wrap", "button", kActionable, "gift wrap"},
+    {kSizeGuide, "#size-guide", "link", kActionable | kPseudoLink, "size guide"},
     {kAddToCart, "#add-to-cart", "button", kActionable},
     {kToCheckout, "#to-checkout", "link", kActionable | kLink},
     {kEmail, "#email", "textbox", kTextField | kInForm},
     {kName, "#name", "textbox", kTextField | kInForm},
     {kPostcode, "#postcode", "textbox", kTextField | kInForm},
-    {kPlaceOrder, "#place-order", "button", kActionable | kInForm},
+    {kPlaceOrder, "#place-order", "button", kActionable | kInForm, "place order"},
     {kCheckoutForm, "#checkout-form", "form", 0},
 };
 
@@ -207,9 +207,17 @@ PagePlan glance(std::mt19937_64& journey_random) {
 
 }  // namespace
 
+ShopDevice deviceFor(std::mt19937_64& random) {
+  const double u = std::uniform_real_distribution<double>(0, 1)(random);
+  if (u < 0.52) return {true, 390};   // a phone
+  if (u < 0.60) return {true, 820};   // a tablet
+  if (u < 0.70) return {false, 900};  // a small laptop window
+  return {false, 1440};
+}
+
 void registerShopElements(Engine& engine) {
   for (const auto& element : kElements)
-    engine.registerTarget(element.id, element.role, element.selector, element.traits);
+    engine.registerTarget(element.id, element.role, element.selector, element.traits, element.name);
 }
 
 const ShopElement* shopElement(uint32_t id) {

@@ -19,7 +19,16 @@ struct ShopElement {
   const char* selector;
   const char* role;
   uint32_t traits;
+  const char* name = "";  // its data-friction-name on the page, "" if none
 };
+
+// A visitor's device class, as the JS layer measures it (signals/device_class.h).
+struct ShopDevice {
+  bool coarse_pointer;
+  double viewport_px;
+};
+// Phones first, as on most shops: about 6 in 10 visitors on a touch screen.
+ShopDevice deviceFor(std::mt19937_64& random);
 
 // What the visitor does on a step entered at page time `start`; returns when they leave it.
 using PageScript = std::function<double(Engine&, std::mt19937_64&, double start)>;

@@ -64,6 +64,8 @@ void simulateVisitor(const Options& options, const simulate::ShopDay& day, int64
                              static_cast<double>(arrival_ms)});
   engine.setConsent("signals");
   simulate::registerShopElements(engine);
+  const simulate::ShopDevice device = simulate::deviceFor(random);
+  engine.setDevice(device.coarse_pointer, device.viewport_px);
   double t = 0;
   size_t frictions = 0;
   std::string last;

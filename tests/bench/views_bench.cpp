@@ -1,5 +1,6 @@
 // How fast every view answers over HTTP on a big database: the dashboard (first view, and
-// filtered), the problems API in JSON and CSV, and the summary, on a collector holding the raw
+// filtered), the problems API in JSON and CSV, the summary, conversion and help, on a
+// collector holding the raw
 // signals, their day rollups (tests/bench/synthetic_problems.h) and visit tallies stored as
 // intake stores them. The size is
 //   views_bench 10000000 1000000   (10 M signals, 1 M visit tallies: several minutes to build)
@@ -60,8 +61,19 @@ void storeTallies(const std::string& path, int64_t count) {
       ReceivedVisit visit;
       visit.step = stepName(static_cast<int>(random() % kSteps));
       if (random() % 10 == 0) visit.met.push_back(kKindNames[random() % kKinds]);
+      // About a quarter of the views are told again because the tab went on to the goal.
+      if (random() % 4 == 0) {
+        ReceivedVisit followed = visit;
+        followed.goal = "purchase";
+        batch.visits.push_back(std::move(followed));
+      }
       batch.visits.push_back(std::move(visit));
     }
+    // With signals consent (exact batches), what became of a few help offers.
+    static const char* const kEvents[] = {"offered", "opened", "dismissed", "moved_on", "solved"};
+    for (int i = 0; batch.epsilon == 0 && i < 3; ++i)
+      batch.help.push_back({stepName(static_cast<int>(random() % kSteps)),
+                            kKindNames[random() % kKinds], kEvents[random() % 5]});
     const int64_t at = (kFirstDay + static_cast<int64_t>(random() % kDays)) * kMsPerUtcDay;
     if (store->storeBatch(batch, at, error) == SignalStore::Stored::failed) {
       std::fprintf(stderr, "views_bench: %s\n", error.c_str());
@@ -143,6 +155,8 @@ int main(int argc, char** argv) {
       {"/v1/problems JSON", "/v1/problems?" + range},
       {"/v1/problems CSV, 1,000 rows", "/v1/problems?" + range + "&format=csv&limit=1000"},
       {"/v1/summary", "/v1/summary"},
+      {"/v1/conversion JSON", "/v1/conversion?" + range},
+      {"/v1/help JSON", "/v1/help?" + range},
   };
   for (const auto& view : views) timeView(client, view, requests);
 
