@@ -382,8 +382,6 @@ SignalStore::~SignalStore() {
   upsert_visit_kind_.reset();
   select_visit_totals_.reset();
   select_visit_kinds_.reset();
-  select_groups_.reset();
-  select_recent_.reset();
   sqlite3_close(read_db_);
   sqlite3_close(db_);
 }
@@ -427,13 +425,6 @@ bool SignalStore::prepareAll(std::string& error) {
        "SELECT site, step, epsilon, visits, first_seen, last_seen FROM visit_totals "
        "ORDER BY site, step, epsilon"},
       {&select_visit_kinds_, "SELECT site, step, epsilon, kind, said_met FROM visit_kinds"},
-      {&select_groups_,
-       "SELECT kind, step, COUNT(*) AS n, SUM(count), MIN(received_at), MAX(received_at) "
-       "FROM signals GROUP BY kind, step ORDER BY n DESC, SUM(count) DESC, kind, step "
-       "LIMIT ?"},
-      {&select_recent_,
-       "SELECT received_at, site, kind, step, role, target, count, score "
-       "FROM signals ORDER BY received_at DESC, id DESC LIMIT ?"},
   };
   for (const auto& [slot, sql, reads] : statements) {
     *slot = std::make_unique<Statement>();
@@ -647,34 +638,6 @@ int64_t SignalStore::totalSignals() {
 int SignalStore::synchronousLevel() {
   std::lock_guard<std::mutex> lock(mutex_);
   return pragmaValue(db_, "PRAGMA synchronous");
-}
-
-std::vector<FrictionGroup> SignalStore::groups(size_t limit) {
-  std::lock_guard<std::mutex> lock(read_mutex_);
-  StatementUse use(select_groups_->handle);
-  sqlite3_stmt* query = use.get();
-  sqlite3_bind_int64(query, 1, static_cast<int64_t>(limit));
-  std::vector<FrictionGroup> rows;
-  while (sqlite3_step(query) == SQLITE_ROW) {
-    rows.push_back({columnText(query, 0), columnText(query, 1), sqlite3_column_int64(query, 2),
-                    sqlite3_column_int64(query, 3), sqlite3_column_int64(query, 4),
-                    sqlite3_column_int64(query, 5)});
-  }
-  return rows;
-}
-
-std::vector<StoredSignal> SignalStore::recentSignals(size_t limit) {
-  std::lock_guard<std::mutex> lock(read_mutex_);
-  StatementUse use(select_recent_->handle);
-  sqlite3_stmt* query = use.get();
-  sqlite3_bind_int64(query, 1, static_cast<int64_t>(limit));
-  std::vector<StoredSignal> rows;
-  while (sqlite3_step(query) == SQLITE_ROW) {
-    rows.push_back({sqlite3_column_int64(query, 0), columnText(query, 1), columnText(query, 2),
-                    columnText(query, 3), columnText(query, 4), columnText(query, 5),
-                    sqlite3_column_int64(query, 6), sqlite3_column_double(query, 7)});
-  }
-  return rows;
 }
 
 }  // namespace friction::collector

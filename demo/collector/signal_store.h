@@ -22,22 +22,6 @@ class OutcomeStore;
 class HelpStore;
 struct HelpList;
 
-// One row of "where journeys hurt": a kind of friction on one step.
-struct FrictionGroup {
-  std::string kind, step;
-  int64_t signals = 0;        // rows
-  int64_t events = 0;         // sum of their counts (clicks, reversals...)
-  int64_t first_seen_ms = 0;  // unix ms, server clock
-  int64_t last_seen_ms = 0;
-};
-
-struct StoredSignal {
-  int64_t received_at_ms = 0;
-  std::string site, kind, step, role, target;
-  int64_t count = 0;
-  double score = 0;
-};
-
 // The visit tallies of one site's step told with one ε (0: exact), summed.
 struct VisitSums {
   std::string site, step;
@@ -64,9 +48,6 @@ class SignalStore {
   int64_t totalSignals();
   // The intake connection's PRAGMA synchronous (2 = FULL: every commit synced before the answer).
   int synchronousLevel();
-  // Most signals first; capped because steps come from clients and could be many.
-  std::vector<FrictionGroup> groups(size_t limit = 200);
-  std::vector<StoredSignal> recentSignals(size_t limit = 50);
   std::vector<VisitSums> visitSums();
   // The problems of a range of days, from the rollups kept at intake (problem_store.h).
   ProblemList problems(const ProblemQuery& query);
@@ -91,8 +72,8 @@ class SignalStore {
   sqlite3* db_;
   std::mutex read_mutex_;
   sqlite3* read_db_;
-  std::unique_ptr<Statement> insert_batch_, insert_signal_, count_signals_, select_groups_,
-      select_recent_, upsert_visit_total_, upsert_visit_kind_, select_visit_totals_,
+  std::unique_ptr<Statement> insert_batch_, insert_signal_, count_signals_,
+      upsert_visit_total_, upsert_visit_kind_, select_visit_totals_,
       select_visit_kinds_, upsert_problem_, upsert_problem_day_;
   std::unique_ptr<ProblemStore> problems_;  // on read_db_, under read_mutex_
   std::unique_ptr<OutcomeStore> outcomes_;  // writes under mutex_, reads under read_mutex_
