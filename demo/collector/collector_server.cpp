@@ -19,6 +19,7 @@
 #include "encode/field_rules.h"
 #include "find_link.h"
 #include "handoff_store.h"
+#include "handoffs_json.h"
 #include "intake/handoff_reader.h"
 #include "intake/intake_limits.h"
 #include "problem_query_params.h"
@@ -201,10 +202,44 @@ class Routes {
     res.status = 204;
   }
 
+  // The format asked for (json, the default, or csv); false after a 400 that names it.
+  static bool exportFormat(const Request& req, Response& res, bool& csv) {
+    const std::string format =
+        req.has_param("format") ? req.get_param_value("format") : std::string("json");
+    if (format != "json" && format != "csv") {
+      sendJson(res, 400, R"({"error":"must be json or csv","parameter":"format"})");
+      return false;
+    }
+    csv = format == "csv";
+    return true;
+  }
+
+  static void sendCsv(Response& res, const std::string& name, const std::string& csv) {
+    res.status = 200;
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+    res.set_content(csv, "text/csv; charset=utf-8");
+  }
+
+  // GET /v1/summary (summary_json.h): the visits of each step, JSON or CSV.
   void summary(const Request& req, Response& res) const {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
-    sendJson(res, 200,
-             summaryJson(visitShares(store_->visitSums()), kMinProblemViews));
+    bool csv = false;
+    if (!exportFormat(req, res, csv)) return;
+    const auto steps = visitShares(store_->visitSums());
+    if (csv) sendCsv(res, "visits", summaryCsv(steps, kMinProblemViews));
+    else sendJson(res, 200, summaryJson(steps, kMinProblemViews));
+  }
+
+  // GET /v1/handoffs (handoffs_json.h): where the latest hand-offs were asked from.
+  void handoffs(const Request& req, Response& res) const {
+    if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
+    bool csv = false;
+    if (!exportFormat(req, res, csv)) return;
+    const auto recent = handoffs_->recent(kDashboardHandoffs);
+    const auto by_step = handoffsByStep(recent);
+    if (csv) sendCsv(res, "handoffs", handoffsCsv(by_step, kMinProblemViews));
+    else sendJson(res, 200, handoffsJson(by_step, recent.size(), kMinProblemViews));
   }
 
   // GET /v1/problems (problems_request.h): the problems of a range of days, JSON or CSV.
@@ -292,7 +327,7 @@ class Routes {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     DashboardData data;
     data.visits = visitShares(store_->visitSums(), 50);
-    data.handoffs = handoffs_->recent(200);
+    data.handoffs = handoffs_->recent(kDashboardHandoffs);
     data.now_ms = nowUnixMs();
     const ProblemQueryParams asked = readProblemQuery(req.params, data.now_ms);
     data.problems = store_->problems(asked.query);
@@ -483,6 +518,9 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   });
   server.Get("/v1/problems", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->problems(req, res); });
+  });
+  server.Get("/v1/handoffs", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->handoffs(req, res); });
   });
   server.Get("/v1/conversion", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->conversion(req, res); });

@@ -85,6 +85,13 @@ std::string metCell(const StepShares& step, const StepTablesText& text, const Da
   return met.empty() ? esc(text.none_met) : "<ul class=\"met\">" + met + "</ul>";
 }
 
+// The table's exports, with the views' access (the same cookie).
+std::string exportLinks(const char* path, const StepTablesText& text) {
+  return "<p class=\"exports\">" + esc(text.exports) + " <a href=\"" + path +
+         "?format=csv\" type=\"text/csv\">CSV</a> · <a href=\"" + path +
+         "\" type=\"application/json\">JSON</a></p>";
+}
+
 }  // namespace
 
 std::string renderVisitsSection(const std::vector<StepShares>& steps, int64_t min_visits,
@@ -109,7 +116,7 @@ std::string renderVisitsSection(const std::vector<StepShares>& steps, int64_t mi
                      "</p><p class=\"hidden-count\">" +
                      esc(fillIn(one ? text.hidden_one : text.hidden_many,
                                 {std::to_string(hidden), std::to_string(min_visits)})) +
-                     "</p>";
+                     "</p>" + exportLinks("/v1/summary", text);
   if (rows.empty()) return html + "</section>";
   return html +
          "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"visits-heading\" "
@@ -153,7 +160,7 @@ std::string renderHandoffsSection(const std::vector<HandoffsAtStep>& by_step,
       " <a href=\"/agent\">" + esc(text.agent_view) + "</a>.</p><p class=\"hidden-count\">" +
       esc(fillIn(one ? text.asks_hidden_one : text.asks_hidden_many,
                  {std::to_string(hidden), std::to_string(min_asks)})) +
-      "</p><div class=\"table-scroll\" role=\"region\" aria-labelledby=\"handoffs-heading\" "
+      "</p>" + exportLinks("/v1/handoffs", text) + "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"handoffs-heading\" "
       "tabindex=\"0\"><table class=\"handoffs\"><thead><tr><th scope=\"col\">" +
       esc(text.col_step) + "</th><th scope=\"col\" class=\"num\">" + esc(text.col_asked) +
       "</th><th scope=\"col\">" + esc(text.col_share) + "</th><th scope=\"col\">" +

@@ -27,6 +27,9 @@ struct HandoffsAtStep {
 };
 std::vector<HandoffsAtStep> handoffsByStep(const std::vector<StoredHandoff>& handoffs);
 
+// The dashboard's table, and /v1/handoffs, count the latest this many hand-offs.
+inline constexpr size_t kDashboardHandoffs = 200;
+
 // `handoff_count`: how many hand-offs `by_step` was made from. Steps asked from fewer than
 // `min_asks` times are left out and counted (the agent view, for the people who answer, shows
 // each request: that is what the visitor asked for).

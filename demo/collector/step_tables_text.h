@@ -18,6 +18,7 @@ struct StepTablesText {
   std::string_view asks_hidden_one, asks_hidden_many;
   // "To produce some: open the" <a>demo shop</a> "served by this collector, ..."
   std::string_view empty_heading, empty_before_link, empty_link, empty_after_link, empty_batches;
+  std::string_view exports;  // "Export this table:", then CSV · JSON
   // French puts a (narrow no-break) space before % and writes a decimal comma.
   bool french_numbers;
   bool zero_is_singular;  // "0 étape" in French, "0 steps" in English
@@ -57,6 +58,7 @@ inline constexpr StepTablesText kEnglishStepTables{
     "quickly several times (a rage click) or click something that does nothing (a dead click).",
     "The SDK sends signals in small batches to POST /v1/signals, and at the latest when the page "
     "is hidden. Reload this page to see them; a problem shows once it has 5 page views.",
+    "Export this table:",
     false,
     false,
 };
@@ -96,6 +98,7 @@ inline constexpr StepTablesText kFrenchStepTables{
     "rien (clic sans effet).",
     "Le SDK envoie les signaux par petits lots à POST /v1/signals, et au plus tard quand la page "
     "est masquée. Rechargez cette page pour les voir ; un problème apparaît dès 5 pages vues.",
+    "Exporter ce tableau :",
     true,
     true,
 };

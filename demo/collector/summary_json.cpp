@@ -1,7 +1,10 @@
 #include "summary_json.h"
 
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+
+#include "problems_json.h"
 
 namespace friction::collector {
 namespace {
@@ -43,6 +46,36 @@ std::string summaryJson(const std::vector<StepShares>& visits, int64_t min_visit
   return nlohmann::json{{"k", min_visits}, {"hidden_steps", hidden}, {"visits", std::move(steps)}}
       .dump(
       -1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string summaryCsv(const std::vector<StepShares>& visits, int64_t min_visits) {
+  std::string csv =
+      "site,step,visits,estimated,kind,visits_met,share,estimate,standard_error,detectable\r\n";
+  const auto number = [](double value, const char* format) {
+    char text[48];
+    std::snprintf(text, sizeof text, format, value);
+    return std::string(text);
+  };
+  for (const auto& step : visits) {
+    if (step.visits < min_visits) continue;
+    const std::string head = csvField(step.site) + "," + csvField(step.step) + "," +
+                             std::to_string(step.visits) + "," +
+                             (step.estimated ? "true" : "false") + ",";
+    if (step.met.empty()) csv += head + ",0,0,,,\r\n";
+    for (const auto& share : step.met) {
+      const double fraction = share.visits_met / static_cast<double>(step.visits);
+      csv += head + csvField(share.kind) + "," + number(rounded(share.visits_met, 10), "%.1f") +
+             "," + number(rounded(fraction, 1e4), "%.4f") + ",";
+      if (step.estimated)
+        csv += number(rounded(share.estimate, 10), "%.1f") + "," +
+               number(rounded(share.standard_error, 10), "%.1f") + "," +
+               (share.detectable() ? "true" : "false");
+      else
+        csv += ",,";
+      csv += "\r\n";
+    }
+  }
+  return csv;
 }
 
 }  // namespace friction::collector

@@ -1,5 +1,5 @@
-// GET /v1/summary: the visits of each step and the kinds of friction met, as JSON, for scripts
-// and tests. (The problems, per element, are at /v1/problems.)
+// GET /v1/summary: the visits of each step and the kinds of friction met, as JSON or CSV (the
+// dashboard's "Visits by step" table). (The problems, per element, are at /v1/problems.)
 #pragma once
 #include <cstdint>
 #include <string>
@@ -18,5 +18,10 @@ namespace friction::collector {
 // clamped, 1 decimal: the number to add up or compare), "standard_error" (of the estimate) and
 // "detectable" (false when the clamped count is 0: not detectable at this sample size).
 std::string summaryJson(const std::vector<StepShares>& visits, int64_t min_visits);
+
+// The same steps as CSV (RFC 4180, CRLF), one row per step and kind (a step that met nothing:
+// one row with an empty kind); text fields through csvField().
+//   site,step,visits,estimated,kind,visits_met,share,estimate,standard_error,detectable
+std::string summaryCsv(const std::vector<StepShares>& visits, int64_t min_visits);
 
 }  // namespace friction::collector

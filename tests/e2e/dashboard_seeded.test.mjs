@@ -115,3 +115,40 @@ test('the filled page is axe-clean, its "open on the page" forms open', async ()
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('what a problem costs: the conversion columns are what SQL over the outcome tallies says', async () => {
+  // The simulated visitors agreed to signals: every tally is exact, so the conversion of a step's
+  // views with a kind is plain division (demo/collector/conversion.h).
+  const inRange = `day >= ${FROM} AND day <= ${TO} AND site = 'demo'`;
+  const kindCounts = suite.collector.query(`
+    SELECT step, kind, SUM(CASE WHEN goal = '' THEN said_met ELSE 0 END) AS views_with,
+      SUM(CASE WHEN goal = 'purchase' THEN said_met ELSE 0 END) AS goal_with
+    FROM outcome_kinds WHERE ${inRange} GROUP BY step, kind`);
+  const stepCounts = Object.fromEntries(suite.collector.query(`
+    SELECT step, SUM(CASE WHEN goal = '' THEN views ELSE 0 END) AS views,
+      SUM(CASE WHEN goal = 'purchase' THEN views ELSE 0 END) AS goals
+    FROM outcome_days WHERE ${inRange} GROUP BY step`).map((row) => [row.step, row]));
+  const { context, page, seen } = await openProblems();
+  const rows = await page.$$eval('table.problems tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((cell) => cell.innerText.trim())));
+  const header = await page.$$eval('table.problems thead th', (ths) => ths.map((th) => th.innerText.trim()));
+  const converted = header.findIndex((text) => /^Converted with/i.test(text));
+  assert.ok(converted > 0, header.join(' | '));
+  let checked = 0;
+  for (const counts of kindCounts) {
+    const step = stepCounts[counts.step];
+    const withoutViews = step.views - counts.views_with;
+    if (counts.views_with < 5 || withoutViews < 5) continue;
+    const expected = `${Math.round(100 * counts.goal_with / counts.views_with)}% / ${Math.round(100 * (step.goals - counts.goal_with) / withoutViews)}%`;
+    // Every shown problem of that step and kind carries the same figures.
+    const kindWord = { rage_click: 'rage clicks', dead_click: 'dead click', form_struggle: 'form struggle' }[counts.kind];
+    if (!kindWord) continue;
+    const onStep = new RegExp(`^${kindWord} on ${counts.step.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\s|$)`);
+    for (const cells of rows.filter((cells) => onStep.test(cells[0]))) {
+      assert.equal(cells[converted], expected, `${counts.kind} on ${counts.step}`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 2, `compared ${checked} rows`);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

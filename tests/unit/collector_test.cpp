@@ -17,6 +17,7 @@
 
 #include "collector_server.h"
 #include "dashboard_page.h"
+#include "handoffs_json.h"
 #include "step_sections.h"
 #include "signal_intake.h"
 #include "anonymise/randomized_response.h"
@@ -314,6 +315,17 @@ TEST_CASE("collector: exact visit tallies are summed into shares per step") {
   CHECK(page.find("Visits by step") != std::string::npos);
   CHECK(page.find("form struggle</span> 40%") != std::string::npos);
   CHECK(page.find("1 step with fewer than 5 visits is not shown (privacy).") != std::string::npos);
+  // The table's CSV: the same step and shares, one row per kind; the steps under k left out.
+  const auto csv = client.Get("/v1/summary?format=csv");
+  REQUIRE(csv);
+  CHECK(csv->get_header_value("Content-Type") == "text/csv; charset=utf-8");
+  CHECK(csv->body ==
+        "site,step,visits,estimated,kind,visits_met,share,estimate,standard_error,detectable\r\n"
+        "demo-shop,/checkout,5,false,form_struggle,2.0,0.4000,,,\r\n"
+        "demo-shop,/checkout,5,false,dead_click,1.0,0.2000,,,\r\n");
+  CHECK(statusOf(client.Get("/v1/summary?format=xml")) == 400);
+  CHECK(page.find("href=\"/v1/summary?format=csv\"") != std::string::npos);
+
   page = bodyOf(client.Get("/dashboard?lang=fr"));
   CHECK(page.find("Visites par étape") != std::string::npos);
   CHECK(page.find("difficulté avec un formulaire</span> 40\u202f%") != std::string::npos);
@@ -745,6 +757,13 @@ TEST_CASE("collector: a hand-off gets a short reference, and the agent view show
         std::string::npos);
   CHECK(dashboard.find("<code>/checkout</code></td><td class=\"num\">", section) ==
         std::string::npos);
+  // Its exports say the same: two places, each under k.
+  const auto exported = nlohmann::json::parse(bodyOf(client.Get("/v1/handoffs")));
+  CHECK(exported["k"] == 5);
+  CHECK(exported["handoffs"] == 2);
+  CHECK(exported["hidden_steps"] == 2);
+  CHECK(exported["steps"].empty());
+  CHECK(bodyOf(client.Get("/v1/handoffs?format=csv")) == "step,asks,last_asked\r\n");
   // The rows, once a step has k requests: the step they were on when they asked (the last).
   using namespace friction::collector;
   const std::vector<HandoffsAtStep> by_step{{"/checkout", 5, nowMs()}, {"", 1, nowMs()}};
@@ -752,6 +771,12 @@ TEST_CASE("collector: a hand-off gets a short reference, and the agent view show
   CHECK(rows.find("<td><code>/checkout</code></td><td class=\"num\">5</td>") != std::string::npos);
   CHECK(rows.find("(journey not shared)") == std::string::npos);
   CHECK(rows.find("1 step with fewer than 5 requests is not shown (privacy).") != std::string::npos);
+  const std::string rows_json = handoffsJson(by_step, 6, 5);
+  CHECK(nlohmann::json::parse(rows_json)["steps"] ==
+        nlohmann::json::parse(R"([{"step":"/checkout","asks":5,"last_asked":)" +
+                              std::to_string(by_step[0].last_ms) + "}]"));
+  CHECK(handoffsCsv(by_step, 5) ==
+        "step,asks,last_asked\r\n/checkout,5," + std::to_string(by_step[0].last_ms) + "\r\n");
   CHECK(renderHandoffsSection(by_step, 6, 5, DashboardLanguage::fr)
             .find("Demandes à parler à une personne") != std::string::npos);
 }
