@@ -207,7 +207,7 @@ class Routes {
     const std::string format =
         req.has_param("format") ? req.get_param_value("format") : std::string("json");
     if (format != "json" && format != "csv") {
-      sendJson(res, 400, R"({"error":"must be json or csv","parameter":"format"})");
+      refuseParameter(res, "format", "must be json or csv");
       return false;
     }
     csv = format == "csv";
@@ -242,60 +242,53 @@ class Routes {
     else sendJson(res, 200, handoffsJson(by_step, recent.size(), kMinProblemViews));
   }
 
+  static void refuseParameter(Response& res, const std::string& parameter,
+                              const std::string& error) {
+    sendJson(res, 400, nlohmann::json{{"error", error}, {"parameter", parameter}}.dump(
+                           -1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+
+  // "problems-2026-11-01-2026-11-28": an export's file name says its days.
+  static std::string rangeName(const char* what, const ProblemQuery& query) {
+    return std::string(what) + "-" + formatUtcDay(query.from_day) + "-" +
+           formatUtcDay(query.to_day - 1);
+  }
+
+  // The parameters of a range view (problems_request.h); false after a 400 that names one.
+  static bool readRange(const Request& req, Response& res, ProblemsRequest& request) {
+    std::string parameter, error;
+    if (readProblemsRequest(req.params, utcDayOf(nowUnixMs()), request, parameter, error))
+      return true;
+    refuseParameter(res, parameter, error);
+    return false;
+  }
+
   // GET /v1/problems (problems_request.h): the problems of a range of days, JSON or CSV.
   void problems(const Request& req, Response& res) const {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     ProblemsRequest request;
-    std::string parameter, error;
-    if (!readProblemsRequest(req.params, utcDayOf(nowUnixMs()), request, parameter, error)) {
-      sendJson(res, 400, nlohmann::json{{"error", error}, {"parameter", parameter}}.dump(
-                             -1, ' ', false, nlohmann::json::error_handler_t::replace));
-      return;
-    }
+    if (!readRange(req, res, request)) return;
     const ProblemList list = store_->problems(request.query);
-    if (!request.csv) {
-      sendJson(res, 200, problemsJson(list));
-      return;
-    }
-    const ProblemQuery& query = request.query;
-    res.status = 200;
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("Content-Disposition", "attachment; filename=\"problems-" +
-                                              formatUtcDay(query.from_day) + "-" +
-                                              formatUtcDay(query.to_day - 1) + ".csv\"");
-    res.set_content(problemsCsv(list), "text/csv; charset=utf-8");
+    if (request.csv) sendCsv(res, rangeName("problems", request.query), problemsCsv(list));
+    else sendJson(res, 200, problemsJson(list));
   }
 
   // GET /v1/conversion (conversion_json.h): what friction costs in conversions, JSON or CSV.
   void conversion(const Request& req, Response& res) const {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
-    ProblemsRequest request;
-    std::string parameter, error;
     const std::string goal = req.get_param_value("goal");
     if (!goal.empty() && !field_rules::isGoalName(goal)) {
-      parameter = "goal", error = "goal: 1-32 characters of [a-z0-9_-]";
-    } else {
-      readProblemsRequest(req.params, utcDayOf(nowUnixMs()), request, parameter, error);
-    }
-    if (!error.empty()) {
-      sendJson(res, 400, nlohmann::json{{"error", error}, {"parameter", parameter}}.dump(
-                             -1, ' ', false, nlohmann::json::error_handler_t::replace));
+      refuseParameter(res, "goal", "goal: 1-32 characters of [a-z0-9_-]");
       return;
     }
+    ProblemsRequest request;
+    if (!readRange(req, res, request)) return;
     const ProblemQuery& query = request.query;
     const ConversionReport report =
         conversions(store_->outcomeSums(query.from_day, query.to_day, query.site), goal,
                     query.min_views);
-    if (!request.csv) {
-      sendJson(res, 200, conversionJson(report, query, goal));
-      return;
-    }
-    res.status = 200;
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("Content-Disposition", "attachment; filename=\"conversion-" +
-                                              formatUtcDay(query.from_day) + "-" +
-                                              formatUtcDay(query.to_day - 1) + ".csv\"");
-    res.set_content(conversionCsv(report), "text/csv; charset=utf-8");
+    if (request.csv) sendCsv(res, rangeName("conversion", query), conversionCsv(report));
+    else sendJson(res, 200, conversionJson(report, query, goal));
   }
 
   // GET /v1/help: "Did help work" over a range of days, JSON or CSV; the parameters, the
@@ -303,24 +296,10 @@ class Routes {
   void help(const Request& req, Response& res) const {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     ProblemsRequest request;
-    std::string parameter, error;
-    if (!readProblemsRequest(req.params, utcDayOf(nowUnixMs()), request, parameter, error)) {
-      sendJson(res, 400, nlohmann::json{{"error", error}, {"parameter", parameter}}.dump(
-                             -1, ' ', false, nlohmann::json::error_handler_t::replace));
-      return;
-    }
+    if (!readRange(req, res, request)) return;
     const HelpList list = store_->help(request.query);
-    if (!request.csv) {
-      sendJson(res, 200, helpJson(list));
-      return;
-    }
-    const ProblemQuery& query = request.query;
-    res.status = 200;
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("Content-Disposition", "attachment; filename=\"help-" +
-                                              formatUtcDay(query.from_day) + "-" +
-                                              formatUtcDay(query.to_day - 1) + ".csv\"");
-    res.set_content(helpCsv(list), "text/csv; charset=utf-8");
+    if (request.csv) sendCsv(res, rangeName("help", request.query), helpCsv(list));
+    else sendJson(res, 200, helpJson(list));
   }
 
   void dashboard(const Request& req, Response& res) const {
