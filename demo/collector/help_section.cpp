@@ -1,5 +1,6 @@
 #include "help_section.h"
 
+#include "dashboard_cells.h"
 #include "dashboard_language.h"
 #include "html_escape.h"
 #include "problem_query_params.h"
@@ -58,22 +59,12 @@ constexpr HelpSectionText kFrench{
 
 std::string esc(std::string_view text) { return escapeHtml(text); }
 
-std::string kindText(const std::string& kind, const DashboardText& text) {
-  if (const auto known = parseFrictionKind(kind))
-    return std::string(text.kinds[static_cast<size_t>(*known)]);
-  return kind;
-}
-
 // A share as a whole percent, with the counts on hover; a dash when there is nothing to share.
 std::string shareCell(int64_t part, int64_t whole, const HelpSectionText& words) {
   if (whole <= 0) return "<td class=\"num\">" + esc(words.none) + "</td>";
   const int64_t percent = (part * 100 + whole / 2) / whole;
   return "<td class=\"num\" title=\"" + std::to_string(part) + " / " + std::to_string(whole) +
          "\">" + esc(fillIn(words.percent, {std::to_string(percent)})) + "</td>";
-}
-
-std::string numberCell(int64_t value) {
-  return "<td class=\"num\">" + std::to_string(value) + "</td>";
 }
 
 bool anyGoal(const HelpList& list) {
@@ -98,7 +89,7 @@ std::string table(const HelpList& list, const DashboardText& text, const HelpSec
     const int64_t offered = row.count(HelpEvent::offered);
     const int64_t opened = row.count(HelpEvent::opened);
     html += "<tr><th scope=\"row\" class=\"problem\"><span class=\"kind\">" +
-            esc(kindText(row.kind, text)) + "</span> " + esc(words.on_step) +
+            esc(kindWords(row.kind, text)) + "</span> " + esc(words.on_step) +
             " <code class=\"step\">" + esc(row.step) + "</code>";
     if (list.query.site.empty()) html += " <span class=\"site\">" + esc(row.site) + "</span>";
     html += "</th>" + numberCell(offered) + shareCell(opened, offered, words) +

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "dashboard_cells.h"
 #include "dashboard_language.h"
 #include "device_codes.h"
 #include "find_link.h"
@@ -15,17 +16,11 @@
 namespace friction::collector {
 namespace {
 
-constexpr size_t kShortHash = 8;
+constexpr size_t kShortHash = 8;  // enough to tell a page's elements apart at a glance
 // Where a site learns to declare its goal: the README's section, which the collector serves.
-constexpr const char* kGoalReadmeLink = "/README.md#the-sites-goal-and-what-friction-costs";  // enough to tell a page's elements apart at a glance
+constexpr const char* kGoalReadmeLink = "/README.md#the-sites-goal-and-what-friction-costs";
 
 std::string esc(std::string_view text) { return escapeHtml(text); }
-
-std::string kindText(const std::string& kind, const DashboardText& text) {
-  if (const auto known = parseFrictionKind(kind))
-    return std::string(text.kinds[static_cast<size_t>(*known)]);
-  return kind;  // a kind newer than this table: its name says enough
-}
 
 // "button 8bf6fc01…", the role and the start of the element's hash; the page itself if none.
 // The name the site gave the element instead, when it gave one (role and hash on hover).
@@ -47,7 +42,7 @@ std::string problemCell(const Problem& problem, const ProblemList& list,
                         const DashboardText& text,
                         const std::map<std::string, std::string>& site_origins) {
   std::string cell = "<th scope=\"row\" class=\"problem\"><span class=\"kind\">" +
-                     esc(kindText(problem.kind, text)) + "</span> " + esc(text.on_step) +
+                     esc(kindWords(problem.kind, text)) + "</span> " + esc(text.on_step) +
                      " <code class=\"step\">" + esc(problem.step) + "</code> " +
                      elementText(problem, text);
   // Every site in one view: say whose step it is.
@@ -87,16 +82,6 @@ std::string sparkCell(const Problem& problem, const DashboardText& text) {
          "</span></td>";
 }
 
-// The day, which is what a range of days needs; the exact UTC time on hover.
-std::string dayCell(int64_t unix_ms) {
-  if (unix_ms <= 0) return "<td>–</td>";
-  return "<td><time datetime=\"" + isoUtcTime(unix_ms) + "\" title=\"" + utcTime(unix_ms) +
-         "\">" + formatUtcDay(utcDayOf(unix_ms)) + "</time></td>";
-}
-
-std::string numberCell(int64_t value) {
-  return "<td class=\"num\">" + std::to_string(value) + "</td>";
-}
 
 std::string textField(const char* name, std::string_view label, const std::string& value,
                       const char* type) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "detect/friction_kind.h"
+#include "dashboard_cells.h"
 #include "html_escape.h"
 #include "problems_section.h"
 #include "step_tables_text.h"
@@ -17,13 +17,6 @@ constexpr int kBarWidth = 120;
 constexpr int kBarHeight = 10;
 
 std::string esc(std::string_view text) { return escapeHtml(text); }
-
-// The day; the exact UTC time on hover.
-std::string dayCell(int64_t unix_ms) {
-  if (unix_ms <= 0) return "<td>–</td>";
-  return "<td><time datetime=\"" + isoUtcTime(unix_ms) + "\" title=\"" + utcTime(unix_ms) +
-         "\">" + formatUtcDay(utcDayOf(unix_ms)) + "</time></td>";
-}
 
 // A bar as inline SVG: its width is an attribute, which the CSP allows (style attributes not).
 std::string barCell(int64_t value, int64_t largest) {
@@ -47,9 +40,7 @@ std::string percent(double fraction, const StepTablesText& text) {
 }
 
 std::string kindLabel(std::string_view kind, const DashboardText& words) {
-  const auto known = parseFrictionKind(kind);
-  return "<span class=\"kind\">" +
-         esc(known ? words.kinds[static_cast<size_t>(*known)] : kind) + "</span>";
+  return "<span class=\"kind\">" + esc(kindWords(kind, words)) + "</span>";
 }
 
 // The 95 % margin of an estimated share, as a fraction of the step's visits.
