@@ -229,9 +229,7 @@ export class Friction {
   enterStep(url) {
     if (!this.engine) return;
     this.engine.enterStep(url, performance.now());
-    this.tabMemory.rememberJourney();
-    this.tabMemory.rememberTold();
-    this.tabMemory.rememberHelp(); // offers that saw the visitor move on are told once
+    this.tabMemory.rememberAll(); // offers that saw the visitor move on are told once
     this.emitDetections();
     this.recorder.scheduleDeadline();
   }
@@ -367,9 +365,7 @@ export class Friction {
   leave() {
     if (!this.engine) return;
     this.engine.pageHidden(performance.now());
-    this.tabMemory.rememberJourney(); // with the time on this step so far
-    this.tabMemory.rememberTold();
-    this.tabMemory.rememberHelp();
+    this.tabMemory.rememberAll(); // the journey with the time on this step so far
     this.emitDetections();
     this.send({ leaving: true });
   }

@@ -1,6 +1,7 @@
 // What the core carries from one page of a tab to the next (session_store.js): the journey,
-// only where the visitor agreed to signals, the help memory, which keeps help from
-// nagging page after page, and the tallies told and waiting for the goal (with consent to count). The core writes and reads the text; this decides when.
+// only where the visitor agreed to signals, the help memory, which keeps help from nagging page
+// after page, and the tallies told and waiting for the goal (with consent to count). The core
+// writes and reads the text; this decides when.
 import { helpStore, journeyStore, toldStore } from './session_store.js';
 
 export class TabMemory {
@@ -36,6 +37,13 @@ export class TabMemory {
   // For the next page of this tab: offers made and steps declined.
   rememberHelp() {
     helpStore.save(this.engine.helpState(performance.now()));
+  }
+
+  // All of it, when the page moves on (a route change) or goes away.
+  rememberAll() {
+    this.rememberJourney();
+    this.rememberTold();
+    this.rememberHelp();
   }
 }
 
