@@ -7,11 +7,14 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <map>
+#include <tuple>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "day_cache.h"
 #include "detect/friction_kind.h"
 #include "intake/batch_reader.h"
 
@@ -37,15 +40,32 @@ class OutcomeStore {
 
   // Inside the caller's transaction.
   bool add(const ReceivedBatch& batch, int64_t received_at_ms);
-  // Summed over the UTC days [from_day, to_day), of one site or of all ("").
+  // Summed over the UTC days [from_day, to_day), of one site or of all (""). Under the
+  // caller's read lock.
   std::vector<OutcomeSums> sums(int64_t from_day, int64_t to_day, const std::string& site);
+  // Tells that a committed write changed `day`'s outcome days. Any thread, no lock needed.
+  void dayChanged(int64_t day) { days_.markChanged(day); }
 
  private:
+  // site, step, ε, goal: the key of a sum, held once and named by its index in keys_.
+  using Key = std::tuple<std::string, std::string, double, std::string>;
+  struct DayRow {
+    size_t key;
+    int64_t views = 0, quiet = 0;
+    std::array<int64_t, kFrictionKindCount> said_met{};
+  };
   OutcomeStore() = default;
+  size_t keyIndex(Key key);
+  // The outcome days of `day`, held or read.
+  const std::vector<DayRow>& dayRows(int64_t day);
+  DayCache<DayRow> days_;
+  std::vector<Key> keys_;
+  std::map<Key, size_t> key_index_;
   sqlite3_stmt* upsert_day_ = nullptr;
   sqlite3_stmt* upsert_kind_ = nullptr;
   sqlite3_stmt* select_days_ = nullptr;
   sqlite3_stmt* select_kinds_ = nullptr;
+  sqlite3_stmt* select_oldest_day_ = nullptr;
 };
 
 }  // namespace friction::collector

@@ -56,19 +56,8 @@ constexpr const char* kDaysSql =
 constexpr const char* kIdsSql = "SELECT id FROM problems WHERE ";
 constexpr const char* kIdFilters = "(?2 = '' OR step = ?2) AND (?3 = '' OR kind = ?3)";
 
-// A problem's sums over the scan, at its id.
-struct Sums {
-  int64_t views = 0, previous_views = 0, signals = 0, events = 0;
-};
-
-// One day of the range of one problem, kept from the scan for the daily series of the few shown.
-struct DayViews {
-  int64_t id;
-  int64_t offset;  // from the range's first day
-  int64_t views;
-};
-
 // The order of the ranking without the names: most page views, then most signals.
+template <typename Sums>
 bool countsBefore(const Sums& a, const Sums& b) {
   return std::tie(b.views, b.signals) < std::tie(a.views, a.signals);
 }
@@ -124,9 +113,9 @@ ProblemStore::~ProblemStore() {
   sqlite3_finalize(select_problem_);
 }
 
-const std::vector<DayRow>& ProblemStore::dayRows(int64_t day) {
+const std::vector<ProblemDayRow>& ProblemStore::dayRows(int64_t day) {
   if (const auto* held = days_.find(day)) return *held;
-  std::vector<DayRow> rows;
+  std::vector<ProblemDayRow> rows;
   Use use(select_days_);
   sqlite3_stmt* read = use.get();
   sqlite3_bind_int64(read, 1, day);
@@ -147,7 +136,8 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
   // A filter becomes the set of problem ids it keeps, from the small problems table, so that
   // the scan below compares no text.
   const bool filtered = !query.site.empty() || !query.step.empty() || !query.kind.empty();
-  std::vector<bool> kept_ids;
+  std::vector<char>& kept_ids = kept_ids_;
+  kept_ids.clear();
   if (filtered) {
     Use use(query.site.empty() ? select_ids_ : select_site_ids_);
     sqlite3_stmt* rows = use.get();
@@ -156,8 +146,8 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
     bindText(rows, 3, query.kind);
     while (sqlite3_step(rows) == SQLITE_ROW) {
       const auto id = static_cast<size_t>(sqlite3_column_int64(rows, 0));
-      if (id >= kept_ids.size()) kept_ids.resize(id + 1);
-      kept_ids[id] = true;
+      if (id >= kept_ids.size()) kept_ids.resize(id + 1, 0);
+      kept_ids[id] = 1;
     }
     if (kept_ids.empty()) return list;
   }
@@ -167,6 +157,11 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
   const int pointer = query.pointer.empty() ? -1 : pointerCode(query.pointer);
   const int width = query.width.empty() ? -1 : widthCode(query.width);
   if ((!query.pointer.empty() && pointer < 0) || (!query.width.empty() && width < 0)) return list;
+  const auto keeps = [&](const ProblemDayRow& row) {
+    const auto at = static_cast<size_t>(row.problem_id);
+    if (filtered && (at >= kept_ids.size() || !kept_ids[at])) return false;
+    return (pointer < 0 || row.pointer == pointer) && (width < 0 || row.width == width);
+  };
 
   int64_t oldest = INT64_MAX;  // no day stored before it
   {  // Retention deletes from below, on its own connection.
@@ -177,22 +172,22 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
   }
 
   // One pass over the range and the period before it, day by day, summed into a vector at the
-  // problem's id: both periods and the daily series come out of the same pass.
-  std::vector<Sums> sums;
-  std::vector<DayViews> in_range;
-  for (int64_t day = std::max(query.from_day - days, oldest); day < query.to_day; ++day) {
-    for (const DayRow& row : dayRows(day)) {
+  // problem's id.
+  std::vector<Sums>& sums = sums_;
+  sums.clear();
+  const int64_t first_day = std::max(query.from_day - days, oldest);
+  for (int64_t day = first_day; day < query.to_day; ++day) {
+    const bool in_range = day >= query.from_day;
+    for (const ProblemDayRow& row : dayRows(day)) {
+      if (!keeps(row)) continue;
       const auto at = static_cast<size_t>(row.problem_id);
-      if (filtered && (at >= kept_ids.size() || !kept_ids[at])) continue;
-      if ((pointer >= 0 && row.pointer != pointer) || (width >= 0 && row.width != width)) continue;
       if (at >= sums.size()) sums.resize(at + 1);
-      if (day < query.from_day) {
+      if (!in_range) {
         sums[at].previous_views += row.views;
       } else {
         sums[at].views += row.views;
         sums[at].signals += row.signals;
         sums[at].events += row.events;
-        in_range.push_back({row.problem_id, day - query.from_day, row.views});
       }
     }
   }
@@ -245,12 +240,16 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
             [](const auto& a, const auto& b) { return ranksBefore(a.second, b.second); });
   if (named.size() > query.limit) named.resize(query.limit);
 
-  // The daily series of the problems kept, from the days the scan set aside.
+  // The daily series of the few problems kept: the range's days again, all held by now.
   std::vector<Problem*> kept_at_id(sums.size(), nullptr);
   for (auto& [id, problem] : named) kept_at_id[id] = &problem;
-  for (const DayViews& day : in_range) {
-    if (Problem* problem = kept_at_id[static_cast<size_t>(day.id)])
-      problem->daily_views[static_cast<size_t>(day.offset)] += day.views;  // a row per class
+  for (int64_t day = std::max(query.from_day, oldest); day < query.to_day && !named.empty(); ++day) {
+    for (const ProblemDayRow& row : dayRows(day)) {
+      const auto at = static_cast<size_t>(row.problem_id);
+      if (at >= kept_at_id.size() || !kept_at_id[at] || !keeps(row)) continue;
+      // A row per device class: they add up.
+      kept_at_id[at]->daily_views[static_cast<size_t>(day - query.from_day)] += row.views;
+    }
   }
   for (auto& [id, problem] : named) list.problems.push_back(std::move(problem));
   return list;

@@ -8,10 +8,19 @@
 #include <memory>
 #include <string>
 
-#include "problem_day_cache.h"
+#include <vector>
+
+#include "day_cache.h"
 #include "problems.h"
 
 namespace friction::collector {
+
+// One row of problem_days: a problem's counts on one day for one device class.
+struct ProblemDayRow {
+  int64_t problem_id;
+  int64_t views, signals, events;
+  int pointer = 0, width = 0;  // the device class, device_codes.h
+};
 
 // Whether `views` over a period is a rise or a fall against `previous_views` over the period
 // before, or neither (the rule and its reasons are at the top of problem_store.cpp).
@@ -38,11 +47,19 @@ class ProblemStore {
 
  private:
   ProblemStore() = default;
+  // A problem's sums over the days read, at its id.
+  struct Sums {
+    int64_t views = 0, previous_views = 0, signals = 0, events = 0;
+  };
   // The problem days of `day`, held or read.
-  const std::vector<DayRow>& dayRows(int64_t day);
+  const std::vector<ProblemDayRow>& dayRows(int64_t day);
 
-  ProblemDayCache days_;
-  // Every problem day of [from, to), in day order: integers only.
+  DayCache<ProblemDayRow> days_;
+  // Kept from one query to the next, as are their pages: a vector as long as the problems
+  // table, fresh each time, cost more in page faults than the sums themselves.
+  std::vector<Sums> sums_;
+  std::vector<char> kept_ids_;
+  // Every problem day of one day: integers only.
   sqlite3_stmt* select_days_ = nullptr;
   sqlite3_stmt* select_oldest_day_ = nullptr;
   // The ids of the problems a filter keeps, of all sites or of one.

@@ -459,6 +459,7 @@ SignalStore::Stored SignalStore::storeBatch(const ReceivedBatch& batch, int64_t 
   if (ok && exec(db_, "COMMIT", error)) {
     // Only once committed: a view reading the day before then reads it again after.
     if (!batch.signals.empty()) problems_->dayChanged(utcDayOf(received_at_ms));
+    if (!batch.visits.empty()) outcomes_->dayChanged(utcDayOf(received_at_ms));
     return Stored::stored;
   }
   if (!ok) error = lastError(db_);

@@ -5,6 +5,8 @@
 // intake stores them. The size is
 //   views_bench 10000000 1000000   (10 M signals, 1 M visit tallies: several minutes to build)
 // Usage: views_bench [SIGNALS [VISIT_TALLIES [REQUESTS_PER_VIEW]]].
+// With VIEWS_BENCH_DB=file, the database is built there once and kept, and later runs with
+// that variable reuse it (for trying a change without minutes of building each time).
 #include <httplib.h>
 #include <unistd.h>
 
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "collector_server.h"
+#include "anonymise/randomized_response.h"
 #include "signal_store.h"
 #include "synthetic_problems.h"
 #include "utc_day.h"
@@ -58,10 +61,23 @@ void storeTallies(const std::string& path, int64_t count) {
     batch.id = std::to_string(batch_number);
     batch.id.insert(0, 32 - batch.id.size(), '0');
     batch.epsilon = batch_number % 5 == 0 ? 1.0986 : 0;
+    const double yes = friction::truthProbability(1.0986);
     for (int i = 0; i < kTalliesPerBatch && stored < count; ++i, ++stored) {
       ReceivedVisit visit;
       visit.step = stepName(static_cast<int>(random() % kSteps));
-      if (random() % 10 == 0) visit.met.push_back(kKindNames[random() % kKinds]);
+      // A tenth met one kind. A randomized tally answers for every kind, as the SDK's do
+      // (anonymise/randomized_response.h): the estimate, and its cost, are then the real ones.
+      const int met = random() % 10 == 0 ? static_cast<int>(random() % kKinds) : -1;
+      for (int kind = 0; kind < kKinds; ++kind) {
+        const bool truth = kind == met;
+        const bool said = batch.epsilon == 0
+                              ? truth
+                              : std::uniform_real_distribution<double>(0, 1)(random) <
+                                    (truth ? yes : 1 - yes);
+        if (said) visit.met.push_back(kKindNames[kind]);
+      }
+      // Exact tallies tell whether help was asked: here it never was.
+      if (batch.epsilon == 0) visit.help = 0;
       // About a quarter of the views are told again because the tab went on to the goal.
       if (random() % 4 == 0) {
         ReceivedVisit followed = visit;
@@ -117,14 +133,19 @@ int main(int argc, char** argv) {
   const int requests = argc > 3 ? std::atoi(argv[3]) : 40;
   const fs::path root = fs::temp_directory_path() / ("friction-views-bench-" + std::to_string(getpid()));
   fs::create_directories(root);
-  const std::string db = (root / "views.db").string();
+  const char* kept = std::getenv("VIEWS_BENCH_DB");
+  const std::string db = kept && *kept ? kept : (root / "views.db").string();
 
-  auto start = std::chrono::steady_clock::now();
-  const int64_t days = fillProblems(db, signals, true, 3);
-  storeTallies(db, tallies);
-  std::printf("views: %lld raw signals (%lld problem-day rows) and %lld visit tallies, built in %.0f s\n",
-              static_cast<long long>(signals), static_cast<long long>(days),
-              static_cast<long long>(tallies), msSince(start) / 1000);
+  if (kept && *kept && fs::exists(db)) {
+    std::printf("views: reusing %s\n", db.c_str());
+  } else {
+    auto start = std::chrono::steady_clock::now();
+    const int64_t days = fillProblems(db, signals, true, 3);
+    storeTallies(db, tallies);
+    std::printf("views: %lld raw signals (%lld problem-day rows) and %lld visit tallies, built in %.0f s\n",
+                static_cast<long long>(signals), static_cast<long long>(days),
+                static_cast<long long>(tallies), msSince(start) / 1000);
+  }
 
   CollectorOptions options;
   options.root = FRICTION_SOURCE_DIR;

@@ -12,6 +12,7 @@
 #include "anonymise/randomized_response.h"
 #include "conversion.h"
 #include "kit/test_batch_id.h"
+#include "retention.h"
 #include "signal_store.h"
 
 using namespace friction;
@@ -161,6 +162,45 @@ TEST_CASE("conversion: stored per day through the signal store, goal tallies apa
     CHECK(sums[1].quiet == 1);
     CHECK(store->outcomeSums(20001, 20002, "").empty());
     CHECK(store->outcomeSums(20000, 20001, "other").empty());
+  }
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(path.string() + suffix, ignored);
+}
+
+TEST_CASE("conversion: a day read by a view is read again after a batch or retention changes it") {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("friction-conversion-days-" + std::to_string(getpid()) + ".db");
+  {
+    std::string error;
+    auto store = SignalStore::open(path.string(), error);
+    REQUIRE_MESSAGE(store, error);
+    const int64_t day_ms = 86400000;
+    const auto storeVisits = [&](int64_t day, int count) {
+      ReceivedBatch batch;
+      batch.id = testBatchId();
+      batch.site = "shop";
+      batch.sdk = "0.1.0";
+      for (int i = 0; i < count; ++i) batch.visits.push_back({"/pay", {"rage_click"}, 0, ""});
+      REQUIRE(store->storeBatch(batch, day * day_ms + 5, error) == SignalStore::Stored::stored);
+    };
+    const auto viewsOver = [&](int64_t from, int64_t to) {
+      const auto sums = store->outcomeSums(from, to, "");
+      return sums.empty() ? int64_t{0} : sums.at(0).views;
+    };
+    storeVisits(20000, 2);
+    storeVisits(20001, 3);
+    CHECK(viewsOver(20000, 20002) == 5);
+    storeVisits(20000, 4);  // a day the view has read
+    CHECK(viewsOver(20000, 20002) == 9);
+    CHECK(viewsOver(20000, 20001) == 6);
+    sqlite3* other = nullptr;  // retention runs on a connection of its own
+    REQUIRE(sqlite3_open(path.string().c_str(), &other) == SQLITE_OK);
+    CHECK(deleteStoredBefore(other, 20001 * day_ms, error) >= 0);
+    CHECK(viewsOver(20000, 20002) == 3);
+    CHECK(deleteStoredBefore(other, 20002 * day_ms, error) >= 0);
+    CHECK(store->outcomeSums(20000, 20002, "").empty());
+    sqlite3_close(other);
   }
   std::error_code ignored;
   for (const char* suffix : {"", "-wal", "-shm"})
