@@ -4,12 +4,11 @@
 #include <iostream>
 
 #include "problem_alerts.h"
-#include "signal_store.h"
+#include "storage.h"
 #include "time_text.h"
 
 namespace friction::collector {
-std::unique_ptr<AlertWatcher> AlertWatcher::open(SignalStore& store, const std::string& db_path,
-                                                 const AlertOptions& options,
+std::unique_ptr<AlertWatcher> AlertWatcher::open(Storage& storage, const AlertOptions& options,
                                                  std::string& error) {
   WebhookUrl url;
   if (!parseWebhookUrl(options.webhook_url, url, error)) {
@@ -20,18 +19,15 @@ std::unique_ptr<AlertWatcher> AlertWatcher::open(SignalStore& store, const std::
     error = "--dashboard-url must be an http or https URL";
     return nullptr;
   }
-  auto ledger = AlertLedger::open(db_path, error);
-  if (!ledger) return nullptr;
   return std::unique_ptr<AlertWatcher>(
-      new AlertWatcher(&store, std::move(ledger), std::move(url), options.dashboard_url));
+      new AlertWatcher(&storage, std::move(url), options.dashboard_url));
 }
 
-std::unique_ptr<AlertWatcher> AlertWatcher::start(SignalStore& store, const std::string& db_path,
-                                                  const AlertOptions& options,
+std::unique_ptr<AlertWatcher> AlertWatcher::start(Storage& storage, const AlertOptions& options,
                                                   std::string& error) {
   if (options.webhook_url.empty())
-    return std::unique_ptr<AlertWatcher>(new AlertWatcher(nullptr, nullptr, {}, ""));
-  auto watcher = open(store, db_path, options, error);
+    return std::unique_ptr<AlertWatcher>(new AlertWatcher(nullptr, {}, ""));
+  auto watcher = open(storage, options, error);
   if (!watcher) return nullptr;
   // The first check runs on the thread too: a slow receiver must not hold up the start.
   watcher->hourly_ = std::make_unique<PeriodicThread>(
@@ -48,8 +44,8 @@ std::unique_ptr<AlertWatcher> AlertWatcher::start(SignalStore& store, const std:
 int AlertWatcher::checkOnce(int64_t now_ms, std::string& error) {
   const ProblemQuery query = alertQuery(now_ms);
   std::set<AlertKey> sent;
-  if (!ledger_->alertedWithinWeek(query.from_day, sent, error)) return -1;
-  const auto alerts = pickAlerts(store_->problems(query), sent);
+  if (!storage_->alertedWithinWeek(query.from_day, sent, error)) return -1;
+  const auto alerts = pickAlerts(storage_->problems(query), sent);
   if (alerts.empty()) return 0;
   const int status = postJson(url_, alertJson(alerts, query.from_day, dashboard_url_), error);
   if (status < 200 || status > 299) {
@@ -60,7 +56,7 @@ int AlertWatcher::checkOnce(int64_t now_ms, std::string& error) {
   }
   // Sent: a failure to record it now means it is sent again at the next check, which is the
   // lesser harm than losing it.
-  if (!ledger_->record(alerts, query.from_day, now_ms, error)) return -1;
+  if (!storage_->recordAlerts(alerts, query.from_day, now_ms, error)) return -1;
   return static_cast<int>(alerts.size());
 }
 

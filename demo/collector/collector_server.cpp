@@ -18,7 +18,6 @@
 #include "dashboard_page.h"
 #include "encode/field_rules.h"
 #include "find_link.h"
-#include "handoff_store.h"
 #include "handoffs_json.h"
 #include "intake/handoff_reader.h"
 #include "intake/intake_limits.h"
@@ -31,7 +30,7 @@
 #include "shop_api.h"
 #include "rate_limiter.h"
 #include "retention.h"
-#include "signal_store.h"
+#include "sqlite_storage.h"
 #include "site_registry.h"
 #include "static_files.h"
 #include "summary_json.h"
@@ -76,11 +75,28 @@ void sendInternalError(const Request& req, Response& res, const char* what) {
   else sendText(res, 500, "internal error\n");
 }
 
+// A view whose store cannot be reached says so, and when to try again: a page of zeros would
+// read as "no friction".
+// The agent view lists the latest hand-offs.
+constexpr size_t kAgentHandoffs = 50;
+
+void sendStoreUnreachable(const Request& req, Response& res, const char* what) {
+  std::cerr << "friction collector: " << req.method << " " << req.path
+            << ": the store cannot be reached: " << what << "\n";
+  res.headers.clear();
+  res.set_header("Retry-After", std::to_string(kStoreRetryAfterS));
+  const char* message = "the store cannot be reached; nothing can be shown until it answers";
+  if (isApiPath(req.path)) sendJson(res, 503, jsonError(message));
+  else sendText(res, 503, std::string(message) + "\n");
+}
+
 // Nothing a handler throws may reach httplib, which would put e.what() in a response header.
 template <typename Work>
 void guarded(const Request& req, Response& res, Work&& work) noexcept {
   try {
     work();
+  } catch (const StoreUnreachable& e) {
+    try { sendStoreUnreachable(req, res, e.what()); } catch (...) { res.status = 503; }
   } catch (const std::exception& e) {
     try { sendInternalError(req, res, e.what()); } catch (...) { res.status = 500; }
   } catch (...) {
@@ -91,12 +107,11 @@ void guarded(const Request& req, Response& res, Work&& work) noexcept {
 // The handlers' shared state; shared_ptr so it lives as long as the server's handlers.
 class Routes {
  public:
-  Routes(CollectorOptions options, std::unique_ptr<SignalStore> store,
-         std::unique_ptr<HandoffStore> handoffs, SiteRegistry sites, TrustedProxies proxies,
+  Routes(CollectorOptions options, std::unique_ptr<Storage> store, SiteRegistry sites,
+         TrustedProxies proxies,
          std::unique_ptr<RetentionJob> retention, std::unique_ptr<AlertWatcher> alerts)
       : options_(std::move(options)),
         store_(std::move(store)),
-        handoffs_(std::move(handoffs)),
         sites_(std::move(sites)),
         proxies_(std::move(proxies)),
         retention_(std::move(retention)),
@@ -169,7 +184,7 @@ class Routes {
       sendJson(res, 403, jsonError(*refusal));
       return;
     }
-    const std::string reference = handoffs_->create(handoff, nowUnixMs(), error);
+    const std::string reference = store_->createHandoff(handoff, nowUnixMs(), error);
     if (reference.empty()) {
       std::cerr << "friction collector: cannot store a hand-off: " << error << "\n";
       sendJson(res, 500, jsonError("the hand-off could not be stored"));
@@ -180,7 +195,7 @@ class Routes {
 
   void agent(const Request& req, Response& res) const {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
-    sendHtml(res, renderAgentPage(handoffs_->recent(), nowUnixMs()));
+    sendHtml(res, renderAgentPage(store_->recentHandoffs(kAgentHandoffs), nowUnixMs()));
   }
 
   void postSignals(const Request& req, Response& res,
@@ -189,6 +204,7 @@ class Routes {
     std::string body;
     if (!readBody(req, res, read, kMaxBodyBytes, body)) return;
     const auto answer = takeInSignals(body, *store_, nowUnixMs(), sites_, senderOf(req));
+    if (answer.retry_after_s > 0) res.set_header("Retry-After", std::to_string(answer.retry_after_s));
     sendJson(res, answer.status, answer.json);
   }
 
@@ -236,7 +252,7 @@ class Routes {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     bool csv = false;
     if (!exportFormat(req, res, csv)) return;
-    const auto recent = handoffs_->recent(kDashboardHandoffs);
+    const auto recent = store_->recentHandoffs(kDashboardHandoffs);
     const auto by_step = handoffsByStep(recent);
     if (csv) sendCsv(res, "handoffs", handoffsCsv(by_step, kMinProblemViews));
     else sendJson(res, 200, handoffsJson(by_step, recent.size(), kMinProblemViews));
@@ -306,7 +322,7 @@ class Routes {
     if (!views_.admit(req, res, requestScheme(req, proxies_) == "https")) return;
     DashboardData data;
     data.visits = visitShares(store_->visitSums(), 50);
-    data.handoffs = handoffs_->recent(kDashboardHandoffs);
+    data.handoffs = store_->recentHandoffs(kDashboardHandoffs);
     data.now_ms = nowUnixMs();
     const ProblemQueryParams asked = readProblemQuery(req.params, data.now_ms);
     data.problems = store_->problems(asked.query);
@@ -373,8 +389,7 @@ class Routes {
   }
 
   CollectorOptions options_;
-  std::unique_ptr<SignalStore> store_;
-  std::unique_ptr<HandoffStore> handoffs_;
+  std::unique_ptr<Storage> store_;
   SiteRegistry sites_;
   TrustedProxies proxies_;
   std::unique_ptr<RetentionJob> retention_;  // stops with the routes
@@ -436,21 +451,19 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
     error = "the rate limit must be above 0 per second";
     return false;
   }
-  auto store = SignalStore::open(options.db_path, error);  // applies the schema steps first
+  std::unique_ptr<Storage> store = SqliteStorage::open(options.db_path, error);
   if (!store) return false;
-  auto handoffs = HandoffStore::open(options.db_path, error);
-  if (!handoffs) return false;
   TrustedProxies proxies;
   if (!options.trusted_proxies.empty() && !proxies.add(options.trusted_proxies, error))
     return false;
-  auto retention = RetentionJob::start(options.db_path, options.retention_days, error);
+  auto retention = RetentionJob::start(*store, options.retention_days, error);
   if (!retention) return false;
-  auto alerts = AlertWatcher::start(*store, options.db_path,
-                                    {options.alert_webhook, options.dashboard_url}, error);
+  auto alerts =
+      AlertWatcher::start(*store, {options.alert_webhook, options.dashboard_url}, error);
   if (!alerts) return false;
-  auto routes = std::make_shared<const Routes>(options, std::move(store), std::move(handoffs),
-                                               std::move(sites), std::move(proxies),
-                                               std::move(retention), std::move(alerts));
+  auto routes = std::make_shared<const Routes>(options, std::move(store), std::move(sites),
+                                               std::move(proxies), std::move(retention),
+                                               std::move(alerts));
 
   server.set_socket_options(reuseAddressOnly);
   // Answers go out as soon as written: with Nagle's algorithm, a response written in two parts

@@ -13,14 +13,10 @@
 #include <vector>
 
 #include "intake/handoff_reader.h"
+#include "stored_handoff.h"
 
 namespace friction::collector {
 
-struct StoredHandoff {
-  std::string reference, site;
-  int64_t created_at_ms = 0;
-  std::optional<std::vector<HandoffStep>> summary;  // nothing when the visitor did not share it
-};
 
 class HandoffStore {
  public:

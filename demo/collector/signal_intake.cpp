@@ -18,7 +18,7 @@ size_t decompressedCap(size_t body_bytes) {
   return std::min(kMaxDecompressedBytes, std::max(kRatioFloorBytes, body_bytes * kMaxCompressionRatio));
 }
 
-IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t now_ms,
+IntakeResponse takeInSignals(std::string_view body, Storage& store, int64_t now_ms,
                              const SiteRegistry& sites, const Sender& sender) {
   if (body.size() > kMaxBodyBytes)
     return {413, jsonError("body exceeds " + std::to_string(kMaxBodyBytes) + " bytes")};
@@ -36,13 +36,18 @@ IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t 
   if (const auto refusal = sites.refusal(batch.site, sender.origin))
     return {403, jsonError(*refusal)};
   switch (store.storeBatch(batch, now_ms, error)) {
-    case SignalStore::Stored::stored: break;
-    case SignalStore::Stored::duplicate:
+    case Stored::stored: break;
+    case Stored::duplicate:
       // A retry of a batch already stored: success, so that the SDK stops retrying it.
       return {200, nlohmann::json{{"stored", 0}, {"visits", 0}, {"duplicate", true}}.dump()};
-    case SignalStore::Stored::failed:
+    case Stored::failed:
       std::cerr << "friction collector: cannot store a batch: " << error << "\n";
       return {500, jsonError("the batch could not be stored")};
+    case Stored::unavailable:
+      // Nothing was acknowledged: the SDK keeps the batch and sends it again after the wait.
+      std::cerr << "friction collector: the store cannot be reached: " << error << "\n";
+      return {503, jsonError("the store cannot be reached; send the batch again later"),
+              kStoreRetryAfterS};
   }
   nlohmann::json answer{{"stored", batch.signals.size()}, {"visits", batch.visits.size()}};
   if (batch.refused > 0) {

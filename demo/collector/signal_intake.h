@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "intake/intake_limits.h"
-#include "signal_store.h"
+#include "storage.h"
 #include "site_registry.h"
 
 namespace friction::collector {
@@ -19,7 +19,12 @@ size_t decompressedCap(size_t body_bytes);
 struct IntakeResponse {
   int status;
   std::string json;
+  int retry_after_s = 0;  // > 0: sent as Retry-After (the store could not be reached)
 };
+
+// Seconds a client is asked to wait when the store cannot be reached: long enough for a
+// restarted ClickHouse to come back, short enough that a page still open sends its batch.
+inline constexpr int kStoreRetryAfterS = 30;
 
 // Who sent the body: the request's Origin header ("" if none).
 struct Sender {
@@ -30,7 +35,7 @@ struct Sender {
 // A batch for a site not registered, or without an Origin its site lists, gets a 403. A batch
 // with some invalid signals or visits stores the valid ones: 202
 // {"stored":n,"visits":v,"refused":m,"refusal":"signals[3].step: ..."} (intake/batch_reader.h).
-IntakeResponse takeInSignals(std::string_view body, SignalStore& store, int64_t now_ms,
+IntakeResponse takeInSignals(std::string_view body, Storage& store, int64_t now_ms,
                              const SiteRegistry& sites = SiteRegistry(), const Sender& sender = {});
 
 // The JSON error body every failing route answers with: {"error":"..."}.

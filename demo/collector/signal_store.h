@@ -14,6 +14,8 @@
 #include "outcome_store.h"
 #include "problems.h"
 #include "signals/visit_tally.h"
+#include "storage.h"
+#include "visit_sums.h"
 
 namespace friction::collector {
 
@@ -21,16 +23,6 @@ class ProblemStore;
 class OutcomeStore;
 class HelpStore;
 struct HelpList;
-
-// The visit tallies of one site's step told with one ε (0: exact), summed.
-struct VisitSums {
-  std::string site, step;
-  double epsilon = 0;
-  int64_t visits = 0;
-  std::array<int64_t, kFrictionKindCount> said_met{};  // by FrictionKind
-  int64_t first_seen_ms = 0;
-  int64_t last_seen_ms = 0;
-};
 
 class SignalStore {
  public:
@@ -42,7 +34,7 @@ class SignalStore {
 
   // Stores a batch, its signals and its visits in one transaction: all of it or none. A batch
   // whose id is stored already (a retry of a batch whose answer was lost) adds nothing.
-  enum class Stored { stored, duplicate, failed };
+  using Stored = collector::Stored;
   Stored storeBatch(const ReceivedBatch& batch, int64_t received_at_ms, std::string& error);
 
   int64_t totalSignals();

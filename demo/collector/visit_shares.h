@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "signal_store.h"
+#include "visit_sums.h"
 
 namespace friction::collector {
 

@@ -20,8 +20,9 @@
 #include "alert_watcher.h"
 #include "problem_alerts.h"
 #include "problem_store.h"
-#include "retention.h"
 #include "signal_store.h"
+#include "sqlite_retention.h"
+#include "sqlite_storage.h"
 #include "webhook.h"
 
 namespace fs = std::filesystem;
@@ -105,7 +106,7 @@ bool names(const nlohmann::json& alerted, const char* kind, const char* role, co
 TEST_CASE("alerts: a receiver on loopback gets exactly one alert for a planted regression") {
   SeededDatabase seeded;
   std::string error;
-  auto store = SignalStore::open(seeded.db, error);
+  auto store = SqliteStorage::open(seeded.db, error);
   REQUIRE_MESSAGE(store, error);
   Receiver receiver;
   const AlertOptions options{receiver.url(), "https://friction.example/dashboard"};
@@ -113,7 +114,7 @@ TEST_CASE("alerts: a receiver on loopback gets exactly one alert for a planted r
   // A receiver that fails: nothing is recorded as sent, and the next check sends again.
   receiver.answer(500);
   {
-    auto watcher = AlertWatcher::open(*store, seeded.db, options, error);
+    auto watcher = AlertWatcher::open(*store, options, error);
     REQUIRE_MESSAGE(watcher, error);
     CHECK(watcher->checkOnce(seeded.seeded_at_ms, error) == -1);
     CHECK(error.find("answered 500") != std::string::npos);
@@ -121,13 +122,16 @@ TEST_CASE("alerts: a receiver on loopback gets exactly one alert for a planted r
   REQUIRE(receiver.bodies().size() == 1);
   receiver.answer(200);
 
-  auto watcher = AlertWatcher::open(*store, seeded.db, options, error);
+  auto watcher = AlertWatcher::open(*store, options, error);
   REQUIRE_MESSAGE(watcher, error);
   CHECK(watcher->checkOnce(seeded.seeded_at_ms, error) == 2);
   CHECK(watcher->checkOnce(seeded.seeded_at_ms, error) == 0);  // the next check
   watcher.reset();
   // A restart: the ledger is in the database, so nothing is sent twice.
-  auto restarted = AlertWatcher::open(*store, seeded.db, options, error);
+  store.reset();
+  store = SqliteStorage::open(seeded.db, error);
+  REQUIRE_MESSAGE(store, error);
+  auto restarted = AlertWatcher::open(*store, options, error);
   REQUIRE_MESSAGE(restarted, error);
   CHECK(restarted->checkOnce(seeded.seeded_at_ms, error) == 0);
 

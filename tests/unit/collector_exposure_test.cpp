@@ -18,7 +18,8 @@
 #include "collector_server.h"
 #include "encode/signal_batch.h"
 #include "kit/test_batch_id.h"
-#include "retention.h"
+#include "sqlite_retention.h"
+#include "utc_day.h"
 #include "signal_store.h"
 
 namespace fs = std::filesystem;

@@ -12,7 +12,7 @@
 #include "anonymise/randomized_response.h"
 #include "conversion.h"
 #include "kit/test_batch_id.h"
-#include "retention.h"
+#include "sqlite_retention.h"
 #include "signal_store.h"
 
 using namespace friction;

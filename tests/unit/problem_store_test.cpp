@@ -10,7 +10,7 @@
 
 #include "kit/test_batch_id.h"
 #include "problem_store.h"
-#include "retention.h"
+#include "sqlite_retention.h"
 #include "signal_store.h"
 
 namespace fs = std::filesystem;
