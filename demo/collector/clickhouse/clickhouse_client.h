@@ -86,9 +86,10 @@ class ClickHouseClient {
   // half-way is a rejected reply, never rows cut short.
   Rows query(const std::string& select, const Settings& settings = {});
   // All `rows` in one INSERT INTO `table` FORMAT JSONEachRow (ClickHouse wants few, large
-  // inserts). `table` is a plain name (isPlainName). Each row an object, columns by name;
-  // columns left out take their defaults. A row that is not valid UTF-8 is rejected before
-  // anything is sent.
+  // inserts). `table` is a plain name (isPlainName). Each row an object, columns by name. A
+  // column left out gets its type's zero on 18.16, which ignores DEFAULT expressions there
+  // (current servers apply them): send every column whose default is not zero. A key the table
+  // lacks is rejected. A row that is not valid UTF-8 is rejected before anything is sent.
   Reply insert(const std::string& table, const std::vector<Json>& rows,
                const Settings& settings = {});
 
