@@ -26,6 +26,8 @@ constexpr int kNetworkErrorCodes[] = {
 // Read settings every query sends: 64-bit integers as JSON numbers (18.16 quotes them by
 // default, which would turn counts into strings), and the answer buffered until the query ends
 // so that an error is an HTTP error, not a 200 with an exception after the first rows.
+constexpr const char* kPingPath = "/ping";
+
 const Settings kQuerySettings = {{"output_format_json_quote_64bit_integers", "0"},
                                  {"wait_end_of_query", "1"}};
 
@@ -126,7 +128,7 @@ void ClickHouseClient::giveBack(std::unique_ptr<Connection> connection) {
 ClickHouseClient::Answer ClickHouseClient::send(const std::string& target, const std::string& body,
                                                 const Settings& settings, bool in_database) {
   std::string path = target;
-  char separator = path.find('?') == std::string::npos ? '?' : '&';
+  char separator = '?';
   auto addParameter = [&](const std::string& name, const std::string& value) {
     path += separator + percentEncode(name) + "=" + percentEncode(value);
     separator = '&';
@@ -135,8 +137,10 @@ ClickHouseClient::Answer ClickHouseClient::send(const std::string& target, const
   for (const auto& [name, value] : settings) addParameter(name, value);
 
   std::unique_ptr<Connection> connection = borrow();
-  httplib::Result result = target == "/ping" ? connection->http->Get(path.c_str())
-                                             : connection->http->Post(path.c_str(), body, "text/plain");
+  // /ping is the one GET; everything else is a POST (ClickHouse refuses writes over GET).
+  httplib::Result result = target == kPingPath
+                               ? connection->http->Get(path.c_str())
+                               : connection->http->Post(path.c_str(), body, "text/plain");
   Answer answer;
   if (!result) {
     // The connection is dropped with its broken socket.
@@ -158,7 +162,7 @@ ClickHouseClient::Answer ClickHouseClient::send(const std::string& target, const
 }
 
 Reply ClickHouseClient::ping() {
-  Answer answer = send("/ping", "", {}, false);
+  Answer answer = send(kPingPath, "", {}, false);
   if (answer.outcome == Outcome::ok && answer.body != "Ok.\n") {
     return {Outcome::rejected, "not a ClickHouse server: /ping answered '" + answer.body + "'", ""};
   }
