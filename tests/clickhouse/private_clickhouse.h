@@ -4,6 +4,8 @@
 // Distributed table can be tested on one machine.
 //
 // A missing clickhouse-server is an error, not a skip: CI installs it (scripts/setup.sh).
+// A server is killed when the thread that started it ends (PR_SET_PDEATHSIG, so that a crashed
+// test leaves no server behind): construct and start() from a thread that outlives it.
 #pragma once
 #include <sys/types.h>
 
