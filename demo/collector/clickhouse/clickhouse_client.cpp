@@ -76,12 +76,6 @@ struct ClickHouseClient::Connection {
   Clock::time_point last_used;
 };
 
-struct ClickHouseClient::Answer {
-  Outcome outcome = Outcome::ok;
-  std::string error;
-  std::string body;
-};
-
 const char* outcomeName(Outcome outcome) {
   switch (outcome) {
     case Outcome::ok: return "ok";
@@ -125,8 +119,8 @@ void ClickHouseClient::giveBack(std::unique_ptr<Connection> connection) {
   if (idle_.size() < options_.max_idle_connections) idle_.push_back(std::move(connection));
 }
 
-ClickHouseClient::Answer ClickHouseClient::send(const std::string& target, const std::string& body,
-                                                const Settings& settings, bool in_database) {
+Reply ClickHouseClient::send(const std::string& target, const std::string& body,
+                             const Settings& settings, bool in_database) {
   std::string path = target;
   char separator = '?';
   auto addParameter = [&](const std::string& name, const std::string& value) {
@@ -141,7 +135,7 @@ ClickHouseClient::Answer ClickHouseClient::send(const std::string& target, const
   httplib::Result result = target == kPingPath
                                ? connection->http->Get(path.c_str())
                                : connection->http->Post(path.c_str(), body, "text/plain");
-  Answer answer;
+  Reply answer;
   if (!result) {
     // The connection is dropped with its broken socket.
     answer.outcome = Outcome::unreachable;
@@ -162,28 +156,26 @@ ClickHouseClient::Answer ClickHouseClient::send(const std::string& target, const
 }
 
 Reply ClickHouseClient::ping() {
-  Answer answer = send(kPingPath, "", {}, false);
-  if (answer.outcome == Outcome::ok && answer.body != "Ok.\n") {
+  Reply answer = send(kPingPath, "", {}, false);
+  if (answer.ok() && answer.body != "Ok.\n") {
     return {Outcome::rejected, "not a ClickHouse server: /ping answered '" + answer.body + "'", ""};
   }
-  return {answer.outcome, std::move(answer.error), std::move(answer.body)};
+  return answer;
 }
 
 Reply ClickHouseClient::createDatabase() {
   // Not "in the database": ClickHouse refuses a request naming a database that does not exist.
-  Answer answer = send("/", "CREATE DATABASE IF NOT EXISTS " + url_.database, {}, false);
-  return {answer.outcome, std::move(answer.error), std::move(answer.body)};
+  return send("/", "CREATE DATABASE IF NOT EXISTS " + url_.database, {}, false);
 }
 
 Reply ClickHouseClient::execute(const std::string& statement, const Settings& settings) {
-  Answer answer = send("/", statement, settings, true);
-  return {answer.outcome, std::move(answer.error), std::move(answer.body)};
+  return send("/", statement, settings, true);
 }
 
 Rows ClickHouseClient::query(const std::string& select, const Settings& settings) {
   Settings all = kQuerySettings;
   all.insert(all.end(), settings.begin(), settings.end());
-  Answer answer = send("/", select + "\nFORMAT JSONEachRow", all, true);
+  Reply answer = send("/", select + "\nFORMAT JSONEachRow", all, true);
   Rows rows{answer.outcome, std::move(answer.error), {}};
   if (!rows.ok()) return rows;
   size_t start = 0;
@@ -225,8 +217,7 @@ Reply ClickHouseClient::insert(const std::string& table, const std::vector<Json>
   }
   Settings all = {{"query", "INSERT INTO " + table + " FORMAT JSONEachRow"}};
   all.insert(all.end(), settings.begin(), settings.end());
-  Answer answer = send("/", body, all, true);
-  return {answer.outcome, std::move(answer.error), std::move(answer.body)};
+  return send("/", body, all, true);
 }
 
 }  // namespace friction::clickhouse

@@ -95,8 +95,7 @@ class ClickHouseClient {
 
  private:
   struct Connection;
-  struct Answer;
-  Answer send(const std::string& target, const std::string& body, const Settings& settings,
+  Reply send(const std::string& target, const std::string& body, const Settings& settings,
               bool in_database);
   std::unique_ptr<Connection> borrow();
   void giveBack(std::unique_ptr<Connection> connection);
