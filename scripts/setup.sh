@@ -11,6 +11,7 @@ APT_PACKAGES=(
   doctest-dev                           # C++ unit tests
   libzstd-dev zstd                      # collector decompression; CLI for checks
   libsqlite3-dev sqlite3                # collector storage
+  clickhouse-server clickhouse-client   # second storage engine (issue 15): tests start private servers
   zlib1g-dev                            # gzip, the baseline of the compression bench
   clang-14 libclang-rt-14-dev           # libFuzzer on the collector's intake (scripts/fuzz.sh)
   libcpp-httplib-dev                    # collector HTTP server
