@@ -58,6 +58,10 @@ bool parseCollectorFlags(int argc, const char* const* argv, CollectorFlags& flag
       flags.host = value;
     } else if (name == "--db") {
       flags.db = value;
+    } else if (name == "--store") {
+      if (value.rfind("clickhouse://", 0) != 0)
+        return (error = "--store takes clickhouse://host:8123/database (SQLite is --db)"), false;
+      flags.store = value;
     } else if (name == "--root") {
       flags.root = value;
     } else if (name == "--allow-origin") {
@@ -120,7 +124,8 @@ bool parseCollectorFlags(int argc, const char* const* argv, CollectorFlags& flag
 
 std::string collectorUsage() {
   return "usage: friction-collector [--port 8080] [--host 127.0.0.1] [--root DIR]\n"
-         "                          [--db FILE] [--allow-origin ORIGIN]\n"
+         "                          [--db FILE | --store clickhouse://HOST:PORT/DB]\n"
+         "                          [--allow-origin ORIGIN]\n"
          "                          [--site NAME=ORIGIN[,ORIGIN...]]... [--rate-limit N]\n"
          "                          [--trusted-proxy ADDR[,ADDR...]] [--retention-days N]\n"
          "                          [--read-timeout S] [--write-timeout S]\n"
@@ -131,6 +136,9 @@ std::string collectorUsage() {
          "  --host          address to listen on\n"
          "  --root          the friction repo; demo/shop and dist/ are served from it (default .)\n"
          "  --db            SQLite file (default ROOT/demo/data/friction.db)\n"
+         "  --store         ClickHouse instead of SQLite, through its HTTP interface, e.g.\n"
+         "                  clickhouse://127.0.0.1:8123/friction (user:password@ allowed);\n"
+         "                  the collector creates its tables there\n"
          "  --allow-origin  another origin given CORS headers (writes still need --site)\n"
          "  --site          take batches for the sites named this way, each from pages of its\n"
          "                  own origins; repeat for each site (default: none, no batch taken)\n"

@@ -12,6 +12,7 @@ struct CollectorFlags {
   int port = 8080;                 // 0: any free port
   std::string root = ".";
   std::string db;                  // empty: <root>/demo/data/friction.db
+  std::string store;               // clickhouse://host:port/db; empty: SQLite in `db`
   std::string allow_origin;
   std::vector<std::string> sites;  // "NAME=ORIGIN,..."
   double rate_limit = 1000;

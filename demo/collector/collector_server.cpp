@@ -31,6 +31,7 @@
 #include "rate_limiter.h"
 #include "retention.h"
 #include "sqlite_storage.h"
+#include "clickhouse/clickhouse_storage.h"
 #include "site_registry.h"
 #include "static_files.h"
 #include "summary_json.h"
@@ -451,7 +452,9 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
     error = "the rate limit must be above 0 per second";
     return false;
   }
-  std::unique_ptr<Storage> store = SqliteStorage::open(options.db_path, error);
+  std::unique_ptr<Storage> store;
+  if (options.store_url.empty()) store = SqliteStorage::open(options.db_path, error);
+  else store = ClickHouseStorage::open(options.store_url, error);
   if (!store) return false;
   TrustedProxies proxies;
   if (!options.trusted_proxies.empty() && !proxies.add(options.trusted_proxies, error))

@@ -40,6 +40,7 @@ struct CollectorOptions {
   std::string access_token;
   // The Host names the views answer to; empty: defaultHostNames("127.0.0.1").
   std::vector<std::string> host_names;
+  std::string store_url;  // clickhouse://...: ClickHouse instead of SQLite in db_path
 };
 
 // Every HTML page is served with this policy; the dashboard and shop are written to fit it.

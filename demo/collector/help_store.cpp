@@ -68,9 +68,7 @@ std::string text(sqlite3_stmt* statement, int column) {
 }  // namespace
 
 HelpList HelpStore::list(const ProblemQuery& query) {
-  HelpList out;
-  out.query = query;
-  std::map<std::tuple<std::string, std::string, std::string>, HelpRow> groups;
+  HelpGroups groups;
   sqlite3_bind_int64(select_, 1, query.from_day);
   sqlite3_bind_int64(select_, 2, query.to_day);
   sqlite3_bind_text(select_, 3, query.site.c_str(), -1, SQLITE_TRANSIENT);
@@ -84,6 +82,12 @@ HelpList HelpStore::list(const ProblemQuery& query) {
   }
   sqlite3_reset(select_);
   sqlite3_clear_bindings(select_);
+  return helpListOf(query, std::move(groups));
+}
+
+HelpList helpListOf(const ProblemQuery& query, HelpGroups groups) {
+  HelpList out;
+  out.query = query;
   for (auto& [key, row] : groups) {
     // Fewer offers than k could point at one visitor: not shown, only counted.
     if (row.count(HelpEvent::offered) < query.min_views) {

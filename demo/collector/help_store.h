@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <map>
+#include <tuple>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -30,6 +32,13 @@ struct HelpList {
   std::vector<HelpRow> rows;  // most offers first
   int64_t hidden = 0;         // groups under k offers, not shown
 };
+
+// Summed events per (site, step, kind), as an engine reads them.
+using HelpGroups = std::map<std::tuple<std::string, std::string, std::string>, HelpRow>;
+
+// The list a view shows of them: groups under k offers hidden and counted, most offers first,
+// at most query.limit. The same for every storage engine.
+HelpList helpListOf(const ProblemQuery& query, HelpGroups groups);
 
 // The read, for its query plan in the tests: a range of the key's leading day, never a scan.
 const char* helpDaysSelectSql();

@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   CollectorOptions options;
   options.root = flags.root;
   options.db_path = flags.db.empty() ? (options.root / "demo/data/friction.db").string() : flags.db;
+  options.store_url = flags.store;
   options.allow_origin = flags.allow_origin;
   options.sites = flags.sites;
   options.rate_limit_per_second = flags.rate_limit;
@@ -72,7 +73,8 @@ int main(int argc, char** argv) {
               << " not found; run from the repo root or pass --root\n";
 
   std::error_code dir_error;
-  if (const auto parent = fs::path(options.db_path).parent_path(); !parent.empty())
+  if (const auto parent = fs::path(options.db_path).parent_path();
+      options.store_url.empty() && !parent.empty())
     fs::create_directories(parent, dir_error);
   if (dir_error) {
     std::cerr << "friction-collector: cannot create the directory of " << options.db_path << ": "

@@ -1,0 +1,74 @@
+#include "clickhouse_schema.h"
+
+#include "clickhouse_client.h"
+
+namespace friction::clickhouse {
+namespace {
+
+// A table of what batches added: replaced on its key (batch_id last), one partition a day.
+std::string batchTable(const std::string& name, const std::string& columns,
+                       const std::string& key) {
+  return "CREATE TABLE IF NOT EXISTS " + name + " (day Date, " + columns +
+         ") ENGINE = ReplacingMergeTree PARTITION BY day ORDER BY (" + key + ")";
+}
+
+}  // namespace
+
+std::vector<std::string> schemaStatements() {
+  return {
+      batchTable("batches",
+                 "batch_id String, received_at Int64, site String, sdk String, dropped UInt32, "
+                 "signal_count UInt32, pointer String, width String",
+                 "batch_id"),
+      batchTable("signals",
+                 "batch_id String, position UInt32, received_at Int64, site String, kind String, "
+                 "step String, role String, target String, count UInt32, at_s UInt32, "
+                 "span_ms UInt32, score Float64",
+                 "batch_id, position"),
+      // role and name: the batch's last; the views take the latest received.
+      batchTable("problem_days",
+                 "site String, step String, kind String, target String, pointer UInt8, "
+                 "width UInt8, batch_id String, received_at Int64, role String, name String, "
+                 "views UInt64, signals UInt64, events UInt64",
+                 "day, site, step, kind, target, pointer, width, batch_id"),
+      batchTable("visit_days",
+                 "site String, step String, epsilon Float64, batch_id String, received_at Int64, "
+                 "visits UInt64",
+                 "day, site, step, epsilon, batch_id"),
+      batchTable("visit_kinds",
+                 "site String, step String, epsilon Float64, kind String, batch_id String, "
+                 "said_met UInt64",
+                 "day, site, step, epsilon, kind, batch_id"),
+      batchTable("outcome_days",
+                 "site String, step String, epsilon Float64, goal String, batch_id String, "
+                 "views UInt64, quiet UInt64",
+                 "day, site, step, epsilon, goal, batch_id"),
+      batchTable("outcome_kinds",
+                 "site String, step String, epsilon Float64, goal String, kind String, "
+                 "batch_id String, said_met UInt64",
+                 "day, site, step, epsilon, goal, kind, batch_id"),
+      batchTable("help_days",
+                 "site String, step String, kind String, event String, batch_id String, "
+                 "count UInt64",
+                 "day, site, step, kind, event, batch_id"),
+      // A hand-off is written once, by one request: no key to replace on.
+      "CREATE TABLE IF NOT EXISTS handoffs (day Date, reference String, site String, "
+      "created_at Int64, summary String) ENGINE = MergeTree PARTITION BY day "
+      "ORDER BY (created_at, reference)",
+      // The alerts' ledger (alert_ledger.h): one row per problem and week, whoever sent it.
+      "CREATE TABLE IF NOT EXISTS problem_alerts (day Date, site String, step String, "
+      "kind String, target String, week Int64, sent_at Int64) ENGINE = ReplacingMergeTree "
+      "PARTITION BY day ORDER BY (site, step, kind, target, week)",
+  };
+}
+
+bool createSchema(ClickHouseClient& client, std::string& error, bool& unreachable) {
+  Reply reply = client.createDatabase();
+  for (size_t i = 0; reply.ok() && i < schemaStatements().size(); ++i)
+    reply = client.execute(schemaStatements()[i]);
+  unreachable = reply.outcome == Outcome::unreachable;
+  if (!reply.ok()) error = "ClickHouse schema: " + reply.error;
+  return reply.ok();
+}
+
+}  // namespace friction::clickhouse

@@ -1,0 +1,37 @@
+// The collector's tables on ClickHouse, in SQL that 18.16 (Debian 12) and current servers both
+// accept: no TTL (18.16 has none: retention drops day partitions), no LowCardinality, no
+// DEFAULT expressions on insert (18.16 ignores them for JSONEachRow: every column is sent).
+//
+// Exactly once: every table holding what a batch added keeps the batch's id in its sorting key
+// and is a ReplacingMergeTree, so the rows of a batch stored twice (a retry whose answer was
+// lost, a retry after an insert that failed half-way) have the same key and collapse into one.
+// Merges do that in the background; a reader must read with FINAL, which collapses what is not
+// merged yet. Before inserting, the intake also asks which of its batch ids are stored already
+// and answers those as duplicates, so that a retry costs nothing. Each table is partitioned by
+// the UTC day a batch was received, which retention drops whole.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace friction::clickhouse {
+
+class ClickHouseClient;
+
+// The tables, in the order the intake fills them: `batches` last, so that a batch whose id is
+// found stored has all of its rows stored.
+inline constexpr const char* kBatchTables[] = {"signals",       "problem_days",   "visit_days",
+                                               "visit_kinds",   "outcome_days",   "outcome_kinds",
+                                               "help_days",     "batches"};
+// Every table partitioned by day (retention drops their old partitions).
+inline constexpr const char* kDayTables[] = {
+    "signals",       "problem_days", "visit_days", "visit_kinds", "outcome_days",
+    "outcome_kinds", "help_days",    "batches",    "handoffs",    "problem_alerts"};
+
+// The CREATE TABLE statements, each IF NOT EXISTS.
+std::vector<std::string> schemaStatements();
+
+// Creates the database and the tables the collector needs; false and `error` if ClickHouse
+// refused or could not be reached (`unreachable` says which).
+bool createSchema(ClickHouseClient& client, std::string& error, bool& unreachable);
+
+}  // namespace friction::clickhouse
