@@ -62,6 +62,8 @@ bool parseCollectorFlags(int argc, const char* const* argv, CollectorFlags& flag
       if (value.rfind("clickhouse://", 0) != 0)
         return (error = "--store takes clickhouse://host:8123/database (SQLite is --db)"), false;
       flags.store = value;
+    } else if (name == "--store-cluster") {
+      flags.store_cluster = value;
     } else if (name == "--root") {
       flags.root = value;
     } else if (name == "--allow-origin") {
@@ -119,12 +121,17 @@ bool parseCollectorFlags(int argc, const char* const* argv, CollectorFlags& flag
       return false;
     }
   }
+  if (!flags.store_cluster.empty() && flags.store.empty())
+    return (error = "--store-cluster needs --store clickhouse://..."), false;
+  if (!flags.store.empty() && !flags.db.empty())
+    return (error = "--db and --store name two stores: give one"), false;
   return true;
 }
 
 std::string collectorUsage() {
   return "usage: friction-collector [--port 8080] [--host 127.0.0.1] [--root DIR]\n"
-         "                          [--db FILE | --store clickhouse://HOST:PORT/DB]\n"
+         "                          [--db FILE | --store clickhouse://HOST:PORT/DB\n"
+         "                          [--store-cluster NAME]]\n"
          "                          [--allow-origin ORIGIN]\n"
          "                          [--site NAME=ORIGIN[,ORIGIN...]]... [--rate-limit N]\n"
          "                          [--trusted-proxy ADDR[,ADDR...]] [--retention-days N]\n"
@@ -139,6 +146,9 @@ std::string collectorUsage() {
          "  --store         ClickHouse instead of SQLite, through its HTTP interface, e.g.\n"
          "                  clickhouse://127.0.0.1:8123/friction (user:password@ allowed);\n"
          "                  the collector creates its tables there\n"
+         "  --store-cluster with --store: write and read through Distributed tables over\n"
+         "                  the shards of this cluster (the servers' remote_servers); the\n"
+         "                  collector creates the local tables of the server it talks to\n"
          "  --allow-origin  another origin given CORS headers (writes still need --site)\n"
          "  --site          take batches for the sites named this way, each from pages of its\n"
          "                  own origins; repeat for each site (default: none, no batch taken)\n"

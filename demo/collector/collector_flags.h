@@ -13,6 +13,7 @@ struct CollectorFlags {
   std::string root = ".";
   std::string db;                  // empty: <root>/demo/data/friction.db
   std::string store;               // clickhouse://host:port/db; empty: SQLite in `db`
+  std::string store_cluster;       // with --store: the ClickHouse cluster its tables span
   std::string allow_origin;
   std::vector<std::string> sites;  // "NAME=ORIGIN,..."
   double rate_limit = 1000;

@@ -454,7 +454,7 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   }
   std::unique_ptr<Storage> store;
   if (options.store_url.empty()) store = SqliteStorage::open(options.db_path, error);
-  else store = ClickHouseStorage::open(options.store_url, error);
+  else store = ClickHouseStorage::open(options.store_url, error, options.store_cluster);
   if (!store) return false;
   TrustedProxies proxies;
   if (!options.trusted_proxies.empty() && !proxies.add(options.trusted_proxies, error))

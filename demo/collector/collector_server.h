@@ -41,6 +41,7 @@ struct CollectorOptions {
   // The Host names the views answer to; empty: defaultHostNames("127.0.0.1").
   std::vector<std::string> host_names;
   std::string store_url;  // clickhouse://...: ClickHouse instead of SQLite in db_path
+  std::string store_cluster;  // with store_url: the cluster its Distributed tables span
 };
 
 // Every HTML page is served with this policy; the dashboard and shop are written to fit it.

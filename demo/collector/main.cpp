@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   options.root = flags.root;
   options.db_path = flags.db.empty() ? (options.root / "demo/data/friction.db").string() : flags.db;
   options.store_url = flags.store;
+  options.store_cluster = flags.store_cluster;
   options.allow_origin = flags.allow_origin;
   options.sites = flags.sites;
   options.rate_limit_per_second = flags.rate_limit;

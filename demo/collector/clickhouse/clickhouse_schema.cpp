@@ -5,16 +5,21 @@
 namespace friction::clickhouse {
 namespace {
 
+struct Table {
+  std::string name;
+  std::string definition;   // columns and engine, after the name
+  std::string shard_key;    // for the Distributed table of a cluster
+};
+
 // A table of what batches added: replaced on its key (batch_id last), one partition a day.
-std::string batchTable(const std::string& name, const std::string& columns,
-                       const std::string& key) {
-  return "CREATE TABLE IF NOT EXISTS " + name + " (day Date, " + columns +
-         ") ENGINE = ReplacingMergeTree PARTITION BY day ORDER BY (" + key + ")";
+Table batchTable(const std::string& name, const std::string& columns, const std::string& key) {
+  return {name,
+          "(day Date, " + columns + ") ENGINE = ReplacingMergeTree PARTITION BY day ORDER BY (" +
+              key + ")",
+          "sipHash64(batch_id)"};
 }
 
-}  // namespace
-
-std::vector<std::string> schemaStatements() {
+std::vector<Table> tables() {
   return {
       batchTable("batches",
                  "batch_id String, received_at Int64, site String, sdk String, dropped UInt32, "
@@ -52,20 +57,41 @@ std::vector<std::string> schemaStatements() {
                  "count UInt64",
                  "day, site, step, kind, event, batch_id"),
       // A hand-off is written once, by one request: no key to replace on.
-      "CREATE TABLE IF NOT EXISTS handoffs (day Date, reference String, site String, "
-      "created_at Int64, summary String) ENGINE = MergeTree PARTITION BY day "
-      "ORDER BY (created_at, reference)",
+      {"handoffs",
+       "(day Date, reference String, site String, created_at Int64, summary String) "
+       "ENGINE = MergeTree PARTITION BY day ORDER BY (created_at, reference)",
+       "rand()"},
       // The alerts' ledger (alert_ledger.h): one row per problem and week, whoever sent it.
-      "CREATE TABLE IF NOT EXISTS problem_alerts (day Date, site String, step String, "
-      "kind String, target String, week Int64, sent_at Int64) ENGINE = ReplacingMergeTree "
-      "PARTITION BY day ORDER BY (site, step, kind, target, week)",
+      // Read as a set, so a row twice (on two shards) does no harm.
+      {"problem_alerts",
+       "(day Date, site String, step String, kind String, target String, week Int64, "
+       "sent_at Int64) ENGINE = ReplacingMergeTree PARTITION BY day "
+       "ORDER BY (site, step, kind, target, week)",
+       "rand()"},
   };
 }
 
-bool createSchema(ClickHouseClient& client, std::string& error, bool& unreachable) {
+}  // namespace
+
+std::vector<std::string> schemaStatements(const SchemaLayout& layout) {
+  std::vector<std::string> out;
+  for (const Table& table : tables()) {
+    out.push_back("CREATE TABLE IF NOT EXISTS " + layout.localTable(table.name) + " " +
+                  table.definition);
+    if (layout.distributed())
+      out.push_back("CREATE TABLE IF NOT EXISTS " + table.name + " AS " +
+                    layout.localTable(table.name) + " ENGINE = Distributed(" + layout.cluster +
+                    ", " + layout.database + ", " + layout.localTable(table.name) + ", " +
+                    table.shard_key + ")");
+  }
+  return out;
+}
+
+bool createSchema(ClickHouseClient& client, const SchemaLayout& layout, std::string& error,
+                  bool& unreachable) {
   Reply reply = client.createDatabase();
-  for (size_t i = 0; reply.ok() && i < schemaStatements().size(); ++i)
-    reply = client.execute(schemaStatements()[i]);
+  const auto statements = schemaStatements(layout);
+  for (size_t i = 0; reply.ok() && i < statements.size(); ++i) reply = client.execute(statements[i]);
   unreachable = reply.outcome == Outcome::unreachable;
   if (!reply.ok()) error = "ClickHouse schema: " + reply.error;
   return reply.ok();

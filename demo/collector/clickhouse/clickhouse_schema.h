@@ -27,11 +27,28 @@ inline constexpr const char* kDayTables[] = {
     "signals",       "problem_days", "visit_days", "visit_kinds", "outcome_days",
     "outcome_kinds", "help_days",    "batches",    "handoffs",    "problem_alerts"};
 
+// Where the tables live. One server: the tables themselves. A cluster (shards named in the
+// servers' <remote_servers>): on the server the collector talks to, each table is `X_local`,
+// holding this shard's rows, and `X`, a Distributed table over every shard's `X_local`. A
+// batch's rows all go to one shard (sharded by its id), so FINAL, which collapses rows within a
+// shard, still collapses a retried batch. ClickHouse 18.16 cannot create tables ON CLUSTER
+// without ZooKeeper: each shard's local tables are made by a collector pointed at that server.
+struct SchemaLayout {
+  std::string database;
+  std::string cluster;  // empty: one server
+  bool distributed() const { return !cluster.empty(); }
+  // The table that holds this server's rows of `table`.
+  std::string localTable(const std::string& table) const {
+    return distributed() ? table + "_local" : table;
+  }
+};
+
 // The CREATE TABLE statements, each IF NOT EXISTS.
-std::vector<std::string> schemaStatements();
+std::vector<std::string> schemaStatements(const SchemaLayout& layout);
 
 // Creates the database and the tables the collector needs; false and `error` if ClickHouse
 // refused or could not be reached (`unreachable` says which).
-bool createSchema(ClickHouseClient& client, std::string& error, bool& unreachable);
+bool createSchema(ClickHouseClient& client, const SchemaLayout& layout, std::string& error,
+                  bool& unreachable);
 
 }  // namespace friction::clickhouse

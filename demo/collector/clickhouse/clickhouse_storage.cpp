@@ -76,17 +76,24 @@ struct ClickHouseStorage::Pending {
 };
 
 ClickHouseStorage::ClickHouseStorage(clickhouse::ClickHouseUrl url,
-                                     clickhouse::ClientOptions options)
-    : client_(std::move(url), options) {}
+                                     clickhouse::ClientOptions options,
+                                     clickhouse::SchemaLayout layout)
+    : client_(std::move(url), options), layout_(std::move(layout)) {}
 
 std::unique_ptr<ClickHouseStorage> ClickHouseStorage::open(const std::string& url,
                                                            std::string& error,
+                                                           const std::string& cluster,
                                                            clickhouse::ClientOptions options) {
   auto parsed = clickhouse::parseClickHouseUrl(url, error);
   if (!parsed) return nullptr;
-  std::unique_ptr<ClickHouseStorage> storage(new ClickHouseStorage(*parsed, options));
+  if (!cluster.empty() && !clickhouse::isPlainName(cluster)) {
+    error = "ClickHouse cluster name: letters, digits and _ only";
+    return nullptr;
+  }
+  std::unique_ptr<ClickHouseStorage> storage(
+      new ClickHouseStorage(*parsed, options, {parsed->database, cluster}));
   bool unreachable = false;
-  if (!clickhouse::createSchema(storage->client_, error, unreachable)) {
+  if (!clickhouse::createSchema(storage->client_, storage->layout_, error, unreachable)) {
     if (unreachable) error += " (is ClickHouse running at " + parsed->host + ":" +
                               std::to_string(parsed->port) + "?)";
     return nullptr;
@@ -105,6 +112,13 @@ ClickHouseStorage::~ClickHouseStorage() {
 }
 
 // --- Intake ---------------------------------------------------------------------------------
+
+Reply ClickHouseStorage::insert(const std::string& table, const std::vector<Json>& rows) {
+  // Through a Distributed table, the insert returns once every shard has its rows, not once
+  // they are queued on this server: only then may a batch be acknowledged.
+  if (layout_.distributed()) return client_.insert(table, rows, {{"insert_distributed_sync", "1"}});
+  return client_.insert(table, rows);
+}
 
 Stored ClickHouseStorage::storeBatch(const ReceivedBatch& batch, int64_t received_at_ms,
                                      std::string& error) {
@@ -234,7 +248,7 @@ void ClickHouseStorage::write(std::vector<Pending*>& group) {
   for (const char* table : clickhouse::kBatchTables) {
     const auto at = rows.find(table);
     if (at == rows.end()) continue;
-    const Reply reply = client_.insert(table, at->second);
+    const Reply reply = insert(table, at->second);
     if (!reply.ok()) {
       // Some tables may hold the group's rows already: a retry replaces them (same keys).
       for (const auto& [id, pending] : first_of) {
@@ -421,7 +435,7 @@ std::string ClickHouseStorage::createHandoff(const ReceivedHandoff& handoff, int
                                              std::string& error) {
   // 31^6 references: a clash within the hand-offs kept is unlikely enough not to ask first.
   const std::string reference = newReference();
-  const Reply reply = client_.insert(
+  const Reply reply = insert(
       "handoffs", {{{"day", formatUtcDay(utcDayOf(now_ms))}, {"reference", reference},
                     {"site", handoff.site}, {"created_at", now_ms},
                     {"summary", summaryJson(handoff)}}});
@@ -449,16 +463,18 @@ std::vector<StoredHandoff> ClickHouseStorage::recentHandoffs(size_t limit) {
 }
 
 int64_t ClickHouseStorage::deleteStoredBefore(int64_t cutoff_ms, std::string& error) {
-  // Whole days go, the cutoff's own day stays: a partition is a day.
+  // Whole days go, the cutoff's own day stays: a partition is a day. On a cluster, this
+  // shard's days: each shard's collectors drop their own.
   const std::string cutoff = dayLiteral(utcDayOf(cutoff_ms));
   int64_t deleted = 0;
-  for (const char* table : clickhouse::kDayTables) {
+  for (const char* name : clickhouse::kDayTables) {
+    const std::string table = layout_.localTable(name);
     auto parts = client_.query(
         "SELECT partition, sum(rows) AS n FROM system.parts WHERE active AND "
         "database = currentDatabase() AND table = " + sqlString(table) +
         " AND toDate(partition) < " + cutoff + " GROUP BY partition");
     for (size_t i = 0; parts.ok() && i < parts.rows.size(); ++i) {
-      const Reply dropped = client_.execute(std::string("ALTER TABLE ") + table +
+      const Reply dropped = client_.execute("ALTER TABLE " + table +
                                             " DROP PARTITION " +
                                             sqlString(text(parts.rows[i], "partition")));
       if (!dropped.ok()) {
@@ -469,7 +485,7 @@ int64_t ClickHouseStorage::deleteStoredBefore(int64_t cutoff_ms, std::string& er
       deleted += integer(parts.rows[i], "n");
     }
     if (!parts.ok()) {
-      error = std::string("ClickHouse, dropping old days of ") + table + ": " + parts.error;
+      error = "ClickHouse, dropping old days of " + table + ": " + parts.error;
       return -1;
     }
   }
@@ -498,7 +514,7 @@ bool ClickHouseStorage::recordAlerts(const std::vector<Problem>& alerts, int64_t
     rows.push_back({{"day", formatUtcDay(utcDayOf(sent_at_ms))}, {"site", p.site},
                     {"step", p.step}, {"kind", p.kind}, {"target", p.target},
                     {"week", week_from_day}, {"sent_at", sent_at_ms}});
-  const Reply reply = client_.insert("problem_alerts", rows);
+  const Reply reply = insert("problem_alerts", rows);
   if (!reply.ok()) error = "ClickHouse: " + reply.error;
   return reply.ok();
 }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "clickhouse_client.h"
+#include "clickhouse_schema.h"
 #include "storage.h"
 
 namespace friction::collector {
@@ -26,8 +27,11 @@ namespace friction::collector {
 class ClickHouseStorage : public Storage {
  public:
   // Connects to `url` (clickhouse://[user[:password]@]host[:port]/database) and creates the
-  // schema; nullptr and `error` if the URL is wrong or ClickHouse refuses or cannot be reached.
+  // schema: the tables, or with `cluster` this shard's tables and Distributed ones over the
+  // cluster's shards (clickhouse_schema.h). nullptr and `error` if the URL or cluster name is
+  // wrong or ClickHouse refuses or cannot be reached.
   static std::unique_ptr<ClickHouseStorage> open(const std::string& url, std::string& error,
+                                                 const std::string& cluster = "",
                                                  clickhouse::ClientOptions options = {});
   ~ClickHouseStorage() override;
 
@@ -50,13 +54,16 @@ class ClickHouseStorage : public Storage {
 
  private:
   struct Pending;
-  explicit ClickHouseStorage(clickhouse::ClickHouseUrl url, clickhouse::ClientOptions options);
+  ClickHouseStorage(clickhouse::ClickHouseUrl url, clickhouse::ClientOptions options,
+                    clickhouse::SchemaLayout layout);
+  clickhouse::Reply insert(const std::string& table, const std::vector<clickhouse::Json>& rows);
   void writeLoop();
   void write(std::vector<Pending*>& group);
   // The rows of a SELECT; throws StoreUnreachable, or std::runtime_error when refused.
   std::vector<clickhouse::Json> rows(const std::string& select);
 
   clickhouse::ClickHouseClient client_;
+  clickhouse::SchemaLayout layout_;
   std::mutex queue_mutex_;
   std::condition_variable queued_, written_;
   std::deque<Pending*> queue_;
