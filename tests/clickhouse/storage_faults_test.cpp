@@ -11,6 +11,7 @@
 
 #include "clickhouse/clickhouse_storage.h"
 #include "collector_server.h"
+#include "encode/signal_batch.h"
 #include "shared_servers.h"
 #include "utc_day.h"
 
@@ -118,6 +119,16 @@ TEST_CASE("clickhouse engine: ClickHouse down gives 503 with Retry-After, and lo
     CHECK(res->get_header_value("Retry-After") == "30");
     CHECK(res->body.find("cannot be reached") != std::string::npos);
   }
+  // A batch POSTed as the SDK sends it: 503 and when to come back, nothing acknowledged.
+  const auto frame = compressBatch(encodeBatchJson(
+      {"shop", "0.1.0", 0, 0, "0123456789abcdef0123456789abcdef"},
+      {{FrictionKind::rage_click, "/cart", "button", 0xaaULL, 3, 10, 700, 0.6}}));
+  httplib::Headers from_shop{{"Origin", "http://shop.test"}};
+  const auto posted = client.Post("/v1/signals", from_shop,
+                                  std::string(frame.begin(), frame.end()), "application/zstd");
+  REQUIRE(posted);
+  CHECK(posted->status == 503);
+  CHECK(posted->get_header_value("Retry-After") == "30");
   // Down is found out fast: a refused connection, not a timeout.
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
 
@@ -125,7 +136,12 @@ TEST_CASE("clickhouse engine: ClickHouse down gives 503 with Retry-After, and lo
   // The SDK's retry of the batch refused while down: stored once, now.
   CHECK(storage->storeBatch(batchNumbered(2), now + 30000, error) == Stored::stored);
   CHECK(storage->storeBatch(batchNumbered(2), now + 60000, error) == Stored::duplicate);
-  CHECK(storage->totalSignals() == 4);
+  const auto again = client.Post("/v1/signals", from_shop,
+                                 std::string(frame.begin(), frame.end()), "application/zstd");
+  REQUIRE(again);
+  CHECK(again->status == 202);  // accepted, as every stored batch
+  CHECK(again->body.find("\"stored\":1") != std::string::npos);
+  CHECK(storage->totalSignals() == 5);
   summary = client.Get("/v1/summary");
   REQUIRE(summary);
   CHECK(summary->status == 200);
