@@ -148,3 +148,29 @@ TEST_CASE("clickhouse engine: ClickHouse down gives 503 with Retry-After, and lo
   http.stop();
   listening.join();
 }
+
+TEST_CASE("clickhouse engine: a batch ClickHouse refuses costs the batches beside it nothing") {
+  std::string error;
+  auto storage = ClickHouseStorage::open(testing::oneServer().url("refused"), error);
+  REQUIRE_MESSAGE(storage, error);
+  // Sent together, so that they share the writer's groups; one is not valid UTF-8, which
+  // could not be sent: it fails alone, and none of its rows is stored.
+  std::vector<std::thread> threads;
+  std::atomic<int> stored{0}, failed{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      std::string thread_error;
+      for (int n = 0; n < 20; ++n) {
+        ReceivedBatch batch = batchNumbered(1000 + t * 20 + n);
+        if (t == 3 && n == 7) batch.sdk = "\xff\xfe";
+        const Stored result = storage->storeBatch(batch, 1764460800000, thread_error);
+        if (result == Stored::stored) ++stored;
+        if (result == Stored::failed) ++failed;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(stored == 159);
+  CHECK(failed == 1);
+  CHECK(storage->totalSignals() == 2 * 159);
+}

@@ -65,6 +65,74 @@ ProblemKey problemKeyOf(const Json& row) {
   return {text(row, "site"), text(row, "step"), text(row, "kind"), text(row, "target")};
 }
 
+// The rows a batch adds to each table, by table.
+using TableRows = std::map<std::string, std::vector<Json>>;
+
+TableRows rowsOf(const ReceivedBatch& b, int64_t at) {
+  TableRows rows;
+  const std::string day = formatUtcDay(utcDayOf(at));
+  const BatchRollup rollup = rollUp(b);
+  rows["batches"].push_back({{"day", day}, {"batch_id", b.id}, {"received_at", at},
+                             {"site", b.site}, {"sdk", b.sdk}, {"dropped", b.dropped},
+                             {"signal_count", b.signals.size()}, {"pointer", b.pointer},
+                             {"width", b.width}});
+  for (size_t i = 0; i < b.signals.size(); ++i) {
+    const ReceivedSignal& s = b.signals[i];
+    rows["signals"].push_back({{"day", day}, {"batch_id", b.id}, {"position", i},
+                               {"received_at", at}, {"site", b.site}, {"kind", s.kind},
+                               {"step", s.step}, {"role", s.role}, {"target", s.target},
+                               {"count", s.count}, {"at_s", s.at_s}, {"span_ms", s.span_ms},
+                               {"score", s.score}});
+  }
+  for (const auto& [key, part] : rollup.problems) {
+    const auto& [step, kind, target] = key;
+    rows["problem_days"].push_back(
+        {{"day", day}, {"site", b.site}, {"step", step}, {"kind", kind}, {"target", target},
+         {"pointer", rollup.pointer}, {"width", rollup.width}, {"batch_id", b.id},
+         {"received_at", at}, {"role", part.role}, {"name", part.name},
+         {"views", part.views}, {"signals", part.signals}, {"events", part.events}});
+  }
+  for (const auto& [step, part] : rollup.visits) {
+    rows["visit_days"].push_back({{"day", day}, {"site", b.site}, {"step", step},
+                                  {"epsilon", b.epsilon}, {"batch_id", b.id},
+                                  {"received_at", at}, {"visits", part.visits}});
+    for (const auto& [kind, count] : part.said_met)
+      rows["visit_kinds"].push_back({{"day", day}, {"site", b.site}, {"step", step},
+                                     {"epsilon", b.epsilon}, {"kind", kind},
+                                     {"batch_id", b.id}, {"said_met", count}});
+  }
+  for (const auto& [key, part] : rollup.outcomes) {
+    const auto& [step, goal] = key;
+    rows["outcome_days"].push_back({{"day", day}, {"site", b.site}, {"step", step},
+                                    {"epsilon", b.epsilon}, {"goal", goal},
+                                    {"batch_id", b.id}, {"views", part.views},
+                                    {"quiet", part.quiet}});
+    for (const auto& [kind, count] : part.said_met)
+      rows["outcome_kinds"].push_back({{"day", day}, {"site", b.site}, {"step", step},
+                                       {"epsilon", b.epsilon}, {"goal", goal}, {"kind", kind},
+                                       {"batch_id", b.id}, {"said_met", count}});
+  }
+  for (const auto& [key, count] : rollup.help) {
+    const auto& [step, kind, event] = key;
+    rows["help_days"].push_back({{"day", day}, {"site", b.site}, {"step", step},
+                                 {"kind", kind}, {"event", event}, {"batch_id", b.id},
+                                 {"count", count}});
+  }
+  return rows;
+}
+
+// Whether every row can be sent: nlohmann refuses text that is not valid UTF-8, and the
+// client would refuse the whole insert for it.
+bool sendable(const TableRows& rows) {
+  try {
+    for (const auto& [table, table_rows] : rows)
+      for (const Json& row : table_rows) (void)row.dump();
+  } catch (const Json::type_error&) {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 struct ClickHouseStorage::Pending {
@@ -127,7 +195,7 @@ Stored ClickHouseStorage::storeBatch(const ReceivedBatch& batch, int64_t receive
     error = "unusable epsilon";
     return Stored::failed;
   }
-  Pending pending{&batch, received_at_ms};
+  Pending pending{&batch, received_at_ms, Stored::failed, "", false};
   std::unique_lock<std::mutex> lock(queue_mutex_);
   if (stopping_) {
     error = "the collector is stopping";
@@ -191,74 +259,43 @@ void ClickHouseStorage::write(std::vector<Pending*>& group) {
     first_of.erase(at);
   }
 
-  std::map<std::string, std::vector<Json>> rows;  // by table
-  for (const auto& [id, pending] : first_of) {
-    const ReceivedBatch& b = *pending->batch;
-    const int64_t at = pending->received_at_ms;
-    const std::string day = formatUtcDay(utcDayOf(at));
-    const BatchRollup rollup = rollUp(b);
-    rows["batches"].push_back({{"day", day}, {"batch_id", b.id}, {"received_at", at},
-                               {"site", b.site}, {"sdk", b.sdk}, {"dropped", b.dropped},
-                               {"signal_count", b.signals.size()}, {"pointer", b.pointer},
-                               {"width", b.width}});
-    for (size_t i = 0; i < b.signals.size(); ++i) {
-      const ReceivedSignal& s = b.signals[i];
-      rows["signals"].push_back({{"day", day}, {"batch_id", b.id}, {"position", i},
-                                 {"received_at", at}, {"site", b.site}, {"kind", s.kind},
-                                 {"step", s.step}, {"role", s.role}, {"target", s.target},
-                                 {"count", s.count}, {"at_s", s.at_s}, {"span_ms", s.span_ms},
-                                 {"score", s.score}});
+  TableRows rows;
+  for (auto at = first_of.begin(); at != first_of.end();) {
+    Pending* pending = at->second;
+    TableRows batch_rows = rowsOf(*pending->batch, pending->received_at_ms);
+    if (!sendable(batch_rows)) {
+      // The intake's checks let no such text through; were one to come, it fails alone.
+      pending->result = Stored::failed;
+      pending->error = "a field of the batch is not valid UTF-8";
+      at = first_of.erase(at);
+      continue;
     }
-    for (const auto& [key, part] : rollup.problems) {
-      const auto& [step, kind, target] = key;
-      rows["problem_days"].push_back(
-          {{"day", day}, {"site", b.site}, {"step", step}, {"kind", kind}, {"target", target},
-           {"pointer", rollup.pointer}, {"width", rollup.width}, {"batch_id", b.id},
-           {"received_at", at}, {"role", part.role}, {"name", part.name},
-           {"views", part.views}, {"signals", part.signals}, {"events", part.events}});
-    }
-    for (const auto& [step, part] : rollup.visits) {
-      rows["visit_days"].push_back({{"day", day}, {"site", b.site}, {"step", step},
-                                    {"epsilon", b.epsilon}, {"batch_id", b.id},
-                                    {"received_at", at}, {"visits", part.visits}});
-      for (const auto& [kind, count] : part.said_met)
-        rows["visit_kinds"].push_back({{"day", day}, {"site", b.site}, {"step", step},
-                                       {"epsilon", b.epsilon}, {"kind", kind},
-                                       {"batch_id", b.id}, {"said_met", count}});
-    }
-    for (const auto& [key, part] : rollup.outcomes) {
-      const auto& [step, goal] = key;
-      rows["outcome_days"].push_back({{"day", day}, {"site", b.site}, {"step", step},
-                                      {"epsilon", b.epsilon}, {"goal", goal},
-                                      {"batch_id", b.id}, {"views", part.views},
-                                      {"quiet", part.quiet}});
-      for (const auto& [kind, count] : part.said_met)
-        rows["outcome_kinds"].push_back({{"day", day}, {"site", b.site}, {"step", step},
-                                         {"epsilon", b.epsilon}, {"goal", goal}, {"kind", kind},
-                                         {"batch_id", b.id}, {"said_met", count}});
-    }
-    for (const auto& [key, count] : rollup.help) {
-      const auto& [step, kind, event] = key;
-      rows["help_days"].push_back({{"day", day}, {"site", b.site}, {"step", step},
-                                   {"kind", kind}, {"event", event}, {"batch_id", b.id},
-                                   {"count", count}});
-    }
+    for (auto& [table, table_rows] : batch_rows)
+      for (Json& row : table_rows) rows[table].push_back(std::move(row));
+    ++at;
   }
   // `batches` last: a batch id found stored means all of its rows are.
   for (const char* table : clickhouse::kBatchTables) {
     const auto at = rows.find(table);
     if (at == rows.end()) continue;
     const Reply reply = insert(table, at->second);
+    if (reply.outcome == Outcome::rejected && group.size() > 1) {
+      // One batch ClickHouse refuses must not cost the others theirs: each alone, then. (Rows
+      // of the group already in some tables are replaced by the same rows: same keys.)
+      for (Pending* pending : group) {
+        std::vector<Pending*> alone{pending};
+        write(alone);
+      }
+      return;
+    }
     if (!reply.ok()) {
       // Some tables may hold the group's rows already: a retry replaces them (same keys).
-      for (const auto& [id, pending] : first_of) {
+      // Nothing of the group is acknowledged, duplicates within it included.
+      for (const auto& [id, pending] : first_of) repeats.push_back(pending);
+      for (Pending* pending : repeats) {
         pending->result =
             reply.outcome == Outcome::unreachable ? Stored::unavailable : Stored::failed;
         pending->error = "ClickHouse: " + reply.error;
-      }
-      for (Pending* repeat : repeats) {
-        repeat->result = Stored::unavailable;
-        repeat->error = "ClickHouse: " + reply.error;
       }
       return;
     }
