@@ -89,9 +89,28 @@ std::vector<std::string> schemaStatements(const SchemaLayout& layout) {
 
 bool createSchema(ClickHouseClient& client, const SchemaLayout& layout, std::string& error,
                   bool& unreachable) {
+  // The schema's steps, oldest first; a server records the steps it has taken. A later change
+  // is a new step (ALTER ... ADD COLUMN, a new table), never an edit of an old one. Steps are
+  // idempotent (IF NOT EXISTS), since two collectors may start at once.
+  const std::vector<std::vector<std::string>> steps = {schemaStatements(layout)};
   Reply reply = client.createDatabase();
-  const auto statements = schemaStatements(layout);
-  for (size_t i = 0; reply.ok() && i < statements.size(); ++i) reply = client.execute(statements[i]);
+  if (reply.ok())
+    reply = client.execute(
+        "CREATE TABLE IF NOT EXISTS schema_steps (step UInt32, taken_at DateTime) "
+        "ENGINE = MergeTree ORDER BY step");
+  size_t taken = 0;
+  if (reply.ok()) {
+    const auto rows = client.query("SELECT max(step) AS n FROM schema_steps");
+    reply = {rows.outcome, rows.error, ""};
+    if (rows.ok() && !rows.rows.empty()) taken = rows.rows.front().at("n").get<size_t>();
+  }
+  for (size_t step = taken; reply.ok() && step < steps.size(); ++step) {
+    for (size_t i = 0; reply.ok() && i < steps[step].size(); ++i)
+      reply = client.execute(steps[step][i]);
+    if (reply.ok())
+      reply = client.execute("INSERT INTO schema_steps VALUES (" + std::to_string(step + 1) +
+                             ", now())");
+  }
   unreachable = reply.outcome == Outcome::unreachable;
   if (!reply.ok()) error = "ClickHouse schema: " + reply.error;
   return reply.ok();

@@ -46,7 +46,8 @@ struct SchemaLayout {
 // The CREATE TABLE statements, each IF NOT EXISTS.
 std::vector<std::string> schemaStatements(const SchemaLayout& layout);
 
-// Creates the database and the tables the collector needs; false and `error` if ClickHouse
+// Creates the database and the tables the collector needs, taking the schema steps this server
+// has not taken yet (recorded in its table schema_steps); false and `error` if ClickHouse
 // refused or could not be reached (`unreachable` says which).
 bool createSchema(ClickHouseClient& client, const SchemaLayout& layout, std::string& error,
                   bool& unreachable);
