@@ -14,7 +14,7 @@ set -euo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
-batches=${BATCHES:-4000}
+batches=${BATCHES:-2000}
 threads=${THREADS:-4}
 collector=
 collectors=()
@@ -81,7 +81,6 @@ run_load() {
   stop_collectors
 }
 
-expected=$(((batches / 2) * 2 * 20))
 echo "SQLite, one collector:"
 run_load "$work/bench.db" 1
 sqlite=$combined
@@ -98,7 +97,7 @@ run_load "${clickhouse}two" 2
 two=$combined
 two_stored=$(clickhouse_query 'SELECT count() FROM two.signals FINAL')
 
-echo "signals stored: SQLite $sqlite_stored, ClickHouse one collector $one_stored, two collectors $two_stored (FINAL)"
+echo "signals stored: SQLite $sqlite_stored, ClickHouse one collector $one_stored, two collectors $two_stored (FINAL), of $(((batches / 2) * 2 * 20)) sent"
 echo "signals/s: SQLite $sqlite, ClickHouse one collector $one, two collectors $two"
 echo "ClickHouse/SQLite $(ratio "$one" "$sqlite"); two collectors/one $(ratio "$two" "$one"); two collectors/SQLite $(ratio "$two" "$sqlite")"
 echo "parts and memory at the end: $(clickhouse_query "SELECT count(), max(c) FROM (SELECT count() AS c FROM system.parts WHERE active GROUP BY database, table, partition) FORMAT TSV" | awk '{ print $1 " partitions, at most " $2 " active parts in one" }'), $(clickhouse_query "SELECT formatReadableSize(value) FROM system.metrics WHERE metric = 'MemoryTracking'") tracked"
