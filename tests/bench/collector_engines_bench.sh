@@ -74,6 +74,8 @@ run_load() {
     # One SELECT (the ids already stored) per group; minus the counter queries in between.
     groups=$(($(counter SelectQuery) - selects - 5))
     echo "  ClickHouse: $groups groups of inserts for $((each * parts)) batches ($(ratio $((each * parts)) $groups) batches a group), $(($(counter InsertQuery) - inserts)) inserts; rows merged $(($(counter MergedRows) - merged)) in $(($(counter MergesTimeMilliseconds) - merging)) ms; delayed inserts $(($(counter DelayedInserts) - delayed))"
+    # Replaced parts stay on disk for a while (old_parts_lifetime, 8 min): all of this run's.
+    echo "  ClickHouse wrote each stored row $(clickhouse_query "SELECT round(sum(rows) / sumIf(rows, active), 1), max(level) FROM system.parts WHERE database = '${store##*/}' FORMAT TSV" | awk '{ print $1 " times (inserts and merges; merge level up to " $2 ")" }')"
     echo "  CPU per batch: collector(s) $(awk "BEGIN { printf \"%.2f\", 1000 * $collectors_cpu / ($each * $parts) }") ms, ClickHouse server $(awk "BEGIN { printf \"%.2f\", 1000 * $server_cpu / ($each * $parts) }") ms"
   else
     echo "  CPU per batch: collector $(awk "BEGIN { printf \"%.2f\", 1000 * $collectors_cpu / ($each * $parts) }") ms"
