@@ -1,13 +1,16 @@
 // A bounded load generator for the collector: posts batches of 20 signals over loopback from
 // several threads, each batch with its own id, and reports what was acknowledged.
 //
-//   collector_load --port P [--batches N] [--threads T] [--run R] [--acked FILE] [--baseline]
+//   collector_load --port P [--batches N] [--first I] [--threads T] [--run R] [--acked FILE]
+//                  [--baseline]
 //
 // Batch i of run R is always the same bytes (same id, same signals), so running again with the
 // same R resends every batch, as an SDK retrying would. --acked appends the index of every
 // acknowledged batch to FILE, one per line, as soon as the answer arrives (the crash test reads
 // it after a kill -9). --baseline posts bodies of the same size that the collector refuses at
-// the first byte (415): the cost of HTTP alone, to compare with.
+// the first byte (415): the cost of HTTP alone, to compare with. --first I sends batches I to
+// I+N-1 instead of 0 to N-1: two loads with --first 0 and --first N/2 and N/2 batches each
+// send, between them, exactly the batches of one load of N (two collectors, one load split).
 #include <httplib.h>
 
 #include <atomic>
@@ -33,6 +36,7 @@ constexpr const char* kLoadOrigin = "http://load.test";
 struct Options {
   int port = 0;
   int batches = 5000;
+  int first = 0;
   int threads = 4;
   int run = 1;
   std::string acked_path;
@@ -46,12 +50,13 @@ bool parse(int argc, char** argv, Options& options) {
     if (flag == "--baseline") options.baseline = true;
     else if (flag == "--port" && has_value) options.port = std::atoi(argv[++i]);
     else if (flag == "--batches" && has_value) options.batches = std::atoi(argv[++i]);
+    else if (flag == "--first" && has_value) options.first = std::atoi(argv[++i]);
     else if (flag == "--threads" && has_value) options.threads = std::atoi(argv[++i]);
     else if (flag == "--run" && has_value) options.run = std::atoi(argv[++i]);
     else if (flag == "--acked" && has_value) options.acked_path = argv[++i];
     else return false;
   }
-  return options.port > 0 && options.batches > 0 && options.threads > 0;
+  return options.port > 0 && options.batches > 0 && options.first >= 0 && options.threads > 0;
 }
 
 std::string batchFrame(int run, int index) {
@@ -77,14 +82,14 @@ int main(int argc, char** argv) {
   Options options;
   if (!parse(argc, argv, options)) {
     std::fprintf(stderr,
-                 "usage: collector_load --port P [--batches N] [--threads T] [--run R] "
-                 "[--acked FILE] [--baseline]\n");
+                 "usage: collector_load --port P [--batches N] [--first I] [--threads T] "
+                 "[--run R] [--acked FILE] [--baseline]\n");
     return 2;
   }
   // Frames are made before the clock starts: the figure is the collector's, not the client's.
   std::vector<std::string> frames(options.batches);
   for (int i = 0; i < options.batches; ++i) {
-    frames[i] = batchFrame(options.run, i);
+    frames[i] = batchFrame(options.run, options.first + i);
     if (options.baseline) frames[i].replace(0, 4, "{\"v\"");  // no zstd magic: refused at once
   }
   std::FILE* acked = options.acked_path.empty() ? nullptr : std::fopen(options.acked_path.c_str(), "a");
@@ -112,7 +117,7 @@ int main(int argc, char** argv) {
         else ++refused;
         if (acked && (res->status == 200 || res->status == 202)) {
           std::lock_guard<std::mutex> lock(acked_mutex);
-          std::fprintf(acked, "%d\n", i);
+          std::fprintf(acked, "%d\n", options.first + i);
           std::fflush(acked);
         }
       }
