@@ -78,6 +78,9 @@ void sendInternalError(const Request& req, Response& res, const char* what) {
 
 // A view whose store cannot be reached says so, and when to try again: a page of zeros would
 // read as "no friction".
+// Worker threads of a collector on ClickHouse: each holds one waiting request and a small stack.
+constexpr size_t kClickHouseWorkers = 64;
+
 // The agent view lists the latest hand-offs.
 constexpr size_t kAgentHandoffs = 50;
 
@@ -472,6 +475,12 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   // Answers go out as soon as written: with Nagle's algorithm, a response written in two parts
   // waits for the client's delayed ACK, some 40 ms per request.
   server.set_tcp_nodelay(true);
+  // On ClickHouse a request waits for the writer's next round (tens of milliseconds, most of it
+  // ClickHouse's), not for a lock, and a round writes every batch waiting then: the more
+  // requests may wait at once, the larger and fewer the inserts. cpp-httplib's default of 8
+  // workers kept rounds to about 2 batches (tests/bench/collector_engines_bench.sh).
+  if (!options.store_url.empty())
+    server.new_task_queue = [] { return new httplib::ThreadPool(kClickHouseWorkers); };
   server.set_payload_max_length(kMaxBodyBytes);  // refuses large Content-Length before reading
   // Bodies only where a route takes one, within its cap (body_limits.h).
   std::vector<BodyRoute> body_routes{{"/v1/signals", kMaxBodyBytes},
