@@ -92,12 +92,12 @@ start_private_clickhouse
 echo "ClickHouse, one collector:"
 run_load "${clickhouse}one" 1
 one=$combined
-one_stored=$(clickhouse_query 'SELECT count() FROM one.signals FINAL')
+one_stored=$(clickhouse_query 'SELECT sum(signals) FROM one.problem_days FINAL')
 
 echo "ClickHouse, two collectors (half the batches each, at once):"
 run_load "${clickhouse}two" 2
 two=$combined
-two_stored=$(clickhouse_query 'SELECT count() FROM two.signals FINAL')
+two_stored=$(clickhouse_query 'SELECT sum(signals) FROM two.problem_days FINAL')
 
 echo "signals stored: SQLite $sqlite_stored, ClickHouse one collector $one_stored, two collectors $two_stored (FINAL), of $(((batches / 2) * 2 * 20)) sent"
 echo "signals/s: SQLite $sqlite, ClickHouse one collector $one, two collectors $two"

@@ -28,7 +28,8 @@ TEST_CASE("schema: made once, its steps recorded once, whoever opens the databas
     REQUIRE_MESSAGE(storage, error);
   }
   auto client = clientIn(oneServer(), "schema");
-  CHECK(count(*client, "SELECT count() AS n FROM schema_steps") == 1);
+  CHECK(count(*client, "SELECT count() AS n FROM schema_steps") == 2);
+  CHECK(count(*client, "SELECT max(step) AS n FROM schema_steps") == 2);
   const int64_t tables = static_cast<int64_t>(std::size(clickhouse::kDayTables));
   CHECK(count(*client, "SELECT count() AS n FROM system.tables WHERE database = 'schema' AND "
                        "name != 'schema_steps'") == tables);

@@ -25,11 +25,6 @@ std::vector<Table> tables() {
                  "batch_id String, received_at Int64, site String, sdk String, dropped UInt32, "
                  "signal_count UInt32, pointer String, width String",
                  "batch_id"),
-      batchTable("signals",
-                 "batch_id String, position UInt32, received_at Int64, site String, kind String, "
-                 "step String, role String, target String, count UInt32, at_s UInt32, "
-                 "span_ms UInt32, score Float64",
-                 "batch_id, position"),
       // role and name: the batch's last; the views take the latest received.
       batchTable("problem_days",
                  "site String, step String, kind String, target String, pointer UInt8, "
@@ -92,7 +87,10 @@ bool createSchema(ClickHouseClient& client, const SchemaLayout& layout, std::str
   // The schema's steps, oldest first; a server records the steps it has taken. A later change
   // is a new step (ALTER ... ADD COLUMN, a new table), never an edit of an old one. Steps are
   // idempotent (IF NOT EXISTS), since two collectors may start at once.
-  const std::vector<std::vector<std::string>> steps = {schemaStatements(layout)};
+  std::vector<std::vector<std::string>> steps = {schemaStatements(layout)};
+  // 2: no raw signal rows (clickhouse_schema.h); step 1 made them on servers set up before.
+  steps.push_back({"DROP TABLE IF EXISTS signals"});
+  if (layout.distributed()) steps.back().push_back("DROP TABLE IF EXISTS signals_local");
   Reply reply = client.createDatabase();
   if (reply.ok())
     reply = client.execute(

@@ -2,6 +2,9 @@
 // accept: no TTL (18.16 has none: retention drops day partitions), no LowCardinality, no
 // DEFAULT expressions on insert (18.16 ignores them for JSONEachRow: every column is sent).
 //
+// No raw signal rows: no view reads them (the views read the rollups), and each would cost
+// ClickHouse a row to insert and merge; a batch's signals live on as its problem days.
+//
 // Exactly once: every table holding what a batch added keeps the batch's id in its sorting key
 // and is a ReplacingMergeTree, so the rows of a batch stored twice (a retry whose answer was
 // lost, a retry after an insert that failed half-way) have the same key and collapse into one.
@@ -19,13 +22,13 @@ class ClickHouseClient;
 
 // The tables, in the order the intake fills them: `batches` last, so that a batch whose id is
 // found stored has all of its rows stored.
-inline constexpr const char* kBatchTables[] = {"signals",       "problem_days",   "visit_days",
-                                               "visit_kinds",   "outcome_days",   "outcome_kinds",
-                                               "help_days",     "batches"};
+inline constexpr const char* kBatchTables[] = {"problem_days",  "visit_days", "visit_kinds",
+                                               "outcome_days",  "outcome_kinds", "help_days",
+                                               "batches"};
 // Every table partitioned by day (retention drops their old partitions).
 inline constexpr const char* kDayTables[] = {
-    "signals",       "problem_days", "visit_days", "visit_kinds", "outcome_days",
-    "outcome_kinds", "help_days",    "batches",    "handoffs",    "problem_alerts"};
+    "problem_days", "visit_days", "visit_kinds", "outcome_days", "outcome_kinds",
+    "help_days",    "batches",    "handoffs",    "problem_alerts"};
 
 // Where the tables live. One server: the tables themselves. A cluster (shards named in the
 // servers' <remote_servers>): on the server the collector talks to, each table is `X_local`,

@@ -77,14 +77,6 @@ TableRows rowsOf(const ReceivedBatch& b, int64_t at) {
                              {"site", b.site}, {"sdk", b.sdk}, {"dropped", b.dropped},
                              {"signal_count", b.signals.size()}, {"pointer", b.pointer},
                              {"width", b.width}});
-  for (size_t i = 0; i < b.signals.size(); ++i) {
-    const ReceivedSignal& s = b.signals[i];
-    rows["signals"].push_back({{"day", day}, {"batch_id", b.id}, {"position", i},
-                               {"received_at", at}, {"site", b.site}, {"kind", s.kind},
-                               {"step", s.step}, {"role", s.role}, {"target", s.target},
-                               {"count", s.count}, {"at_s", s.at_s}, {"span_ms", s.span_ms},
-                               {"score", s.score}});
-  }
   for (const auto& [key, part] : rollup.problems) {
     const auto& [step, kind, target] = key;
     rows["problem_days"].push_back(
@@ -328,7 +320,7 @@ std::vector<Json> ClickHouseStorage::rows(const std::string& select) {
 }
 
 int64_t ClickHouseStorage::totalSignals() {
-  const auto answer = rows("SELECT count() AS n FROM signals FINAL");
+  const auto answer = rows("SELECT sum(signals) AS n FROM problem_days FINAL");
   return answer.empty() ? 0 : integer(answer.front(), "n");
 }
 
