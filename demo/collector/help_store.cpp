@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include "batch_rollup.h"
+
 namespace friction::collector {
 
 int64_t HelpRow::left() const {
@@ -39,12 +41,8 @@ HelpStore::~HelpStore() {
   sqlite3_finalize(select_);
 }
 
-bool HelpStore::add(const std::string& site, const std::vector<ReceivedHelpEvent>& events,
-                    int64_t day) {
-  // Summed here first: a batch often tells several events of one offer group.
-  std::map<std::tuple<std::string, std::string, std::string>, int64_t> sums;
-  for (const auto& e : events) ++sums[{e.step, e.kind, e.event}];
-  for (const auto& [key, count] : sums) {
+bool HelpStore::add(const std::string& site, const BatchRollup& rollup, int64_t day) {
+  for (const auto& [key, count] : rollup.help) {
     const auto& [step, kind, event] = key;
     sqlite3_bind_int64(upsert_, 1, day);
     sqlite3_bind_text(upsert_, 2, site.c_str(), -1, SQLITE_TRANSIENT);

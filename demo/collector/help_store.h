@@ -18,6 +18,8 @@
 
 namespace friction::collector {
 
+struct BatchRollup;
+
 // Help offered on one step because of one kind, over a range of days: events by HelpEvent.
 struct HelpRow {
   std::string site, step, kind;
@@ -48,8 +50,8 @@ class HelpStore {
   // Statements on the writer's connection (db) and the readers' (read_db).
   static std::unique_ptr<HelpStore> prepare(sqlite3* db, sqlite3* read_db, std::string& error);
   ~HelpStore();
-  // Within the caller's transaction on db.
-  bool add(const std::string& site, const std::vector<ReceivedHelpEvent>& events, int64_t day);
+  // What `rollup` adds for `site`, on `day`, within the caller's transaction on db.
+  bool add(const std::string& site, const BatchRollup& rollup, int64_t day);
   // On read_db, under the caller's lock.
   HelpList list(const ProblemQuery& query);
 

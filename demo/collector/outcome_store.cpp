@@ -6,6 +6,7 @@
 #include <tuple>
 #include <utility>
 
+#include "batch_rollup.h"
 #include "utc_day.h"
 
 namespace friction::collector {
@@ -77,31 +78,26 @@ OutcomeStore::~OutcomeStore() {
     sqlite3_finalize(s);
 }
 
-bool OutcomeStore::add(const ReceivedBatch& batch, int64_t received_at_ms) {
-  // Summed here first: a batch often holds several tallies of one step.
-  std::map<Key, std::pair<int64_t, int64_t>> views;  // views, quiet
-  std::map<std::pair<Key, std::string>, int64_t> said_met;
-  for (const auto& visit : batch.visits) {
-    const Key key{batch.site, visit.step, batch.epsilon, visit.goal};
-    auto& [count, quiet] = views[key];
-    ++count;
-    if (visit.help == 0 && !visit.met.empty()) ++quiet;
-    for (const auto& kind : visit.met) ++said_met[{key, kind}];
-  }
+bool OutcomeStore::add(const ReceivedBatch& batch, const BatchRollup& rollup,
+                       int64_t received_at_ms) {
   const int64_t day = utcDayOf(received_at_ms);
-  for (const auto& [key, counts] : views) {
-    Reset reset{upsert_day_};
-    bindKey(upsert_day_, day, batch.site, key);
-    sqlite3_bind_int64(upsert_day_, 6, counts.first);
-    sqlite3_bind_int64(upsert_day_, 7, counts.second);
-    if (sqlite3_step(upsert_day_) != SQLITE_DONE) return false;
-  }
-  for (const auto& [key_kind, count] : said_met) {
-    Reset reset{upsert_kind_};
-    bindKey(upsert_kind_, day, batch.site, key_kind.first);
-    sqlite3_bind_text(upsert_kind_, 6, key_kind.second.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(upsert_kind_, 7, count);
-    if (sqlite3_step(upsert_kind_) != SQLITE_DONE) return false;
+  for (const auto& [step_goal, part] : rollup.outcomes) {
+    const auto& [step, goal] = step_goal;
+    const Key key{batch.site, step, batch.epsilon, goal};
+    {
+      Reset reset{upsert_day_};
+      bindKey(upsert_day_, day, batch.site, key);
+      sqlite3_bind_int64(upsert_day_, 6, part.views);
+      sqlite3_bind_int64(upsert_day_, 7, part.quiet);
+      if (sqlite3_step(upsert_day_) != SQLITE_DONE) return false;
+    }
+    for (const auto& [kind, count] : part.said_met) {
+      Reset reset{upsert_kind_};
+      bindKey(upsert_kind_, day, batch.site, key);
+      sqlite3_bind_text(upsert_kind_, 6, kind.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(upsert_kind_, 7, count);
+      if (sqlite3_step(upsert_kind_) != SQLITE_DONE) return false;
+    }
   }
   return true;
 }

@@ -20,6 +20,8 @@
 
 namespace friction::collector {
 
+struct BatchRollup;
+
 // One site's step, one ε (0: exact), one goal ("" for the views' own tallies), over some days.
 struct OutcomeSums {
   std::string site, step, goal;
@@ -38,8 +40,8 @@ class OutcomeStore {
   OutcomeStore(const OutcomeStore&) = delete;
   OutcomeStore& operator=(const OutcomeStore&) = delete;
 
-  // Inside the caller's transaction.
-  bool add(const ReceivedBatch& batch, int64_t received_at_ms);
+  // What `rollup` (of `batch`) adds, inside the caller's transaction.
+  bool add(const ReceivedBatch& batch, const BatchRollup& rollup, int64_t received_at_ms);
   // Summed over the UTC days [from_day, to_day), of one site or of all (""). Under the
   // caller's read lock.
   std::vector<OutcomeSums> sums(int64_t from_day, int64_t to_day, const std::string& site);

@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <map>
-#include <string_view>
 #include <tuple>
 #include <utility>
 
 #include "anonymise/randomized_response.h"
-#include "device_codes.h"
+#include "batch_rollup.h"
 #include "help_store.h"
 #include "outcome_store.h"
 #include "problem_store.h"
@@ -451,10 +450,12 @@ SignalStore::Stored SignalStore::storeBatch(const ReceivedBatch& batch, int64_t 
   bool ok = batch_row == SQLITE_DONE;
   for (size_t i = 0; ok && i < batch.signals.size(); ++i)
     ok = insertSignalRow(batch.site, batch.signals[i], received_at_ms);
-  if (ok) ok = addProblemDays(batch, received_at_ms);
-  if (ok) ok = addVisits(batch, received_at_ms);
-  if (ok) ok = outcomes_->add(batch, received_at_ms);
-  if (ok) ok = help_->add(batch.site, batch.help, utcDayOf(received_at_ms));
+  // What the batch adds to each rollup, by the rules both engines share (batch_rollup.h).
+  const BatchRollup rollup = rollUp(batch);
+  if (ok) ok = addProblemDays(batch.site, rollup, received_at_ms);
+  if (ok) ok = addVisits(batch, rollup, received_at_ms);
+  if (ok) ok = outcomes_->add(batch, rollup, received_at_ms);
+  if (ok) ok = help_->add(batch.site, rollup, utcDayOf(received_at_ms));
   // The answer (2xx) goes out only after COMMIT returns: what was acknowledged is on disk.
   if (ok && exec(db_, "COMMIT", error)) {
     // Only once committed: a view reading the day before then reads it again after.
@@ -497,44 +498,22 @@ bool SignalStore::insertSignalRow(const std::string& site, const ReceivedSignal&
   return sqlite3_step(row.get()) == SQLITE_DONE;
 }
 
-bool SignalStore::addProblemDays(const ReceivedBatch& batch, int64_t received_at_ms) {
-  // A problem's page views are its signals marked first (v2: the SDK marks the first signal of
-  // each problem in a page load), exact however many batches a page view spans. A v1 batch has
-  // no marks: it counts one page view per problem, as before (a batch is one page's signals over
-  // about 10 s; a page view spanning several batches is over-counted).
-  const bool marks_first = batch.version >= 2;
-  struct Sums {
-    const std::string* role = nullptr;  // the last signal's
-    const std::string* name = nullptr;  // the last name seen in the batch
-    int64_t signals = 0, events = 0, views = 0;
-  };
-  std::map<std::tuple<std::string_view, std::string_view, std::string_view>, Sums> problems;
-  for (const auto& signal : batch.signals) {
-    Sums& sums = problems[{signal.step, signal.kind, signal.target}];
-    sums.role = &signal.role;
-    if (!signal.name.empty()) sums.name = &signal.name;
-    ++sums.signals;
-    sums.events += signal.count;
-    sums.views = marks_first ? sums.views + (signal.first ? 1 : 0) : 1;
-  }
-  // An unknown class is stored as 0: the intake took only the names device_codes.h lists.
-  const int pointer = std::max(0, pointerCode(batch.pointer));
-  const int width = std::max(0, widthCode(batch.width));
+bool SignalStore::addProblemDays(const std::string& site, const BatchRollup& rollup,
+                                 int64_t received_at_ms) {
   const int64_t day = utcDayOf(received_at_ms);
-  for (const auto& [key, sums] : problems) {
+  for (const auto& [key, part] : rollup.problems) {
     const auto& [step, kind, target] = key;
     int64_t id = 0;
     {
       StatementUse problem(upsert_problem_->handle);
       sqlite3_stmt* p = problem.get();
-      sqlite3_bind_text(p, 1, batch.site.c_str(), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text(p, 2, step.data(), static_cast<int>(step.size()), SQLITE_TRANSIENT);
-      sqlite3_bind_text(p, 3, kind.data(), static_cast<int>(kind.size()), SQLITE_TRANSIENT);
-      sqlite3_bind_text(p, 4, target.data(), static_cast<int>(target.size()), SQLITE_TRANSIENT);
-      sqlite3_bind_text(p, 5, sums.role->c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(p, 1, site.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(p, 2, step.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(p, 3, kind.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(p, 4, target.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(p, 5, part.role.c_str(), -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64(p, 6, received_at_ms);
-      if (sums.name) sqlite3_bind_text(p, 7, sums.name->c_str(), -1, SQLITE_TRANSIENT);
-      else sqlite3_bind_text(p, 7, "", 0, SQLITE_STATIC);
+      sqlite3_bind_text(p, 7, part.name.c_str(), -1, SQLITE_TRANSIENT);  // "": keeps the last
       if (sqlite3_step(p) != SQLITE_ROW) return false;
       id = sqlite3_column_int64(p, 0);
       if (sqlite3_step(p) != SQLITE_DONE) return false;
@@ -542,42 +521,37 @@ bool SignalStore::addProblemDays(const ReceivedBatch& batch, int64_t received_at
     StatementUse row(upsert_problem_day_->handle);
     sqlite3_bind_int64(row.get(), 1, day);
     sqlite3_bind_int64(row.get(), 2, id);
-    sqlite3_bind_int64(row.get(), 3, sums.signals);
-    sqlite3_bind_int64(row.get(), 4, sums.events);
-    sqlite3_bind_int64(row.get(), 5, pointer);
-    sqlite3_bind_int64(row.get(), 6, width);
-    sqlite3_bind_int64(row.get(), 7, sums.views);
+    sqlite3_bind_int64(row.get(), 3, part.signals);
+    sqlite3_bind_int64(row.get(), 4, part.events);
+    sqlite3_bind_int64(row.get(), 5, rollup.pointer);
+    sqlite3_bind_int64(row.get(), 6, rollup.width);
+    sqlite3_bind_int64(row.get(), 7, part.views);
     if (sqlite3_step(row.get()) != SQLITE_DONE) return false;
   }
   return true;
 }
 
-bool SignalStore::addVisits(const ReceivedBatch& batch, int64_t received_at_ms) {
-  // Summed here first: a batch often holds several visits to the same step.
-  std::map<std::string, int64_t> visits;
-  std::map<std::pair<std::string, std::string>, int64_t> said_met;
-  for (const auto& visit : batch.visits) {
-    if (!visit.goal.empty()) continue;  // a view told again, not another view (outcome_store.h)
-    ++visits[visit.step];
-    for (const auto& kind : visit.met) ++said_met[{visit.step, kind}];
-  }
-  for (const auto& [step, count] : visits) {
-    StatementUse row(upsert_visit_total_->handle);
-    sqlite3_bind_text(row.get(), 1, batch.site.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(row.get(), 2, step.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_double(row.get(), 3, batch.epsilon);
-    sqlite3_bind_int64(row.get(), 4, count);
-    sqlite3_bind_int64(row.get(), 5, received_at_ms);
-    if (sqlite3_step(row.get()) != SQLITE_DONE) return false;
-  }
-  for (const auto& [step_kind, count] : said_met) {
-    StatementUse row(upsert_visit_kind_->handle);
-    sqlite3_bind_text(row.get(), 1, batch.site.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(row.get(), 2, step_kind.first.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_double(row.get(), 3, batch.epsilon);
-    sqlite3_bind_text(row.get(), 4, step_kind.second.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(row.get(), 5, count);
-    if (sqlite3_step(row.get()) != SQLITE_DONE) return false;
+bool SignalStore::addVisits(const ReceivedBatch& batch, const BatchRollup& rollup,
+                            int64_t received_at_ms) {
+  for (const auto& [step, part] : rollup.visits) {
+    {
+      StatementUse row(upsert_visit_total_->handle);
+      sqlite3_bind_text(row.get(), 1, batch.site.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(row.get(), 2, step.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_double(row.get(), 3, batch.epsilon);
+      sqlite3_bind_int64(row.get(), 4, part.visits);
+      sqlite3_bind_int64(row.get(), 5, received_at_ms);
+      if (sqlite3_step(row.get()) != SQLITE_DONE) return false;
+    }
+    for (const auto& [kind, count] : part.said_met) {
+      StatementUse row(upsert_visit_kind_->handle);
+      sqlite3_bind_text(row.get(), 1, batch.site.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(row.get(), 2, step.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_double(row.get(), 3, batch.epsilon);
+      sqlite3_bind_text(row.get(), 4, kind.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(row.get(), 5, count);
+      if (sqlite3_step(row.get()) != SQLITE_DONE) return false;
+    }
   }
   return true;
 }

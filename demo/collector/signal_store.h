@@ -19,6 +19,7 @@
 
 namespace friction::collector {
 
+struct BatchRollup;
 class ProblemStore;
 class OutcomeStore;
 class HelpStore;
@@ -55,8 +56,9 @@ class SignalStore {
   int insertBatchRow(const ReceivedBatch& batch, int64_t received_at_ms);  // an SQLite code
   bool insertSignalRow(const std::string& site, const ReceivedSignal& signal,
                        int64_t received_at_ms);
-  bool addProblemDays(const ReceivedBatch& batch, int64_t received_at_ms);
-  bool addVisits(const ReceivedBatch& batch, int64_t received_at_ms);
+  bool addProblemDays(const std::string& site, const BatchRollup& rollup,
+                      int64_t received_at_ms);
+  bool addVisits(const ReceivedBatch& batch, const BatchRollup& rollup, int64_t received_at_ms);
 
   // Writes and reads have a connection each (WAL lets them run side by side), so a dashboard
   // reloaded in a loop waits on its own lock and never holds up intake. One user at a time each.

@@ -223,8 +223,9 @@ void ClickHouseStorage::writeLoop() {
 }
 
 void ClickHouseStorage::write(std::vector<Pending*>& group) {
-  const auto failAll = [&](const Reply& reply) {
-    for (Pending* pending : group) {
+  // Nothing of `pendings` is acknowledged: unreachable is worth a retry, refused is not.
+  const auto fail = [](const std::vector<Pending*>& pendings, const Reply& reply) {
+    for (Pending* pending : pendings) {
       pending->result =
           reply.outcome == Outcome::unreachable ? Stored::unavailable : Stored::failed;
       pending->error = "ClickHouse: " + reply.error;
@@ -242,7 +243,7 @@ void ClickHouseStorage::write(std::vector<Pending*>& group) {
   for (const auto& [id, pending] : first_of) ids += (ids.empty() ? "" : ", ") + sqlString(id);
   const auto known = client_.query("SELECT batch_id FROM batches WHERE batch_id IN (" + ids + ")");
   if (!known.ok()) {
-    failAll({known.outcome, known.error, ""});
+    fail(group, {known.outcome, known.error, ""});
     return;
   }
   for (const Json& row : known.rows) {
@@ -298,11 +299,7 @@ void ClickHouseStorage::write(std::vector<Pending*>& group) {
     // Some tables may hold the group's rows already: a retry replaces them (same keys).
     // Nothing of the group is acknowledged, duplicates within it included.
     for (const auto& [id, pending] : first_of) repeats.push_back(pending);
-    for (Pending* pending : repeats) {
-      pending->result =
-          reply.outcome == Outcome::unreachable ? Stored::unavailable : Stored::failed;
-      pending->error = "ClickHouse: " + reply.error;
-    }
+    fail(repeats, reply);
     return;
   }
   for (const auto& [id, pending] : first_of) pending->result = Stored::stored;
