@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 
+#include "detect/friction_cause.h"
 #include "detect/friction_kind.h"
 
 namespace friction {
@@ -15,6 +16,7 @@ struct Detection {
   uint32_t target;  // interned element id (0 = none)
   double at_ms;     // page-relative time of the event that tipped it over
   double score;     // 0..1, how strong the evidence is
+  FrictionCause cause = FrictionCause::none;  // why, where the detector can tell
 };
 
 struct Episode {
@@ -24,6 +26,7 @@ struct Episode {
   double ended_ms;
   uint32_t count;  // events that made it up (clicks for a rage click)
   double score;
+  FrictionCause cause = FrictionCause::none;
 };
 
 }  // namespace friction

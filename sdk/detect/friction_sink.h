@@ -17,7 +17,7 @@ class FrictionSink {
   void detectedAndOver(const Detection& detection, uint32_t count, double started_ms) {
     detected(detection);
     episode(Episode{detection.kind, detection.target, started_ms, detection.at_ms, count,
-                    detection.score});
+                    detection.score, detection.cause});
   }
   virtual const TargetTable& targets() const = 0;
 };
