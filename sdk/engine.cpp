@@ -61,6 +61,7 @@ bool Engine::enableLdp(double epsilon) {
 const std::string& Engine::enterStep(std::string_view url, double now_ms) {
   drain(now_ms);
   detectors_.forEach([&](FrictionKind, auto& detector) { detector.onStep(now_ms, *this); });
+  deduper_.newStep();
   const std::string next = templater_.templateOf(url);
   if (auto uturn = detectors_.quick_back.onEnterStep(next, config_.time_origin_ms + now_ms)) {
     // Told on the step left; the score of the step arrived at starts afresh below.

@@ -67,7 +67,8 @@ class Engine : private FrictionSink {
   // and "help.<name>" (decide/help_trigger.h). False for an unknown name or a value out of the
   // range the header gives.
   bool setThreshold(std::string_view name, double value);
-  // The kinds offered help at their first sign: "rage_click,error_click", or "" for none.
+  // The kinds offered help at their first sign: "rage_click,error_click", or "" for none
+  // (default: the kinds marked "help" in detect/friction_kind.h).
   bool setHelpKinds(std::string_view kinds) { return help_settings_.setKinds(kinds); }
 
   // Randomized response on the tallies told under "counts" consent, with ε per kind in

@@ -28,8 +28,8 @@ const DEFAULTS = Object.freeze({
   ldp: 'on',
   ldpEpsilonPerKind: null,
   ldpEpsilonPerTally: null,
-  // Kinds offered help at their first sign, e.g. 'rage_click,error_click' (the core's default
-  // when unset); '' for none (help then comes only when the step's score crosses help.threshold).
+  // Kinds offered help at their first sign, e.g. 'rage_click,error_click' (unset: the core's
+  // default, rage_click,dead_click,error_click,form_struggle); '' for none (help then comes only when the step's score crosses help.threshold).
   helpKinds: null,
   // 'auto': the SDK's own help widget shows offers; 'off': the site renders help itself
   // (friction.on('help')).

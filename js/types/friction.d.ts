@@ -102,7 +102,7 @@ export interface FrictionOptions {
   ldpEpsilonPerKind?: number | string;
   /** Epsilon of a tally's whole set of answers (the kinds' sum), spread evenly over the kinds. */
   ldpEpsilonPerTally?: number | string;
-  /** Kinds offered help at their first sign (default 'rage_click,error_click'); '' for none. */
+  /** Kinds offered help at their first sign (default 'rage_click,dead_click,error_click,form_struggle'); '' for none. */
   helpKinds?: string | FrictionKind[];
   /** 'auto' (default): the SDK's help widget shows offers; 'off': render help yourself from on('help'). */
   helpUi?: 'auto' | 'off';

@@ -5,11 +5,13 @@
 //
 // Settings (per site: "help.<name>") and why:
 //  - threshold = 1.0: more than one sign. A rage click is recognised with evidence 0.5 at its
-//    third click (0.5 x weight 1.0), so one alone stays under it (rage clicks are offered help
-//    through `kinds` instead); two dead clicks (0.6 x 0.6 each) and then a struggle with a
-//    form (about 0.5 x 0.7) within a minute cross it.
+//    third click (0.5 x weight 1.0), so one alone stays under it (the kinds where visitors are
+//    stuck are offered help through `kinds` instead); the weak signs (weights 0.2 to 0.5,
+//    detect/friction_kind.h) cross it only when several come within a minute or so.
 //  - kinds: those marked "help" in the kinds list (detect/friction_kind.h, with why: today
-//    rage_click and error_click); setHelpKinds() changes them, "" for none.
+//    rage_click, dead_click, error_click and form_struggle); setHelpKinds() changes them, ""
+//    for none. A compound friction (a rage burst on a dead button: two kinds) is offered help
+//    once, by the repeat rule below.
 //  - repeat_after_ms = 120000: an offer on a step is not repeated within two minutes.
 //  - quiet_after_dismiss_ms = 600000: "no thanks" holds for ten minutes on that step.
 //  - max_offers = 3 per page: beyond that, the visitor has the Help button.

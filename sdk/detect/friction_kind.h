@@ -20,8 +20,13 @@
 //    cursor thrash (0.2) is the kind with the most innocent causes (FullStory itself gives no
 //    rule for it beyond "erratic").
 //  - help: answered with help at its first sign by default (sites change it: setHelpKinds).
-//    Rage clicks and errors after a click are the two signs that rarely come from someone who
-//    is fine; the others wait for the step's score to cross the help threshold.
+//    The kinds where the visitor is stuck at a precise element and cannot go on alone: a rage
+//    click (they are angry at it), a dead click (it does nothing; they will try again or leave),
+//    an error click (it broke) and form struggle (the field or form refuses them). Help can name
+//    the element and say what to do. The others wait for the step's score to cross the help
+//    threshold: scroll thrash and hesitation are also how people read and decide, a quick back
+//    is often a choice, a slow answer still came, and cursor thrash has the most innocent causes;
+//    alone they would offer help to people who are fine (the README's table says so too).
 //  - training: the kind's share of the signals in the zstd dictionary's training batches
 //    (tools/dictionary/), roughly how often the anchors' tools report each: clicks dominate.
 //    A new kind starts at 0 (the shipped dictionary must still reproduce); it gets a share
@@ -41,9 +46,9 @@
 //                       kind           detector              weight help   training
 #define FRICTION_KINDS(KIND)                                                        \
   KIND(rage_click,    RageClickDetector,    1.0, true,  0.22)                      \
-  KIND(dead_click,    DeadClickDetector,    0.6, false, 0.28)                      \
+  KIND(dead_click,    DeadClickDetector,    0.6, true,  0.28)                      \
   KIND(error_click,   ErrorClickDetector,   0.9, true,  0.08)                      \
-  KIND(form_struggle, FormStruggleDetector, 0.7, false, 0.12)                      \
+  KIND(form_struggle, FormStruggleDetector, 0.7, true,  0.12)                      \
   KIND(scroll_thrash, ScrollThrashDetector, 0.3, false, 0.06)                      \
   KIND(quick_back,    QuickBackDetector,    0.5, false, 0.08)                      \
   KIND(cursor_thrash, CursorThrashDetector, 0.2, false, 0.04)                      \

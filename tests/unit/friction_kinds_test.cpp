@@ -46,9 +46,10 @@ TEST_CASE("the step score starts from each kind's weight in the list, settable p
   CHECK(defaults.weights[static_cast<size_t>(FrictionKind::cursor_thrash)] == 0.2);
 }
 
-TEST_CASE("help at the first sign: the kinds the list marks, rage and error clicks today") {
+TEST_CASE("help at the first sign: the kinds the list marks, where visitors are stuck today") {
   const HelpSettings defaults;
-  CHECK(defaults.kinds == (bitOf(FrictionKind::rage_click) | bitOf(FrictionKind::error_click)));
+  CHECK(defaults.kinds == (bitOf(FrictionKind::rage_click) | bitOf(FrictionKind::dead_click) |
+                           bitOf(FrictionKind::error_click) | bitOf(FrictionKind::form_struggle)));
   for (size_t k = 0; k < kFrictionKindCount; ++k) {
     const auto kind = static_cast<FrictionKind>(k);
     CHECK(((defaults.kinds & bitOf(kind)) != 0) == kFrictionKinds[k].help_at_first_sign);

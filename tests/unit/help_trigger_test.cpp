@@ -60,6 +60,37 @@ TEST_CASE("a rage click is offered help at once, naming its step, element and ki
   CHECK(engine.stepScore(10500) > 0);
 }
 
+TEST_CASE("a rage burst on a dead button is told as both kinds, and offered help once") {
+  Engine engine = productPage();
+  pushRageClickOnDeadControl(engine, 10000);  // four clicks on #apply, nothing answers
+  engine.drain(13000);           // past the dead click's 2.5 s window
+  const auto detections = engine.takeDetections();
+  REQUIRE(detections.size() == 2);
+  CHECK(detections[0].kind == FrictionKind::rage_click);
+  CHECK(detections[1].kind == FrictionKind::dead_click);
+  CHECK(detections[1].target == 1);
+  CHECK(detections[1].step_score > detections[0].step_score);  // both weigh on the step
+  const auto offers = engine.takeHelpOffers();
+  REQUIRE(offers.size() == 1);
+  CHECK(offers[0].cause == FrictionKind::rage_click);
+}
+
+TEST_CASE("a dead click and a struggle with a form are offered help at their first sign") {
+  for (const FrictionKind kind : {FrictionKind::dead_click, FrictionKind::form_struggle})
+    CHECK((HelpSettings{}.kinds & bitOf(kind)) != 0);
+  for (const FrictionKind kind : {FrictionKind::scroll_thrash, FrictionKind::hesitation,
+                                  FrictionKind::cursor_thrash, FrictionKind::quick_back,
+                                  FrictionKind::slow_response})
+    CHECK((HelpSettings{}.kinds & bitOf(kind)) == 0);
+  Engine engine = productPage();
+  pushClick(engine, 10000, 2);
+  engine.drain(13000);
+  const auto offers = engine.takeHelpOffers();
+  REQUIRE(offers.size() == 1);
+  CHECK(offers[0].cause == FrictionKind::dead_click);
+  CHECK(offers[0].reason == HelpReason::kind);
+}
+
 TEST_CASE("never nagging: one offer per step for a while, longer after a dismissal, a cap per page") {
   Engine engine = productPage();
   rageClick(engine, 10000);

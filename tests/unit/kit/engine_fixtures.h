@@ -21,8 +21,16 @@ inline void pushClick(Engine& engine, double t, uint32_t target = 1) {
   REQUIRE(engine.ring().push(click(t, 200, 120, target)));
 }
 
-// Four clicks 250 ms apart on one spot: a rage click, recognised at the third.
+// Four clicks 250 ms apart on one spot: a rage click, recognised at the third. The page
+// answers just after the burst, within a second of its first click: a rage click alone, neither
+// dead nor slow (those compound cases have tests of their own).
 inline void pushRageClick(Engine& engine, double t, uint32_t target = 1) {
+  for (int i = 0; i < 4; ++i) pushClick(engine, t + i * 250.0, target);
+  REQUIRE(engine.ring().push(domChange(t + 800)));
+}
+
+// The same burst on a control that never answers: a rage click and then a dead click.
+inline void pushRageClickOnDeadControl(Engine& engine, double t, uint32_t target = 1) {
   for (int i = 0; i < 4; ++i) pushClick(engine, t + i * 250.0, target);
 }
 
