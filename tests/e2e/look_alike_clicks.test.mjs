@@ -46,7 +46,7 @@ for (const [what, selector, label] of dead) {
 
 // One page, one case at a time: each waits past the window before the next, so that one case's
 // answer (focus, a DOM change, a selection) cannot hide another's dead click.
-test('silent: plain text, a heading, a label, the background, an answering card, a double click, disabled buttons', async () => {
+test('silent: plain text, a heading, a label, the background, an answering card, a double click, default-cursor text, ignored, disabled buttons', async () => {
   const { page, seen } = await openGallery();
   const cases = [
     ['plain paragraph text', () => page.click('#care-text', { position: { x: 30, y: 8 } })],
@@ -58,6 +58,8 @@ test('silent: plain text, a heading, a label, the background, an answering card,
     }],
     ['a look-alike that answers (opens its details)', () => page.click('#live-card-title')],
     ['a double click selecting link-styled text', () => page.dblclick('#fake-link')],
+    ['underlined text with the default cursor', () => page.click('#edition-note')],
+    ['a link-styled span under data-friction-ignore', () => page.click('#ignored-link')],
     ['a disabled button', () => page.click('#join', { force: true })],
     ['an aria-disabled button', () => page.click('#join-soon', { force: true })],
   ];
