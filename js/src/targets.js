@@ -1,9 +1,11 @@
 // Turns a clicked DOM node into what the core may know about it: a small integer id, a role
 // and a selector (hashed in the core, never sent as is). Text never goes to the core; a short
 // label is kept here, in the page, for the local `friction:detected` event only.
-// Nothing here reads layout: only attributes and the tree.
+// Nothing here reads layout: only attributes and the tree; a click on plain content asks
+// look_alike.js once per element whether it looks clickable (computed styles, local).
 // The trait bits are the core's (TargetTrait in sdk/detect/target_traits.h).
 import { Sizes, Trait } from './generated/core_tables.js';
+import { lookAlikeOf } from './look_alike.js';
 
 // A click on an icon inside a button is a click on the button.
 const ACTIONABLE = [
@@ -12,6 +14,8 @@ const ACTIONABLE = [
   ...['button', 'link', 'tab', 'menuitem', 'checkbox', 'radio', 'switch', 'option'].map((r) => `[role=${r}]`),
 ].join(',');
 const IGNORE = '[data-friction-ignore]';
+// What makes an element a control, rather than only focusable.
+const CONTROL_TRAITS = Trait.actionable | Trait.pseudoLink | Trait.link | Trait.textField | Trait.formControl | Trait.label;
 const MAX_SELECTOR_DEPTH = 4;
 const MAX_LABEL_LENGTH = 40;
 // The core keeps 64 characters of a name (field_rules.h); more would only cost the copy.
@@ -117,6 +121,39 @@ export class TargetRegistry {
     this.elements = new Map(); // id -> WeakRef(element): where help is, never sent
     this.nextId = 1;
     this.onNewTarget = onNewTarget; // (id, role, selector, traits, name) -> void, once per element
+    this.clicked = new WeakMap(); // plain element clicked -> the id its clicks resolve to
+    this.scrollers = new WeakMap(); // element that scrolled -> its id, 0 if ignored
+    this.extraTraits = new WeakMap(); // element -> the traits only a caller knew, as told
+  }
+
+  // Like idFor, for a click: plain content that looks clickable (a card, link-styled text,
+  // look_alike.js) resolves to that element, marked kLooksClickable. Styles are read once per
+  // clicked element; its later clicks cost a WeakMap lookup.
+  clickIdFor(eventTarget) {
+    const start = eventTarget && eventTarget.nodeType === 1 ? eventTarget : eventTarget && eventTarget.parentElement;
+    if (!start || start.closest(IGNORE)) return 0;
+    const actionable = start.closest(ACTIONABLE);
+    if (actionable && (traitsOf(actionable) & CONTROL_TRAITS)) return this.register(actionable);
+    // Plain content, or inside an element that is only focusable ([tabindex]: a scroll box, a
+    // skip link's <main>, a div made to act as a button): it may still look clickable.
+    let id = this.clicked.get(start);
+    if (id === undefined) {
+      const lookAlike = lookAlikeOf(start);
+      id = lookAlike ? this.register(lookAlike, Trait.looksClickable) : this.register(actionable || start);
+      this.clicked.set(start, id);
+    }
+    return id;
+  }
+
+  // The id of an element that scrolled (a terms box, a list, a drawer): the scroller itself,
+  // not an actionable ancestor. 0 under data-friction-ignore. One WeakMap lookup after the first.
+  scrollerIdFor(element) {
+    let id = this.scrollers.get(element);
+    if (id === undefined) {
+      id = element.closest(IGNORE) ? 0 : this.register(element);
+      this.scrollers.set(element, id);
+    }
+    return id;
   }
 
   // The actionable element or field under the pointer, or 0: hover on plain content is not
@@ -134,9 +171,20 @@ export class TargetRegistry {
     return this.register(start.closest(ACTIONABLE) || start);
   }
 
-  register(element) {
+  // extraTraits: what only the caller knows (kLooksClickable), added to traitsOf's.
+  register(element, extraTraits = 0) {
     let id = this.ids.get(element);
-    if (id !== undefined) return id;
+    if (id !== undefined) {
+      // Learnt after the element was met (a focusable div focused by the mousedown, then seen
+      // to look clickable at the click): the core is told again, with the trait.
+      const told = this.extraTraits.get(element) || 0;
+      if ((told | extraTraits) !== told) {
+        this.extraTraits.set(element, told | extraTraits);
+        this.onNewTarget(id, roleOf(element), selectorOf(element), traitsOf(element) | told | extraTraits, nameOf(element));
+      }
+      return id;
+    }
+    if (extraTraits) this.extraTraits.set(element, extraTraits);
     id = this.nextId++;
     this.ids.set(element, id);
     const role = roleOf(element);
@@ -150,7 +198,7 @@ export class TargetRegistry {
       this.descriptors.delete(oldest);
       this.elements.delete(oldest);
     }
-    this.onNewTarget(id, role, selectorOf(element), traitsOf(element), nameOf(element));
+    this.onNewTarget(id, role, selectorOf(element), traitsOf(element) | extraTraits, nameOf(element));
     return id;
   }
 

@@ -13,11 +13,13 @@ namespace friction {
 //                                  what the record's fields hold
 #define FRICTION_EVENT_TYPES(TYPE)                                                          \
   TYPE(click, 1)          /* x/y client px; target; a = event.detail (1 single, 2 double,  \
-                             3 triple); flags: kClickModifier, kClickWithSelection */       \
+                             3 triple); flags: kClickModifier, kClickWithSelection, \
+                             kClickDisabled */                                              \
   TYPE(pointer_move, 2)   /* x/y client px (mouse only) */                                  \
   TYPE(pointer_over, 3)   /* target = actionable element the pointer entered, 0 when it    \
                              left all */                                                    \
-  TYPE(scroll, 4)         /* a = scrollY px, b = scrollX px */                              \
+  TYPE(scroll, 4)         /* a = scrollY px, b = scrollX px; or, for an element that      \
+                             scrolls, target = it, a = scrollTop, b = scrollLeft */          \
   TYPE(dom_change, 5)     /* a = number of mutations in the observer's batch */             \
   TYPE(selection, 6)      /* the text selection changed to a non-empty one */               \
   TYPE(focus, 7)          /* target = element that received focus */                        \
@@ -43,7 +45,8 @@ namespace friction {
   FLAG(kClickWithSelection, 2) /* it landed on text it had just selected */                 \
   FLAG(kInputDeletion, 1)      /* inputType delete*: a correction */                        \
   FLAG(kInputInvalid, 2)       /* the field's validity.valid is false after input */        \
-  FLAG(kErrorRejection, 1)     /* unhandledrejection rather than error */
+  FLAG(kErrorRejection, 1)     /* unhandledrejection rather than error */                   \
+  FLAG(kClickDisabled, 8)      /* click on a disabled control: disabled, aria-disabled */
 
 // What kind of interaction an event_timing record measured (its b).
 #define FRICTION_TIMING_KINDS(TIMING) \

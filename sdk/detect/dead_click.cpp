@@ -8,9 +8,16 @@ namespace {
 constexpr uint32_t kAnswersItself =
     kLink | kDownload | kNewTab | kTextField | kFormControl | kLabel;
 
+bool looksOnly(uint32_t traits) {
+  return (traits & (kActionable | kPseudoLink)) == 0 && (traits & kLooksClickable) != 0;
+}
+
 bool isCandidate(const EventRecord& click, uint32_t traits) {
   if (click.flags & kClickModifier) return false;  // opens a tab or window: answered elsewhere
-  return (traits & (kActionable | kPseudoLink)) != 0 && (traits & kAnswersItself) == 0;
+  if (click.flags & kClickDisabled) return false;  // the page said no, visibly
+  if (looksOnly(traits) && (click.flags & kClickWithSelection)) return false;  // reading
+  return (traits & (kActionable | kPseudoLink | kLooksClickable)) != 0 &&
+         (traits & kAnswersItself) == 0;
 }
 }  // namespace
 
@@ -51,7 +58,9 @@ void DeadClickDetector::settle(double now_ms, FrictionSink& sink) {
     }
     if (now_ms < deadline) return;
     // 0.6 for one unanswered click, surer with each retry: the user expected something.
-    const double score = std::min(1.0, 0.6 + 0.1 * (click.clicks - 1));
+    // A look-alike starts lower (dead_click.h).
+    const double first = looksOnly(sink.targets().traits(click.target)) ? 0.45 : 0.6;
+    const double score = std::min(1.0, first + 0.1 * (click.clicks - 1));
     sink.detectedAndOver(Detection{kKind, click.target, deadline, score},
                          click.clicks, click.first_ms);
     reported_[reported_next_++ % reported_.size()] = Reported{click.target, click.last_ms};

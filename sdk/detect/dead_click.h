@@ -14,6 +14,16 @@
 //    not told the same thing twice while the user keeps trying.
 // Repeat clicks on a target still waiting for an answer join that wait: a rage burst on a dead
 // button is one dead click (its count says how many clicks).
+// Look-alikes (kLooksClickable: text styled as a link, a card or image with a pointer cursor,
+// js/src/look_alike.js decides) are candidates with the same window, answers and cool-down: a
+// visitor who clicked one waits for the same things a button would do. Their score is lower
+// (0.45 for one click, +0.1 per retry): the styling is our guess at what they expected, while
+// a button says it does something; a retry shows they did expect it, so two clicks on a
+// look-alike weigh about one on a button. A look-alike click that selected text is reading
+// (copying a phrase), not asking for an action.
+// A click on a disabled control (kClickDisabled: disabled or aria-disabled="true", told per
+// click since it changes) is never dead: the page showed it would say no, and said it. A rage
+// burst on it is still a rage click (that detector's rules).
 // Not candidates, because they answer in ways the page cannot see or need no script: plain
 // content (no kActionable or kPseudoLink), real links (navigation answers; the page unloads),
 // downloads and target=_blank links (PostHog's issue #3619: download links counted as dead),

@@ -18,7 +18,21 @@
 //    rate reverses every 2 s); then the user is reading again or gone.
 //  - cooldown_ms = 30000: after an episode, reversals do not start a new one for 30 s, so the
 //    page is not told twice about the same search (help offered again at once is nagging).
-// Only window scrolling (scrollY) is seen: the capture layer does not report inner scrollers.
+// Which scroller: the window (target 0) and any element that scrolls (a terms box, a product
+// list, a drawer, a modal's body; JS names it by its target id). Each has its own legs,
+// reversals, episode and cool-down, and its signal names it, so the dashboard says which box.
+//  - The legs stay absolute (min_leg_px for every scroller), not a share of the scroller's
+//    height: 200 px is about the input (a wheel notch is ~100 px, jitter and momentum less),
+//    not the viewport. A fifth of a 300 px terms box would be 60 px, under one notch, so every
+//    re-read line would reverse. 200 px in that box is two thirds of what it shows: scrolling
+//    back that far brings mostly other text into view, which is searching, not re-reading. A
+//    box with less than 200 px hidden never thrashes: it shows nearly all it holds.
+//  - Only the vertical axis (a) counts, in the window as in boxes: a carousel or a wide table
+//    swiped back and forth (scrollLeft) is browsing, and people search a list up and down.
+//  - kScrollers = 4: the window and three boxes scrolled in turn; the least recently scrolled
+//    is forgotten (its open episode reported first). Four fixed slots: no allocation.
+//  - The cool-down is per scroller: it stops telling the page twice about one search; thrash
+//    in another box afterwards is another search, somewhere else.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -45,6 +59,7 @@ class ScrollThrashDetector {
   static constexpr FrictionKind kKind = FrictionKind::scroll_thrash;
 
   static constexpr uint32_t kMaxReversals = 16;  // the most min_reversals may ask for
+  static constexpr uint32_t kScrollers = 4;      // followed at once (see above)
 
   explicit ScrollThrashDetector(ScrollThrashThresholds thresholds = {}) : thresholds_(thresholds) {}
 
@@ -57,26 +72,36 @@ class ScrollThrashDetector {
   ScrollThrashThresholds& thresholds() { return thresholds_; }
 
  private:
-  void onScroll(double time_ms, double y, FrictionSink& sink);
-  void onReversal(double time_ms, FrictionSink& sink);
-  void closeEpisode(FrictionSink& sink);
-  double reversalTime(uint32_t back) const;  // 0 = newest
-  double score() const;
+  // One scroller's legs and reversals.
+  struct Scroller {
+    bool used = false;
+    uint32_t target = 0;  // 0 = the window
+    double last_event_ms = 0;
+    // The leg being scrolled: +1 down, -1 up, 0 until the first 200 px tell which way.
+    int direction = 0;
+    bool seen = false;
+    double origin_y = 0;   // where scrolling started, while the direction is unknown
+    double extreme_y = 0;  // furthest point of the current leg
+    // Times of the latest reversals, a ring: bounded memory however long it is scrolled.
+    std::array<double, kMaxReversals> reversals{};
+    uint32_t reversal_count = 0;  // since the last reset; the ring holds the latest ones
+    bool in_episode = false;
+    uint32_t episode_reversals = 0;
+    double episode_start_ms = 0;
+    double last_reversal_ms = 0;
+    double cooldown_until_ms = -1;
+
+    double reversalTime(uint32_t back) const;  // 0 = newest
+  };
+
+  Scroller& scrollerFor(uint32_t target, FrictionSink& sink);
+  void onScroll(Scroller& scroller, double time_ms, double y, FrictionSink& sink);
+  void onReversal(Scroller& scroller, double time_ms, FrictionSink& sink);
+  void closeEpisode(Scroller& scroller, FrictionSink& sink);
+  double score(const Scroller& scroller) const;
 
   ScrollThrashThresholds thresholds_;
-  // The leg being scrolled: +1 down, -1 up, 0 until the first 200 px tell which way.
-  int direction_ = 0;
-  bool seen_ = false;
-  double origin_y_ = 0;   // where scrolling started, while the direction is unknown
-  double extreme_y_ = 0;  // furthest point of the current leg
-  // Times of the latest reversals, a ring: bounded memory however long the page is scrolled.
-  std::array<double, kMaxReversals> reversals_{};
-  uint32_t reversal_count_ = 0;  // since the last reset; the ring holds the latest ones
-  bool in_episode_ = false;
-  uint32_t episode_reversals_ = 0;
-  double episode_start_ms_ = 0;
-  double last_reversal_ms_ = 0;
-  double cooldown_until_ms_ = -1;
+  std::array<Scroller, kScrollers> scrollers_{};
 };
 
 }  // namespace friction

@@ -197,3 +197,82 @@ TEST_CASE("dead click thresholds are settable within range") {
   page.tick(1000);
   CHECK(page.sink.detections.size() == 1);
 }
+
+// Look-alikes: not a control, styled like one (kLooksClickable, js/src/look_alike.js).
+TEST_CASE("a look-alike that nothing answers is dead, less surely than a button") {
+  Page page;
+  page.sink.mark(50, kLooksClickable);
+  page.feed(clickOn(1000, 50));
+  CHECK(page.detector.nextDeadline() == 3500);
+  page.tick(3500);
+  REQUIRE(page.sink.detections.size() == 1);
+  CHECK(page.sink.detections[0].target == 50);
+  CHECK(page.sink.detections[0].score == doctest::Approx(0.45));
+}
+
+TEST_CASE("a retried look-alike weighs about as much as one click on a button") {
+  Page page;
+  page.sink.mark(50, kLooksClickable);
+  page.feed(clickOn(1000, 50));
+  page.feed(clickOn(1800, 50));
+  page.tick(3500);
+  REQUIRE(page.sink.detections.size() == 1);
+  CHECK(page.sink.detections[0].score == doctest::Approx(0.55));
+  REQUIRE(page.sink.episodes.size() == 1);
+  CHECK(page.sink.episodes[0].count == 2);
+}
+
+TEST_CASE("a look-alike that answers is alive, by the same answers as a button") {
+  Page page;
+  page.sink.mark(50, kLooksClickable);
+  page.feed(clickOn(1000, 50));
+  SUBCASE("it opens something") { page.feed(domChange(1200, 4)); }
+  SUBCASE("it fetches") { page.feed(event(EventType::request_start, 1300, 0, 1)); }
+  SUBCASE("it scrolls a box") { page.feed(scrollIn(1100, 12, 300)); }
+  page.tick(20000);
+  CHECK(page.sink.detections.empty());
+}
+
+TEST_CASE("a look-alike is a button's equal for cool-down and rage bursts") {
+  Page page;
+  page.sink.mark(50, kLooksClickable);
+  for (double t : {1000.0, 1200.0, 1400.0}) page.feed(clickOn(t, 50));
+  page.tick(3500);
+  REQUIRE(page.sink.detections.size() == 1);
+  page.feed(clickOn(5000, 50));  // retried within the cool-down: the same episode
+  page.tick(20000);
+  CHECK(page.sink.detections.size() == 1);
+}
+
+TEST_CASE("look-alike clicks that are not asking for an action are never dead") {
+  Page page;
+  uint32_t traits = kLooksClickable;
+  uint16_t flags = 0;
+  SUBCASE("text the click selected (a double click to copy a word)") { flags = kClickWithSelection; }
+  SUBCASE("with a modifier key") { flags = kClickModifier; }
+  SUBCASE("a look-alike that is a label") { traits |= kLabel; }
+  SUBCASE("a look-alike that is a real link") { traits |= kActionable | kLink; }
+  page.sink.mark(50, traits);
+  page.feed(clickOn(0, 50, flags));
+  page.tick(20000);
+  CHECK(page.sink.detections.empty());
+}
+
+TEST_CASE("a click on a disabled control is the page saying no, not a dead click") {
+  Page page;
+  page.feed(clickOn(0, kButton, kClickDisabled));
+  CHECK(page.detector.nextDeadline() == kNoDeadline);
+  page.tick(20000);
+  CHECK(page.sink.detections.empty());
+  // The same button once enabled is a candidate again.
+  page.feed(clickOn(30000, kButton));
+  page.tick(40000);
+  CHECK(page.sink.detections.size() == 1);
+}
+
+TEST_CASE("a button that selected its own text is still a dead button") {
+  Page page;
+  page.feed(clickOn(0, kButton, kClickWithSelection));
+  page.tick(20000);
+  CHECK(page.sink.detections.size() == 1);
+}

@@ -152,3 +152,138 @@ TEST_CASE("scroll thrash thresholds are set by name within their ranges") {
   page.scrollTo(1500, 400);
   CHECK(page.sink.detections.size() == 1);
 }
+
+// Inner scrollers: a box (terms, a product list, a drawer) is named by its target id; the window
+// is target 0.
+namespace {
+struct Box {
+  Page& page;
+  uint32_t target;
+  int32_t top = 0;
+
+  void scrollTo(int32_t to, double duration_ms) {
+    const int steps = std::max(1, static_cast<int>(duration_ms / 50));
+    const int32_t from = top;
+    for (int i = 1; i <= steps; ++i) {
+      top = from + (to - from) * i / steps;
+      page.t += duration_ms / steps;
+      page.feed(scrollIn(page.t, target, top));
+    }
+  }
+};
+}  // namespace
+
+TEST_CASE("thrash inside a box names the box") {
+  Page page;
+  Box terms{page, 7};
+  for (int i = 0; i < 5; ++i) terms.scrollTo(i % 2 ? 0 : 900, 400);
+  REQUIRE(page.sink.detections.size() == 1);
+  CHECK(page.sink.detections[0].target == 7);
+  page.tick(page.t + 4000);
+  REQUIRE(page.sink.episodes.size() == 1);
+  CHECK(page.sink.episodes[0].target == 7);
+}
+
+TEST_CASE("two scrollers interleaved keep their own legs") {
+  Page page;
+  Box list{page, 3};
+  // Each alone goes back and forth twice (2 reversals, under the 4 needed): together they make
+  // 4 reversals in 8 s, which must not add up, nor break each other's legs.
+  list.scrollTo(800, 300);
+  page.scrollTo(1500, 300);
+  list.scrollTo(100, 300);   // list: reversal 1
+  page.scrollTo(300, 300);   // window: reversal 1
+  list.scrollTo(800, 300);   // list: 2
+  page.scrollTo(1500, 300);  // window: 2
+  CHECK(page.sink.detections.empty());
+  // Now the list goes on thrashing while the window keeps still: its own 4th reversal fires.
+  list.scrollTo(100, 300);  // 3
+  list.scrollTo(800, 300);  // 4
+  REQUIRE(page.sink.detections.size() == 1);
+  CHECK(page.sink.detections[0].target == 3);
+  // The window's next reversals start from its own leg (its 3rd and 4th, in time).
+  page.scrollTo(300, 300);
+  page.scrollTo(1500, 300);
+  REQUIRE(page.sink.detections.size() == 2);
+  CHECK(page.sink.detections[1].target == 0);
+}
+
+TEST_CASE("the cool-down belongs to the scroller that thrashed") {
+  Page page;
+  Box drawer{page, 5};
+  for (int i = 0; i < 5; ++i) page.scrollTo(i % 2 ? 0 : 1500, 400);
+  REQUIRE(page.sink.detections.size() == 1);
+  page.tick(page.t + 4000);
+  page.wait(4000);
+  for (int i = 0; i < 5; ++i) drawer.scrollTo(i % 2 ? 0 : 1000, 400);
+  REQUIRE(page.sink.detections.size() == 2);
+  CHECK(page.sink.detections[1].target == 5);
+}
+
+TEST_CASE("the least recently scrolled box is forgotten, its open episode reported first") {
+  Page page;
+  Box first{page, 1};
+  for (int i = 0; i < 5; ++i) first.scrollTo(i % 2 ? 0 : 1000, 400);
+  REQUIRE(page.sink.detections.size() == 1);
+  CHECK(page.sink.episodes.empty());
+  // Four other scrollers moved after it: the first one's slot goes to the last of them.
+  for (uint32_t other = 2; other <= ScrollThrashDetector::kScrollers; ++other) {
+    Box box{page, other};
+    box.scrollTo(50, 100);
+  }
+  CHECK(page.sink.episodes.empty());
+  page.scrollTo(50, 100);  // the window: a fifth scroller
+  REQUIRE(page.sink.episodes.size() == 1);
+  CHECK(page.sink.episodes[0].target == 1);
+  // Coming back, the first box starts over: three reversals are not yet thrash.
+  first.top = 0;
+  for (int i = 0; i < 4; ++i) first.scrollTo(i % 2 ? 0 : 1000, 400);
+  CHECK(page.sink.detections.size() == 1);
+}
+
+TEST_CASE("reading a long terms box top to bottom, with a look back, is not thrash") {
+  Page page;
+  Box terms{page, 9};  // 300 px tall, 4000 px of text
+  for (int screen = 0; screen < 12; ++screen) {
+    terms.scrollTo(terms.top + 100, 150);  // one wheel notch
+    page.wait(1500);
+    terms.scrollTo(terms.top + 100, 150);
+    page.wait(1500);
+    if (screen == 5) {  // back to the clause that mattered, then on
+      terms.scrollTo(terms.top - 500, 400);
+      page.wait(3000);
+      terms.scrollTo(terms.top + 500, 400);
+    }
+  }
+  page.detector.flush(page.t + 1000, page.sink);
+  CHECK(page.sink.detections.empty());
+}
+
+TEST_CASE("a chat log that follows new messages, read back now and then, is not thrash") {
+  Page page;
+  Box chat{page, 4};
+  chat.top = 2000;
+  for (int message = 0; message < 40; ++message) {
+    chat.scrollTo(chat.top + 60, 100);  // the log keeps the newest message in view
+    page.wait(1500);
+    if (message % 10 == 5) {
+      chat.scrollTo(chat.top - 400, 300);  // scroll up to read what was said
+      page.wait(4000);
+      chat.scrollTo(chat.top + 400, 300);  // and back to the bottom
+    }
+  }
+  page.detector.flush(page.t + 1000, page.sink);
+  CHECK(page.sink.detections.empty());
+}
+
+TEST_CASE("a carousel swiped back and forth is browsing: the horizontal axis does not count") {
+  Page page;
+  int32_t left = 0;
+  for (int swipe = 0; swipe < 20; ++swipe) {
+    left = swipe % 2 ? left - 600 : left + 900;
+    page.t += 300;
+    page.feed(scrollIn(page.t, 6, 0, left));  // scrollTop stays 0
+  }
+  page.detector.flush(page.t + 1000, page.sink);
+  CHECK(page.sink.detections.empty());
+}

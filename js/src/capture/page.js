@@ -3,7 +3,18 @@
 import { EventType } from '../ring_writer.js';
 
 export function capturePage(recorder, targets, on) {
-  on(window, 'scroll', () => recorder.note(EventType.scroll, 0, 0, Math.round(window.scrollY), Math.round(window.scrollX)));
+  // Scroll events do not bubble, but a capture listener on the document hears every element's:
+  // the window's as the document's (target 0), a box's with its id (a = scrollTop, b =
+  // scrollLeft, values the browser already has). One WeakMap lookup more than the window's.
+  on(document, 'scroll', (event) => {
+    const scroller = event.target;
+    if (scroller === document || scroller === document.scrollingElement || scroller.nodeType !== 1) {
+      recorder.note(EventType.scroll, 0, 0, Math.round(window.scrollY), Math.round(window.scrollX));
+    } else {
+      const id = targets.scrollerIdFor(scroller);
+      if (id) recorder.note(EventType.scroll, id, 0, Math.round(scroller.scrollTop), Math.round(scroller.scrollLeft));
+    }
+  });
 
   on(document, 'selectionchange', () => {
     const selection = document.getSelection();

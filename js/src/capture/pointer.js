@@ -1,6 +1,7 @@
 // Clicks, pointer movement (mouse only: touch has no hover and no cursor to thrash) and which
 // actionable element or field the pointer rests on. Positions and ids, nothing else.
 import { EventType, Flag } from '../ring_writer.js';
+import { isDisabled } from '../look_alike.js';
 
 export function capturePointer(recorder, targets, on) {
   let hovered = 0;
@@ -9,9 +10,10 @@ export function capturePointer(recorder, targets, on) {
 
   on(window, 'click', (event) => {
     if (event.button !== 0) return;
-    const target = targets.idFor(event.target);
+    const target = targets.clickIdFor(event.target);
     if (!target) return;
     let flags = event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ? Flag.clickModifier : 0;
+    if (event.target.nodeType === 1 && isDisabled(event.target)) flags |= Flag.clickDisabled;
     // A double or triple click selects text in what it clicks before its click event fires.
     const selection = document.getSelection();
     if (selection && !selection.isCollapsed && event.target.contains(selection.anchorNode)) flags |= Flag.clickWithSelection;

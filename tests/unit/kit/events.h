@@ -45,6 +45,11 @@ inline EventRecord scroll(double t, int32_t y, int32_t x = 0) {
   return event(EventType::scroll, t, 0, y, x);
 }
 
+// A scroll inside an element that scrolls (target = the scroller): a = scrollTop, b = scrollLeft.
+inline EventRecord scrollIn(double t, uint32_t scroller, int32_t top, int32_t left = 0) {
+  return event(EventType::scroll, t, scroller, top, left);
+}
+
 inline EventRecord domChange(double t, int32_t mutations = 1) {
   return event(EventType::dom_change, t, 0, mutations);
 }
