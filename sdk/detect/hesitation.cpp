@@ -31,6 +31,12 @@ void HesitationDetector::onEvent(const EventRecord& event, FrictionSink& sink) {
     case EventType::submit:
       focus_ = Watch{};  // acted
       break;
+    case EventType::scroll:
+      // Scrolling (the window or the box under the pointer, e.g. a focusable reading pane)
+      // moves content under a resting pointer: the visitor is reading, not pausing over a
+      // decision. The next pointer_over starts a new watch.
+      hover_ = Watch{};
+      break;
     case EventType::visibility:
       if (event.a == 0) hover_ = focus_ = Watch{};  // the user is elsewhere
       break;
