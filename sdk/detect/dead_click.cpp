@@ -23,11 +23,25 @@ bool DeadClickThresholds::set(std::string_view name, double value) {
 
 void DeadClickDetector::onEvent(const EventRecord& event, FrictionSink& sink) {
   settle(event.time_ms, sink);  // an answer that comes after the window does not revive a click
-  if (static_cast<EventType>(event.type) == EventType::click) onClick(event, sink);
-  else watch_.observe(event);
+  switch (static_cast<EventType>(event.type)) {
+    case EventType::click:
+      onClick(event, sink);
+      break;
+    case EventType::pointer_down:
+      tap_target_ = event.target;
+      tap_answered_ = false;
+      break;
+    default:
+      if (clickAnswer(event, tap_target_) != ClickAnswer::none) tap_answered_ = true;
+      watch_.observe(event);
+      break;
+  }
 }
 
 void DeadClickDetector::onClick(const EventRecord& click, FrictionSink& sink) {
+  const bool tap_answered = (click.flags & kClickTouch) && tap_answered_;
+  tap_answered_ = false;
+  if (tap_answered) return;  // answered on its way to the click
   if (!isCandidate(click, sink.targets().traits(click.target)) || coolingDown(click)) return;
   watch_.watch(click);
 }
