@@ -17,6 +17,7 @@ bool isCandidate(const EventRecord& click, uint32_t traits) {
 bool DeadClickThresholds::set(std::string_view name, double value) {
   if (name == "window_ms" && value >= 500 && value <= 10000) window_ms = value;
   else if (name == "cooldown_ms" && value >= 0 && value <= 60000) cooldown_ms = value;
+  else if (name == "long_press_ms" && value >= 200 && value <= 5000) long_press_ms = value;
   else return false;
   return true;
 }
@@ -29,7 +30,13 @@ void DeadClickDetector::onEvent(const EventRecord& event, FrictionSink& sink) {
       break;
     case EventType::pointer_down:
       tap_target_ = event.target;
-      tap_answered_ = false;
+      tap_answered_ = tap_held_ = false;
+      tap_down_ms_ = event.time_ms;
+      break;
+    case EventType::gesture:
+      if (event.a == kGestureLongPress ||
+          (event.a == kGestureLift && event.time_ms - tap_down_ms_ > thresholds_.long_press_ms))
+        tap_held_ = true;
       break;
     default:
       if (clickAnswer(event, tap_target_) != ClickAnswer::none) tap_answered_ = true;
@@ -39,9 +46,9 @@ void DeadClickDetector::onEvent(const EventRecord& event, FrictionSink& sink) {
 }
 
 void DeadClickDetector::onClick(const EventRecord& click, FrictionSink& sink) {
-  const bool tap_answered = (click.flags & kClickTouch) && tap_answered_;
-  tap_answered_ = false;
-  if (tap_answered) return;  // answered on its way to the click
+  const bool not_a_live_tap = (click.flags & kClickTouch) && (tap_answered_ || tap_held_);
+  tap_answered_ = tap_held_ = false;
+  if (not_a_live_tap) return;  // answered on its way to the click, or a long-press
   if (!isCandidate(click, sink.targets().traits(click.target)) || coolingDown(click)) return;
   watch_.watch(click);
 }

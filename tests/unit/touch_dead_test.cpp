@@ -82,3 +82,27 @@ TEST_CASE("tapping a text field (the keyboard comes up, the page resizes) is not
   phone.tick(10000);
   CHECK(phone.sink.detections.empty());
 }
+
+TEST_CASE("a long-press is not a dead tap, even where the browser clicks after it") {
+  Phone phone;
+  SUBCASE("held past 500 ms") {
+    phone.feed({touchDown(0, 50, 50, kButton), lift(700, 50, 50), tapClick(701, 50, 50, kButton)});
+  }
+  SUBCASE("held into the context menu") {
+    phone.feed({touchDown(0, 50, 50, kButton), gesture(500, kGestureLongPress),
+                lift(900, 50, 50), tapClick(901, 50, 50, kButton)});
+  }
+  phone.tick(10000);
+  CHECK(phone.sink.detections.empty());
+  // The next, short tap on the same button is judged again.
+  phone.feed(tap(20000, 50, 50, kButton));
+  phone.tick(23000);
+  CHECK(phone.sink.detections.size() == 1);
+}
+
+TEST_CASE("the long-press threshold is a setting") {
+  DeadClickThresholds thresholds;
+  CHECK(thresholds.set("long_press_ms", 800));
+  CHECK(thresholds.long_press_ms == 800);
+  CHECK_FALSE(thresholds.set("long_press_ms", 10));
+}
