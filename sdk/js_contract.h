@@ -35,6 +35,14 @@ constexpr void forEachEntry(Visit&& visit) {
 #define FRICTION_VISIT_TIMING(name, value) timing(#name, value);
   FRICTION_TIMING_KINDS(FRICTION_VISIT_TIMING)
 #undef FRICTION_VISIT_TIMING
+  auto pointer = FRICTION_CONTRACT_ENTRY("PointerKind");
+#define FRICTION_VISIT_POINTER(name, value) pointer(#name, value);
+  FRICTION_POINTER_KINDS(FRICTION_VISIT_POINTER)
+#undef FRICTION_VISIT_POINTER
+  auto gesture = FRICTION_CONTRACT_ENTRY("Gesture");
+#define FRICTION_VISIT_GESTURE(name, value) gesture(#name, value);
+  FRICTION_GESTURES(FRICTION_VISIT_GESTURE)
+#undef FRICTION_VISIT_GESTURE
   auto trait = FRICTION_CONTRACT_ENTRY("Trait");
 #define FRICTION_VISIT_TRAIT(name, bit) trait(#name, int64_t{1} << bit);
   FRICTION_TARGET_TRAITS(FRICTION_VISIT_TRAIT)

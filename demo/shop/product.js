@@ -16,6 +16,16 @@
   };
   byId('carousel-prev').addEventListener('click', () => showPhoto(-1));
   byId('carousel-next').addEventListener('click', () => showPhoto(1));
+  // A horizontal swipe on the photo shows the next or previous one (touch-action: pan-y leaves
+  // horizontal moves to the page, vertical ones still scroll it).
+  let swipeFrom = null;
+  byId('carousel-photo').addEventListener('pointerdown', (event) => { swipeFrom = event.clientX; });
+  byId('carousel-photo').addEventListener('pointerup', (event) => {
+    const travel = swipeFrom === null ? 0 : event.clientX - swipeFrom;
+    swipeFrom = null;
+    if (Math.abs(travel) > 40) showPhoto(travel < 0 ? 1 : -1);
+  });
+  byId('carousel-photo').addEventListener('pointercancel', () => { swipeFrom = null; });
 
   byId('add-to-cart').addEventListener('click', () => { status.textContent = 'Added to your cart.'; });
   byId('check-delivery').addEventListener('click', async () => {

@@ -6,7 +6,7 @@
 //     f64 time_ms | f32 x | f32 y | u32 target | u16 type | u16 flags | i32 a | i32 b
 import { RecordLayout as R, RingLayout as H } from './generated/core_tables.js';
 
-export { EventType, Flag, Timing } from './generated/core_tables.js';
+export { EventType, Flag, Gesture, PointerKind, Timing } from './generated/core_tables.js';
 
 export class RingWriter {
   constructor(module, headerAddress) {

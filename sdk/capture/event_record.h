@@ -37,7 +37,12 @@ namespace friction {
                              rejection */                                                   \
   TYPE(event_timing, 16)  /* target; a = duration ms (Event Timing API); b = kTimingPointer \
                              or kTimingKey */                                               \
-  TYPE(visibility, 17)    /* a = 1 visible, 0 hidden */
+  TYPE(visibility, 17)    /* a = 1 visible, 0 hidden */                                   \
+  TYPE(pointer_down, 18)  /* a touch or pen went down (mouse: clicks say enough): x/y      \
+                             client px; target as for clicks; a = kPointer*; b = touch     \
+                             points down with it (2+ = a pinch) */                         \
+  TYPE(gesture, 19)       /* what a touch became; a = kGesture*; x/y client px where it    \
+                             lifted (kGestureLift) */
 
 // Flag bits, per type.
 #define FRICTION_EVENT_FLAGS(FLAG)                                                          \
@@ -46,12 +51,29 @@ namespace friction {
   FLAG(kInputDeletion, 1)      /* inputType delete*: a correction */                        \
   FLAG(kInputInvalid, 2)       /* the field's validity.valid is false after input */        \
   FLAG(kErrorRejection, 1)     /* unhandledrejection rather than error */                   \
+  FLAG(kClickTouch, 4)         /* a click a finger or pen made (its tap's pointer_down     \
+                                  is already recorded) */                                   \
   FLAG(kClickDisabled, 8)      /* click on a disabled control: disabled, aria-disabled */
 
 // What kind of interaction an event_timing record measured (its b).
 #define FRICTION_TIMING_KINDS(TIMING) \
   TIMING(kTimingPointer, 1)           \
   TIMING(kTimingKey, 2)
+
+// Which pointer went down (a pointer_down record's a).
+#define FRICTION_POINTER_KINDS(POINTER) \
+  POINTER(kPointerPen, 2)               \
+  POINTER(kPointerTouch, 3)
+
+// What a touch became (a gesture record's a). Facts the browser tells; whether the touch was a
+// tap (it lifted near where it went down, soon enough) the core decides.
+#define FRICTION_GESTURES(GESTURE)                                                          \
+  GESTURE(kGestureCancel, 1)    /* pointercancel: the browser took the touch (pan, scroll,  \
+                                   zoom) */                                                 \
+  GESTURE(kGestureLongPress, 2) /* contextmenu from a held touch */                         \
+  GESTURE(kGestureZoom, 3)      /* the visual viewport's scale changed (pinch or double-tap \
+                                   zoom); not the keyboard, which changes only its height */ \
+  GESTURE(kGestureLift, 4)      /* the touch lifted (pointerup), at x/y */
 
 enum class EventType : uint16_t {
   none = 0,
@@ -65,6 +87,8 @@ FRICTION_EVENT_FLAGS(FRICTION_EVENT_FLAG_CONSTANT)
 #undef FRICTION_EVENT_FLAG_CONSTANT
 #define FRICTION_TIMING_CONSTANT(timing, value) inline constexpr int32_t timing = value;
 FRICTION_TIMING_KINDS(FRICTION_TIMING_CONSTANT)
+FRICTION_POINTER_KINDS(FRICTION_TIMING_CONSTANT)
+FRICTION_GESTURES(FRICTION_TIMING_CONSTANT)
 #undef FRICTION_TIMING_CONSTANT
 
 struct EventRecord {

@@ -26,31 +26,30 @@ WatchedClick& ClickResponseWatch::watch(const EventRecord& click) {
   return *slot;
 }
 
-void ClickResponseWatch::observe(const EventRecord& event) {
-  bool visible = true;
+ClickAnswer clickAnswer(const EventRecord& event, uint32_t clicked_target) {
   switch (static_cast<EventType>(event.type)) {
     case EventType::dom_change:
     case EventType::scroll:
     case EventType::selection:
     case EventType::window_blur:
-      break;
+      return ClickAnswer::visible;
     case EventType::focus:
-      forEach([&](WatchedClick& click) {
-        if (event.target != click.target) answer(click, event.time_ms, true);
-      });
-      return;
+      return event.target != clicked_target ? ClickAnswer::visible : ClickAnswer::none;
     case EventType::request_start:
     case EventType::submit:
-      visible = false;
-      break;
+      return ClickAnswer::unseen;
     case EventType::visibility:
-      if (event.a != 0) return;
-      visible = false;
-      break;
+      return event.a != 0 ? ClickAnswer::none : ClickAnswer::unseen;
     default:
-      return;
+      return ClickAnswer::none;
   }
-  forEach([&](WatchedClick& click) { answer(click, event.time_ms, visible); });
+}
+
+void ClickResponseWatch::observe(const EventRecord& event) {
+  forEach([&](WatchedClick& click) {
+    const ClickAnswer kind = clickAnswer(event, click.target);
+    if (kind != ClickAnswer::none) answer(click, event.time_ms, kind == ClickAnswer::visible);
+  });
 }
 
 void ClickResponseWatch::answerAll(double now_ms) {

@@ -20,6 +20,10 @@ namespace friction {
 
 inline constexpr double kNever = 1e300;
 
+// Whether an event answers a click on `clicked_target`, and how (the rules above).
+enum class ClickAnswer : uint8_t { none, visible, unseen };
+ClickAnswer clickAnswer(const EventRecord& event, uint32_t clicked_target);
+
 struct WatchedClick {
   uint32_t target = 0;  // 0 = free slot
   uint32_t clicks = 0;  // repeat clicks on the target merged into this wait (a rage burst is one)

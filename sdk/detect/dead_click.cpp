@@ -24,17 +24,38 @@ bool isCandidate(const EventRecord& click, uint32_t traits) {
 bool DeadClickThresholds::set(std::string_view name, double value) {
   if (name == "window_ms" && value >= 500 && value <= 10000) window_ms = value;
   else if (name == "cooldown_ms" && value >= 0 && value <= 60000) cooldown_ms = value;
+  else if (name == "long_press_ms" && value >= 200 && value <= 5000) long_press_ms = value;
   else return false;
   return true;
 }
 
 void DeadClickDetector::onEvent(const EventRecord& event, FrictionSink& sink) {
   settle(event.time_ms, sink);  // an answer that comes after the window does not revive a click
-  if (static_cast<EventType>(event.type) == EventType::click) onClick(event, sink);
-  else watch_.observe(event);
+  switch (static_cast<EventType>(event.type)) {
+    case EventType::click:
+      onClick(event, sink);
+      break;
+    case EventType::pointer_down:
+      tap_target_ = event.target;
+      tap_answered_ = tap_held_ = false;
+      tap_down_ms_ = event.time_ms;
+      break;
+    case EventType::gesture:
+      if (event.a == kGestureLongPress ||
+          (event.a == kGestureLift && event.time_ms - tap_down_ms_ > thresholds_.long_press_ms))
+        tap_held_ = true;
+      break;
+    default:
+      if (clickAnswer(event, tap_target_) != ClickAnswer::none) tap_answered_ = true;
+      watch_.observe(event);
+      break;
+  }
 }
 
 void DeadClickDetector::onClick(const EventRecord& click, FrictionSink& sink) {
+  const bool not_a_live_tap = (click.flags & kClickTouch) && (tap_answered_ || tap_held_);
+  tap_answered_ = tap_held_ = false;
+  if (not_a_live_tap) return;  // answered on its way to the click, or a long-press
   if (!isCandidate(click, sink.targets().traits(click.target)) || coolingDown(click)) return;
   watch_.watch(click);
 }

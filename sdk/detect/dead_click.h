@@ -28,7 +28,15 @@
 // content (no kActionable or kPseudoLink), real links (navigation answers; the page unloads),
 // downloads and target=_blank links (PostHog's issue #3619: download links counted as dead),
 // text fields, form controls and labels (the browser answers them natively), and clicks with a
-// modifier key (new tab or window). A step change answers every waiting click; the page leaving
+// modifier key (new tab or window). A tap is judged on its click too (a touch that became a
+// scroll or a pinch makes no click), but its answer may come before the click: pages answer a
+// tap on touchstart, pointerdown or touchend, and a page without a mobile viewport delays the
+// click ~300 ms for double-tap zoom. So an answer between the tap's pointer_down and its click
+// answers the tap (the tap focusing its own button does not; its hover side effects do, which
+// keeps a dead tap under a tooltip silent: the safe side). A touch held past long_press_ms
+// (or into a context menu) was a long-press, not a tap, even where the browser still clicks
+// (Chromium's touch emulation does; phones do not): the finger asked for a menu or a preview.
+//  - long_press_ms = 500: as rage_click's (Chromium's long-press delay). A step change answers every waiting click; the page leaving
 // drops them (its unload may be the answer).
 #pragma once
 #include <array>
@@ -44,6 +52,7 @@ namespace friction {
 struct DeadClickThresholds {
   double window_ms = 2500;
   double cooldown_ms = 5000;
+  double long_press_ms = 500;
 
   // Returns false if the name is unknown or the value out of range.
   bool set(std::string_view name, double value);
@@ -76,6 +85,10 @@ class DeadClickDetector {
 
   DeadClickThresholds thresholds_;
   ClickResponseWatch watch_;
+  uint32_t tap_target_ = 0;     // the last touch's pointer_down target, until its click
+  bool tap_answered_ = false;   // the page answered since that pointer_down
+  bool tap_held_ = false;       // that touch was a long-press
+  double tap_down_ms_ = 0;
   std::array<Reported, 4> reported_{};  // recently reported targets, for the cool-down
   uint32_t reported_next_ = 0;
 };

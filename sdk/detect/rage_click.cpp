@@ -9,6 +9,9 @@ bool RageClickThresholds::set(std::string_view name, double value) {
   if (name == "min_clicks" && value >= 2 && value <= 20) min_clicks = static_cast<uint32_t>(value);
   else if (name == "max_gap_ms" && value >= 100 && value <= 5000) max_gap_ms = value;
   else if (name == "max_distance_px" && value >= 1 && value <= 500) max_distance_px = value;
+  else if (name == "touch_max_distance_px" && value >= 1 && value <= 500) touch_max_distance_px = value;
+  else if (name == "tap_slop_px" && value >= 1 && value <= 200) tap_slop_px = value;
+  else if (name == "long_press_ms" && value >= 200 && value <= 5000) long_press_ms = value;
   else return false;
   return true;
 }
@@ -16,7 +19,14 @@ bool RageClickThresholds::set(std::string_view name, double value) {
 void RageClickDetector::onEvent(const EventRecord& event, FrictionSink& sink) {
   switch (static_cast<EventType>(event.type)) {
     case EventType::click:
-      onClick(event, sink);
+      // A tap's click: the tap was counted on the pointer (or was not a tap at all).
+      if (!(event.flags & kClickTouch)) onClick(event, thresholds_.max_distance_px, sink);
+      break;
+    case EventType::pointer_down:
+      onPointerDown(event, sink);
+      break;
+    case EventType::gesture:
+      onGesture(event, sink);
       break;
     case EventType::selection:
       selecting_ = clicks_ > 0;
@@ -38,15 +48,41 @@ void RageClickDetector::onEvent(const EventRecord& event, FrictionSink& sink) {
   }
 }
 
-bool RageClickDetector::continuesBurst(const EventRecord& click) const {
+void RageClickDetector::onPointerDown(const EventRecord& down, FrictionSink& sink) {
+  if (down.b >= 2) {  // a second finger: a pinch, and the first touch is no tap either
+    touch_down_ = false;
+    return;
+  }
+  // A touch whose lift never came (a lost pointerup) still went down: a tap the page swallowed.
+  if (touch_down_ && down_.target != 0) onClick(down_, thresholds_.touch_max_distance_px, sink);
+  touch_down_ = true;
+  down_ = down;
+}
+
+void RageClickDetector::onGesture(const EventRecord& gesture, FrictionSink& sink) {
+  if (gesture.a == kGestureZoom) closeBurst(sink);  // the taps were zooming
+  if (!touch_down_) return;
+  touch_down_ = false;
+  if (gesture.a != kGestureLift) return;  // taken by the browser or held: not a tap
+  const double travel = std::abs(gesture.x - down_.x) + std::abs(gesture.y - down_.y);
+  const double held = gesture.time_ms - down_.time_ms;
+  if (down_.target == 0 || travel > thresholds_.tap_slop_px || held > thresholds_.long_press_ms)
+    return;
+  EventRecord tap = down_;  // where it went down, when it lifted: the tap is complete
+  tap.time_ms = gesture.time_ms;
+  onClick(tap, thresholds_.touch_max_distance_px, sink);
+}
+
+bool RageClickDetector::continuesBurst(const EventRecord& click, double max_distance_px) const {
   if (clicks_ == 0 || click.target != last_.target) return false;
   const double gap = click.time_ms - last_.time_ms;
   const double distance = std::abs(click.x - last_.x) + std::abs(click.y - last_.y);
-  return gap >= 0 && gap <= thresholds_.max_gap_ms && distance <= thresholds_.max_distance_px;
+  return gap >= 0 && gap <= thresholds_.max_gap_ms && distance <= max_distance_px;
 }
 
-void RageClickDetector::onClick(const EventRecord& click, FrictionSink& sink) {
-  if (continuesBurst(click)) {
+void RageClickDetector::onClick(const EventRecord& click, double max_distance_px,
+                                FrictionSink& sink) {
+  if (continuesBurst(click, max_distance_px)) {
     ++clicks_;
   } else {
     closeBurst(sink);

@@ -6,6 +6,7 @@ import { captureEventTiming } from './event_timing.js';
 import { captureForms } from './forms.js';
 import { capturePage } from './page.js';
 import { capturePointer } from './pointer.js';
+import { captureTouch } from './touch.js';
 
 export function startCapture(recorder, targets, guard) {
   const removers = [];
@@ -16,6 +17,7 @@ export function startCapture(recorder, targets, guard) {
     removers.push(() => where.removeEventListener(type, safe, options));
   };
   capturePointer(recorder, targets, on);
+  captureTouch(recorder, targets, on);
   removers.push(capturePage(recorder, targets, on));
   removers.push(captureForms(recorder, targets, on));
   removers.push(captureEventTiming(recorder, targets, guard));

@@ -8,12 +8,20 @@ export function capturePointer(recorder, targets, on) {
   let lastX = -1;
   let lastY = -1;
 
+  // Which pointer made a click: Chromium's and Firefox's clicks say (pointerType); where they
+  // do not, the last pointerdown does.
+  let lastDownType = '';
+  on(window, 'pointerdown', (event) => { lastDownType = event.pointerType; });
+
   on(window, 'click', (event) => {
     if (event.button !== 0) return;
     const target = targets.clickIdFor(event.target);
     if (!target) return;
     let flags = event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ? Flag.clickModifier : 0;
     if (event.target.nodeType === 1 && isDisabled(event.target)) flags |= Flag.clickDisabled;
+    // A tap's click: the core counted the tap on its pointer_down (js/src/capture/touch.js).
+    const pointerType = event.pointerType || (event.detail > 0 ? lastDownType : '');
+    if (pointerType === 'touch' || pointerType === 'pen') flags |= Flag.clickTouch;
     // A double or triple click selects text in what it clicks before its click event fires.
     const selection = document.getSelection();
     if (selection && !selection.isCollapsed && event.target.contains(selection.anchorNode)) flags |= Flag.clickWithSelection;
