@@ -1,0 +1,90 @@
+// What a person does with a finger, in Chromium's mobile emulation (a context made with
+// devices['Pixel 5']): taps through playwright's touchscreen, the rest through the DevTools
+// protocol's touch input (Input.dispatchTouchEvent: one or two touch points) and its
+// synthetic gestures (flings and pinches with gestureSourceType 'touch').
+const cdpOf = new WeakMap();
+
+async function cdp(page) {
+  if (!cdpOf.has(page)) cdpOf.set(page, await page.context().newCDPSession(page));
+  return cdpOf.get(page);
+}
+
+const touch = async (page, type, points) =>
+  (await cdp(page)).send('Input.dispatchTouchEvent', { type, touchPoints: points.map(({ x, y }, id) => ({ x, y, id })) });
+
+export async function centerOf(page, selector) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  const box = await page.locator(selector).boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+// One tap at the centre of `selector`, `jitter` px off it (a thumb never lands twice on the
+// same pixel).
+export async function tap(page, selector, jitter = { x: 0, y: 0 }) {
+  const { x, y } = await centerOf(page, selector);
+  await page.touchscreen.tap(x + jitter.x, y + jitter.y);
+}
+
+// `times` taps on `selector`, `gapMs` apart, each a few px from the last.
+export async function tapTimes(page, selector, times, gapMs) {
+  for (let i = 0; i < times; i++) {
+    await tap(page, selector, { x: (i % 3) - 1, y: ((i * 2) % 5) - 2 });
+    await page.waitForTimeout(gapMs);
+  }
+}
+
+// A finger drawn from one point to another in `steps` moves over about `ms`: a slow swipe
+// that scrolls (or turns a carousel) without a fling.
+export async function swipe(page, from, to, { steps = 8, ms = 300 } = {}) {
+  await touch(page, 'touchStart', [from]);
+  for (let i = 1; i <= steps; i++) {
+    const t = i / steps;
+    await touch(page, 'touchMove', [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }]);
+    await page.waitForTimeout(ms / steps);
+  }
+  await touch(page, 'touchEnd', []);
+}
+
+// A quick flick that scrolls the page by about `dy` px (positive: towards the end of the page),
+// at `speed` px/s, as Chromium's own gesture synthesiser does it.
+export async function fling(page, dy, { x = 200, y = 400, speed = 3000 } = {}) {
+  await (await cdp(page)).send('Input.synthesizeScrollGesture', {
+    x, y, yDistance: -dy, speed, gestureSourceType: 'touch', repeatCount: 1,
+  });
+}
+
+// A finger held still for `ms` (a long press: the context menu or text selection).
+export async function longPress(page, selector, ms = 800) {
+  const point = await centerOf(page, selector);
+  await touch(page, 'touchStart', [point]);
+  await page.waitForTimeout(ms);
+  await touch(page, 'touchEnd', []);
+}
+
+// Two taps 120 ms apart on the same spot (double-tap zoom on pages that allow it).
+export async function doubleTap(page, selector) {
+  const { x, y } = await centerOf(page, selector);
+  await page.touchscreen.tap(x, y);
+  await page.waitForTimeout(120);
+  await page.touchscreen.tap(x + 1, y);
+}
+
+// Two fingers spread apart (scale > 1, zoom in) or pinched together (scale < 1) around a point.
+export async function pinch(page, selector, scaleFactor) {
+  const { x, y } = await centerOf(page, selector);
+  await (await cdp(page)).send('Input.synthesizePinchGesture', {
+    x, y, scaleFactor, relativeSpeed: 600, gestureSourceType: 'touch',
+  });
+}
+
+// Two fingers pressed and spread by hand (Input.dispatchTouchEvent with two touch points).
+export async function twoFingerSpread(page, selector, px = 120) {
+  const { x, y } = await centerOf(page, selector);
+  const at = (d) => [{ x: x - 20 - d, y }, { x: x + 20 + d, y }];
+  await touch(page, 'touchStart', at(0));
+  for (let i = 1; i <= 6; i++) {
+    await touch(page, 'touchMove', at((px / 2) * (i / 6)));
+    await page.waitForTimeout(30);
+  }
+  await touch(page, 'touchEnd', []);
+}
