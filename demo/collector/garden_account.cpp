@@ -71,7 +71,7 @@ void addGardenAccount(httplib::Server& server, const std::filesystem::path& root
   server.Get(kGardenAccountPath, [root](const httplib::Request&, httplib::Response& res) {
     answer(res, root, {{"display_name", "Robin Ash", ""}, {"phone", "", ""}}, "");
   });
-  server.Post(kGardenAccountPath, [root](const httplib::Request& req, httplib::Response& res,
+  server.Post(kGardenAccountPath, [root](const httplib::Request&, httplib::Response& res,
                                          const httplib::ContentReader& read) {
     std::string body;
     if (readBodyWithin(read, kMaxGardenAccountBytes, body) != BodyRead::complete) {
