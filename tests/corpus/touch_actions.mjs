@@ -1,7 +1,7 @@
 // What a person does with a finger, in Chromium's mobile emulation (a context made with
-// devices['Pixel 5']): taps through playwright's touchscreen, the rest through the DevTools
-// protocol's touch input (Input.dispatchTouchEvent: one or two touch points) and its
-// synthetic gestures (flings and pinches with gestureSourceType 'touch').
+// devices['Pixel 5']): taps through playwright's touchscreen; swipes, flicks, long presses and
+// pinches through the DevTools protocol's touch input (Input.dispatchTouchEvent, one or two
+// touch points).
 const cdpOf = new WeakMap();
 
 async function cdp(page) {
@@ -45,12 +45,13 @@ export async function swipe(page, from, to, { steps = 8, ms = 300 } = {}) {
   await touch(page, 'touchEnd', []);
 }
 
-// A quick flick that scrolls the page by about `dy` px (positive: towards the end of the page),
-// at `speed` px/s, as Chromium's own gesture synthesiser does it.
-export async function fling(page, dy, { x = 200, y = 400, speed = 3000 } = {}) {
-  await (await cdp(page)).send('Input.synthesizeScrollGesture', {
-    x, y, yDistance: -dy, speed, gestureSourceType: 'touch', repeatCount: 1,
-  });
+// A quick flick of the finger over about `px` px in ~90 ms, starting at (x, y): the page goes
+// on scrolling after the finger lifts (a fling). Positive `px`: towards the end of the page.
+// (Input.synthesizeScrollGesture with gestureSourceType 'touch' does not scroll in headless
+// Chromium here, so the flick is drawn by hand.)
+export async function fling(page, px, { x = 200, y = 0 } = {}) {
+  const startY = y || (px > 0 ? 560 : 160);
+  await swipe(page, { x, y: startY }, { x: x + 3, y: startY - Math.sign(px) * Math.min(Math.abs(px), 380) }, { steps: 5, ms: 90 });
 }
 
 // A finger held still for `ms` (a long press: the context menu or text selection).
@@ -69,21 +70,16 @@ export async function doubleTap(page, selector) {
   await page.touchscreen.tap(x + 1, y);
 }
 
-// Two fingers spread apart (scale > 1, zoom in) or pinched together (scale < 1) around a point.
-export async function pinch(page, selector, scaleFactor) {
+// Two fingers around the centre of `selector`, moved from `startGap` px apart to
+// `startGap * scaleFactor`: spread to zoom in (scale > 1), pinched together to zoom out (< 1).
+// (Input.synthesizePinchGesture with gestureSourceType 'touch' does not zoom in headless
+// Chromium here, so both fingers are moved by hand.)
+export async function pinch(page, selector, scaleFactor, startGap = 80) {
   const { x, y } = await centerOf(page, selector);
-  await (await cdp(page)).send('Input.synthesizePinchGesture', {
-    x, y, scaleFactor, relativeSpeed: 600, gestureSourceType: 'touch',
-  });
-}
-
-// Two fingers pressed and spread by hand (Input.dispatchTouchEvent with two touch points).
-export async function twoFingerSpread(page, selector, px = 120) {
-  const { x, y } = await centerOf(page, selector);
-  const at = (d) => [{ x: x - 20 - d, y }, { x: x + 20 + d, y }];
-  await touch(page, 'touchStart', at(0));
-  for (let i = 1; i <= 6; i++) {
-    await touch(page, 'touchMove', at((px / 2) * (i / 6)));
+  const at = (gap) => [{ x: x - gap / 2, y }, { x: x + gap / 2, y: y + 2 }];
+  await touch(page, 'touchStart', at(startGap));
+  for (let i = 1; i <= 8; i++) {
+    await touch(page, 'touchMove', at(startGap * (1 + (scaleFactor - 1) * (i / 8))));
     await page.waitForTimeout(30);
   }
   await touch(page, 'touchEnd', []);

@@ -2,7 +2,7 @@
 // phone page (demo/garden/mobile.html: bottom navigation, a drawer, a swipe carousel, a bottom
 // sheet), and the shop, the guide and the account page on a phone. Fingers, not a mouse:
 // taps, swipes, flings, pinches, long presses (touch_actions.mjs).
-import { doubleTap, fling, longPress, pinch, swipe, tap, tapTimes, twoFingerSpread, centerOf } from '../touch_actions.mjs';
+import { centerOf, doubleTap, fling, longPress, pinch, swipe, tap, tapTimes } from '../touch_actions.mjs';
 import { pause, ready } from './steps.mjs';
 
 const allowSignals = (page) => page.evaluate(() => window.friction.consent.set('signals'));
@@ -83,7 +83,7 @@ export const phoneJourneys = [
     expected: { scroll_thrash: 1 },
     async run(page) {
       for (const dy of [900, -700, 800, -800, 700, -600]) {
-        await fling(page, dy, { speed: 2500 });
+        await fling(page, dy);
         await pause(page, 250);
       }
       await pause(page, 2000);
@@ -122,20 +122,20 @@ export const phoneJourneys = [
     start: '/garden/mobile',
     expected: {},
     async run(page) {
-      await pinch(page, '#m-small-print', 2.2);
+      await pinch(page, '#m-small-print', 2.5);
       await pause(page, 1500);
-      await pinch(page, '#m-small-print', 0.5);
+      await pinch(page, '#m-small-print', 0.4, 200);
       await pause(page, 1500);
     },
   }),
   touch({
-    name: 'calm (phone): a double tap and a two-finger spread on the story',
+    name: 'calm (phone): a double tap and a two-finger zoom on the story',
     start: '/garden/mobile',
     expected: {},
     async run(page) {
       await doubleTap(page, '#m-story p:nth-of-type(2)');
       await pause(page, 1000);
-      await twoFingerSpread(page, '#m-story p:nth-of-type(3)');
+      await pinch(page, '#m-story p:nth-of-type(3)', 1.8);
       await pause(page, 2500);
     },
   }),
@@ -278,21 +278,24 @@ export const phoneJourneys = [
     expected: { scroll_thrash: 1 },
     async run(page) {
       for (const dy of [1500, -1000, 1200, -1300, 1100, -900, 1000]) {
-        await fling(page, dy, { speed: 3000 });
+        await fling(page, dy);
         await pause(page, 250);
       }
       await pause(page, 2000);
     },
   }),
   touch({
-    name: 'calm (article, phone): reading down with flings, one look back',
+    name: 'calm (article, phone): reading down with slow swipes, one flick back',
     start: '/garden/article',
     expected: {},
     async run(page) {
-      for (const dy of [500, 500, 500, -300, 500, 500]) {
-        await fling(page, dy, { speed: 1200 });
+      for (let i = 0; i < 4; i++) {
+        await swipe(page, { x: 200, y: 560 }, { x: 204, y: 260 }, { steps: 10, ms: 450 });
         await pause(page, 900);
       }
+      await fling(page, -250); // back up to a paragraph just passed
+      await pause(page, 900);
+      await swipe(page, { x: 200, y: 560 }, { x: 204, y: 260 }, { steps: 10, ms: 450 });
       await pause(page, 1500);
     },
   }),
