@@ -28,6 +28,8 @@ try {
   const touch = results.filter((r) => r.input === 'touch');
   const calm = results.filter((r) => r.name.startsWith('calm'));
   console.log(`\n${results.length} journeys (${touch.length} touch, ${calm.length} calm) in ${Math.round((Date.now() - started) / 1000)} s`);
+  const sum = (key) => Math.round(results.reduce((t, r) => t + (r.ms ? r.ms[key] : 0), 0) / 1000);
+  console.log(`of which ${sum('run')} s in the journeys' own steps, ${sum('open')} s opening their first page`);
   console.log(`journeys per kind: ${Object.entries(countsOf(results)).map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
   console.log(formatTable(score(results.filter((r) => r.input === 'mouse')), '### mouse') + '\n');
   console.log(formatTable(score(touch), '### touch') + '\n');

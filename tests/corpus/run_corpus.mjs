@@ -30,14 +30,18 @@ export async function runJourney(browser, base, journey) {
   const context = await browser.newContext(touch ? PHONE : { viewport: { width: 1000, height: 700 } });
   await context.addInitScript(answeredVisitor); // the consent panel answered: journeys use the page
   const { detected, offers } = await recordEvents(context);
+  const startedAt = Date.now();
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   await page.goto(base + journey.start);
   await page.waitForFunction(() => window.friction && window.friction.ready);
+  const runAt = Date.now();
   await journey.run(page);
   await context.close();
-  return { name: journey.name, input: inputOf(journey), expected: journey.expected, detected, offers, pageErrors };
+  // The time of the journey's own steps, and of opening its first page (the corpus's budget).
+  const ms = { open: runAt - startedAt, run: Date.now() - runAt };
+  return { name: journey.name, input: inputOf(journey), expected: journey.expected, detected, offers, pageErrors, ms };
 }
 
 export async function runCorpus(browser, base, { only } = {}) {
