@@ -28,6 +28,7 @@
 #include "help_store.h"
 #include "signal_intake.h"
 #include "shop_api.h"
+#include "garden_account.h"
 #include "rate_limiter.h"
 #include "retention.h"
 #include "sqlite_storage.h"
@@ -365,6 +366,8 @@ class Routes {
   }
 
   // `relative` is inside `dir` of the repo, e.g. ("demo/shop", "index.html").
+  const std::filesystem::path& root() const { return options_.root; }  // the garden's templates
+
   void file(Response& res, const char* dir, const std::string& relative) const {
     const auto path = fileUnder(options_.root / dir, relative);
     std::string content;
@@ -443,6 +446,24 @@ void addShopRoutes(httplib::Server& server, const std::shared_ptr<const Routes>&
   server.Get(R"(/shop/(.+))", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->file(res, "demo/shop", req.matches[1].str()); });
   });
+
+  // The garden, a second demo site with its own markup (tests/corpus/): its pages, a plant
+  // page for every id ("/garden/plant/:id"), its assets, and the account page's server checks.
+  addGardenAccount(server, routes->root());
+  server.Get("/garden/", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->file(res, "demo/garden", "index.html"); });
+  });
+  server.Get(R"(/garden/plant/[0-9]+)", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->file(res, "demo/garden", "plant.html"); });
+  });
+  for (const char* page : {"article", "mobile"}) {
+    server.Get(std::string("/garden/") + page, [routes, page](const Request& req, Response& res) {
+      guarded(req, res, [&] { routes->file(res, "demo/garden", std::string(page) + ".html"); });
+    });
+  }
+  server.Get(R"(/garden/assets/(.+))", [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->file(res, "demo/garden/assets", req.matches[1].str()); });
+  });
 }
 
 }  // namespace
@@ -486,6 +507,7 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   std::vector<BodyRoute> body_routes{{"/v1/signals", kMaxBodyBytes},
                                      {"/v1/handoff", kMaxHandoffBytes}};
   if (options.demo) body_routes.push_back({kCheckoutPath, kMaxCheckoutBytes});
+  if (options.demo) body_routes.push_back({kGardenAccountPath, kMaxGardenAccountBytes});
   server.set_pre_routing_handler([body_routes](const Request& req, Response& res) {
     return refuseUnwantedBodies(body_routes, req, res);
   });

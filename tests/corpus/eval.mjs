@@ -1,22 +1,40 @@
-// Prints precision and recall per friction kind over the labelled journey corpus, and every
-// journey whose detections differ from its labels. Usage (after scripts/build.sh):
+// Prints precision and recall per friction kind over the labelled journey corpus, for mouse
+// and touch journeys apart and overall, then the misses: every journey whose detections differ
+// from its labels. Usage (after scripts/build.sh):
 //   node tests/corpus/eval.mjs [--only "part of a journey name"]
 import { launchBrowser, startCollector } from '../e2e/harness.mjs';
-import { formatTable, runCorpus, score } from './run_corpus.mjs';
+import { countsOf, formatTable, repeatedOffers, runCorpus, score } from './run_corpus.mjs';
 
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+const names = (list) => list.sort().join(', ') || 'nothing';
 const collector = await startCollector();
 const browser = await launchBrowser();
+const started = Date.now();
 try {
   const results = await runCorpus(browser, collector.base, { only });
-  for (const { name, expected, detected, pageErrors } of results) {
-    const got = detected.map((d) => d.kind).sort().join(', ') || 'nothing';
-    const want = Object.entries(expected).flatMap(([k, n]) => Array(n).fill(k)).sort().join(', ') || 'nothing';
-    console.log(`${got === want ? 'ok  ' : 'MISS'} ${name}: expected ${want}; detected ${got}`);
+  const misses = [];
+  for (const { name, input, expected, detected, offers, pageErrors, failed } of results) {
+    const got = names(detected.map((d) => d.kind));
+    const want = names(Object.entries(expected).flatMap(([k, n]) => Array(n).fill(k)));
+    const repeats = repeatedOffers(offers);
+    const ok = got === want && !repeats.length && !failed;
+    console.log(`${ok ? 'ok  ' : 'MISS'} [${input}] ${name}: expected ${want}; detected ${got}; offers ${offers.length}`);
+    if (failed) console.log(`     could not run: ${failed}`);
+    if (repeats.length) console.log(`     help offered ${repeats.length + 1} times for one episode`);
     if (pageErrors.length) console.log(`     page errors: ${pageErrors.join('; ')}`);
+    if (!ok) misses.push(`[${input}] ${name}: expected ${want}; detected ${got}${failed ? ' (could not run)' : ''}${repeats.length ? ' (help repeated)' : ''}`);
   }
-  console.log(`\n${results.length} journeys\n${formatTable(score(results))}`);
+  const touch = results.filter((r) => r.input === 'touch');
+  const calm = results.filter((r) => r.name.startsWith('calm'));
+  console.log(`\n${results.length} journeys (${touch.length} touch, ${calm.length} calm) in ${Math.round((Date.now() - started) / 1000)} s`);
+  const sum = (key) => Math.round(results.reduce((t, r) => t + (r.ms ? r.ms[key] : 0), 0) / 1000);
+  console.log(`of which ${sum('run')} s in the journeys' own steps, ${sum('open')} s opening their first page`);
+  console.log(`journeys per kind: ${Object.entries(countsOf(results)).map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
+  console.log(formatTable(score(results.filter((r) => r.input === 'mouse')), '### mouse') + '\n');
+  console.log(formatTable(score(touch), '### touch') + '\n');
+  console.log(formatTable(score(results), '### overall') + '\n');
+  console.log(`### misses (${misses.length})\n${misses.map((m) => `- ${m}`).join('\n') || '- none'}`);
 } finally {
   await browser.close();
   await collector.stop();

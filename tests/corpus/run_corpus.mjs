@@ -1,9 +1,10 @@
 // Runs every journey of the corpus in a fresh browser context and scores what the SDK told the
 // page (`friction:detected`) against the labels: precision and recall per kind.
+import { devices } from 'playwright-core';
 import { answeredVisitor } from '../e2e/harness.mjs';
-import { journeys } from './journeys.mjs';
+import { journeys } from './journeys/index.mjs';
 
-// The kinds the corpus labels (journeys.mjs), each held to its accuracy bar.
+// The kinds the corpus labels (journeys/), each held to its accuracy bar.
 export const KINDS = ['rage_click', 'dead_click', 'error_click', 'form_struggle', 'scroll_thrash',
   'quick_back', 'cursor_thrash', 'hesitation', 'slow_response'];
 
@@ -19,27 +20,64 @@ async function recordEvents(context) {
   return { detected, offers };
 }
 
+// A desktop window for mouse journeys; a phone (Chromium's mobile emulation: touch events, a
+// coarse pointer, a 393 px wide viewport) for touch journeys.
+const { defaultBrowserType: _unused, ...PHONE } = devices['Pixel 5'];
+export const inputOf = (journey) => journey.input || 'mouse';
+
 export async function runJourney(browser, base, journey) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const touch = inputOf(journey) === 'touch';
+  const context = await browser.newContext(touch ? PHONE : { viewport: { width: 1000, height: 700 } });
   await context.addInitScript(answeredVisitor); // the consent panel answered: journeys use the page
   const { detected, offers } = await recordEvents(context);
+  const startedAt = Date.now();
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   await page.goto(base + journey.start);
   await page.waitForFunction(() => window.friction && window.friction.ready);
+  const runAt = Date.now();
   await journey.run(page);
   await context.close();
-  return { name: journey.name, expected: journey.expected, detected, offers, pageErrors };
+  // The time of the journey's own steps, and of opening its first page (the corpus's budget).
+  const ms = { open: runAt - startedAt, run: Date.now() - runAt };
+  return { name: journey.name, input: inputOf(journey), expected: journey.expected, detected, offers, pageErrors, ms };
 }
 
 export async function runCorpus(browser, base, { only } = {}) {
   const results = [];
   for (const journey of journeys) {
     if (only && !journey.name.includes(only)) continue;
-    results.push(await runJourney(browser, base, journey));
+    try {
+      results.push(await runJourney(browser, base, journey));
+    } catch (error) { // a journey that cannot run is reported, not silently skipped
+      results.push({ name: journey.name, input: inputOf(journey), expected: journey.expected, detected: [], offers: [], pageErrors: [], failed: String(error).split('\n')[0] });
+    }
   }
   return results;
+}
+
+// Offers of help closer than this on one step and element count as one episode offered twice.
+export const OFFER_EPISODE_MS = 5000;
+
+// The offers that repeat an earlier one for the same episode (same step and element, within
+// OFFER_EPISODE_MS): a compound friction gets at most one offer (issue 16).
+export function repeatedOffers(offers) {
+  const last = new Map();
+  const repeats = [];
+  for (const offer of [...offers].sort((a, b) => a.at - b.at)) {
+    const key = `${offer.step}|${JSON.stringify(offer.target)}`;
+    if (last.has(key) && offer.at - last.get(key) < OFFER_EPISODE_MS) repeats.push(offer);
+    last.set(key, offer.at);
+  }
+  return repeats;
+}
+
+// The journeys that count for a kind: labelled with it, per input and overall.
+export function countsOf(results) {
+  const perKind = Object.fromEntries(KINDS.map((kind) => [kind, 0]));
+  for (const { expected } of results) for (const kind of KINDS) if (expected[kind]) perKind[kind] += 1;
+  return perKind;
 }
 
 export function score(results) {
@@ -60,8 +98,8 @@ export function score(results) {
   return perKind;
 }
 
-export function formatTable(perKind) {
-  const lines = ['| kind | TP | FP | FN | precision | recall |', '|---|---|---|---|---|---|'];
+export function formatTable(perKind, title = '') {
+  const lines = [...(title ? [title] : []), '| kind | TP | FP | FN | precision | recall |', '|---|---|---|---|---|---|'];
   for (const [kind, c] of Object.entries(perKind)) {
     lines.push(`| ${kind} | ${c.tp} | ${c.fp} | ${c.fn} | ${c.precision.toFixed(2)} | ${c.recall.toFixed(2)} |`);
   }

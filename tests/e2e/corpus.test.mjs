@@ -1,19 +1,38 @@
-// The labelled journey corpus as a test: every kind at precision and recall >= 0.95, and calm
-// journeys silent. `node tests/corpus/eval.mjs` prints the same figures as a table.
+// The labelled journey corpus as a test: every kind at precision and recall >= 0.95 overall
+// (mouse and touch together), calm journeys silent, help offered at most once per episode,
+// and a corpus that cannot shrink unnoticed (at least 5 journeys per kind, 20 calm ones, a
+// quarter on a touch screen). `node tests/corpus/eval.mjs` prints the figures per input.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { KINDS, formatTable, runCorpus, score } from '../corpus/run_corpus.mjs';
+import { journeys } from '../corpus/journeys/index.mjs';
+import { KINDS, countsOf, formatTable, inputOf, repeatedOffers, runCorpus, score } from '../corpus/run_corpus.mjs';
 import { useCollectorAndBrowser } from './harness.mjs';
 
 const TARGET = 0.95;
+const MIN_PER_KIND = 5;
+const MIN_CALM = 20;
+const MIN_TOUCH_SHARE = 0.25;
 const suite = useCollectorAndBrowser();
 
-test('the corpus: precision and recall per kind, and silence on calm journeys', { timeout: 600_000 }, async () => {
+test('the corpus is large and varied enough to show generalisation', () => {
+  const perKind = countsOf(journeys.map((j) => ({ expected: j.expected })));
+  for (const kind of KINDS) assert.ok(perKind[kind] >= MIN_PER_KIND, `${kind}: ${perKind[kind]} journeys`);
+  assert.ok(journeys.filter((j) => j.name.startsWith('calm')).length >= MIN_CALM);
+  assert.ok(journeys.filter((j) => inputOf(j) === 'touch').length >= MIN_TOUCH_SHARE * journeys.length);
+  assert.equal(new Set(journeys.map((j) => j.name)).size, journeys.length, 'journey names are unique');
+  for (const j of journeys.filter((j) => j.name.startsWith('calm'))) assert.deepEqual(j.expected, {}, j.name);
+});
+
+test('the corpus: precision and recall per kind, silence on calm journeys, one offer per episode', { timeout: 900_000 }, async () => {
   const results = await runCorpus(suite.browser, suite.collector.base);
   const perKind = score(results);
   const table = formatTable(perKind);
+  for (const result of results) assert.equal(result.failed, undefined, `${result.name} could not run`);
   for (const result of results.filter((r) => r.name.startsWith('calm'))) {
     assert.deepEqual(result.detected.map((d) => d.kind), [], `${result.name} should be silent\n${table}`);
+  }
+  for (const { name, offers } of results) {
+    assert.deepEqual(repeatedOffers(offers), [], `${name}: help offered more than once for one episode`);
   }
   for (const kind of KINDS) {
     assert.ok(perKind[kind].tp > 0, `${kind} never fired in the corpus\n${table}`);

@@ -4,7 +4,7 @@
 // a U-turn is not offered help on a page already left.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { journeys } from '../corpus/journeys.mjs';
+import { journeys } from '../corpus/journeys/index.mjs';
 import { runJourney } from '../corpus/run_corpus.mjs';
 import { useCollectorAndBrowser } from './harness.mjs';
 

@@ -122,7 +122,8 @@ TEST_CASE("exposure: an endless chunked body is cut off at its route's cap, on e
   Exposed collector([](CollectorOptions& o) { o.demo = true; });
   REQUIRE(collector.start());
   constexpr size_t kEndless = 256u << 20;  // far more than socket buffers hold
-  for (const char* path : {"/v1/signals", "/v1/handoff", "/shop/api/checkout", "/no/such/route"}) {
+  for (const char* path : {"/v1/signals", "/v1/handoff", "/shop/api/checkout", "/garden/account",
+                           "/no/such/route"}) {
     CAPTURE(path);
     CHECK(bytesTakenFromEndlessPost(collector.port, path, kEndless) < kEndless / 4);
   }
@@ -142,6 +143,7 @@ TEST_CASE("exposure: an endless chunked body is cut off at its route's cap, on e
   CHECK(statusOfChunked("/v1/signals", 65 * 1024) == "HTTP/1.1 413");
   CHECK(statusOfChunked("/v1/handoff", 17 * 1024) == "HTTP/1.1 413");
   CHECK(statusOfChunked("/shop/api/checkout", 5 * 1024) == "HTTP/1.1 413");
+  CHECK(statusOfChunked("/garden/account", 5 * 1024) == "HTTP/1.1 413");
   CHECK(statusOfChunked("/v1/nothing", 1024) == "HTTP/1.1 404");
   // A declared length over the cap is refused before the body is sent.
   const int fd = connectTo(collector.port);
