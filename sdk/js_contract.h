@@ -35,6 +35,10 @@ constexpr void forEachEntry(Visit&& visit) {
 #define FRICTION_VISIT_TIMING(name, value) timing(#name, value);
   FRICTION_TIMING_KINDS(FRICTION_VISIT_TIMING)
 #undef FRICTION_VISIT_TIMING
+  auto message = FRICTION_CONTRACT_ENTRY("Message");
+#define FRICTION_VISIT_MESSAGE(name, value) message(#name, value);
+  FRICTION_MESSAGE_SOURCES(FRICTION_VISIT_MESSAGE)
+#undef FRICTION_VISIT_MESSAGE
   auto trait = FRICTION_CONTRACT_ENTRY("Trait");
 #define FRICTION_VISIT_TRAIT(name, bit) trait(#name, int64_t{1} << bit);
   FRICTION_TARGET_TRAITS(FRICTION_VISIT_TRAIT)

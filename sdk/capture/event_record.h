@@ -26,8 +26,8 @@ namespace friction {
                              flags: kInputDeletion, kInputInvalid */                        \
   TYPE(invalid, 10)       /* target = field that failed constraint validation; b = form */ \
   TYPE(field_invalid, 11) /* target = field marked aria-invalid="true" (server-side         \
-                             check); b = form id */                                         \
-  TYPE(submit, 12)        /* target = form id */                                            \
+                             check); b = form id; flags: kFieldValidAgain (the mark went) */\
+  TYPE(submit, 12)        /* target = form id; flags: kSubmitNative */                      \
   TYPE(request_start, 13) /* a = request id */                                              \
   TYPE(request_end, 14)   /* a = request id; b = HTTP status class (2..5), 0 = network     \
                              error */                                                       \
@@ -35,7 +35,13 @@ namespace friction {
                              rejection */                                                   \
   TYPE(event_timing, 16)  /* target; a = duration ms (Event Timing API); b = kTimingPointer \
                              or kTimingKey */                                               \
-  TYPE(visibility, 17)    /* a = 1 visible, 0 hidden */
+  TYPE(visibility, 17)    /* a = 1 visible, 0 hidden */                                     \
+  TYPE(form_message, 20)  /* a message about a field or form appeared (never its text):     \
+                             target = the field it belongs to (0 = none known); b = form   \
+                             id (0 = none known); a = kMessage* (where it came from);      \
+                             flags: kMessageFieldInvalid */                                 \
+  TYPE(submit_click, 21)  /* a click on a form's submit button (or its only button when it \
+                             has none): target = the button; b = form id */
 
 // Flag bits, per type.
 #define FRICTION_EVENT_FLAGS(FLAG)                                                          \
@@ -43,12 +49,25 @@ namespace friction {
   FLAG(kClickWithSelection, 2) /* it landed on text it had just selected */                 \
   FLAG(kInputDeletion, 1)      /* inputType delete*: a correction */                        \
   FLAG(kInputInvalid, 2)       /* the field's validity.valid is false after input */        \
-  FLAG(kErrorRejection, 1)     /* unhandledrejection rather than error */
+  FLAG(kErrorRejection, 1)     /* unhandledrejection rather than error */                  \
+  FLAG(kFieldValidAgain, 1)    /* field_invalid: aria-invalid went from "true" to not */    \
+  FLAG(kSubmitNative, 1)       /* submit: not prevented, the browser sends it (navigates) */ \
+  FLAG(kMessageFieldInvalid, 1) /* form_message: its field is invalid (aria or validity) */
 
 // What kind of interaction an event_timing record measured (its b).
 #define FRICTION_TIMING_KINDS(TIMING) \
   TIMING(kTimingPointer, 1)           \
   TIMING(kTimingKey, 2)
+
+// Where a form_message came from (its a). Only messages that say something is wrong are
+// written (js/src/capture/form_messages.js): role=alert or aria-live=assertive, a field's
+// aria-errormessage / aria-describedby target gaining text, plain text near a field styled as an
+// error, or a polite live region / role=status whose field is invalid.
+#define FRICTION_MESSAGE_SOURCES(SOURCE) \
+  SOURCE(kMessageAlert, 1)               \
+  SOURCE(kMessageDescribed, 2)           \
+  SOURCE(kMessageNearField, 3)           \
+  SOURCE(kMessageStatus, 4)
 
 enum class EventType : uint16_t {
   none = 0,
@@ -63,6 +82,9 @@ FRICTION_EVENT_FLAGS(FRICTION_EVENT_FLAG_CONSTANT)
 #define FRICTION_TIMING_CONSTANT(timing, value) inline constexpr int32_t timing = value;
 FRICTION_TIMING_KINDS(FRICTION_TIMING_CONSTANT)
 #undef FRICTION_TIMING_CONSTANT
+#define FRICTION_MESSAGE_SOURCE_CONSTANT(source, value) inline constexpr int32_t source = value;
+FRICTION_MESSAGE_SOURCES(FRICTION_MESSAGE_SOURCE_CONSTANT)
+#undef FRICTION_MESSAGE_SOURCE_CONSTANT
 
 struct EventRecord {
   double time_ms;    // event.timeStamp: ms since the page's time origin

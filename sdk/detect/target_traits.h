@@ -17,7 +17,9 @@ namespace friction {
   TRAIT(kTextField, 5)   /* text input, textarea, contenteditable */                           \
   TRAIT(kFormControl, 6) /* select, checkbox, radio, range, file... */                         \
   TRAIT(kLabel, 7)       /* label: moves focus or toggles its control */                       \
-  TRAIT(kInForm, 8)      /* inside a <form> */
+  TRAIT(kInForm, 8)      /* inside a <form> */                                                \
+  TRAIT(kSearchField, 10) /* type=search, role=searchbox, or in role=search / <search>: edits   \
+                             are refining a query, not struggling with a form */
 
 enum TargetTrait : uint32_t {
 #define FRICTION_TARGET_TRAIT_ENUMERATOR(trait, bit) trait = 1u << bit,

@@ -24,6 +24,7 @@ constexpr TableSource kSources[] = {
     {"EventType", "capture/event_record.h: EventType", ""},
     {"Flag", "capture/event_record.h: flag bits, per type", "k"},
     {"Timing", "capture/event_record.h: what an event_timing record measured", "kTiming"},
+    {"Message", "capture/event_record.h: where a form_message came from", "kMessage"},
     {"Trait", "detect/target_traits.h: TargetTrait bits", "k"},
     {"RecordLayout", "capture/event_record.h: one record's bytes (little-endian)", ""},
     {"RingLayout", "capture/event_ring.h: the ring's header, right before its records", ""},
