@@ -22,25 +22,24 @@ bool parseHash(std::string_view text, uint64_t& hash) {
 }
 }  // namespace
 
-void FormCarry::sent(uint64_t form_hash, double at_ms, uint32_t rejected) {
-  if (form_hash == 0) return;
+void FormCarry::sent(const Sent& sending) {
+  if (sending.form_hash == 0) return;
   // Its own slot, else the oldest sending.
   Sent* slot = &*std::min_element(sent_.begin(), sent_.end(), [](const Sent& a, const Sent& b) {
     return (a.form_hash == 0 ? -1e300 : a.at_ms) < (b.form_hash == 0 ? -1e300 : b.at_ms);
   });
   for (Sent& same : sent_)
-    if (same.form_hash == form_hash) slot = &same;
-  *slot = Sent{form_hash, at_ms, std::min(rejected, kMaxCount)};
+    if (same.form_hash == sending.form_hash) slot = &same;
+  *slot = sending;
+  slot->rejected = std::min(sending.rejected, kMaxCount);
 }
 
-const FormCarry::Sent* FormCarry::arrived(uint64_t form_hash, double now_ms, double within_ms) {
+const FormCarry::Sent* FormCarry::arrived(uint64_t form_hash) {
   for (Sent& candidate : sent_) {
     if (form_hash == 0 || candidate.form_hash != form_hash) continue;
-    const double age = now_ms - candidate.at_ms;
-    const bool young = age >= 0 && age <= within_ms;
     taken_ = candidate;
     candidate = Sent{};
-    return young ? &taken_ : nullptr;
+    return &taken_;
   }
   return nullptr;
 }
@@ -54,31 +53,32 @@ std::string FormCarry::state(double time_origin_ms) const {
     tab_state::appendWhole(out, static_cast<int64_t>(std::llround(time_origin_ms + sending.at_ms)));
     out += ' ';
     tab_state::appendWhole(out, sending.rejected);
-    out += '\n';
+    out += sending.answered ? " 1\n" : " 0\n";
   }
   return out;
 }
 
 void FormCarry::restore(std::string_view text, double time_origin_ms, double now_ms,
-                        double within_ms) {
+                        double keep_ms) {
   sent_.fill(Sent{});
   size_t kept = 0;
   tab_state::splitEach(text, '\n', [&](std::string_view line) {
-    std::string_view parts[3];
+    std::string_view parts[4];
     size_t count = 0;
     tab_state::splitEach(line, ' ', [&](std::string_view part) {
-      if (count < 3) parts[count] = part;
+      if (count < 4) parts[count] = part;
       ++count;
     });
     Sent sending;
     int64_t at = 0;
-    if (kept == kMaxForms || count != 3 || !parseHash(parts[0], sending.form_hash) ||
+    if (kept == kMaxForms || count != 4 || !parseHash(parts[0], sending.form_hash) ||
         !tab_state::parseWhole(parts[1], at) || !tab_state::parseWhole(parts[2], sending.rejected) ||
-        sending.rejected > kMaxCount)
+        sending.rejected > kMaxCount || (parts[3] != "0" && parts[3] != "1"))
       return;
+    sending.answered = parts[3] == "1";
     sending.at_ms = static_cast<double>(at) - time_origin_ms;
     const double age = now_ms - sending.at_ms;
-    if (age < 0 || age > within_ms) return;
+    if (age < 0 || age > keep_ms) return;
     for (size_t i = 0; i < kept; ++i)
       if (sent_[i].form_hash == sending.form_hash) return;
     sent_[kept++] = sending;

@@ -253,6 +253,7 @@ void FormStruggleDetector::onStep(double now_ms, FrictionSink& sink) { flush(now
 void FormStruggleDetector::flush(double now_ms, FrictionSink& sink) {
   for (Form& left : forms_)
     if (left.id != 0) reportIfAbandoned(left, now_ms, sink);
+  carryForms();
   closeAll(sink);
   fields_.fill(Field{});
   forms_.fill(Form{});
@@ -316,12 +317,14 @@ FormStruggleDetector::Form* FormStruggleDetector::form(uint32_t id, double time_
     *slot = Form{};
     slot->id = id;
     if (const TargetInfo* info = sink.targets().find(id)) slot->hash = info->selector_hash;
-    // Sent on the page before this one and not answered there: this page may be the answer.
-    if (const FormCarry::Sent* sent = carry_.arrived(slot->hash, time_ms,
-                                                     thresholds_.submit_answer_ms)) {
-      slot->submit_ms = sent->at_ms;
+    // Sent on the page or step before this one: this one may be its answer, and counts on.
+    if (const FormCarry::Sent* sent = carry_.arrived(slot->hash)) {
       slot->failed_submits.count = sent->rejected;
       slot->failed_submits.first_ms = slot->failed_submits.last_ms = sent->at_ms;
+      if (time_ms - sent->at_ms <= thresholds_.submit_answer_ms) {
+        slot->submit_ms = sent->at_ms;
+        slot->submit_failed = sent->answered;
+      }
     }
   }
   slot->seen_ms = time_ms;

@@ -102,7 +102,7 @@ class FormStruggleDetector {
   // The forms sent on this page, for the next page load of the tab (detect/form_carry.h).
   std::string carriedState(double time_origin_ms) const { return carry_.state(time_origin_ms); }
   void restoreCarried(std::string_view text, double time_origin_ms, double now_ms) {
-    carry_.restore(text, time_origin_ms, now_ms, thresholds_.submit_answer_ms);
+    carry_.restore(text, time_origin_ms, now_ms, thresholds_.episode_idle_ms);
   }
 
  private:
@@ -166,6 +166,7 @@ class FormStruggleDetector {
   void close(Struggle& struggle, FrictionSink& sink);
   void reportIfAbandoned(Form& form, double now_ms, FrictionSink& sink);
   void closeAll(FrictionSink& sink);
+  void carryForms();
   Field* findField(uint32_t id);
   Form* findForm(uint32_t id);
   Field& field(uint32_t id, double time_ms, FrictionSink& sink);

@@ -22,7 +22,7 @@ void FormStruggleDetector::onSubmit(const EventRecord& event, FrictionSink& sink
   sent->submit_ms = event.time_ms;
   // The browser sends it: loading the answer is the answer (it may take longer than a script's).
   if (!clicked && (event.flags & kSubmitNative)) sent->submit_pending = false;
-  carry_.sent(sent->hash, event.time_ms, sent->failed_submits.count);
+  carry_.sent({sent->hash, event.time_ms, sent->failed_submits.count, false});
 }
 
 // A message about a field or a form appeared (its text never reaches the core).
@@ -45,6 +45,15 @@ bool FormStruggleDetector::typingIn(const Field& field, double time_ms) {
   if (focused_ != field.id || time_ms - field.last_input_ms >= thresholds_.typing_ms) return false;
   const Form* owner = findForm(field.form);
   return !owner || owner->submit_ms < field.last_input_ms;  // sent since: it is the answer
+}
+
+// The page or step is left: what the next one needs to go on counting each form's refusals (a
+// count already reported starts again: its episode ends here).
+void FormStruggleDetector::carryForms() {
+  for (const Form& left : forms_)
+    if (left.id != 0 && left.hash != 0 && left.submit_ms > -1e299)
+      carry_.sent({left.hash, left.submit_ms,
+                   left.failed_submits.reported ? 0 : left.failed_submits.count, left.submit_failed});
 }
 
 void FormStruggleDetector::judgeUnanswered(double now_ms, FrictionSink& sink) {

@@ -425,15 +425,36 @@ TEST_CASE("a form the server renders again with errors, twice across page loads,
 
 TEST_CASE("the carried forms text is bounded and what does not parse is skipped") {
   FormCarry carry;
-  for (uint64_t hash = 1; hash <= 10; ++hash) carry.sent(hash, 100.0 * hash, 3);
+  for (uint64_t hash = 1; hash <= 10; ++hash) carry.sent({hash, 100.0 * hash, 3, hash % 2 == 0});
   const std::string state = carry.state(1000);
   CHECK(std::count(state.begin(), state.end(), '\n') == FormCarry::kMaxForms);
   FormCarry restored;
-  restored.restore("zz 12 1\n00000000000000aa 1500 99\n00000000000000ab nope 1\n" + state, 1000,
-                   1000, 10000);
+  restored.restore("zz 12 1 0\n00000000000000aa 1500 99 0\n00000000000000ab nope 1 0\n"
+                   "00000000000000ac 1500 1 7\n00000000000000ad 1500 1\n" + state,
+                   1000, 1000, 10000);
   CHECK(restored.state(1000) == state);  // the garbage and the count out of range are gone
-  CHECK(restored.arrived(10, 1000, 10000) != nullptr);
-  CHECK(restored.arrived(10, 1000, 10000) == nullptr);  // one answer per sending
+  const FormCarry::Sent* tenth = restored.arrived(10);
+  REQUIRE(tenth != nullptr);
+  CHECK(tenth->rejected == 3);
+  CHECK(tenth->answered);
+  CHECK(restored.arrived(10) == nullptr);  // one arrival per sending
+  FormCarry stale;
+  stale.restore(state, 1000, 100000, 60000);  // more than a minute later: struggles start again
+  CHECK(stale.state(1000).empty());
+}
+
+TEST_CASE("a form refused before an SPA step change and after it counts on") {
+  Form form;
+  form.sink.markHashed(kForm, kInForm, 0xfeed0002);
+  double t = form.fill(0, 11, 5);
+  form.submit(t += 500);
+  form.serverRejects(t += 300, 11);
+  form.detector.onStep(t += 100, form.sink);  // the route changes with the form still there
+  t = form.fill(t, 12, 5);
+  form.submit(t += 500);
+  form.serverRejects(t += 300, 12);
+  REQUIRE(form.sink.detections.size() == 1);
+  CHECK(form.sink.detections[0].cause == FrictionCause::rejected_submit);
 }
 
 TEST_CASE("an error message near a field after a script's submit, twice after edits, is a loop") {
