@@ -57,6 +57,9 @@ std::string accountPageWith(std::string page, const ProfileAnswer& answer) {
   fill(page, "name", answer.name, answer.name_error);
   fill(page, "email", answer.email, answer.email_error);
   fill(page, "phone", answer.phone, answer.phone_error);
+  const std::string status = "<!--status-->";
+  if (const size_t at = page.find(status); answer.accepted() && at != std::string::npos)
+    page.replace(at, status.size(), "Your profile is saved.");
   return page;
 }
 

@@ -24,7 +24,8 @@ struct ProfileAnswer {
 ProfileAnswer checkProfile(const httplib::Params& posted);
 
 // The account page with the answer in it: refused fields aria-invalid="true", their messages
-// in the elements their aria-describedby names, every value as posted (escaped).
+// in the elements their aria-describedby names, every value as posted (escaped); if all is
+// accepted, "Your profile is saved." in its role=status.
 std::string accountPageWith(std::string page, const ProfileAnswer& answer);
 
 // GET /account/api/code?c=...: the demo's code is 246810; anything else is a 422.

@@ -453,8 +453,8 @@ void addShopRoutes(httplib::Server& server, const std::shared_ptr<const Routes>&
       guarded(req, res, [&] { routes->file(res, "demo/shop", std::string(page) + ".html"); });
     });
   }
-  // The account page; its profile form posts back to it, and a refusal renders it again with
-  // the refused fields marked (account_page.h). An accepted profile redirects (post/redirect/get).
+  // The account page; its profile form posts back to it, and the answer renders it again: the
+  // refused fields marked, or the profile saved (account_page.h).
   addAccountApi(server);
   server.Get(kAccountPath, [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->file(res, "demo/shop", "account.html"); });
@@ -471,7 +471,6 @@ void addShopRoutes(httplib::Server& server, const std::shared_ptr<const Routes>&
       httplib::Params posted;
       httplib::detail::parse_query_text(body, posted);
       const ProfileAnswer answer = checkProfile(posted);
-      if (answer.accepted()) return res.set_redirect("/account?saved=profile", 303);
       routes->page(res, "demo/shop", "account.html",
                    [&](std::string page) { return accountPageWith(std::move(page), answer); });
     });

@@ -1,9 +1,6 @@
 // The account page's scripts: the code check (fetch, role=alert), the address form (errors as
 // plain text next to the field), a newsletter form whose handler does nothing, help search.
 (function accountPage() {
-  const saved = new URLSearchParams(location.search).get('saved');
-  if (saved) document.getElementById('account-status').textContent = 'Your profile is saved.';
-
   // 1. The profile's email is also checked as it is typed (a live check), as many sites do.
   const email = document.getElementById('profile-email');
   email.addEventListener('input', () => {

@@ -78,20 +78,34 @@ export function watchFormMessages(recorder, targets) {
   }
 
   const observer = new MutationObserver((mutations) => {
-    const seen = new Set();
-    for (const mutation of mutations.slice(0, MAX_RECORDS)) {
-      const nodes = mutation.type === 'childList' ? mutation.addedNodes : [mutation.target];
-      for (const node of nodes) {
-        const element = node.nodeType === 1 ? node : node.parentElement;
-        if (!element || seen.has(element)) continue;
-        seen.add(element);
-        consider(element);
+    try {
+      const seen = new Set();
+      for (const mutation of mutations.slice(0, MAX_RECORDS)) {
+        const nodes = mutation.type === 'childList' ? mutation.addedNodes : [mutation.target];
+        for (const node of nodes) {
+          const element = node.nodeType === 1 ? node : node.parentElement;
+          if (!element || seen.has(element)) continue;
+          seen.add(element);
+          consider(element);
+        }
       }
+    } catch {
+      /* capture never breaks the page */
     }
   });
   observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['hidden'] });
 
-  // A page that comes back from the server with its errors already shown.
-  for (const shown of document.querySelectorAll('form [role=alert], form [aria-live=assertive], form [class*=error], form [class*=invalid]')) consider(shown);
-  return () => observer.disconnect();
+  // A page that comes back from the server with its errors already shown (in the next task,
+  // once the SDK has entered this page's step; forms.js does the same with aria-invalid).
+  const scanTimer = setTimeout(() => {
+    try {
+      for (const shown of document.querySelectorAll('form [role=alert], form [aria-live=assertive], form [class*=error], form [class*=invalid]')) consider(shown);
+    } catch {
+      /* capture never breaks the page */
+    }
+  }, 0);
+  return () => {
+    clearTimeout(scanTimer);
+    observer.disconnect();
+  };
 }

@@ -62,13 +62,21 @@ export function captureForms(recorder, targets, on) {
     }
   });
   observer.observe(document.documentElement, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['aria-invalid'] });
-  // A page that comes back from the server with its fields already marked.
-  for (const field of document.querySelectorAll('[aria-invalid="true"]')) {
-    const id = targets.idFor(field);
-    if (id) recorder.note(EventType.fieldInvalid, id, 0, 0, formOf(field));
-  }
+  // A page that comes back from the server with its fields already marked. In the next task:
+  // after the SDK has entered this page's step, so that what it finds belongs to this step.
+  const scanTimer = setTimeout(() => {
+    try {
+      for (const field of document.querySelectorAll('[aria-invalid="true"]')) {
+        const id = targets.idFor(field);
+        if (id) recorder.note(EventType.fieldInvalid, id, 0, 0, formOf(field));
+      }
+    } catch {
+      /* capture never breaks the page */
+    }
+  }, 0);
   const stopMessages = watchFormMessages(recorder, targets);
   return () => {
+    clearTimeout(scanTimer);
     observer.disconnect();
     stopMessages();
   };
