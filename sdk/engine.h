@@ -128,6 +128,15 @@ class Engine : private FrictionSink {
   // consent, the offers still waiting to see what follows too (decide/help_outcomes.h).
   std::string helpState(double now_ms) const;
   void restoreHelpState(std::string_view state, double now_ms);
+  // The forms sent on this page, for the next page load of this tab (detect/form_carry.h): a
+  // form posted and rendered again with errors is a second rejection, not a first. Selector
+  // hashes, times and counts only; never sent.
+  std::string formState() const {
+    return detectors_.form_struggle.carriedState(config_.time_origin_ms);
+  }
+  void restoreFormState(std::string_view state, double now_ms) {
+    detectors_.form_struggle.restoreCarried(state, config_.time_origin_ms, now_ms);
+  }
   // How much the current step hurts at page time now_ms.
   double stepScore(double now_ms) const { return step_score_.at(now_ms); }
   // The page time at which drain() next has something to decide without new events.

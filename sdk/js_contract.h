@@ -43,6 +43,10 @@ constexpr void forEachEntry(Visit&& visit) {
 #define FRICTION_VISIT_GESTURE(name, value) gesture(#name, value);
   FRICTION_GESTURES(FRICTION_VISIT_GESTURE)
 #undef FRICTION_VISIT_GESTURE
+  auto message = FRICTION_CONTRACT_ENTRY("Message");
+#define FRICTION_VISIT_MESSAGE(name, value) message(#name, value);
+  FRICTION_MESSAGE_SOURCES(FRICTION_VISIT_MESSAGE)
+#undef FRICTION_VISIT_MESSAGE
   auto trait = FRICTION_CONTRACT_ENTRY("Trait");
 #define FRICTION_VISIT_TRAIT(name, bit) trait(#name, int64_t{1} << bit);
   FRICTION_TARGET_TRAITS(FRICTION_VISIT_TRAIT)

@@ -98,6 +98,11 @@ void restoreHelpState(Engine& engine, const std::string& state, double now_ms) {
   engine.restoreHelpState(state, now_ms);
 }
 
+std::string formState(Engine& engine) { return engine.formState(); }
+void restoreFormState(Engine& engine, const std::string& state, double now_ms) {
+  engine.restoreFormState(state, now_ms);
+}
+
 // What the visitor did with the latest offer: "opened", "dismissed", "handoff", "solved",
 // "unsolved" (decide/help_outcomes.h). False when the core kept nothing of it.
 bool helpEvent(Engine& engine, const std::string& event) { return engine.helpEvent(event); }
@@ -166,6 +171,8 @@ EMSCRIPTEN_BINDINGS(friction_core) {
       .function("helpQuestion", &Engine::helpQuestion)
       .function("helpState", &helpState)
       .function("restoreHelpState", &restoreHelpState)
+      .function("formState", &formState)
+      .function("restoreFormState", &restoreFormState)
       .function("setHelpKinds", &setHelpKinds)
       .function("stepScore", &stepScore)
       .function("flush", &Engine::flush)

@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "account_page.h"
 #include "agent_page.h"
 #include "alert_watcher.h"
 #include "body_limits.h"
@@ -384,6 +385,18 @@ class Routes {
     res.set_content(content, contentTypeFor(*path));
   }
 
+  // An HTML file of the demo, changed by `edit` before it is sent (a page the server renders).
+  void page(Response& res, const char* dir, const std::string& relative,
+            const std::function<std::string(std::string)>& edit) const {
+    const auto path = fileUnder(options_.root / dir, relative);
+    std::string content;
+    if (!path || !isHtml(*path) || !readWholeFile(*path, content)) {
+      sendText(res, 404, "not found\n");
+      return;
+    }
+    sendHtml(res, edit(std::move(content)));
+  }
+
  private:
   // Cross-origin posting only from --allow-origin or an origin a registered site lists.
   bool addCorsHeaders(const Request& req, Response& res) const {
@@ -443,6 +456,28 @@ void addShopRoutes(httplib::Server& server, const std::shared_ptr<const Routes>&
       guarded(req, res, [&] { routes->file(res, "demo/shop", std::string(page) + ".html"); });
     });
   }
+  // The account page; its profile form posts back to it, and the answer renders it again: the
+  // refused fields marked, or the profile saved (account_page.h).
+  addAccountApi(server);
+  server.Get(kAccountPath, [routes](const Request& req, Response& res) {
+    guarded(req, res, [&] { routes->file(res, "demo/shop", "account.html"); });
+  });
+  server.Post(kAccountPath, [routes](const Request& req, Response& res,
+                                     const httplib::ContentReader& read) {
+    guarded(req, res, [&] {
+      std::string body;
+      if (readBodyWithin(read, kMaxAccountBytes, body) != BodyRead::complete) {
+        res.set_header("Connection", "close");
+        sendText(res, 413, "too large\n");
+        return;
+      }
+      httplib::Params posted;
+      httplib::detail::parse_query_text(body, posted);
+      const ProfileAnswer answer = checkProfile(posted);
+      routes->page(res, "demo/shop", "account.html",
+                   [&](std::string page) { return accountPageWith(std::move(page), answer); });
+    });
+  });
   server.Get(R"(/shop/(.+))", [routes](const Request& req, Response& res) {
     guarded(req, res, [&] { routes->file(res, "demo/shop", req.matches[1].str()); });
   });
@@ -508,6 +543,7 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
                                      {"/v1/handoff", kMaxHandoffBytes}};
   if (options.demo) body_routes.push_back({kCheckoutPath, kMaxCheckoutBytes});
   if (options.demo) body_routes.push_back({kGardenAccountPath, kMaxGardenAccountBytes});
+  if (options.demo) body_routes.push_back({kAccountPath, kMaxAccountBytes});
   server.set_pre_routing_handler([body_routes](const Request& req, Response& res) {
     return refuseUnwantedBodies(body_routes, req, res);
   });

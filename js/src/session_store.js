@@ -42,3 +42,8 @@ export const helpStore = sessionStore('friction:help');
 // line. Kept while tallies may be counted, so that reaching the goal on a later page can tell
 // them again marked; never an identifier, gone with the tab, on withdrawal and at the goal.
 export const toldStore = sessionStore('friction:told');
+
+// The forms this tab just sent (sdk/detect/form_carry.h): a hash of each form's selector, when
+// it was sent, how many of its sends were refused. So that a form the server renders again with
+// errors on the next page counts as refused again. Never a value, never sent, gone with the tab.
+export const formStore = sessionStore('friction:forms');

@@ -2,7 +2,7 @@
 // only where the visitor agreed to signals, the help memory, which keeps help from nagging page
 // after page, and the tallies told and waiting for the goal (with consent to count). The core
 // writes and reads the text; this decides when.
-import { helpStore, journeyStore, toldStore } from './session_store.js';
+import { formStore, helpStore, journeyStore, toldStore } from './session_store.js';
 
 export class TabMemory {
   // keepsJourney(): whether the consent in force lets the journey link one page to the next.
@@ -17,6 +17,7 @@ export class TabMemory {
   restore() {
     if (this.keepsJourney()) this.engine.restoreJourney(journeyStore.load());
     this.engine.restoreHelpState(helpStore.load(), performance.now());
+    this.engine.restoreFormState(formStore.load(), performance.now());
     if (this.keepsTold) this.engine.restoreTold(toldStore.load()); // kept only with consent to count
   }
 
@@ -39,11 +40,19 @@ export class TabMemory {
     helpStore.save(this.engine.helpState(performance.now()));
   }
 
+  // For the next page of this tab: the forms just sent, whose answer may be that page.
+  rememberForms() {
+    const state = this.engine.formState();
+    if (state) formStore.save(state);
+    else formStore.clear();
+  }
+
   // All of it, when the page moves on (a route change) or goes away.
   rememberAll() {
     this.rememberJourney();
     this.rememberTold();
     this.rememberHelp();
+    this.rememberForms();
   }
 }
 
@@ -52,4 +61,5 @@ export function forgetTabMemory() {
   journeyStore.clear();
   helpStore.clear();
   toldStore.clear();
+  formStore.clear();
 }

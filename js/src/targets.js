@@ -56,6 +56,9 @@ export function traitsOf(element) {
   } else if (role === 'checkbox' || role === 'radio') {
     traits |= Trait.formControl;
   }
+  // Typing a query is refining a search, not struggling with a form (form_struggle.h).
+  if ((traits & Trait.textField) && (role === 'searchbox' || (tag === 'INPUT' && (element.getAttribute('type') || '').toLowerCase() === 'search') || element.closest('[role=search], search')))
+    traits |= Trait.searchField;
   return traits;
 }
 

@@ -28,8 +28,8 @@ namespace friction {
                              flags: kInputDeletion, kInputInvalid */                        \
   TYPE(invalid, 10)       /* target = field that failed constraint validation; b = form */ \
   TYPE(field_invalid, 11) /* target = field marked aria-invalid="true" (server-side         \
-                             check); b = form id */                                         \
-  TYPE(submit, 12)        /* target = form id */                                            \
+                             check); b = form id; flags: kFieldValidAgain (the mark went) */\
+  TYPE(submit, 12)        /* target = form id; flags: kSubmitNative */                      \
   TYPE(request_start, 13) /* a = request id */                                              \
   TYPE(request_end, 14)   /* a = request id; b = HTTP status class (2..5), 0 = network     \
                              error */                                                       \
@@ -37,12 +37,18 @@ namespace friction {
                              rejection */                                                   \
   TYPE(event_timing, 16)  /* target; a = duration ms (Event Timing API); b = kTimingPointer \
                              or kTimingKey */                                               \
-  TYPE(visibility, 17)    /* a = 1 visible, 0 hidden */                                   \
+  TYPE(visibility, 17)    /* a = 1 visible, 0 hidden */                                     \
   TYPE(pointer_down, 18)  /* a touch or pen went down (mouse: clicks say enough): x/y      \
                              client px; target as for clicks; a = kPointer*; b = touch     \
                              points down with it (2+ = a pinch) */                         \
   TYPE(gesture, 19)       /* what a touch became; a = kGesture*; x/y client px where it    \
-                             lifted (kGestureLift) */
+                             lifted (kGestureLift) */                                       \
+  TYPE(form_message, 20)  /* a message about a field or form appeared (never its text):     \
+                             target = the field it belongs to (0 = none known); b = form   \
+                             id (0 = none known); a = kMessage* (where it came from);      \
+                             flags: kMessageFieldInvalid */                                 \
+  TYPE(submit_click, 21)  /* a click on a form's submit button (or its only button when it \
+                             has none): target = the button; b = form id */
 
 // Flag bits, per type.
 #define FRICTION_EVENT_FLAGS(FLAG)                                                          \
@@ -53,7 +59,10 @@ namespace friction {
   FLAG(kErrorRejection, 1)     /* unhandledrejection rather than error */                   \
   FLAG(kClickTouch, 4)         /* a click a finger or pen made (its tap's pointer_down     \
                                   is already recorded) */                                   \
-  FLAG(kClickDisabled, 8)      /* click on a disabled control: disabled, aria-disabled */
+  FLAG(kClickDisabled, 8)      /* click on a disabled control: disabled, aria-disabled */   \
+  FLAG(kFieldValidAgain, 1)    /* field_invalid: aria-invalid went from "true" to not */    \
+  FLAG(kSubmitNative, 1)       /* submit: not prevented, the browser sends it (navigates) */ \
+  FLAG(kMessageFieldInvalid, 1) /* form_message: its field is invalid (aria or validity) */
 
 // What kind of interaction an event_timing record measured (its b).
 #define FRICTION_TIMING_KINDS(TIMING) \
@@ -75,6 +84,16 @@ namespace friction {
                                    zoom); not the keyboard, which changes only its height */ \
   GESTURE(kGestureLift, 4)      /* the touch lifted (pointerup), at x/y */
 
+// Where a form_message came from (its a). Only messages that say something is wrong are
+// written (js/src/capture/form_messages.js): role=alert or aria-live=assertive, a field's
+// aria-errormessage / aria-describedby target gaining text, plain text near a field styled as an
+// error, or a polite live region / role=status whose field is invalid.
+#define FRICTION_MESSAGE_SOURCES(SOURCE) \
+  SOURCE(kMessageAlert, 1)               \
+  SOURCE(kMessageDescribed, 2)           \
+  SOURCE(kMessageNearField, 3)           \
+  SOURCE(kMessageStatus, 4)
+
 enum class EventType : uint16_t {
   none = 0,
 #define FRICTION_EVENT_TYPE_ENUMERATOR(type, value) type = value,
@@ -90,6 +109,9 @@ FRICTION_TIMING_KINDS(FRICTION_TIMING_CONSTANT)
 FRICTION_POINTER_KINDS(FRICTION_TIMING_CONSTANT)
 FRICTION_GESTURES(FRICTION_TIMING_CONSTANT)
 #undef FRICTION_TIMING_CONSTANT
+#define FRICTION_MESSAGE_SOURCE_CONSTANT(source, value) inline constexpr int32_t source = value;
+FRICTION_MESSAGE_SOURCES(FRICTION_MESSAGE_SOURCE_CONSTANT)
+#undef FRICTION_MESSAGE_SOURCE_CONSTANT
 
 struct EventRecord {
   double time_ms;    // event.timeStamp: ms since the page's time origin

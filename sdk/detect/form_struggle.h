@@ -28,6 +28,25 @@
 //  - cooldown_ms = 30000: after telling the page, no other struggle is told for 30 s (it is
 //    folded into the help already offered). Abandonment is told regardless (the user is
 //    leaving) and starts the cool-down.
+//  - no_answer_ms = 2500: a submit (or a click on the submit button) followed by no answer of
+//    any kind (no DOM change, request, message, validation or navigation) for this long did
+//    nothing; the dead-click detector's window (detect/dead_click.h), for the same reasons. One
+//    such submit is a dead click; min_failed_submits of them on one form is a rejected submit.
+//  - typing_ms = 1000: a mark (aria-invalid, a message) arriving while the visitor types in that
+//    field, within a second of a keystroke and with no submit since, is a live check. People
+//    type a key every 150-300 ms, so a second without one means they stopped. A live mark counts
+//    only if it stays: the field left still marked, or retyped (shortened) after they stopped
+//    to read it. An email flagged at its first letter and accepted at ".com" is one lesson.
+//  - autofill_ms = 50: input events on different fields closer than this were not typed (a
+//    password manager or the browser's autofill): they count as one field of effort. Moving to
+//    another field and typing takes people hundreds of ms.
+// What each report says (Detection/Episode cause): re_entry (corrections), validation_loop (a
+// field's failures), rejected_submit (a form's failed submits: rejected, blocked or answered by
+// nothing), abandonment. The target is the field that struggled; for a rejected submit, the one
+// field its answers named, else the form.
+// Search fields (kSearchField) are not struggle: rewriting a query is refining a search.
+// Rejections across a page load (a form posted and rendered again with errors) are counted
+// through FormCarry (detect/form_carry.h), which the engine keeps in the tab's session storage.
 // Memory is bounded: the latest 32 fields and 8 forms are followed, the least recent evicted.
 #pragma once
 #include <array>
@@ -35,6 +54,7 @@
 #include <string_view>
 
 #include "capture/event_record.h"
+#include "detect/form_carry.h"
 #include "detect/friction_sink.h"
 
 namespace friction {
@@ -49,6 +69,9 @@ struct FormStruggleThresholds {
   double min_abandon_ms = 30000;
   double episode_idle_ms = 60000;
   double cooldown_ms = 30000;
+  double no_answer_ms = 2500;
+  double typing_ms = 1000;
+  double autofill_ms = 50;
 
   // Returns false if the name is unknown or the value out of range.
   bool set(std::string_view name, double value);
@@ -60,6 +83,11 @@ class FormStruggleDetector {
 
   static constexpr size_t kMaxFields = 32;
   static constexpr size_t kMaxForms = 8;
+  // A blocked submit fires `invalid` on every invalid field in the same task, microseconds
+  // apart, and a click on a submit button is followed by its submit event: events this close
+  // together are one attempt. Kept well under the half second in which an impatient user can
+  // press submit again.
+  static constexpr double kSameAttemptMs = 250;
 
   explicit FormStruggleDetector(FormStruggleThresholds thresholds = {}) : thresholds_(thresholds) {}
 
@@ -71,6 +99,12 @@ class FormStruggleDetector {
 
   FormStruggleThresholds& thresholds() { return thresholds_; }
 
+  // The forms sent on this page, for the next page load of the tab (detect/form_carry.h).
+  std::string carriedState(double time_origin_ms) const { return carry_.state(time_origin_ms); }
+  void restoreCarried(std::string_view text, double time_origin_ms, double now_ms) {
+    carry_.restore(text, time_origin_ms, now_ms, thresholds_.episode_idle_ms);
+  }
+
  private:
   // Repeated evidence against one field or form: reported once it reaches its threshold.
   struct Struggle {
@@ -80,15 +114,21 @@ class FormStruggleDetector {
     double score = 0;
     bool reported = false;  // the page was told: the episode is open
     bool muted = false;     // reached the threshold during the cool-down
+    uint32_t target = 0;       // what the page is told struggled
+    FrictionCause cause = FrictionCause::none;
   };
   struct Field {
     uint32_t id = 0;  // 0 = free slot
     uint32_t form = 0;
     double seen_ms = 0;
+    double last_input_ms = -1e300;
+    double live_mark_ms = -1;  // a mark while typing, not yet known to stay (typing_ms)
     int32_t length = 0;
     bool typed = false;  // typed since the last deletion burst
     bool edited_since_failure = false;
     bool left_invalid = false;     // the last input left it invalid
+    bool live_marked = false;      // a live check marked it while typing, not taken back
+    bool search = false;           // kSearchField
     bool counted_in_form = false;  // counted in its form's fields_edited
     Struggle corrections;
     Struggle failures;
@@ -99,8 +139,13 @@ class FormStruggleDetector {
     double first_input_ms = 0;
     double last_input_ms = -1;
     uint32_t fields_edited = 0;
-    double submit_ms = -1;       // the last submit event
+    double submit_ms = -1e300;   // the last submit (event, or click on its submit button);
+                                 // < 0 when it was sent from the page before this one
     bool submit_failed = false;  // ... was rejected
+    bool submit_pending = false; // ... waits for any answer (no_answer_ms)
+    uint32_t named_field = 0;    // the field the last answer named alone (0 = several, none)
+    uint32_t last_named = 0;     // ... the answer before
+    uint64_t hash = 0;           // its selector's, for FormCarry
     double last_invalid_ms = -1e300;
     double handed_on_ms = -1;  // a button of the form was clicked (a "Next" without submit)
     Struggle failed_submits;
@@ -110,12 +155,18 @@ class FormStruggleDetector {
   void onRejected(const EventRecord& event, FrictionSink& sink);
   void onFocus(uint32_t target, double time_ms, FrictionSink& sink);
   void onClick(const EventRecord& click, FrictionSink& sink);
+  void onMessage(const EventRecord& message, FrictionSink& sink);
+  void onSubmit(const EventRecord& event, FrictionSink& sink);
+  void formRejected(Form& owner, uint32_t field, bool blocked, double time_ms, FrictionSink& sink);
+  void judgeUnanswered(double now_ms, FrictionSink& sink);
+  bool typingIn(const Field& field, double time_ms);
   void fieldFailed(Field& field, double time_ms, FrictionSink& sink);
-  void addEvidence(Struggle& struggle, uint32_t threshold, uint32_t target, double time_ms,
-                   FrictionSink& sink);
-  void close(Struggle& struggle, uint32_t target, FrictionSink& sink);
+  void addEvidence(Struggle& struggle, uint32_t threshold, uint32_t target, FrictionCause cause,
+                   double time_ms, FrictionSink& sink);
+  void close(Struggle& struggle, FrictionSink& sink);
   void reportIfAbandoned(Form& form, double now_ms, FrictionSink& sink);
   void closeAll(FrictionSink& sink);
+  void carryForms();
   Field* findField(uint32_t id);
   Form* findForm(uint32_t id);
   Field& field(uint32_t id, double time_ms, FrictionSink& sink);
@@ -127,6 +178,7 @@ class FormStruggleDetector {
   uint32_t focused_ = 0;
   uint32_t last_form_ = 0;  // the form edited last
   double cooldown_until_ms_ = -1;
+  FormCarry carry_;
 };
 
 }  // namespace friction

@@ -19,7 +19,9 @@ namespace friction {
   TRAIT(kLabel, 7)       /* label: moves focus or toggles its control */                       \
   TRAIT(kInForm, 8)      /* inside a <form> */                                               \
   TRAIT(kLooksClickable, 9) /* not a control, styled like one: pointer cursor, link-like text, \
-                               a card or image with a pointer (js/src/look_alike.js) */
+                               a card or image with a pointer (js/src/look_alike.js) */   \
+  TRAIT(kSearchField, 10) /* type=search, role=searchbox, or in role=search / <search>: edits   \
+                             are refining a query, not struggling with a form */
 
 enum TargetTrait : uint32_t {
 #define FRICTION_TARGET_TRAIT_ENUMERATOR(trait, bit) trait = 1u << bit,

@@ -26,6 +26,7 @@ constexpr TableSource kSources[] = {
     {"Timing", "capture/event_record.h: what an event_timing record measured", "kTiming"},
     {"PointerKind", "capture/event_record.h: which pointer went down", "kPointer"},
     {"Gesture", "capture/event_record.h: what a touch became", "kGesture"},
+    {"Message", "capture/event_record.h: where a form_message came from", "kMessage"},
     {"Trait", "detect/target_traits.h: TargetTrait bits", "k"},
     {"RecordLayout", "capture/event_record.h: one record's bytes (little-endian)", ""},
     {"RingLayout", "capture/event_ring.h: the ring's header, right before its records", ""},

@@ -22,6 +22,10 @@ class RecordingSink : public friction::FrictionSink {
 
   // Gives element `id` these TargetTrait bits.
   void mark(uint32_t id, uint32_t traits) { targets_->put(friction::TargetInfo{id, traits, 0, {}}); }
+  // Gives element `id` a selector hash too (what identifies a form from one page to the next).
+  void markHashed(uint32_t id, uint32_t traits, uint64_t selector_hash) {
+    targets_->put(friction::TargetInfo{id, traits, selector_hash, {}});
+  }
 
   void clear() {
     detections.clear();
