@@ -239,7 +239,7 @@ void Engine::detected(const Detection& d) {
   journey_.met(d.kind);
   tally(d.kind);
   const double score = step_score_.at(d.at_ms);
-  detections_.push_back(LocalFriction{d.kind, step_, d.target, d.score, d.at_ms, score});
+  detections_.push_back(LocalFriction{d.kind, step_, d.target, d.score, d.at_ms, score, d.cause});
   if (auto offer =
           help_.consider(step_, journey_.kindsMetHere(), d.kind, d.target, score, d.at_ms)) {
     if (allowsSignals(consent_)) outcomes_.offered(step_, d.kind);
@@ -250,11 +250,12 @@ void Engine::detected(const Detection& d) {
 void Engine::episode(const Episode& e) {
   if (!deduper_.admitEpisode(e)) return;
   tally(e.kind);
-  queueSignal(e.kind, step_, e.target, e.started_ms, e.ended_ms, e.count, e.score);
+  queueSignal(e.kind, step_, e.target, e.started_ms, e.ended_ms, e.count, e.score, e.cause);
 }
 
 void Engine::queueSignal(FrictionKind kind, const std::string& step, uint32_t target,
-                         double started_ms, double ended_ms, uint32_t count, double score) {
+                         double started_ms, double ended_ms, uint32_t count, double score,
+                         FrictionCause cause) {
   if (!allowsSignals(consent_)) return;  // nothing is even queued without consent
   const TargetInfo* info = targets_.find(target);
   // Within what the collector takes (encode/field_rules.h): a tab left open for days or a form
@@ -273,6 +274,8 @@ void Engine::queueSignal(FrictionKind kind, const std::string& step, uint32_t ta
   signal.score = std::isfinite(score) ? std::clamp(score, 0.0, 1.0) : 0.0;
   signal.name = info ? info->name : "";
   signal.first = first_marks_.take(kind, step, signal.target_hash);
+  // Only a cause its kind may carry leaves, as the collector takes it.
+  if (carriesCause(kind, cause)) signal.cause = cause;
   queue_.push(std::move(signal));
 }
 

@@ -48,6 +48,7 @@ struct LocalFriction {
   double score;       // the evidence for this one, 0..1
   double at_ms;
   double step_score;  // how much the step hurts now, this one included (decide/step_score.h)
+  FrictionCause cause = FrictionCause::none;  // why, where the detector can tell
 };
 
 class Engine : private FrictionSink {
@@ -191,7 +192,8 @@ class Engine : private FrictionSink {
   const TargetTable& targets() const override { return targets_; }
 
   void queueSignal(FrictionKind kind, const std::string& step, uint32_t target, double started_ms,
-                   double ended_ms, uint32_t count, double score);
+                   double ended_ms, uint32_t count, double score,
+                   FrictionCause cause = FrictionCause::none);
   void tally(FrictionKind kind);
   std::string newBatchId();
   void closeVisit();

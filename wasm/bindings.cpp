@@ -68,6 +68,9 @@ val takeDetections(Engine& engine) {
     item.set("score", d.score);
     item.set("at", d.at_ms);
     item.set("stepScore", d.step_score);
+    // Why, only when the detector could tell: "validation_loop"... (detect/friction_cause.h).
+    if (d.cause != friction::FrictionCause::none)
+      item.set("cause", std::string(friction::name(d.cause)));
     list.call<void>("push", item);
   }
   return list;

@@ -16,6 +16,7 @@ BatchRollup rollUp(const ReceivedBatch& batch) {
     part.role = signal.role;
     if (!signal.name.empty()) part.name = signal.name;
     ++part.signals;
+    if (!signal.cause.empty()) ++part.causes[signal.cause];
     part.events += signal.count;
     part.views = marks_first ? part.views + (signal.first ? 1 : 0) : 1;
   }

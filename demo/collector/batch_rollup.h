@@ -18,6 +18,7 @@ struct ProblemPart {
   std::string role;  // the last signal's
   std::string name;  // the last name seen in the batch, "" if none
   int64_t signals = 0, events = 0, views = 0;
+  std::map<std::string, int64_t> causes;  // signals by cause name, for those that told one
 };
 
 // A step's visit tallies (goal tallies left out: a view told again is not another view).

@@ -4,6 +4,7 @@
 #include <array>
 #include <string_view>
 
+#include "detect/friction_cause.h"
 #include "detect/friction_kind.h"
 
 namespace friction::collector {
@@ -62,6 +63,11 @@ struct DashboardText {
   std::array<std::string_view, 3> pointers;
   std::string_view width, all_widths;
   std::array<std::string_view, 4> widths;
+  // Why (issue 16), under a problem whose kind tells causes: the label, one cause and its
+  // signals, and each cause's words in FRICTION_CAUSES' order ("none" is never shown).
+  std::string_view causes_label;
+  std::string_view cause_count;  // words, signals
+  std::array<std::string_view, kFrictionCauseCount> causes;
 };
 
 inline constexpr DashboardText kEnglishText{
@@ -136,6 +142,9 @@ inline constexpr DashboardText kEnglishText{
     "All widths",
     {"not told (older SDK)", "narrow (under 600 px)", "medium (600 to 1023 px)",
      "wide (1024 px or more)"},
+    "Why:",
+    "{}: {}",
+    {"none", "validation loops", "re-entries", "rejected submits", "abandonments"},
 };
 
 inline constexpr DashboardText kFrenchText{
@@ -212,6 +221,9 @@ inline constexpr DashboardText kFrenchText{
     "Toutes les largeurs",
     {"non indiquée (ancien SDK)", "étroite (moins de 600 px)",
      "moyenne (de 600 à 1023 px)", "large (1024 px ou plus)"},
+    "Pourquoi\u00a0:",
+    "{}\u00a0: {}",
+    {"aucune", "boucles de validation", "ressaisies", "envois refusés", "abandons"},
 };
 
 inline const DashboardText& dashboardText(DashboardLanguage language) {

@@ -3,11 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <tuple>
 #include <utility>
 #include <vector>
 
+#include "detect/friction_kind.h"
 #include "device_codes.h"
+#include "encode/field_rules.h"
+#include "problem_causes.h"
 
 namespace friction::collector {
 namespace {
@@ -94,6 +98,10 @@ std::unique_ptr<ProblemStore> ProblemStore::prepare(sqlite3* read_db, std::strin
       {&store->select_problem_,
        "SELECT site, step, kind, target, role, first_seen, last_seen, name FROM problems "
        "WHERE id = ?"},
+      {&store->select_causes_,
+       "SELECT cause, SUM(signals) FROM problem_cause_days WHERE problem_id = ?1 AND "
+       "day >= ?2 AND day < ?3 AND (?4 < 0 OR pointer = ?4) AND (?5 < 0 OR width = ?5) "
+       "GROUP BY cause"},
   };
   for (const auto& [slot, sql] : statements) {
     if (sqlite3_prepare_v3(read_db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, slot, nullptr) !=
@@ -111,6 +119,7 @@ ProblemStore::~ProblemStore() {
   sqlite3_finalize(select_ids_);
   sqlite3_finalize(select_site_ids_);
   sqlite3_finalize(select_problem_);
+  sqlite3_finalize(select_causes_);
 }
 
 const std::vector<ProblemDayRow>& ProblemStore::dayRows(int64_t day) {
@@ -250,6 +259,21 @@ ProblemList ProblemStore::problems(const ProblemQuery& query) {
       // A row per device class: they add up.
       kept_at_id[at]->daily_views[static_cast<size_t>(day - query.from_day)] += row.views;
     }
+  }
+  // Their causes, for the kinds that carry some: a few rows each, by the problem's index.
+  for (auto& [id, problem] : named) {
+    const auto kind = parseFrictionKind(problem.kind);
+    if (!kind || field_rules::causesOf(*kind) == 0) continue;
+    Use use(select_causes_);
+    sqlite3_stmt* row = use.get();
+    sqlite3_bind_int64(row, 1, static_cast<int64_t>(id));
+    sqlite3_bind_int64(row, 2, query.from_day);
+    sqlite3_bind_int64(row, 3, query.to_day);
+    sqlite3_bind_int(row, 4, pointer);
+    sqlite3_bind_int(row, 5, width);
+    std::map<std::string, int64_t> by_cause;
+    while (sqlite3_step(row) == SQLITE_ROW) by_cause[text(row, 0)] += sqlite3_column_int64(row, 1);
+    problem.causes = shownCauses(by_cause, query.min_views);
   }
   for (auto& [id, problem] : named) list.problems.push_back(std::move(problem));
   return list;

@@ -1,5 +1,5 @@
 // The problems query (problems.h) over the rollups kept at intake (the problems and problem_days
-// tables of signal_store.cpp). Its statements live on the store's read connection; SignalStore::problems
+// tables of signal_store.cpp, and problem_cause_days for the causes). Its statements live on the store's read connection; SignalStore::problems
 // calls it under the read lock, so it takes none itself.
 #pragma once
 #include <sqlite3.h>
@@ -67,6 +67,8 @@ class ProblemStore {
   sqlite3_stmt* select_site_ids_ = nullptr;
   // One problem's names, role, first and last seen, by id.
   sqlite3_stmt* select_problem_ = nullptr;
+  // One problem's signals per cause over a range of days, of a device class or all.
+  sqlite3_stmt* select_causes_ = nullptr;
 };
 
 }  // namespace friction::collector

@@ -30,6 +30,12 @@ struct ProblemQuery {
 
 enum class ProblemTrend { steady, new_problem, worse, better };
 
+// Why a problem's signals happened, for kinds that say (encode/field_rules.h, kKindCauses).
+struct CauseCount {
+  std::string cause;    // detect/friction_cause.h, e.g. "validation_loop"
+  int64_t signals = 0;  // signals of the range that told it
+};
+
 struct Problem {
   std::string site, step, kind;
   std::string target;  // the element's keyed selector hash (16 hex), "" for the page itself
@@ -43,6 +49,9 @@ struct Problem {
   std::vector<int64_t> daily_views;  // one entry per day of the range, oldest first
   int64_t first_seen_ms = 0;  // over all time, not just the range
   int64_t last_seen_ms = 0;
+  // Signals per cause over the range, of the device class asked, in the order of
+  // detect/friction_cause.h; causes told fewer than min_views times left out (problem_causes.h).
+  std::vector<CauseCount> causes = {};
 };
 
 // A problem on the page itself rather than one element: the SDK sends a zero hash for it.

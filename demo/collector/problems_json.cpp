@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kCsvColumns[] = {"site",   "step",    "kind",           "target",
                                        "role",   "views",   "signals",        "events",
                                        "previous_views", "trend", "daily_views", "first_seen",
-                                       "last_seen", "name"};
+                                       "last_seen", "name", "causes"};
 
 std::string joined(const std::vector<int64_t>& numbers) {
   std::string text;
@@ -18,6 +18,14 @@ std::string joined(const std::vector<int64_t>& numbers) {
     if (!text.empty()) text += ' ';
     text += std::to_string(number);
   }
+  return text;
+}
+
+// "validation_loop:41 rejected_submit:12": words of a fixed list and counts, no CSV quoting.
+std::string joined(const std::vector<CauseCount>& causes) {
+  std::string text;
+  for (const auto& cause : causes)
+    text += (text.empty() ? "" : " ") + cause.cause + ":" + std::to_string(cause.signals);
   return text;
 }
 
@@ -38,6 +46,8 @@ std::string problemsJson(const ProblemList& list) {
   const int64_t days = query.to_day - query.from_day;
   nlohmann::json problems = nlohmann::json::array();
   for (const auto& problem : list.problems) {
+    nlohmann::json causes = nlohmann::json::object();  // {} for kinds that carry none
+    for (const auto& cause : problem.causes) causes[cause.cause] = cause.signals;
     problems.push_back({{"site", problem.site},
                         {"step", problem.step},
                         {"kind", problem.kind},
@@ -51,7 +61,8 @@ std::string problemsJson(const ProblemList& list) {
                         {"trend", trendName(problem.trend)},
                         {"daily_views", problem.daily_views},
                         {"first_seen", problem.first_seen_ms},
-                        {"last_seen", problem.last_seen_ms}});
+                        {"last_seen", problem.last_seen_ms},
+                        {"causes", std::move(causes)}});
   }
   return nlohmann::json{
       {"range",
@@ -101,7 +112,8 @@ std::string problemsCsv(const ProblemList& list) {
                                   joined(problem.daily_views),
                                   std::to_string(problem.first_seen_ms),
                                   std::to_string(problem.last_seen_ms),
-                                  csvField(problem.name)};
+                                  csvField(problem.name),
+                                  joined(problem.causes)};
     bool first = true;
     for (const auto& field : fields) {
       if (!first) csv += ',';

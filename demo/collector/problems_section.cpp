@@ -38,13 +38,32 @@ std::string elementText(const Problem& problem, const DashboardText& text) {
          ">" + esc(shown) + "</code></span>";
 }
 
+// "Why: validation loops: 41, rejected submits: 12", the causes the store kept (those under k
+// are not there: problem_causes.h); nothing for a problem without any.
+std::string causesText(const Problem& problem, const DashboardText& text) {
+  if (problem.causes.empty()) return "";
+  std::string html = " <span class=\"causes\"><span class=\"causes-label\">" +
+                     esc(text.causes_label) + "</span> ";
+  bool first = true;
+  for (const auto& cause : problem.causes) {
+    const auto known = parseFrictionCause(cause.cause);
+    const std::string words = known ? std::string(text.causes[static_cast<size_t>(*known)])
+                                    : cause.cause;
+    html += std::string(first ? "" : ", ") + "<span class=\"cause\" data-cause=\"" +
+            esc(cause.cause) + "\">" +
+            esc(fillIn(text.cause_count, {words, std::to_string(cause.signals)})) + "</span>";
+    first = false;
+  }
+  return html + "</span>";
+}
+
 std::string problemCell(const Problem& problem, const ProblemList& list,
                         const DashboardText& text,
                         const std::map<std::string, std::string>& site_origins) {
   std::string cell = "<th scope=\"row\" class=\"problem\"><span class=\"kind\">" +
                      esc(kindWords(problem.kind, text)) + "</span> " + esc(text.on_step) +
                      " <code class=\"step\">" + esc(problem.step) + "</code> " +
-                     elementText(problem, text);
+                     elementText(problem, text) + causesText(problem, text);
   // Every site in one view: say whose step it is.
   if (list.query.site.empty() && !problem.site.empty())
     cell += " <span class=\"site\">" + esc(problem.site) + "</span>";

@@ -214,6 +214,23 @@ SELECT day, problem_id, 0, 0, views, signals, events FROM problem_days ORDER BY 
 DROP TABLE problem_days;
 ALTER TABLE problem_days_by_device RENAME TO problem_days;
 )sql",
+    // 10: why (issue 16). A problem day's signals that told a cause, counted per cause beside
+    // the problem day rather than in it: only kinds that carry causes have rows (form struggle
+    // today, field_rules::kKindCauses), a new cause needs no new column, and problem_days and
+    // the ranking that scans it are left as they were. Keyed like problem_days, so that the
+    // device filters and retention by day apply alike.
+    R"sql(
+CREATE TABLE IF NOT EXISTS problem_cause_days (
+  day INTEGER NOT NULL,
+  problem_id INTEGER NOT NULL,
+  pointer INTEGER NOT NULL DEFAULT 0,
+  width INTEGER NOT NULL DEFAULT 0,
+  cause TEXT NOT NULL,            -- detect/friction_cause.h, e.g. "validation_loop"
+  signals INTEGER NOT NULL,
+  PRIMARY KEY (day, problem_id, pointer, width, cause)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS problem_cause_days_by_problem ON problem_cause_days (problem_id, day);
+)sql",
 };
 
 // Acknowledged means durable, power loss included: in WAL mode, synchronous = FULL syncs the log
@@ -374,6 +391,7 @@ SignalStore::~SignalStore() {
   count_signals_.reset();
   upsert_problem_.reset();
   upsert_problem_day_.reset();
+  upsert_problem_cause_day_.reset();
   problems_.reset();
   outcomes_.reset();
   help_.reset();
@@ -412,6 +430,10 @@ bool SignalStore::prepareAll(std::string& error) {
        "VALUES (?1, ?2, ?5, ?6, ?7, ?3, ?4) ON CONFLICT (day, problem_id, pointer, width) DO "
        "UPDATE SET views = views + excluded.views, signals = signals + excluded.signals, "
        "events = events + excluded.events", false},
+      {&upsert_problem_cause_day_,
+       "INSERT INTO problem_cause_days (day, problem_id, pointer, width, cause, signals) "
+       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (day, problem_id, pointer, width, cause) DO "
+       "UPDATE SET signals = signals + excluded.signals", false},
       {&upsert_visit_total_,
        "INSERT INTO visit_totals (site, step, epsilon, visits, first_seen, last_seen) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (site, step, epsilon) DO UPDATE SET "
@@ -527,6 +549,17 @@ bool SignalStore::addProblemDays(const std::string& site, const BatchRollup& rol
     sqlite3_bind_int64(row.get(), 6, rollup.width);
     sqlite3_bind_int64(row.get(), 7, part.views);
     if (sqlite3_step(row.get()) != SQLITE_DONE) return false;
+    for (const auto& [cause, signals] : part.causes) {
+      StatementUse cause_row(upsert_problem_cause_day_->handle);
+      sqlite3_stmt* c = cause_row.get();
+      sqlite3_bind_int64(c, 1, day);
+      sqlite3_bind_int64(c, 2, id);
+      sqlite3_bind_int64(c, 3, rollup.pointer);
+      sqlite3_bind_int64(c, 4, rollup.width);
+      sqlite3_bind_text(c, 5, cause.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(c, 6, signals);
+      if (sqlite3_step(c) != SQLITE_DONE) return false;
+    }
   }
   return true;
 }

@@ -69,6 +69,7 @@ class SignalStore {
   std::unique_ptr<Statement> insert_batch_, insert_signal_, count_signals_,
       upsert_visit_total_, upsert_visit_kind_, select_visit_totals_,
       select_visit_kinds_, upsert_problem_, upsert_problem_day_;
+  std::unique_ptr<Statement> upsert_problem_cause_day_;  // signals per cause (schema step 10)
   std::unique_ptr<ProblemStore> problems_;  // on read_db_, under read_mutex_
   std::unique_ptr<OutcomeStore> outcomes_;  // writes under mutex_, reads under read_mutex_
   std::unique_ptr<HelpStore> help_;         // writes on db_, reads on read_db_

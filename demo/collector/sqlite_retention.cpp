@@ -25,6 +25,8 @@ constexpr Deletion kDeletions[] = {
     // its key searches by day alone (EXPLAIN), one day's rows per row deleted.
     {"DELETE FROM problem_days WHERE day = "
      "(SELECT MIN(day) FROM problem_days WHERE day < ?1 / 86400000) AND ?2 IS NOT NULL"},
+    {"DELETE FROM problem_cause_days WHERE day = "
+     "(SELECT MIN(day) FROM problem_cause_days WHERE day < ?1 / 86400000) AND ?2 IS NOT NULL"},
     // A problem goes with its last day: last seen before the cutoff's day. (Its first_seen
     // stays as it was while it lives on: the first time it was ever seen.)
     {"DELETE FROM problems WHERE id IN "

@@ -242,15 +242,21 @@ export class Friction {
   }
 
   emitDetections() {
+    // The causes told with this drain's detections, for the offers they tipped (same drain).
+    const causes = new Map();
     for (const found of this.engine.takeDetections()) {
-      this.emitter.emitFriction({
+      if (found.cause) causes.set(`${found.kind}:${found.target}`, found.cause);
+      const detail = {
         kind: found.kind,
         step: found.step,
         target: this.targets.describe(found.target),
         score: round2(found.score),
         stepScore: round2(found.stepScore),
         at: Math.round(found.at),
-      });
+      };
+      // Why, only when the core could tell (form struggle): absent otherwise.
+      if (found.cause) detail.cause = found.cause;
+      this.emitter.emitFriction(detail);
     }
     // After the detections, so that a page listening to both hears the cause first.
     let offered = false;
@@ -268,7 +274,7 @@ export class Friction {
         content: this.helpContent.find(offer, element),
       };
       this.emitter.emitHelp(detail);
-      if (this.helpView) this.helpView.offer(detail, element);
+      if (this.helpView) this.helpView.offer(detail, element, causes.get(`${offer.cause}:${offer.target}`));
       offered = true;
     }
     if (offered) this.tabMemory.rememberHelp();

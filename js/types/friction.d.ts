@@ -5,6 +5,9 @@
 /** Every kind of friction the core detects. */
 export type FrictionKind = __FRICTION_KINDS__;
 
+/** Why a friction happened, where the core can tell (today form struggle): sdk/detect/friction_cause.h. */
+export type FrictionCause = 'validation_loop' | 're_entry' | 'rejected_submit' | 'abandonment';
+
 /** The detail of a `friction:detected` event and the argument of friction.on('friction') callbacks. */
 export interface FrictionDetail {
   kind: FrictionKind;
@@ -18,6 +21,8 @@ export interface FrictionDetail {
   stepScore: number;
   /** Page-relative time in ms (performance.now() clock). */
   at: number;
+  /** Why, only when the core could tell (form struggle); absent otherwise. */
+  cause?: FrictionCause;
 }
 
 /** What a site says when help is offered (friction.help.register). */
@@ -51,6 +56,8 @@ export interface HelpDetail {
 export interface SentSignal {
   kind: FrictionKind; step: string; role: string; target: string;
   count: number; at_s: number; span_ms: number; score: number;
+  /** Why, for a form struggle whose cause the core could tell; never what was typed. */
+  cause?: FrictionCause;
 }
 
 /** A visit tally: a page template and the kinds of friction met there; nothing else. */

@@ -9,8 +9,9 @@ namespace {
 // Bumped with any change to the layout below: friction.wasm and friction-codec.wasm must come
 // from the same build, and a mismatch is refused rather than misread.
 constexpr uint8_t kBatchRecordTag = 'B';
-constexpr uint8_t kBatchRecordVersion = 2;  // 2: first marks, element names, device class;
-                                            // a visit's help flag and goal; help events
+constexpr uint8_t kBatchRecordVersion = 3;  // 2: first marks, element names, device class;
+                                            // a visit's help flag and goal; help events;
+                                            // 3: a signal's cause
 // A visit's help flag: absent (not told), no, yes.
 constexpr uint8_t kHelpUntold = 0, kHelpNotAsked = 1, kHelpAsked = 2;
 constexpr uint64_t kAllKinds = (1u << kFrictionKindCount) - 1;
@@ -40,6 +41,7 @@ std::vector<uint8_t> writeBatchRecord(const BatchContent& batch) {
     out.f64(s.score);
     out.u8(s.first ? 1 : 0);
     out.str(s.name);
+    out.u8(static_cast<uint8_t>(s.cause));
   }
   out.varint(batch.visits.size());
   for (const auto& v : batch.visits) {
@@ -84,6 +86,9 @@ std::optional<BatchContent> readBatchRecord(const uint8_t* data, size_t size) {
     if (first > 1) return std::nullopt;
     s.first = first == 1;
     s.name = in.str();
+    const uint8_t cause = in.u8();
+    if (cause >= kFrictionCauseCount) return std::nullopt;
+    s.cause = static_cast<FrictionCause>(cause);
     batch.signals.push_back(std::move(s));
   }
   for (uint64_t n = in.count(); n > 0 && in.ok(); --n) {

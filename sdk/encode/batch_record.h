@@ -32,7 +32,8 @@ struct BatchContent {
 };
 
 std::vector<uint8_t> writeBatchRecord(const BatchContent& batch);
-// Nothing for a record that is short, damaged, of another version or names an unknown kind.
+// Nothing for a record that is short, damaged, of another version or names an unknown kind or
+// cause.
 std::optional<BatchContent> readBatchRecord(const uint8_t* data, size_t size);
 
 }  // namespace friction

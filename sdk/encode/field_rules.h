@@ -8,6 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include "detect/friction_cause.h"
+#include "detect/friction_kind.h"
+
 namespace friction::field_rules {
 
 // A step template is a label, not a record of the URL.
@@ -59,6 +62,32 @@ inline bool isElementNameChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
          c == ' ' || c == '-' || c == '_' || c == '.' || c == ':' || c == '/';
 }
+
+// The causes a kind may carry in a signal, in one place: the core drops any other before it
+// sends, the collector refuses any other at intake, the dashboard lists these. A kind not listed
+// carries none ("cause" absent). "none" itself is never sent: its absence says it.
+struct KindCauses {
+  FrictionKind kind;
+  uint32_t causes;  // bit i: FrictionCause i
+};
+inline constexpr uint32_t causeBit(FrictionCause cause) {
+  return 1u << static_cast<uint8_t>(cause);
+}
+inline constexpr KindCauses kKindCauses[] = {
+    {FrictionKind::form_struggle,
+     causeBit(FrictionCause::validation_loop) | causeBit(FrictionCause::re_entry) |
+         causeBit(FrictionCause::rejected_submit) | causeBit(FrictionCause::abandonment)},
+};
+inline constexpr uint32_t causesOf(FrictionKind kind) {
+  for (const auto& entry : kKindCauses)
+    if (entry.kind == kind) return entry.causes;
+  return 0;
+}
+inline constexpr bool carriesCause(FrictionKind kind, FrictionCause cause) {
+  return (causesOf(kind) & causeBit(cause)) != 0;
+}
+static_assert(!carriesCause(FrictionKind::form_struggle, FrictionCause::none),
+              "none is never sent: the key is left out");
 
 // Why `step` is not a clean template, or nullptr if it is one.
 const char* stepProblem(std::string_view step);

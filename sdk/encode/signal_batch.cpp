@@ -46,6 +46,9 @@ std::string encodeBatchJson(const BatchHeader& header, const std::vector<Signal>
                     {"span_ms", s.span_ms},
                     {"score", std::round(s.score * 10) / 10}});
     if (s.first) list.back()["first"] = true;
+    // Why, one word of a fixed list (field_rules.h): absent for "none" and for kinds that carry
+    // none, so that their signals are byte for byte what they were.
+    if (field_rules::carriesCause(s.kind, s.cause)) list.back()["cause"] = name(s.cause);
     // Cleaned by the core already; scrubbed again as every string, and dropped if still unclean.
     if (!s.name.empty()) {
       const std::string name = field_rules::cleanElementName(s.name);

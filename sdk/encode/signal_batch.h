@@ -27,6 +27,10 @@
 // field_rules::cleanElementName, absent if none; "pointer" and "width" are the device class
 // (signals/device_class.h), present only when "signals" is not empty. A v1 batch has none of
 // them: the collector then counts a problem once per batch.
+// "cause" (optional within v2, absent from older SDKs' batches) says why, for the kinds that
+// carry one (field_rules::kKindCauses; today form_struggle): one of validation_loop, re_entry,
+// rejected_submit, abandonment (detect/friction_cause.h). Never what was typed; absent when the
+// detector could not tell, so other kinds' signals are byte for byte as before.
 // No timestamp of the client's clock is sent: the collector stamps what it receives.
 // Every string goes through scrubPii() (anonymise/pii_scrub.h) on its way out.
 #pragma once

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "detect/friction_cause.h"
 #include "detect/friction_kind.h"
 
 namespace friction {
@@ -21,6 +22,8 @@ struct Signal {
   // views affected by these alone (engine.h, FirstMarks).
   bool first = false;
   std::string name = {};    // the name the site gave the element, cleaned; "" if none
+  // Why, for the kinds that say (encode/field_rules.h, kKindCauses); none for the others.
+  FrictionCause cause = FrictionCause::none;
 };
 
 // Coarse timing: enough to tell "right after arriving" from "after a while", not enough to

@@ -28,8 +28,8 @@ TEST_CASE("schema: made once, its steps recorded once, whoever opens the databas
     REQUIRE_MESSAGE(storage, error);
   }
   auto client = clientIn(oneServer(), "schema");
-  CHECK(count(*client, "SELECT count() AS n FROM schema_steps") == 2);
-  CHECK(count(*client, "SELECT max(step) AS n FROM schema_steps") == 2);
+  CHECK(count(*client, "SELECT count() AS n FROM schema_steps") == 3);
+  CHECK(count(*client, "SELECT max(step) AS n FROM schema_steps") == 3);
   const int64_t tables = static_cast<int64_t>(std::size(clickhouse::kDayTables));
   CHECK(count(*client, "SELECT count() AS n FROM system.tables WHERE database = 'schema' AND "
                        "name != 'schema_steps'") == tables);
@@ -44,4 +44,33 @@ TEST_CASE("schema: a shard holds local tables and Distributed ones over the clus
         "CREATE TABLE IF NOT EXISTS batches AS batches_local ENGINE = Distributed("
         "friction_cluster, db, batches_local, sipHash64(batch_id))");
   CHECK(clickhouse::schemaStatements({"db", ""}).size() == std::size(clickhouse::kDayTables));
+}
+
+TEST_CASE("schema: a server set up before causes (steps 1 and 2) takes step 3 and keeps its rows") {
+  std::string error;
+  {
+    auto storage = collector::ClickHouseStorage::open(oneServer().url("schema_two"), error);
+    REQUIRE_MESSAGE(storage, error);
+  }
+  auto client = clientIn(oneServer(), "schema_two");
+  // Back to what a collector from before issue 16 left: two steps taken, no causes table.
+  for (const char* statement :
+       {"DROP TABLE problem_cause_days", "DROP TABLE schema_steps",
+        "CREATE TABLE schema_steps (step UInt32, taken_at DateTime) ENGINE = MergeTree "
+        "ORDER BY step",
+        "INSERT INTO schema_steps VALUES (1, now()), (2, now())",
+        "INSERT INTO problem_days (day, site, step, kind, target, pointer, width, batch_id, "
+        "received_at, role, name, views, signals, events) VALUES (today(), 'shop', '/pay', "
+        "'form_struggle', '00000000000000aa', 0, 0, 'b1', 1, 'textbox', '', 1, 1, 1)"}) {
+    const auto reply = client->execute(statement);
+    REQUIRE_MESSAGE(reply.ok(), reply.error);
+  }
+  {
+    auto storage = collector::ClickHouseStorage::open(oneServer().url("schema_two"), error);
+    REQUIRE_MESSAGE(storage, error);
+  }
+  CHECK(count(*client, "SELECT max(step) AS n FROM schema_steps") == 3);
+  CHECK(count(*client, "SELECT count() AS n FROM system.tables WHERE database = 'schema_two' AND "
+                       "name = 'problem_cause_days'") == 1);
+  CHECK(count(*client, "SELECT count() AS n FROM problem_days") == 1);
 }

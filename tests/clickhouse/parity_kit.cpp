@@ -34,6 +34,8 @@ std::vector<Seeded> seedBatches() {
   const char* const pointers[] = {"", "touch", "mouse"};
   const char* const widths[] = {"", "narrow", "medium", "wide"};
   const char* const events[] = {"offered", "opened", "dismissed", "handoff", "moved_on", "solved"};
+  const char* const causes[] = {"", "validation_loop", "re_entry", "rejected_submit",
+                                "abandonment"};
   std::vector<std::string> targets;
   for (int i = 0; i < 12; ++i) targets.push_back(hex16(random));
   std::vector<Seeded> out;
@@ -62,6 +64,9 @@ std::vector<Seeded> seedBatches() {
       s.score = static_cast<double>(random() % 100) / 10;
       s.first = random() % 3 != 0;
       if (t % 3 == 0 && random() % 2) s.name = "named-" + std::to_string(t);
+      // Why, on form struggles (issue 16): drawn apart from the random stream, so that every
+      // other field is seeded as before.
+      if (s.kind == std::string("form_struggle")) s.cause = causes[(n + i) % 5];
       b.signals.push_back(std::move(s));
     }
     const int visits = static_cast<int>(random() % 5);
@@ -169,6 +174,8 @@ std::vector<std::string> parityViews() {
       "/v1/problems?" + week + "&pointer=unknown&k=8",
       "/v1/problems?" + all + "&limit=3",
       "/v1/problems?" + all + "&format=csv",
+      "/v1/problems?" + all + "&kind=form_struggle",
+      "/v1/problems?" + week + "&kind=form_struggle&pointer=touch&format=csv",
       "/v1/conversion?" + week,
       "/v1/conversion?" + all + "&k=6",
       "/v1/conversion?" + all + "&site=blog&format=csv",

@@ -10,6 +10,7 @@
 #include "parity_kit.h"
 #include "shared_servers.h"
 #include "sqlite_storage.h"
+#include "utc_day.h"
 
 namespace fs = std::filesystem;
 using namespace friction;
@@ -41,6 +42,12 @@ TEST_CASE("storage parity: the same batches give the same views on SQLite and Cl
     CHECK(expected.size() > 40);  // not an empty answer compared with another
     CHECK(on_clickhouse.get(view) == expected);
   }
+  // The causes compared above are there to compare: form struggles said why (parity_kit.cpp).
+  const std::string all = "from=" + formatUtcDay(kFirstDay) +
+                          "&to=" + formatUtcDay(kFirstDay + kDays - 1);
+  const std::string causes = on_sqlite.get("/v1/problems?" + all + "&kind=form_struggle");
+  CHECK(causes.find("\"validation_loop\":") != std::string::npos);
+  CHECK(causes.find("\"abandonment\":") != std::string::npos);
   std::error_code ignored;
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix, ignored);
 }

@@ -3,6 +3,9 @@
 // class the browser measured, and "first" on the first signal of the problem only. Then the
 // dashboard shows the name and its device filter narrows the table.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { test } from 'node:test';
 import { decodeFrame } from '../wire.mjs';
 import { answeredVisitor, clickRepeatedly, useCollectorAndBrowser, watchPage } from './harness.mjs';
@@ -122,5 +125,63 @@ test('the dashboard shows the name, and the device filter narrows the table', as
   await page.goto(`${suite.collector.base}/dashboard?lang=fr&pointer=touch`);
   assert.equal(await page.locator('label[for="problems-pointer"]').innerText(), 'Pointeur');
   assert.equal(await page.locator('#problems-pointer option:checked').innerText(), 'tactile');
+  await context.close();
+});
+
+// Issue 16: a form struggle says why. The batches are posted as an SDK whose form detector told
+// causes would post them (a zstd frame from the shop's origin), so that the collector's reading,
+// counting and showing of causes is held apart from the detector's (tested with it).
+function formStruggleBatch(cause, pointer = 'mouse') {
+  const signal = { kind: 'form_struggle', step: '/checkout', role: 'textbox', target: '00000000000000aa', count: 3,
+    at_s: 20, span_ms: 4500, score: 0.7, first: true, name: 'postcode' };
+  if (cause) signal.cause = cause;
+  return { v: 2, id: randomBytes(16).toString('hex'), site: 'demo', sdk: '0.1.0', dropped: 0, signals: [signal], visits: [],
+    pointer, width: 'wide' };
+}
+
+function postBatch(batch) {
+  // The size told, so that zstd picks a window a batch needs (the collector refuses a larger one).
+  const json = Buffer.from(JSON.stringify(batch));
+  const body = execFileSync('zstd', ['-q', '-c', '-3', `--stream-size=${json.length}`], { input: json });
+  const url = new URL(`${suite.collector.base}/v1/signals`);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { Origin: suite.collector.base, 'Content-Type': 'application/octet-stream', 'Content-Length': body.length } }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+test('a form struggle says why: the field\'s cell counts each cause, under k none, in English and French', async () => {
+  for (let i = 0; i < PAGE_VIEWS; i++) assert.equal((await postBatch(formStruggleBatch('validation_loop'))).status, 202);
+  for (let i = 0; i < 2; i++) assert.equal((await postBatch(formStruggleBatch('rejected_submit'))).status, 202);
+  assert.equal((await postBatch(formStruggleBatch(null))).status, 202); // an SDK that could not tell
+  // What the collector refuses, saying which field: a cause it does not know, one on a kind without causes.
+  const unknown = await postBatch(formStruggleBatch('typo'));
+  assert.equal(unknown.status, 400);
+  assert.match(JSON.parse(unknown.text).error, /^signals\[0\]\.cause: must be one of "validation_loop", "re_entry", "rejected_submit", "abandonment"/);
+  const onRage = formStruggleBatch('validation_loop');
+  onRage.signals[0].kind = 'rage_click';
+  const rage = await postBatch(onRage);
+  assert.equal(rage.status, 400);
+  assert.match(JSON.parse(rage.text).error, /^signals\[0\]\.cause: must be absent: rage_click carries no cause/);
+
+  const context = await suite.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(suite.collector.viewUrl('/dashboard'));
+  const row = page.locator('table.problems tbody tr', { hasText: 'postcode' });
+  await page.goto(`${suite.collector.base}/dashboard?kind=form_struggle&lang=en`);
+  assert.equal(await row.count(), 1);
+  // k = 5: the five validation loops are shown, the two rejected submits are not.
+  assert.equal(await row.locator('.causes').innerText(), `Why: validation loops: ${PAGE_VIEWS}`);
+  assert.equal(await row.locator('.cause[data-cause="rejected_submit"]').count(), 0);
+  await page.goto(`${suite.collector.base}/dashboard?kind=form_struggle&lang=fr`);
+  assert.equal(await row.locator('.causes').innerText(), `Pourquoi\u00a0: boucles de validation\u00a0: ${PAGE_VIEWS}`);
+  // The export says the same, under the same k.
+  const json = await page.evaluate(async () => (await fetch('/v1/problems?kind=form_struggle')).json());
+  assert.deepEqual(json.problems[0].causes, { validation_loop: PAGE_VIEWS });
   await context.close();
 });

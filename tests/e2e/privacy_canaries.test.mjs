@@ -76,6 +76,10 @@ async function causeFriction(page) {
   await page.waitForTimeout(400);
 }
 
+// Every key a signal may carry on the wire (sdk/encode/signal_batch.h).
+const SIGNAL_KEYS = ['kind', 'step', 'role', 'target', 'count', 'at_s', 'span_ms', 'score', 'first', 'name', 'cause'];
+const FORM_CAUSES = ['validation_loop', 're_entry', 'rejected_submit', 'abandonment'];
+
 const signalPosts = (requests) => requests.filter((r) => r.url.endsWith('/v1/signals') && r.method === 'POST');
 
 test('consent none: frictions are told locally, nothing goes to the collector, no canary anywhere', async () => {
@@ -105,6 +109,15 @@ test('consent signals: signals are sent, and no canary is in them or in any othe
   assert.ok(kinds.includes('rage_click'), kinds.join());
   const rage = posts.flatMap((p) => JSON.parse(p.body).signals).find((s) => s.kind === 'rage_click');
   assert.equal(rage.name, 'coupon :email :card :phone', 'the site\'s name for the button, scrubbed');
+  // Nothing but the fields the panel and the README list; "cause" (why) only on a form struggle,
+  // and only one of its four words (sdk/encode/field_rules.h).
+  for (const signal of posts.flatMap((p) => JSON.parse(p.body).signals)) {
+    for (const key of Object.keys(signal)) assert.ok(SIGNAL_KEYS.includes(key), `signal key ${key}`);
+    if ('cause' in signal) {
+      assert.equal(signal.kind, 'form_struggle');
+      assert.ok(FORM_CAUSES.includes(signal.cause), signal.cause);
+    }
+  }
   for (const request of requests) assert.deepEqual(leaks(request.url + request.body), [], request.url);
   // The user can read exactly what was sent.
   const ledger = await page.evaluate(() => window.friction.ledger());

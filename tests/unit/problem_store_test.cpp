@@ -361,7 +361,7 @@ TEST_CASE("problems: a database of schema 4 gets its problems from the signals i
   }
   auto s = openStore(temp);
   Sql sql(temp.path);
-  CHECK(sql.scalar("PRAGMA user_version") == 9);
+  CHECK(sql.scalar("PRAGMA user_version") == 10);
   const auto list = s->problems(range(kD, kD + 2));
   REQUIRE(list.problems.size() == 2);
   const Problem& p = list.problems[0];
@@ -420,7 +420,7 @@ TEST_CASE("problems: a database of schema 5 keeps its problem days, named once")
   }
   auto s = openStore(temp);
   Sql sql(temp.path);
-  CHECK(sql.scalar("PRAGMA user_version") == 9);
+  CHECK(sql.scalar("PRAGMA user_version") == 10);
   CHECK(sql.scalar("SELECT COUNT(*) FROM problems") == 3);  // the two sites' named apart
   CHECK(sql.scalar("SELECT COUNT(*) FROM problem_days") == 4);
   const auto list = s->problems(range(kD, kD + 3));

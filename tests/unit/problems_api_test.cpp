@@ -136,7 +136,7 @@ TEST_CASE("problems api: CSV as an attachment, formula-looking steps defused") {
   const std::string expected_row =
       "shop,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",dead_click,0123456789abcdef,link,5,5,5,0,"
       "new,5," + std::to_string(day * kMsPerUtcDay) + "," +
-      std::to_string(day * kMsPerUtcDay + 4000) + ",\r\n";  // no name given: an empty column
+      std::to_string(day * kMsPerUtcDay + 4000) + ",,\r\n";  // no name, no causes: empty columns
   CHECK(res->body.find("\r\n" + expected_row) != std::string::npos);
 }
 

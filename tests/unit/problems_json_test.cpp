@@ -112,9 +112,9 @@ TEST_CASE("problems csv: a header and one row per problem, daily views joined by
   const std::string csv = problemsCsv(oneProblem("=cmd|' /C calc'!A0"));
   CHECK(csv ==
         "site,step,kind,target,role,views,signals,events,previous_views,trend,daily_views,"
-        "first_seen,last_seen,name\r\n"
+        "first_seen,last_seen,name,causes\r\n"
         "shop,'=cmd|' /C calc'!A0,dead_click,0123456789abcdef,link,9,11,12,2,worse,4 0 5,1000,"
-        "2000,\r\n");
+        "2000,,\r\n");  // no name, no causes: empty columns
   ProblemList none = oneProblem("/");
   none.problems.clear();
   CHECK(problemsCsv(none).find("\r\n") == problemsCsv(none).size() - 2);  // the header alone

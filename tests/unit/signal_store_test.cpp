@@ -95,7 +95,7 @@ TEST_CASE("signal store: a database from before versioning is brought up to date
   CHECK(store->storeBatch(oneRageClick(testBatchId()), 1000, error) == SignalStore::Stored::stored);
   CHECK(store->totalSignals() == 2);
   store.reset();
-  CHECK(scalar(temp.path, "PRAGMA user_version") == 9);
+  CHECK(scalar(temp.path, "PRAGMA user_version") == 10);
   CHECK(scalar(temp.path, "SELECT COUNT(*) FROM batches WHERE batch_id IS NULL") == 1);
   // Opening again changes nothing.
   REQUIRE(SignalStore::open(temp.path.string(), error));
@@ -107,7 +107,7 @@ TEST_CASE("signal store: a database from a newer collector is refused with a rea
   run(temp.path, "PRAGMA user_version = 99");
   std::string error;
   CHECK_FALSE(SignalStore::open(temp.path.string(), error));
-  CHECK(error.find("schema version 99, newer than this collector knows (9)") != std::string::npos);
+  CHECK(error.find("schema version 99, newer than this collector knows (10)") != std::string::npos);
 }
 
 TEST_CASE("signal store: a commit is synced before the answer (WAL, synchronous FULL)") {

@@ -209,14 +209,14 @@ test('the codec refuses records it cannot read, and keeps working after its memo
   engine.delete();
 });
 
-// A batch record written by hand (sdk/encode/batch_record.cpp has the layout, version 2): one
+// A batch record written by hand (sdk/encode/batch_record.cpp has the layout, version 3): one
 // visit to `step`, no signals, no device class, its help flag untold, no goal, no help events.
 function visitRecord(step) {
   const text = (s) => {
     const bytes = new TextEncoder().encode(s);
     return [bytes.length, ...bytes]; // every string here is shorter than 128 bytes
   };
-  return new Uint8Array([0x42, 2, ...text('demo'), ...text('0.1.0'), 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  return new Uint8Array([0x42, 3, ...text('demo'), ...text('0.1.0'), 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ...text('00112233445566778899aabbccddeeff'), ...text(''), ...text(''), 0, 1, ...text(step), 0, 0, ...text(''), 0]);
 }
 
@@ -225,4 +225,31 @@ test('the codec writes control characters as JSON escapes (its own snprintf, was
   assert.ok(batch.json.includes('"step":"/a\\u0001b\\u001fc\\td"'), batch.json);
   assert.equal(JSON.parse(batch.json).visits[0].step, '/a\u0001b\u001fc\td');
   assert.equal(decodeFrame(batch.frame), batch.json);
+});
+
+// The same header, then one form struggle on a textbox whose cause byte is `cause`
+// (sdk/detect/friction_cause.h: 1 validation_loop ... 4 abandonment), no visits, no help events.
+function formStruggleRecord(cause) {
+  const text = (s) => {
+    const bytes = new TextEncoder().encode(s);
+    return [bytes.length, ...bytes];
+  };
+  const zeros = (n) => new Array(n).fill(0);
+  return new Uint8Array([0x42, 3, ...text('demo'), ...text('0.1.0'), 0, ...zeros(8),
+    ...text('00112233445566778899aabbccddeeff'), ...text('mouse'), ...text('wide'), 1,
+    3, ...text('/checkout'), ...text('textbox'), 7, 3, 20, 45, ...zeros(8), 1, ...text('postcode'), cause, 0, 0]);
+}
+
+test('the codec writes a form struggle\'s cause as its word, and refuses a cause byte it does not know', () => {
+  const words = [undefined, 'validation_loop', 're_entry', 'rejected_submit', 'abandonment'];
+  for (const [byte, word] of words.entries()) {
+    const batch = codec.encodeBatch(formStruggleRecord(byte));
+    assert.ok(batch, `cause byte ${byte}`);
+    const [signal] = JSON.parse(batch.json).signals;
+    assert.equal(signal.kind, 'form_struggle');
+    assert.equal(signal.cause, word, batch.json);
+    assert.equal('cause' in signal, word !== undefined, 'none: no key at all');
+  }
+  assert.equal(codec.encodeBatch(formStruggleRecord(words.length)), null, 'a cause past the last');
+  assert.equal(codec.encodeBatch(formStruggleRecord(255)), null);
 });

@@ -66,11 +66,21 @@ std::vector<Table> tables() {
   };
 }
 
-}  // namespace
+// Step 3 (issue 16): why. A problem day's signals that told a cause, per cause, beside the
+// problem day rather than in it (the SQLite engine's schema step 10 says why); keyed like it.
+std::vector<Table> causeTables() {
+  return {
+      batchTable("problem_cause_days",
+                 "site String, step String, kind String, target String, pointer UInt8, "
+                 "width UInt8, cause String, batch_id String, signals UInt64",
+                 "day, site, step, kind, target, pointer, width, cause, batch_id"),
+  };
+}
 
-std::vector<std::string> schemaStatements(const SchemaLayout& layout) {
+std::vector<std::string> createStatements(const std::vector<Table>& tables,
+                                          const SchemaLayout& layout) {
   std::vector<std::string> out;
-  for (const Table& table : tables()) {
+  for (const Table& table : tables) {
     out.push_back("CREATE TABLE IF NOT EXISTS " + layout.localTable(table.name) + " " +
                   table.definition);
     if (layout.distributed())
@@ -82,15 +92,25 @@ std::vector<std::string> schemaStatements(const SchemaLayout& layout) {
   return out;
 }
 
+}  // namespace
+
+std::vector<std::string> schemaStatements(const SchemaLayout& layout) {
+  std::vector<std::string> out = createStatements(tables(), layout);
+  for (auto& statement : createStatements(causeTables(), layout)) out.push_back(statement);
+  return out;
+}
+
 bool createSchema(ClickHouseClient& client, const SchemaLayout& layout, std::string& error,
                   bool& unreachable) {
   // The schema's steps, oldest first; a server records the steps it has taken. A later change
   // is a new step (ALTER ... ADD COLUMN, a new table), never an edit of an old one. Steps are
   // idempotent (IF NOT EXISTS), since two collectors may start at once.
-  std::vector<std::vector<std::string>> steps = {schemaStatements(layout)};
+  std::vector<std::vector<std::string>> steps = {createStatements(tables(), layout)};
   // 2: no raw signal rows (clickhouse_schema.h); step 1 made them on servers set up before.
   steps.push_back({"DROP TABLE IF EXISTS signals"});
   if (layout.distributed()) steps.back().push_back("DROP TABLE IF EXISTS signals_local");
+  // 3: a problem day's causes (causeTables).
+  steps.push_back(createStatements(causeTables(), layout));
   Reply reply = client.createDatabase();
   if (reply.ok())
     reply = client.execute(

@@ -24,11 +24,11 @@ class ClickHouseClient;
 // found stored has all of its rows stored.
 inline constexpr const char* kBatchTables[] = {"problem_days",  "visit_days", "visit_kinds",
                                                "outcome_days",  "outcome_kinds", "help_days",
-                                               "batches"};
+                                               "problem_cause_days", "batches"};
 // Every table partitioned by day (retention drops their old partitions).
 inline constexpr const char* kDayTables[] = {
     "problem_days", "visit_days", "visit_kinds", "outcome_days", "outcome_kinds",
-    "help_days",    "batches",    "handoffs",    "problem_alerts"};
+    "help_days",    "batches",    "handoffs",    "problem_alerts", "problem_cause_days"};
 
 // Where the tables live. One server: the tables themselves. A cluster (shards named in the
 // servers' <remote_servers>): on the server the collector talks to, each table is `X_local`,
@@ -46,7 +46,7 @@ struct SchemaLayout {
   }
 };
 
-// The CREATE TABLE statements, each IF NOT EXISTS.
+// The CREATE TABLE statements of every step, each IF NOT EXISTS.
 std::vector<std::string> schemaStatements(const SchemaLayout& layout);
 
 // Creates the database and the tables the collector needs, taking the schema steps this server

@@ -11,6 +11,7 @@
 #include "clickhouse_schema.h"
 #include "device_codes.h"
 #include "handoff_text.h"
+#include "problem_causes.h"
 #include "problem_store.h"
 #include "utc_day.h"
 
@@ -84,6 +85,11 @@ TableRows rowsOf(const ReceivedBatch& b, int64_t at) {
          {"pointer", rollup.pointer}, {"width", rollup.width}, {"batch_id", b.id},
          {"received_at", at}, {"role", part.role}, {"name", part.name},
          {"views", part.views}, {"signals", part.signals}, {"events", part.events}});
+    for (const auto& [cause, signals] : part.causes)
+      rows["problem_cause_days"].push_back(
+          {{"day", day}, {"site", b.site}, {"step", step}, {"kind", kind}, {"target", target},
+           {"pointer", rollup.pointer}, {"width", rollup.width}, {"cause", cause},
+           {"batch_id", b.id}, {"signals", signals}});
   }
   for (const auto& [step, part] : rollup.visits) {
     rows["visit_days"].push_back({{"day", day}, {"site", b.site}, {"step", step},
@@ -418,6 +424,15 @@ ProblemList ClickHouseStorage::problems(const ProblemQuery& query) {
     if (offset >= 0 && offset < days)
       problem.daily_views[static_cast<size_t>(offset)] += integer(row, "v");
   }
+  // ...and their signals per cause over the range (problem_causes.h), for kinds that carry some.
+  std::map<ProblemKey, std::map<std::string, int64_t>> causes;
+  for (const Json& row :
+       rows("SELECT site, step, kind, target, cause, sum(signals) AS s FROM problem_cause_days "
+            "FINAL WHERE day >= " + from + " AND day < " + dayLiteral(query.to_day) + device +
+            " AND " + shown + " GROUP BY site, step, kind, target, cause"))
+    causes[problemKeyOf(row)][text(row, "cause")] += integer(row, "s");
+  for (const auto& [key, by_cause] : causes)
+    list.problems[index.at(key)].causes = shownCauses(by_cause, query.min_views);
   return list;
 }
 

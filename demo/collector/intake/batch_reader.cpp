@@ -53,14 +53,15 @@ bool readBatchJson(std::string_view text, ReceivedBatch& out, std::string& error
     ReceivedSignal s;
     if (field.isObjectWithKeys(
             {"kind", "step", "role", "target", "count", "at_s", "span_ms", "score"},
-            {"first", "name"}) &&
+            {"first", "name", "cause"}) &&
         field.readKind("kind", s.kind) && field.readStep("step", s.step) &&
         field.readName("role", 1, kMaxRoleChars, field_rules::isRoleChar, "a-z_-", s.role) &&
         field.readHex("target", 16, s.target) && field.readUint("count", 1, kMaxCount, s.count) &&
         field.readUint("at_s", 0, kMaxAtSeconds, s.at_s) &&
         field.readUint("span_ms", 0, kMaxSpanMs, s.span_ms) &&
         field.readUnitScore("score", s.score) && field.readOptionalTrue("first", s.first) &&
-        field.readOptionalElementName("name", s.name))
+        field.readOptionalElementName("name", s.name) &&
+        field.readOptionalCause("cause", s.kind, s.cause))
       out.signals.push_back(std::move(s));
     else
       refuse(out, why);

@@ -17,6 +17,9 @@ struct ReceivedSignal {
   double score = 0;
   bool first = false;  // the first of its (kind, step, target) in its page load (v2)
   std::string name = {};  // the name the site gave the element, "" if none (v2)
+  // Why, for a kind that carries causes (field_rules::kKindCauses): "validation_loop"...;
+  // "" when not told (none, or an SDK from before causes).
+  std::string cause = {};
 };
 
 struct ReceivedVisit {

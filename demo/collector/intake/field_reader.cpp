@@ -201,6 +201,27 @@ bool FieldReader::readOptionalElementName(std::string_view key, std::string& val
   return true;
 }
 
+bool FieldReader::readOptionalCause(std::string_view key, const std::string& kind,
+                                    std::string& value) {
+  if (!object_.contains(std::string(key))) return true;
+  std::string read;
+  if (!readString(key, read)) return false;
+  const auto parsed_kind = parseFrictionKind(kind);
+  const uint32_t allowed = parsed_kind ? field_rules::causesOf(*parsed_kind) : 0;
+  if (allowed == 0) return reject(fieldName(key), "must be absent: " + kind + " carries no cause");
+  const auto cause = parseFrictionCause(read);
+  if (cause && field_rules::carriesCause(*parsed_kind, *cause)) {
+    value = std::move(read);
+    return true;
+  }
+  std::string listed;
+  for (size_t i = 0; i < kFrictionCauseCount; ++i)
+    if (allowed & (1u << i))
+      listed += (listed.empty() ? "\"" : ", \"") + std::string(kFrictionCauseNames[i]) + "\"";
+  return reject(fieldName(key), "must be one of " + listed + " for " + kind +
+                                    " (absent when the cause is unknown)");
+}
+
 bool FieldReader::readArray(std::string_view key, size_t max, std::string_view entries,
                             const Json*& array) {
   array = &valueOf(key);

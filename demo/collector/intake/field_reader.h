@@ -49,6 +49,8 @@ class FieldReader {
   bool readOptionalChoice(std::string_view key, std::initializer_list<std::string_view> choices,
                           std::string& value);
   bool readOptionalElementName(std::string_view key, std::string& value);  // field_rules.h
+  // A cause that signals of `kind` (read before) may carry (field_rules::kKindCauses).
+  bool readOptionalCause(std::string_view key, const std::string& kind, std::string& value);
   // An array of at most `max` entries (called `entries` in the error), read one by one after.
   bool readArray(std::string_view key, size_t max, std::string_view entries, const Json*& array);
 

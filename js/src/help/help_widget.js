@@ -13,6 +13,7 @@ import { fill } from '../i18n/index.js';
 import { adoptStyles, deepActiveElement, h } from '../panel/dom.js';
 import { guarded, log } from '../log.js';
 import { HELP_CSS } from './help_styles.js';
+import { helpWhy } from './help_why.js';
 
 export const HELP_TAG = 'friction-help';
 
@@ -27,8 +28,6 @@ export function cornerAwayFrom(rect, viewportWidth, viewportHeight) {
     horizontal: centerX > viewportWidth / 2 ? 'left' : 'right',
   };
 }
-
-const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export class HelpWidget extends HTMLElement {
   constructor() {
@@ -76,14 +75,15 @@ export class HelpWidget extends HTMLElement {
 
   // An offer from the core (the friction.on('help') detail) and the element it is about. A
   // visitor on their way to a person (asking, sending, reference) keeps that screen.
-  offer(offer, element) {
+  // `cause`: why the detection that tipped it happened, when the core told (form struggle).
+  offer(offer, element, cause) {
     if (['ask', 'sending', 'reference', 'failed'].includes(this.state)) return;
     this.element = element || null;
     this.opened = false;  // this offer's actions not used yet
     const content = offer.content || {};
     const actions = (content.actions || []).map((action) => this.actionOf(action, offer));
     const title = content.title || this.text.title;
-    const why = this.why(offer);
+    const why = this.why(offer, cause);
     this.show('offer', `${title} ${why}`, [
       this.head(title),
       h('p', { class: 'why' }, why),
@@ -92,10 +92,8 @@ export class HelpWidget extends HTMLElement {
     ]);
   }
 
-  why(offer) {
-    const target = offer.target || {};
-    const what = target.label ? fill(this.text.labelled, { label: target.label }) : this.text.this[target.role] || this.text.this.other;
-    return capitalised(fill(this.text.why[offer.cause] || this.text.why.other, { what }));
+  why(offer, cause) {
+    return helpWhy(offer, this.text, cause);
   }
 
   actionOf(action, offer) {

@@ -10,6 +10,7 @@ export default {
     'the kind of trouble, such as quick repeated clicks on a button that does not respond',
     'the page template, such as /product/:id, never the full address',
     'the type of element (button, link, field) and a coded reference to it, and the name the site gave it if it gave one (such as apply-coupon), never text read from the page',
+    'for trouble filling in a form, why, when it can tell: one of four words (refused again after a correction, typed again and again, sent and refused, or left unfinished), never what you typed',
     'the kind of device: touch or mouse, and a screen-width class (narrow, medium or wide), never the exact size',
     'counts, and coarse times (to the nearest 10 seconds)',
     'at most once each time you open a page: its template, which kinds of trouble you met there and whether you asked for help there; if this site tracks a goal (such as a purchase) and you reach it in this tab, the same notes about the pages before are sent again, marked as followed by that goal',
@@ -50,7 +51,7 @@ export default {
   customiseTitle: 'Choose what you allow',
   customiseIntro: 'Each purpose is off until you switch it on.',
   purposeSignals: 'Anonymous signals',
-  purposeSignalsText: 'Notes about trouble on pages (its kind, the page template, the type of element and the name the site gave it, counts, coarse times, touch or mouse and a screen-width class), to find and fix it.',
+  purposeSignalsText: 'Notes about trouble on pages (its kind, the page template, the type of element and the name the site gave it, why a form gave trouble, counts, coarse times, touch or mouse and a screen-width class), to find and fix it.',
 
   receiptTitle: 'What was sent',
   receiptIntro: 'Every batch of signals this site sent from this browser, and what it kept to itself.',
@@ -94,6 +95,14 @@ export default {
   signalNoRole: '{kind}, page {step}, {count}, between {from} and {to} s after the page opened',
   // Added after a signal's sentence when the site named the element (data-friction-name).
   signalName: ', element named “{name}” by the site',
+  // Added after a form struggle's sentence when the signal said why (its "cause").
+  signalCause: ', why: {cause}',
+  causes: {
+    validation_loop: 'refused again after a correction',
+    re_entry: 'typed again and again',
+    rejected_submit: 'sent and refused',
+    abandonment: 'left unfinished',
+  },
   // The device class a batch of signals carried.
   device: 'Device sent with these: {pointer}, {width} screen.',
   pointers: { touch: 'touch', mouse: 'mouse' },
@@ -156,6 +165,13 @@ export default {
       hesitation: 'You seem unsure about {what}.',
       slow_response: 'This is taking longer than it should.',
       other: 'Something on this page seems to be in your way.',
+    },
+    // A form struggle whose cause the core told (sdk/detect/friction_cause.h): said instead.
+    whyCause: {
+      validation_loop: '{what} keeps being refused.',
+      re_entry: 'Filling in {what} seems hard.',
+      rejected_submit: 'This form was sent but not accepted.',
+      abandonment: 'This form seems hard to finish.',
     },
     labelled: '“{label}”',
     this: {

@@ -10,6 +10,7 @@ export default {
     'le type de problème, comme des clics répétés sur un bouton qui ne répond pas',
     'le modèle de la page, comme /product/:id, jamais l’adresse complète',
     'le type d’élément (bouton, lien, champ) et une référence codée de cet élément, et le nom que le site lui a donné s’il lui en a donné un (comme apply-coupon), jamais du texte lu sur la page',
+    'pour une difficulté avec un formulaire, la raison quand il peut la dire : un mot parmi quatre (refusé de nouveau après correction, ressaisi encore et encore, envoyé et refusé, ou laissé inachevé), jamais ce que vous avez saisi',
     'le type d’appareil : tactile ou souris, et une classe de largeur d’écran (étroite, moyenne ou large), jamais la taille exacte',
     'des nombres, et des temps approximatifs (à 10 secondes près)',
     'au plus une fois chaque fois que vous ouvrez une page\u00a0: son modèle, les types de problème que vous y avez rencontrés et si vous y avez demandé de l’aide\u00a0; si ce site suit un objectif (comme un achat) et que vous l’atteignez dans cet onglet, les mêmes notes sur les pages d’avant sont envoyées à nouveau, marquées comme suivies de cet objectif',
@@ -49,7 +50,7 @@ export default {
   customiseTitle: 'Choisissez ce que vous autorisez',
   customiseIntro: 'Chaque finalité reste désactivée tant que vous ne l’activez pas.',
   purposeSignals: 'Signaux anonymes',
-  purposeSignalsText: 'Des informations sur les problèmes rencontrés (leur type, le modèle de la page, le type d’élément et le nom que le site lui a donné, des nombres, des temps approximatifs, tactile ou souris et une classe de largeur d’écran), pour les trouver et les corriger.',
+  purposeSignalsText: 'Des informations sur les problèmes rencontrés (leur type, le modèle de la page, le type d’élément et le nom que le site lui a donné, pourquoi un formulaire a posé problème, des nombres, des temps approximatifs, tactile ou souris et une classe de largeur d’écran), pour les trouver et les corriger.',
 
   receiptTitle: 'Ce qui a été envoyé',
   receiptIntro: 'Chaque envoi de signaux de ce site depuis ce navigateur, et ce qu’il a gardé pour lui.',
@@ -93,6 +94,14 @@ export default {
   signalNoRole: '{kind}, page {step}, {count}, entre {from} et {to} s après l’ouverture de la page',
   // Ajouté à la phrase d’un signal quand le site a nommé l’élément (data-friction-name).
   signalName: ', élément nommé « {name} » par le site',
+  // Ajouté à la phrase d’une difficulté avec un formulaire quand le signal dit pourquoi (« cause »).
+  signalCause: ', pourquoi : {cause}',
+  causes: {
+    validation_loop: 'refusé de nouveau après correction',
+    re_entry: 'ressaisi encore et encore',
+    rejected_submit: 'envoyé et refusé',
+    abandonment: 'laissé inachevé',
+  },
   // La classe d’appareil envoyée avec un lot de signaux.
   device: 'Appareil envoyé avec ceux-ci : {pointer}, écran {width}.',
   pointers: { touch: 'tactile', mouse: 'souris' },
@@ -155,6 +164,13 @@ export default {
       hesitation: 'Vous semblez hésiter devant {what}.',
       slow_response: 'Cela prend plus de temps que prévu.',
       other: 'Quelque chose sur cette page semble vous gêner.',
+    },
+    // Une difficulté avec un formulaire dont le cœur a dit la cause : dite à la place.
+    whyCause: {
+      validation_loop: '{what} est refusé encore et encore.',
+      re_entry: 'Remplir {what} semble difficile.',
+      rejected_submit: 'Ce formulaire a été envoyé mais n’a pas été accepté.',
+      abandonment: 'Ce formulaire semble difficile à terminer.',
     },
     labelled: '« {label} »',
     this: {

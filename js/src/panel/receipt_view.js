@@ -28,7 +28,8 @@ export function describeSignal(signal, text, lang) {
     // at_s is rounded down to 10 s before it leaves: say the interval, not a false precision.
     from: number(Number(signal.at_s) || 0),
     to: number((Number(signal.at_s) || 0) + SIGNAL_TIME_BUCKET_S),
-  }) + (typeof signal.name === 'string' && signal.name ? fill(text.signalName, { name: signal.name }) : '');
+  }) + (typeof signal.name === 'string' && signal.name ? fill(text.signalName, { name: signal.name }) : '') +
+    (typeof signal.cause === 'string' && own(text.causes, signal.cause) ? fill(text.signalCause, { cause: text.causes[signal.cause] }) : '');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
 
