@@ -25,8 +25,11 @@ function engineWithRing(config = defaultConfig()) {
   return { engine, ring: new RingWriter(core, engine.ringAddress()) };
 }
 
+// A burst of clicks the page answers after its third, within a second: a rage click alone, neither dead
+// nor slow (a burst on a control that never answers is also a dead click: sdk/decide/friction_deduper.h).
 function rageClick(ring, { start = 12000, clicks = 4, target = 1 } = {}) {
   for (let i = 0; i < clicks; i++) assert.ok(ring.write(EventType.click, start + i * 250, 200, 120, target));
+  assert.ok(ring.write(EventType.domChange, start + 550, 0, 0, 0, 0, 1));
 }
 
 test('the ring layout seen from JS matches the core', () => {
@@ -46,7 +49,7 @@ test('records written by JS are drained in one call and a rage click is detected
   assert.equal(engine.enterStep('https://shop.example/product/8812?coupon=X', 0), '/product/:id');
   engine.registerTarget(1, 'button', '#apply-coupon', ACTIONABLE, '');
   rageClick(ring);
-  assert.equal(ring.unread(), 4);
+  assert.equal(ring.unread(), 5); // four clicks and the page's answer
   assert.equal(engine.drain(12800), 1);
   assert.equal(ring.unread(), 0);
   const [found, ...rest] = engine.takeDetections();
