@@ -126,6 +126,7 @@ export class TargetRegistry {
     this.onNewTarget = onNewTarget; // (id, role, selector, traits, name) -> void, once per element
     this.clicked = new WeakMap(); // plain element clicked -> the id its clicks resolve to
     this.scrollers = new WeakMap(); // element that scrolled -> its id, 0 if ignored
+    this.hovered = new WeakMap(); // element entered -> look-alike id or 0
     this.extraTraits = new WeakMap(); // element -> the traits only a caller knew, as told
   }
 
@@ -159,12 +160,21 @@ export class TargetRegistry {
     return id;
   }
 
-  // The actionable element or field under the pointer, or 0: hover on plain content is not
-  // worth a record.
+  // The actionable element, field or look-alike (a card with a pointer cursor) under the
+  // pointer, or 0: hover on plain content is not worth a record. The look-alike answer is read
+  // once per element entered, then cached.
   interactiveIdFor(eventTarget) {
     const start = eventTarget && eventTarget.nodeType === 1 ? eventTarget : null;
-    const element = start && !start.closest(IGNORE) ? start.closest(ACTIONABLE) : null;
-    return element ? this.register(element) : 0;
+    if (!start || start.closest(IGNORE)) return 0;
+    const element = start.closest(ACTIONABLE);
+    if (element) return this.register(element);
+    let id = this.hovered.get(start);
+    if (id === undefined) {
+      const lookAlike = lookAlikeOf(start);
+      id = lookAlike ? this.register(lookAlike, Trait.looksClickable) : 0;
+      this.hovered.set(start, id);
+    }
+    return id;
   }
 
   // Returns the id of the actionable element behind an event target, or 0 to ignore it.

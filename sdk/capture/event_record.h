@@ -36,7 +36,8 @@ namespace friction {
   TYPE(js_error, 15)      /* an uncaught error; flags: kErrorRejection for an unhandled     \
                              rejection */                                                   \
   TYPE(event_timing, 16)  /* target; a = duration ms (Event Timing API); b = kTimingPointer \
-                             or kTimingKey */                                               \
+                             or kTimingKey; x = ms of it the main thread was busy (input    \
+                             delay + handlers: processingEnd - startTime) */                \
   TYPE(visibility, 17)    /* a = 1 visible, 0 hidden */                                     \
   TYPE(pointer_down, 18)  /* a touch or pen went down (mouse: clicks say enough): x/y      \
                              client px; target as for clicks; a = kPointer*; b = touch     \

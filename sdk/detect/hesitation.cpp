@@ -32,10 +32,10 @@ void HesitationDetector::onEvent(const EventRecord& event, FrictionSink& sink) {
       focus_ = Watch{};  // acted
       break;
     case EventType::scroll:
-      // Scrolling (the window or the box under the pointer, e.g. a focusable reading pane)
-      // moves content under a resting pointer: the visitor is reading, not pausing over a
-      // decision. The next pointer_over starts a new watch.
-      hover_ = Watch{};
+      // The hovered box itself scrolling (a focusable reading pane read with the wheel): the
+      // visitor is reading, not pausing over a decision. The window scrolling needs no rule:
+      // the browser tells a new pointer_over for what comes under the pointer.
+      if (event.target != 0 && event.target == hover_.target) hover_ = Watch{};
       break;
     case EventType::visibility:
       if (event.a == 0) hover_ = focus_ = Watch{};  // the user is elsewhere

@@ -9,9 +9,10 @@
 //  - focus_idle_ms = 8000: typing usually starts within a couple of seconds of focusing a field;
 //    eight seconds of nothing means the field asks for something the user does not have or
 //    does not understand (an id, a code, a format).
-// A scroll ends a hover watch: the content moved under the pointer, so the visitor is reading
-// (a focusable reading pane scrolled with the wheel is hovered the whole time), not resting.
-// Only actionable elements and fields count (the JS layer reports pointer_over for those only),
+// The hovered element scrolling ends its watch: a focusable reading pane read with the wheel is
+// hovered the whole time by someone reading, not resting on a decision.
+// Only actionable elements, fields and look-alikes (a card with a pointer cursor) count (the JS
+// layer reports pointer_over for those only),
 // a hidden tab pauses nothing (it cancels: the user is elsewhere), and each element hesitates
 // at most once per step: help that repeats itself is nagging.
 #pragma once

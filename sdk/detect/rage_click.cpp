@@ -35,7 +35,6 @@ void RageClickDetector::onEvent(const EventRecord& event, FrictionSink& sink) {
       if (event.target == last_.target) break;  // clicking a button focuses it: not an answer
       [[fallthrough]];
     case EventType::dom_change:
-    case EventType::request_start:
     case EventType::scroll:
     case EventType::window_blur:
       if (clicks_ > 0 && !last_answered_) {

@@ -10,10 +10,11 @@
 //    Datadog allows 100 px but also requires the same target, as we do). A finger or a shaking
 //    hand stays within 30 px; clicks on different items of a list do not.
 // Beyond the published rules, two refinements against their known false positives:
-//  - A click the page answered (DOM change, request, scroll, focus moving elsewhere, a new
+//  - A click the page answered visibly (DOM change, scroll, focus moving elsewhere, a new
 //    window) is not angry: a stepper, a carousel "next" or a date picker answers every click
 //    (posthog-js #871). The burst is rage only while fewer than half of its earlier clicks got
-//    an answer.
+//    an answer. A request starting is no answer here: the visitor does not see it, and a
+//    button clicked again and again while it "thinks" unseen is the rage peers count.
 //  - A burst that selects text (double/triple click) is reading, not rage (Datadog does the same).
 // Touch (and pen) taps are counted on the pointer, not on click, as Amplitude does: on a phone
 // quick repeated taps are partly swallowed (double-tap handling, a tap that stops a fling, the

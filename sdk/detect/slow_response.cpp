@@ -19,6 +19,7 @@ double lateness(double waited_ms, double threshold_ms) {
 
 bool SlowResponseThresholds::set(std::string_view name, double value) {
   if (name == "interaction_ms" && value >= 100 && value <= 5000) interaction_ms = value;
+  else if (name == "min_busy_ms" && value >= 0 && value <= 5000) min_busy_ms = value;
   else if (name == "late_ms" && value >= 200 && value <= 10000) late_ms = value;
   else if (name == "dead_after_ms" && value >= 500 && value <= 10000) dead_after_ms = value;
   else if (name == "busy_limit_ms" && value >= 1000 && value <= 60000) busy_limit_ms = value;
@@ -47,7 +48,8 @@ void SlowResponseDetector::onEvent(const EventRecord& event, FrictionSink& sink)
 
 void SlowResponseDetector::onEventTiming(const EventRecord& record, FrictionSink& sink) {
   const double duration = record.a;
-  if (duration < thresholds_.interaction_ms) return;
+  const double busy = record.x;  // the page's own share of the wait (see min_busy_ms)
+  if (duration < thresholds_.interaction_ms || busy < thresholds_.min_busy_ms) return;
   report(record.target, record.time_ms, record.time_ms + duration, 1,
          lateness(duration, thresholds_.interaction_ms), sink);
 }

@@ -10,6 +10,13 @@
 //  - interaction_ms = 500: the "poor" boundary of Interaction to Next Paint (web.dev: good
 //    <= 200 ms, needs improvement up to 500 ms, poor above). Records reach us from 104 ms up
 //    (the JS layer's Event Timing floor); only poor ones are friction.
+//  - min_busy_ms = 50: of an Event Timing record's wait, the page's own share on the main thread
+//    (input delay + its handlers: processingEnd - startTime, which JS writes in the record's x)
+//    must reach a long task's 50 ms (the W3C Long Tasks definition). A long wait with the main
+//    thread idle is a renderer not producing frames, not the page: headless and occluded
+//    windows do it; the corpus shows keystrokes answered in 1 ms that all wait ~900 ms for one
+//    paint. The cost: a page whose slowness is only style and layout after a quick handler is
+//    missed here (a late visible answer still shows through (b)).
 //  - late_ms = 1000: Nielsen's limit for staying in the flow of thought ("Response Times: The 3
 //    Important Limits", 1993): past 1 s without feedback, users notice the wait.
 //  - dead_after_ms = 2500: keep equal to dead_click.window_ms. A click with no answer at all by
@@ -34,6 +41,7 @@ namespace friction {
 
 struct SlowResponseThresholds {
   double interaction_ms = 500;
+  double min_busy_ms = 50;
   double late_ms = 1000;
   double dead_after_ms = 2500;
   double busy_limit_ms = 10000;

@@ -25,6 +25,24 @@ async function recordEvents(context) {
 const { defaultBrowserType: _unused, ...PHONE } = devices['Pixel 5'];
 export const inputOf = (journey) => journey.input || 'mouse';
 
+// A person scrolls to what they want, looks, then clicks or rests on it; playwright scrolls and
+// clicks in the same instant, so the scroll's event (dispatched at the next frame) lands after
+// the click and reads as the page answering it. Bring the element into view first, let that
+// scroll settle, then act.
+const SCROLL_SETTLE_MS = 150;
+
+function readLikeAPerson(page) {
+  for (const action of ['click', 'hover']) {
+    const original = page[action].bind(page);
+    page[action] = async (selector, options) => {
+      const before = await page.evaluate(() => [scrollX, scrollY].join());
+      await page.locator(selector).first().scrollIntoViewIfNeeded();
+      if ((await page.evaluate(() => [scrollX, scrollY].join())) !== before) await page.waitForTimeout(SCROLL_SETTLE_MS);
+      return original(selector, options);
+    };
+  }
+}
+
 export async function runJourney(browser, base, journey) {
   const touch = inputOf(journey) === 'touch';
   const context = await browser.newContext(touch ? PHONE : { viewport: { width: 1000, height: 700 } });
@@ -32,6 +50,7 @@ export async function runJourney(browser, base, journey) {
   const { detected, offers } = await recordEvents(context);
   const startedAt = Date.now();
   const page = await context.newPage();
+  readLikeAPerson(page);
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   await page.goto(base + journey.start);
@@ -44,16 +63,29 @@ export async function runJourney(browser, base, journey) {
   return { name: journey.name, input: inputOf(journey), expected: journey.expected, detected, offers, pageErrors, ms };
 }
 
-export async function runCorpus(browser, base, { only } = {}) {
-  const results = [];
-  for (const journey of journeys) {
-    if (only && !journey.name.includes(only)) continue;
-    try {
-      results.push(await runJourney(browser, base, journey));
-    } catch (error) { // a journey that cannot run is reported, not silently skipped
-      results.push({ name: journey.name, input: inputOf(journey), expected: journey.expected, detected: [], offers: [], pageErrors: [], failed: String(error).split('\n')[0] });
-    }
+// Journeys mostly wait (for a dead click's window, a hesitation, a slow answer): a few run side
+// by side, each in its own context, without crowding two cores. CORPUS_LANES=1 runs them one by one.
+const LANES = Math.max(1, Number(process.env.CORPUS_LANES) || 3);
+
+async function runOrReport(browser, base, journey) {
+  try {
+    return await runJourney(browser, base, journey);
+  } catch (error) { // a journey that cannot run is reported, not silently skipped
+    return { name: journey.name, input: inputOf(journey), expected: journey.expected, detected: [], offers: [], pageErrors: [], failed: String(error).split('\n')[0] };
   }
+}
+
+export async function runCorpus(browser, base, { only } = {}) {
+  const chosen = journeys.filter((journey) => !only || journey.name.includes(only));
+  const results = new Array(chosen.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < chosen.length) {
+      const index = next++;
+      results[index] = await runOrReport(browser, base, chosen[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LANES, chosen.length) }, lane));
   return results;
 }
 

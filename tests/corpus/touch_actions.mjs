@@ -12,8 +12,21 @@ async function cdp(page) {
 const touch = async (page, type, points) =>
   (await cdp(page)).send('Input.dispatchTouchEvent', { type, touchPoints: points.map(({ x, y }, id) => ({ x, y, id })) });
 
+// A thumb taps what sits comfortably on screen: an element near an edge (or under the SDK's
+// Privacy button at the bottom left) is first scrolled to the middle, and the scroll let settle
+// so that its event does not land after the tap, as if the page had answered it.
+const EDGE_SHARE = 0.2;
+const SCROLL_SETTLE_MS = 150;
+
 export async function centerOf(page, selector) {
-  await page.locator(selector).scrollIntoViewIfNeeded();
+  const moved = await page.locator(selector).first().evaluate((element, edge) => {
+    const box = element.getBoundingClientRect();
+    const middle = box.top + box.height / 2;
+    if (middle >= innerHeight * edge && middle <= innerHeight * (1 - edge)) return false;
+    element.scrollIntoView({ block: 'center' });
+    return true;
+  }, EDGE_SHARE);
+  if (moved) await page.waitForTimeout(SCROLL_SETTLE_MS);
   const box = await page.locator(selector).boundingBox();
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }

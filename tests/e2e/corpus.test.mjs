@@ -41,7 +41,12 @@ test('the corpus: precision and recall per kind, silence on calm journeys, one o
   }
   for (const { detected } of results) {
     for (const detail of detected) {
-      assert.deepEqual(Object.keys(detail).sort(), ['at', 'kind', 'score', 'step', 'stepScore', 'target']);
+      const { cause, ...rest } = detail; // why, where the detector can tell: form struggle today
+      assert.deepEqual(Object.keys(rest).sort(), ['at', 'kind', 'score', 'step', 'stepScore', 'target']);
+      if (cause !== undefined) {
+        assert.equal(detail.kind, 'form_struggle');
+        assert.ok(['validation_loop', 're_entry', 'rejected_submit', 'abandonment'].includes(cause), cause);
+      }
       assert.ok(detail.score > 0 && detail.score <= 1);
       assert.ok(detail.stepScore >= 0);
     }

@@ -4,7 +4,7 @@
 // hard cases that must stay silent.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { newAnsweredPage, useCollectorAndBrowser, watchPage, withScriptSettings } from './harness.mjs';
+import { newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 
@@ -15,13 +15,8 @@ function listenFromTheStart() {
   window.addEventListener('friction:detected', (event) => window.detected.push(event.detail));
 }
 
-// Only form struggle's rules are under test: a keystroke painted late on a busy machine is a slow
-// response on that field, and one friction per element would then hide the field's struggle.
-const SETTINGS = { 'data-thresholds': 'slow_response.interaction_ms=5000; slow_response.late_ms=10000' };
-
 async function openAccount() {
   const page = await newAnsweredPage(suite.browser);
-  await withScriptSettings(page.context(), SETTINGS);
   await page.context().addInitScript(listenFromTheStart);
   const seen = watchPage(page);
   await page.goto(`${suite.collector.base}/account`);
@@ -60,6 +55,7 @@ test('a profile the server refuses twice, page load after page load, is a reject
   await page.waitForFunction(() => window.detected.some((d) => d.kind === 'form_struggle'));
   const [struggle] = await struggles(page);
   assert.deepEqual(struggle.target, { role: 'form', tag: 'form' });
+  assert.equal(struggle.cause, 'rejected_submit');
   assert.deepEqual(seen.errors, []);
   // What this tab keeps for the next page: hashes, times and counts, never what was typed.
   const kept = await page.evaluate(() => sessionStorage.getItem('friction:forms') || '');
@@ -93,6 +89,7 @@ test('a code refused twice by the server, retyped whole each time, is struggle o
   const [struggle] = await struggles(page);
   assert.equal(struggle.target.tag, 'input');
   assert.equal(struggle.target.label, 'SMS code');
+  assert.equal(struggle.cause, 'validation_loop');
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
@@ -110,6 +107,7 @@ test('errors as plain red text next to a field, twice on the same field, name th
   await page.waitForFunction(() => window.detected.some((d) => d.kind === 'form_struggle'));
   const [struggle] = await struggles(page);
   assert.equal(struggle.target.label, 'Address postcode');
+  assert.equal(struggle.cause, 'validation_loop');
   await page.close();
 });
 
@@ -122,6 +120,7 @@ test('a submit button that does nothing, pressed twice, is struggle on its form'
   await page.waitForFunction(() => window.detected.some((d) => d.kind === 'form_struggle'), null, { timeout: 6000 });
   const [struggle] = await struggles(page);
   assert.deepEqual(struggle.target, { role: 'form', tag: 'form' });
+  assert.equal(struggle.cause, 'rejected_submit');
   await page.close();
 });
 

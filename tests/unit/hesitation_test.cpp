@@ -30,10 +30,10 @@ TEST_CASE("resting on a call to action for three seconds without clicking is hes
 TEST_CASE("clicking, moving on, or hiding the tab in time is not hesitation") {
   RecordingSink sink;
   sink.mark(3, kActionable);
-  // Scrolling counts as moving on: a focusable reading pane under the pointer, read with the
-  // wheel, is hovered all along without any doubt.
+  // Scrolling the hovered element counts as moving on: a focusable reading pane under the
+  // pointer, read with the wheel, is hovered all along without any doubt.
   for (EventRecord acted : {clickOn(2500, 3), over(2500, 0), visibility(2500, false),
-                            scroll(2500, 400), scrollIn(2500, 3, 400)}) {
+                            scrollIn(2500, 3, 400)}) {
     HesitationDetector detector;
     detector.onEvent(over(1000, 3), sink);
     detector.onEvent(acted, sink);
@@ -72,4 +72,15 @@ TEST_CASE("a new step forgets what already hesitated") {
   detector.onEvent(over(5000, 3), sink);
   detector.onTick(8000, sink);
   CHECK(sink.detections.size() == 2);
+}
+
+TEST_CASE("the window scrolling, or another box, does not end a hover: only its own scroll") {
+  RecordingSink sink;
+  sink.mark(3, kActionable);
+  HesitationDetector detector;
+  detector.onEvent(over(1000, 3), sink);
+  detector.onEvent(scroll(1010, 400), sink);  // the page brought the button into view
+  detector.onEvent(scrollIn(1500, 9, 200), sink);
+  detector.onTick(4500, sink);
+  CHECK(sink.detections.size() == 1);
 }

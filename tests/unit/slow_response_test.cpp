@@ -36,6 +36,17 @@ TEST_CASE("an interaction at the INP 'poor' boundary or over it is slow") {
   CHECK(page.sink.detections[1].score == doctest::Approx(1.0));
 }
 
+TEST_CASE("a long wait with the main thread idle is the renderer, not the page: not slow") {
+  Page page;
+  // Keystrokes handled in 1 ms that all wait for one paint 900 ms later (headless, occluded).
+  page.feed(timing(1000, kOther, 888, kTimingKey, 1));
+  page.feed(timing(1100, kOther, 792, kTimingKey, 1));
+  page.feed(timing(3000, kButton, 700, kTimingPointer, 49));
+  CHECK(page.sink.detections.empty());
+  page.feed(timing(6000, kButton, 700, kTimingPointer, 50));  // a long task of its own
+  CHECK(page.sink.detections.size() == 1);
+}
+
 TEST_CASE("a click whose first visible answer comes late is slow, more so the later") {
   Page page;
   page.feed(clickOn(1000, kButton));

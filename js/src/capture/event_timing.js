@@ -11,7 +11,9 @@ export function captureEventTiming(recorder, targets, guard) {
       if (entry.name !== 'click' && entry.name !== 'keydown') continue;
       const target = entry.target ? targets.idFor(entry.target) : 0;
       const kind = entry.name === 'click' ? Timing.pointer : Timing.key;
-      recorder.record(EventType.eventTiming, entry.startTime, 0, 0, target, 0, Math.round(entry.duration), kind);
+      // x: the main thread's share of the wait (input delay + handlers); the rest is rendering.
+      const busy = Math.max(0, entry.processingEnd - entry.startTime);
+      recorder.record(EventType.eventTiming, entry.startTime, busy, 0, target, 0, Math.round(entry.duration), kind);
     }
   }, 'event timing'));
   observer.observe({ type: 'event', durationThreshold: DURATION_FLOOR_MS, buffered: false });

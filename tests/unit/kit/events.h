@@ -92,9 +92,13 @@ inline EventRecord jsError(double t, uint16_t flags = 0) {
 }
 
 // An Event Timing entry: the input at `t` took `duration_ms` to be painted.
+// busy_ms: the main thread's share of the wait (record x); by default all of it, as a handler
+// that blocks.
 inline EventRecord timing(double t, uint32_t target, int32_t duration_ms,
-                          int32_t kind = kTimingPointer) {
-  return event(EventType::event_timing, t, target, duration_ms, kind);
+                          int32_t kind = kTimingPointer, float busy_ms = -1) {
+  EventRecord record = event(EventType::event_timing, t, target, duration_ms, kind);
+  record.x = busy_ms < 0 ? static_cast<float>(duration_ms) : busy_ms;
+  return record;
 }
 
 inline EventRecord visibility(double t, bool visible) {
