@@ -26,30 +26,18 @@ WatchedClick& ClickResponseWatch::watch(const EventRecord& click) {
   return *slot;
 }
 
-ClickAnswer clickAnswer(const EventRecord& event, uint32_t clicked_target) {
-  switch (static_cast<EventType>(event.type)) {
-    case EventType::dom_change:
-    case EventType::scroll:
-    case EventType::selection:
-    case EventType::window_blur:
-      return ClickAnswer::visible;
-    case EventType::focus:
-      return event.target != clicked_target ? ClickAnswer::visible : ClickAnswer::none;
-    case EventType::request_start:
-    case EventType::submit:
-      return ClickAnswer::unseen;
-    case EventType::visibility:
-      return event.a != 0 ? ClickAnswer::none : ClickAnswer::unseen;
-    default:
-      return ClickAnswer::none;
-  }
-}
-
 void ClickResponseWatch::observe(const EventRecord& event) {
-  forEach([&](WatchedClick& click) {
-    const ClickAnswer kind = clickAnswer(event, click.target);
-    if (kind != ClickAnswer::none) answer(click, event.time_ms, kind == ClickAnswer::visible);
-  });
+  // Most events (pointer moves) answer nothing: decided once, not once per waiting click. Only
+  // focus depends on which element was clicked.
+  if (static_cast<EventType>(event.type) == EventType::focus) {
+    forEach([&](WatchedClick& click) {
+      if (clickAnswer(event, click.target) == ClickAnswer::visible) answer(click, event.time_ms, true);
+    });
+    return;
+  }
+  const ClickAnswer kind = clickAnswer(event, 0);
+  if (kind == ClickAnswer::none) return;
+  forEach([&](WatchedClick& click) { answer(click, event.time_ms, kind == ClickAnswer::visible); });
 }
 
 void ClickResponseWatch::answerAll(double now_ms) {

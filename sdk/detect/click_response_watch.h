@@ -22,7 +22,24 @@ inline constexpr double kNever = 1e300;
 
 // Whether an event answers a click on `clicked_target`, and how (the rules above).
 enum class ClickAnswer : uint8_t { none, visible, unseen };
-ClickAnswer clickAnswer(const EventRecord& event, uint32_t clicked_target);
+inline ClickAnswer clickAnswer(const EventRecord& event, uint32_t clicked_target) {
+  switch (static_cast<EventType>(event.type)) {
+    case EventType::dom_change:
+    case EventType::scroll:
+    case EventType::selection:
+    case EventType::window_blur:
+      return ClickAnswer::visible;
+    case EventType::focus:
+      return event.target != clicked_target ? ClickAnswer::visible : ClickAnswer::none;
+    case EventType::request_start:
+    case EventType::submit:
+      return ClickAnswer::unseen;
+    case EventType::visibility:
+      return event.a != 0 ? ClickAnswer::none : ClickAnswer::unseen;
+    default:
+      return ClickAnswer::none;
+  }
+}
 
 struct WatchedClick {
   uint32_t target = 0;  // 0 = free slot

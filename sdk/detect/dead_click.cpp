@@ -46,7 +46,8 @@ void DeadClickDetector::onEvent(const EventRecord& event, FrictionSink& sink) {
         tap_held_ = true;
       break;
     default:
-      if (clickAnswer(event, tap_target_) != ClickAnswer::none) tap_answered_ = true;
+      if (tap_target_ != 0 && clickAnswer(event, tap_target_) != ClickAnswer::none)
+        tap_answered_ = true;
       watch_.observe(event);
       break;
   }
