@@ -67,6 +67,7 @@ export default {
     'your choice and its receipt, so that you are not asked on every page',
     'if you accepted: this list of what was sent, and the page templates of this tab (the last 20) with the time spent and the trouble met on each, to notice when you go back quickly and, if you ask for a person and agree, to tell them what happened (before you choose, the list lasts only as long as the page)',
     'in this tab only, until it closes: how many times help was offered and where you said no thanks, so that it is not offered again and again; if you accepted, also the pages where help was offered (their templates) and what you did with it, to tell once whether you went on to another page after it, and whether "Did this solve it?" was asked already, so that it is asked only once',
+    'in this tab only, until it closes: the last forms you sent on this site (at most 4: a code for each form, when it was sent and how many times it was refused; never what you typed), so that a form shown again with errors on the next page counts as refused again (within a minute)',
     'if this site tracks a goal, in this tab only, until it closes or the goal is reached: the page templates of this tab and the answers already sent about them, so that they can be marked if you reach the goal (never before counting is allowed; forgotten if you refuse)',
   ],
 
