@@ -6,7 +6,7 @@ bool FrictionDeduper::sameFriction(const Told& earlier, const Detection& later) 
   if (earlier.target != later.target || later.at_ms < earlier.at_ms ||
       later.at_ms - earlier.at_ms > kWindowMs)
     return false;
-  return earlier.kind == later.kind || (isSiteAnswer(earlier.kind) && isSiteAnswer(later.kind));
+  return earlier.kind != later.kind && isSiteAnswer(earlier.kind) && isSiteAnswer(later.kind);
 }
 
 bool FrictionDeduper::admitDetection(const Detection& d) {

@@ -1,9 +1,10 @@
 // Each friction told once, and every kind of it told. A burst of clicks on a button that throws
 // is a rage click *and* an error click: the first says how the visitor felt, the second what the
 // site did (peers report a list of frustration types per action, e.g. Datadog's
-// action.frustration.type). So kinds are not merged with each other, with one exception below;
-// what is merged is the same kind told twice for the same element (two detectors' views of one
-// burst, or a retry inside the window), both to the page and in signals (no double counting).
+// action.frustration.type). So kinds are not merged with each other, with one exception below.
+// Within a kind, each detector merges its own repeats by its own rule (a burst is one rage
+// click, a dead button clicked again within its cool-down is the same dead click): two bursts a
+// second apart are two episodes, as the detector says.
 //
 // The exception: a click gets one answer from the site. Dead (nothing), slow (a late answer)
 // and error (it broke) are three answers to the same question, so on one element within the
@@ -28,8 +29,8 @@ class FrictionDeduper {
   // retry after it.
   static constexpr double kWindowMs = 5000;
 
-  // False if the same friction was already told for this element within the window; the
-  // matching episode will then be refused too.
+  // False if another answer of the site was already told for this element within the window;
+  // the matching episode will then be refused too.
   bool admitDetection(const Detection& detection);
   bool admitEpisode(const Episode& episode);
   // A new step: frictions are told per step, so what was told on the last one merges with
@@ -51,7 +52,7 @@ class FrictionDeduper {
   static bool sameFriction(const Told& earlier, const Detection& later);
 
   std::array<Told, 8> told_{};        // recent detections, a ring
-  std::array<Told, 8> suppressed_{};  // the repeats refused, awaiting their episodes
+  std::array<Told, 8> suppressed_{};  // the detections refused, awaiting their episodes
   uint32_t next_told_ = 0;
   uint32_t next_suppressed_ = 0;
 };

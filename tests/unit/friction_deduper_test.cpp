@@ -26,13 +26,12 @@ TEST_CASE("one click has one answer from the site: the first of dead, error and 
   CHECK(deduper.admitDetection({FrictionKind::dead_click, 4, 600 + FrictionDeduper::kWindowMs + 1, 0.6}));
 }
 
-TEST_CASE("the same kind told twice for one element within the window is one friction") {
+TEST_CASE("repeats within a kind are the detector's own business: two bursts, two episodes") {
   FrictionDeduper deduper;
   CHECK(deduper.admitDetection({FrictionKind::rage_click, 4, 500, 0.5}));
   CHECK(deduper.admitEpisode({FrictionKind::rage_click, 4, 0, 900, 3, 0.5}));
-  CHECK_FALSE(deduper.admitDetection({FrictionKind::rage_click, 4, 2500, 0.5}));
-  CHECK_FALSE(deduper.admitEpisode({FrictionKind::rage_click, 4, 2000, 2900, 3, 0.5}));
-  CHECK(deduper.admitDetection({FrictionKind::rage_click, 4, 2500 + FrictionDeduper::kWindowMs, 0.5}));
+  CHECK(deduper.admitDetection({FrictionKind::rage_click, 4, 2500, 0.5}));
+  CHECK(deduper.admitEpisode({FrictionKind::rage_click, 4, 2000, 2900, 3, 0.5}));
 }
 
 TEST_CASE("other elements and page-level frictions pass") {
@@ -44,9 +43,10 @@ TEST_CASE("other elements and page-level frictions pass") {
   CHECK(deduper.admitDetection({FrictionKind::cursor_thrash, 0, 800, 0.5}));
 }
 
-TEST_CASE("a new step starts afresh: the same element told again there is told") {
+TEST_CASE("a new step starts afresh: another answer on the same element there is told") {
   FrictionDeduper deduper;
-  CHECK(deduper.admitDetection({FrictionKind::rage_click, 4, 500, 0.5}));
+  CHECK(deduper.admitDetection({FrictionKind::error_click, 4, 500, 0.8}));
+  CHECK_FALSE(deduper.admitDetection({FrictionKind::dead_click, 4, 1000, 0.6}));
   deduper.newStep();
-  CHECK(deduper.admitDetection({FrictionKind::rage_click, 4, 1500, 0.5}));
+  CHECK(deduper.admitDetection({FrictionKind::dead_click, 4, 1500, 0.6}));
 }
