@@ -124,15 +124,13 @@ export class TargetRegistry {
     this.elements = new Map(); // id -> WeakRef(element): where help is, never sent
     this.nextId = 1;
     this.onNewTarget = onNewTarget; // (id, role, selector, traits, name) -> void, once per element
-    this.clicked = new WeakMap(); // plain element clicked -> the id its clicks resolve to
+    this.lookAlikes = new WeakMap(); // plain element clicked or entered -> its look-alike's id, or 0
     this.scrollers = new WeakMap(); // element that scrolled -> its id, 0 if ignored
-    this.hovered = new WeakMap(); // element entered -> look-alike id or 0
     this.extraTraits = new WeakMap(); // element -> the traits only a caller knew, as told
   }
 
   // Like idFor, for a click: plain content that looks clickable (a card, link-styled text,
-  // look_alike.js) resolves to that element, marked kLooksClickable. Styles are read once per
-  // clicked element; its later clicks cost a WeakMap lookup.
+  // look_alike.js) resolves to that element, marked kLooksClickable.
   clickIdFor(eventTarget) {
     const start = eventTarget && eventTarget.nodeType === 1 ? eventTarget : eventTarget && eventTarget.parentElement;
     if (!start || start.closest(IGNORE)) return 0;
@@ -140,11 +138,17 @@ export class TargetRegistry {
     if (actionable && (traitsOf(actionable) & CONTROL_TRAITS)) return this.register(actionable);
     // Plain content, or inside an element that is only focusable ([tabindex]: a scroll box, a
     // skip link's <main>, a div made to act as a button): it may still look clickable.
-    let id = this.clicked.get(start);
+    return this.lookAlikeIdFor(start) || this.register(actionable || start);
+  }
+
+  // The id of the look-alike control `start` belongs to (marked kLooksClickable), or 0. Styles
+  // are read once per element (look_alike.js); later clicks and entries cost a WeakMap lookup.
+  lookAlikeIdFor(start) {
+    let id = this.lookAlikes.get(start);
     if (id === undefined) {
       const lookAlike = lookAlikeOf(start);
-      id = lookAlike ? this.register(lookAlike, Trait.looksClickable) : this.register(actionable || start);
-      this.clicked.set(start, id);
+      id = lookAlike ? this.register(lookAlike, Trait.looksClickable) : 0;
+      this.lookAlikes.set(start, id);
     }
     return id;
   }
@@ -167,14 +171,7 @@ export class TargetRegistry {
     const start = eventTarget && eventTarget.nodeType === 1 ? eventTarget : null;
     if (!start || start.closest(IGNORE)) return 0;
     const element = start.closest(ACTIONABLE);
-    if (element) return this.register(element);
-    let id = this.hovered.get(start);
-    if (id === undefined) {
-      const lookAlike = lookAlikeOf(start);
-      id = lookAlike ? this.register(lookAlike, Trait.looksClickable) : 0;
-      this.hovered.set(start, id);
-    }
-    return id;
+    return element ? this.register(element) : this.lookAlikeIdFor(start);
   }
 
   // Returns the id of the actionable element behind an event target, or 0 to ignore it.
