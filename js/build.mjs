@@ -1,11 +1,12 @@
 // Bundles the thin JS layer and the Emscripten glue into dist/: friction.js (script tag) and
-// friction.mjs (ES module), next to friction.wasm and friction-codec.wasm, and the type
+// friction.mjs (ES module), next to friction.wasm and friction-codec.wasm, the chunks both load
+// only when a page needs them (friction-<chunk>-<hash>.mjs, js/src/chunks.js), and the type
 // definitions. Usage: node js/build.mjs <build-wasm dir> (after the native build, which writes
 // js/src/generated/core_tables.js).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { FRICTION_KINDS } from './src/generated/core_tables.js';
 
 const wasmBuild = resolve(process.argv[2] || 'build-wasm');
@@ -29,8 +30,36 @@ const common = {
   legalComments: 'none',
 };
 
-await build({ ...common, entryPoints: ['js/src/script_entry.js'], format: 'iife', outfile: 'dist/friction.js' });
-await build({ ...common, entryPoints: ['js/src/module_entry.js'], format: 'esm', outfile: 'dist/friction.mjs' });
+// The chunks: self-contained ES modules (the few helpers they share with the main file are
+// copied into them), named by a hash of their content, so that a browser never mixes a cached
+// chunk of one build with another build's friction.js.
+const CHUNKS = {
+  panel: 'js/src/chunks/panel_chunk.js',
+  help: 'js/src/chunks/help_chunk.js',
+  finder: 'js/src/chunks/finder_chunk.js',
+  'texts-en': 'js/src/chunks/texts_en.js',
+  'texts-fr': 'js/src/chunks/texts_fr.js',
+};
+for (const old of readdirSync('dist')) if (/^friction-.+\.mjs$/.test(old)) rmSync(`dist/${old}`);
+const chunkBuild = await build({
+  ...common,
+  entryPoints: Object.fromEntries(Object.entries(CHUNKS).map(([name, source]) => [`friction-${name}`, source])),
+  entryNames: '[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  format: 'esm',
+  outdir: 'dist',
+  metafile: true,
+});
+const chunkFiles = {};
+for (const [output, { entryPoint }] of Object.entries(chunkBuild.metafile.outputs)) {
+  const name = Object.keys(CHUNKS).find((chunk) => resolve(CHUNKS[chunk]) === resolve(entryPoint));
+  if (name) chunkFiles[name] = basename(output);
+}
+if (Object.keys(chunkFiles).length !== Object.keys(CHUNKS).length) throw new Error(`chunks missing: ${JSON.stringify(chunkFiles)}`);
+
+const main = { ...common, define: { ...common.define, __FRICTION_CHUNK_FILES__: JSON.stringify(chunkFiles) } };
+await build({ ...main, entryPoints: ['js/src/script_entry.js'], format: 'iife', outfile: 'dist/friction.js' });
+await build({ ...main, entryPoints: ['js/src/module_entry.js'], format: 'esm', outfile: 'dist/friction.mjs' });
 
 // The types, with FrictionKind as the core's list of kinds.
 const types = readFileSync('js/types/friction.d.ts', 'utf8');

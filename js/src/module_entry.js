@@ -1,5 +1,6 @@
 // ESM entry: import { init } from './friction.mjs'; const friction = await init({ site: 'shop' });
 // Resolves to the same API as window.friction; the SDK is a no-op if it cannot run.
+import { setChunkBase } from './chunks.js';
 import { resolveConfig } from './config.js';
 import { Friction } from './friction.js';
 import { log } from './log.js';
@@ -20,6 +21,7 @@ export async function init(options) {
       return api;
     }
     sdk.configure(config);
+    setChunkBase(import.meta.url);
     await sdk.start(config, new URL('friction.wasm', import.meta.url).href);
     if (config.helpUi === 'auto') mountHelpWidget(sdk, { lang: config.lang });
     if (config.consentUi !== 'off') mountConsentUi(api, { lang: config.lang, autoOpen: config.consentUi === 'auto' });

@@ -1,5 +1,6 @@
 // <script async src=".../friction.js" data-site="..."> : reads its settings from its own tag,
 // replaces the queue stub with the real API and starts. Never throws into the page.
+import { setChunkBase } from './chunks.js';
 import { configFromScript, resolveConfig } from './config.js';
 import { Friction } from './friction.js';
 import { log } from './log.js';
@@ -19,7 +20,9 @@ import { createPublicApi, replayQueue } from './public_api.js';
     if (config) sdk.configure(config);
     replayQueue(stub, api);
     if (!config) return sdk.disable();
-    const wasmUrl = new URL('friction.wasm', (script && script.src) || location.href).href;
+    const base = (script && script.src) || location.href;
+    setChunkBase(base);
+    const wasmUrl = new URL('friction.wasm', base).href;
     sdk.start(config, wasmUrl);
     if (config.helpUi === 'auto') mountHelpWidget(sdk, { lang: config.lang });
     if (config.consentUi !== 'off') mountConsentUi(api, { lang: config.lang, autoOpen: config.consentUi === 'auto' });

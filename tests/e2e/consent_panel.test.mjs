@@ -357,7 +357,7 @@ test('en and fr have the same keys; the language comes from the option, then <ht
     : typeof value);
   assert.deepEqual(shape(fr), shape(en));
 
-  const { pickLanguage } = await import('../../js/src/i18n/index.js');
+  const { pickLanguage } = await import('../../js/src/i18n/language.js');
   const pick = (explicit, htmlLang, browser) => {
     globalThis.document = { documentElement: { lang: htmlLang } };
     Object.defineProperty(globalThis, 'navigator', { value: { language: browser }, configurable: true });

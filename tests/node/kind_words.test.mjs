@@ -5,9 +5,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FRICTION_KINDS } from '../../js/src/generated/core_tables.js';
 import { LANGUAGES } from '../../js/src/i18n/index.js';
+import { LANGUAGE_TAGS, PRIVACY_BUTTON_LABELS } from '../../js/src/i18n/language.js';
 
-test('the panel speaks English and French', () => {
+test('the panel speaks English and French; the SDK picks among those with texts, and labels their Privacy button', () => {
   assert.deepEqual(Object.keys(LANGUAGES).sort(), ['en', 'fr']);
+  assert.deepEqual([...LANGUAGE_TAGS].sort(), Object.keys(LANGUAGES).sort());
+  assert.deepEqual(Object.keys(PRIVACY_BUTTON_LABELS).sort(), Object.keys(LANGUAGES).sort());
 });
 
 test('the core lists the nine shipped kinds, in order', () => {

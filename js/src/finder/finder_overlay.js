@@ -2,7 +2,7 @@
 // and their own label (read here, from the page, for whoever opened the link), and a bar that
 // says what was found. Positions follow scrolling and resizing on animation frames; the
 // outlines are fixed boxes over the page, so the page's layout never changes.
-import { plural } from '../i18n/index.js';
+import { plural } from '../i18n/format.js';
 import { adoptStyles, h } from '../panel/dom.js';
 import { labelOf, roleOf } from '../targets.js';
 import { FINDER_CSS } from './finder_styles.js';

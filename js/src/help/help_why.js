@@ -2,7 +2,7 @@
 // form struggle whose cause the core told (`validation_loop`...), by that cause: "This field
 // keeps being refused" calls for other help than "Filling this in seems hard". The element's
 // label is read locally and never leaves the browser.
-import { fill } from '../i18n/index.js';
+import { fill } from '../i18n/format.js';
 
 const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 const own = (table, key) => typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key);

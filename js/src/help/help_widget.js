@@ -9,7 +9,7 @@
 // they close help they had opened, one optional question, "Did this solve it?", asked at most
 // once per tab session (the core decides; it asks only where the answer is kept). Closing the
 // question, or Escape, answers nothing.
-import { fill } from '../i18n/index.js';
+import { fill } from '../i18n/format.js';
 import { adoptStyles, deepActiveElement, h } from '../panel/dom.js';
 import { guarded, log } from '../log.js';
 import { HELP_CSS } from './help_styles.js';

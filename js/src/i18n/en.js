@@ -1,7 +1,7 @@
-// English texts of the consent panel and the privacy button. fr.js has exactly the same keys.
-// Placeholders in braces are filled by i18n/index.js; { one, other } objects are plural forms.
+// English texts of the consent panel and the help widget (the Privacy button's label is in
+// language.js, to show before any texts load). fr.js has exactly the same keys.
+// Placeholders in braces are filled by i18n/format.js; { one, other } objects are plural forms.
 export default {
-  privacyButton: 'Privacy',
 
   askTitle: 'Help us fix what gets in your way',
   intro: 'This site notices when a page gets in your way, for example a button that does nothing when you click it. If you agree, it sends us anonymous notes about that trouble.',

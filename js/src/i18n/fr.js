@@ -1,7 +1,7 @@
-// Textes français du panneau de consentement et du bouton Confidentialité. Mêmes clés qu'en.js.
+// Textes français du panneau de consentement et de l'aide (le libellé du bouton Confidentialité
+// est dans language.js). Mêmes clés qu'en.js.
 // \u00a0 : espace insécable avant « : », comme le veut la typographie française.
 export default {
-  privacyButton: 'Confidentialité',
 
   askTitle: 'Aidez-nous à corriger ce qui vous gêne',
   intro: 'Ce site remarque quand une page vous gêne, par exemple un bouton qui ne réagit pas quand vous cliquez dessus. Si vous êtes d’accord, il nous envoie des informations anonymes sur ce problème.',

@@ -1,7 +1,7 @@
 // The panel's two choosing views: "ask" (what, why, what you gain, what never leaves) and
 // "customise" (one toggle per purpose, all off until the user turns one on). Each returns the
 // title and the body nodes; the paragraph with id DESCRIPTION_ID describes the dialog.
-import { fill, formatDateTime } from '../i18n/index.js';
+import { fill, formatDateTime } from '../i18n/format.js';
 import { h } from './dom.js';
 
 export const DESCRIPTION_ID = 'friction-panel-description';

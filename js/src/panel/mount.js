@@ -1,14 +1,15 @@
-// Puts the consent UI on the page: the Privacy button always, the panel when the SDK should ask.
-// Whatever fails here is logged and swallowed: the host page must never break because of it.
-import { pickLanguage, textsFor } from '../i18n/index.js';
+// Puts the consent UI on the page: the Privacy button always, the panel when the SDK should ask
+// or the button is pressed. The panel and its texts load only then (chunks.js): a visitor who
+// already answered downloads neither. The button waits for an idle moment: nothing of it is
+// needed while the page itself starts. Whatever fails here is logged and swallowed: the host
+// page must never break because of it.
+import { loadChunk, loadTexts } from '../chunks.js';
+import { whenIdle } from '../idle.js';
+import { pickLanguage, PRIVACY_BUTTON_LABELS } from '../i18n/language.js';
 import { guarded, log } from '../log.js';
-import { ConsentPanel, PANEL_TAG } from './consent_panel.js';
 import { BUTTON_TAG, PrivacyButton } from './privacy_button.js';
 
-function defineOnce(tag, element) {
-  // Another copy of the SDK (script tag and module both) may have defined it already.
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}
+const PANEL_FAILED = 'could not show the consent panel; consent stays as stored.';
 
 function whenBodyExists(callback) {
   if (document.body) callback();
@@ -16,8 +17,8 @@ function whenBodyExists(callback) {
 }
 
 // lang: 'en' or 'fr' (else <html lang>, then the browser's language). autoOpen: false lets a
-// site open the panel itself, with the returned open(). The panel only asks once the SDK runs
-// (api.ready is true): a site where it cannot run has nothing to ask about.
+// site open the panel itself, with the returned open(view). The panel only asks once the SDK
+// runs (api.ready is true): a site where it cannot run has nothing to ask about.
 export function mountConsentUi(api, { lang, autoOpen = true } = {}) {
   const controls = { open: () => {} };
   try {
@@ -25,26 +26,37 @@ export function mountConsentUi(api, { lang, autoOpen = true } = {}) {
       log.warn('this browser lacks custom elements or Shadow DOM: no consent panel, and consent stays as stored.');
       return controls;
     }
-    if (document.querySelector(PANEL_TAG)) return controls; // mounted already
-    defineOnce(PANEL_TAG, ConsentPanel);
-    defineOnce(BUTTON_TAG, PrivacyButton);
+    if (document.querySelector(BUTTON_TAG)) return controls; // mounted already
     const language = pickLanguage(lang);
-    const text = textsFor(language);
-    const panel = document.createElement(PANEL_TAG);
-    panel.configure(api, text, language);
-    const button = document.createElement(BUTTON_TAG);
-    button.configure(text.privacyButton, language, () => panel.open());
-    controls.open = guarded((view) => panel.open({ view }), 'consent panel');
+    let panel = null; // a promise of the panel, from its first opening on
+    const panelOnPage = () => {
+      if (!panel) {
+        panel = Promise.all([loadChunk('panel'), loadTexts(language)])
+          .then(([chunk, text]) => chunk.createConsentPanel(api, text, language));
+        panel.catch(() => { panel = null; }); // told by the caller; the next press tries again
+      }
+      return panel;
+    };
+    const open = (options) => {
+      whenBodyExists(() => panelOnPage().then((shown) => shown.open(options)).catch((error) => log.error(PANEL_FAILED, error)));
+    };
+    controls.open = guarded((view) => open({ view }), 'consent panel');
 
     whenBodyExists(guarded(() => {
-      document.body.append(button, panel);
+      whenIdle(guarded(() => {
+        // Another copy of the SDK (script tag and module both) may have defined it already.
+        if (!customElements.get(BUTTON_TAG)) customElements.define(BUTTON_TAG, PrivacyButton);
+        const button = document.createElement(BUTTON_TAG);
+        button.configure(PRIVACY_BUTTON_LABELS[language], language, () => open());
+        document.body.append(button);
+      }, 'privacy button'));
       if (!autoOpen) return;
       Promise.resolve(api.ready).then(guarded((running) => {
-        if (running && api.consent.shouldAsk()) panel.open({ asking: true });
+        if (running && api.consent.shouldAsk()) open({ asking: true });
       }, 'consent panel'));
     }, 'consent panel'));
   } catch (error) {
-    log.error('could not show the consent panel; consent stays as stored.', error);
+    log.error(PANEL_FAILED, error);
   }
   return controls;
 }

@@ -2,7 +2,7 @@
 // visit tally told as a sentence and, for the curious, as the data itself; beside it, what stayed on the device.
 import { Sizes } from '../generated/core_tables.js';
 import { truthPercent } from '../ldp_setting.js';
-import { fill, formatDateTime, plural } from '../i18n/index.js';
+import { fill, formatDateTime, plural } from '../i18n/format.js';
 import { choiceStatus, DESCRIPTION_ID } from './choice_views.js';
 import { h } from './dom.js';
 

@@ -1,0 +1,20 @@
+// Chunk: the default help widget, loaded at the first offer of help (chunks.js).
+import { HELP_TAG, HelpWidget } from '../help/help_widget.js';
+
+// Puts the widget on the page, hidden, connected to the SDK: "no thanks" and "talk to a
+// person" go back to it. `text`: the language's texts.
+export function createHelpWidget(sdk, text, lang) {
+  if (!customElements.get(HELP_TAG)) customElements.define(HELP_TAG, HelpWidget);
+  const widget = document.createElement(HELP_TAG);
+  widget.configure({
+    text,
+    lang,
+    onDismiss: () => sdk.helpDismissed(),
+    onEvent: (event) => sdk.helpEvent(event),
+    shouldAsk: () => sdk.helpQuestion(),
+    onPerson: (share) => sdk.handoff(share),
+    onAsked: () => sdk.helpAsked(),
+  });
+  document.body.append(widget);
+  return widget;
+}

@@ -1,0 +1,2 @@
+// Chunk: the English texts (chunks.js loadTexts).
+export { default } from '../i18n/en.js';
