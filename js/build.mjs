@@ -34,6 +34,7 @@ const common = {
 // copied into them), named by a hash of their content, so that a browser never mixes a cached
 // chunk of one build with another build's friction.js.
 const CHUNKS = {
+  core: 'js/src/chunks/core_chunk.js',
   panel: 'js/src/chunks/panel_chunk.js',
   help: 'js/src/chunks/help_chunk.js',
   finder: 'js/src/chunks/finder_chunk.js',

@@ -1,15 +1,66 @@
 // Instantiates the WebAssembly core. Resolves to null (the SDK becomes a no-op) where the
 // browser has no WebAssembly, a Content-Security-Policy forbids compiling it, or its bytes are
-// not the ones this friction.js was built with (wasm_digest.js). The bytes are fetched here, so
-// that what is checked is what runs: the glue gets them as wasmBinary.
-import createFrictionCore from 'friction-core-glue';
+// not the ones this friction.js was built with (wasm_digest.js).
+// The module compiles while it downloads (instantiateStreaming), off the main thread, and the
+// browser checks its bytes (the fetch's integrity, from the same SHA-256) and may keep the
+// compiled code for the site's next pages. Where streaming is not possible (no
+// instantiateStreaming, friction.wasm served with another type than application/wasm), the
+// bytes are fetched and checked here, then compiled.
+import { loadChunk } from './chunks.js';
+import { yieldToPage } from './idle.js';
 import { log } from './log.js';
 import { checkedBytes, CORE_SHA256, DigestMismatch } from './wasm_digest.js';
 
+const FETCH_OPTIONS = { credentials: 'omit', referrerPolicy: 'no-referrer' };
+
+// 'ab12…' (hex) -> 'sha256-qxI…' (the form the fetch's integrity option takes).
+const integrityOf = (hex) => `sha256-${btoa(String.fromCharCode(...hex.match(/../g).map((byte) => parseInt(byte, 16))))}`;
+
 async function coreBytes(wasmUrl) {
-  const response = await fetch(wasmUrl, { credentials: 'omit', referrerPolicy: 'no-referrer' });
+  const response = await fetch(wasmUrl, FETCH_OPTIONS);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return new Uint8Array(await checkedBytes(await response.arrayBuffer(), CORE_SHA256, 'friction.wasm'));
+}
+
+let toldType = false;
+
+// Starts the download at once; the glue that compiles it runs a task later (loadCore).
+function fetchCore(wasmUrl) {
+  if (!CORE_SHA256 || typeof WebAssembly.instantiateStreaming !== 'function') return null;
+  const download = fetch(wasmUrl, { ...FETCH_OPTIONS, integrity: integrityOf(CORE_SHA256) });
+  download.catch(() => {}); // told in instantiateCore
+  return download;
+}
+
+async function instantiateCore(wasmUrl, download, imports) {
+  if (!download) return WebAssembly.instantiate(await coreBytes(wasmUrl), imports);
+  let response;
+  try {
+    response = await download;
+  } catch {
+    // The network, or bytes that are not the expected ones: fetched again and checked here,
+    // which tells the two apart in the console.
+    return WebAssembly.instantiate(await coreBytes(wasmUrl), imports);
+  }
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  if (/^application\/wasm\b/i.test(response.headers.get('content-type') || '')) return WebAssembly.instantiateStreaming(response, imports);
+  if (!toldType) log.info('serve friction.wasm as application/wasm: the browser then compiles it while it downloads.');
+  toldType = true;
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports); // checked by the fetch's integrity
+}
+
+// The Emscripten glue with our instantiation (its instantiateWasm hook): resolves to the module.
+function createCore(createFrictionCore, wasmUrl, download) {
+  return new Promise((resolve, reject) => {
+    createFrictionCore({
+      instantiateWasm(imports, receiveInstance) {
+        instantiateCore(wasmUrl, download, imports).then(({ instance, module }) => receiveInstance(instance, module), reject);
+        return {}; // the exports come later, through receiveInstance
+      },
+      print: () => {},
+      printErr: (text) => log.warn('core:', text),
+    }).then(resolve, reject);
+  });
 }
 
 export async function loadCore(wasmUrl) {
@@ -18,17 +69,17 @@ export async function loadCore(wasmUrl) {
     return null;
   }
   try {
-    return await createFrictionCore({
-      wasmBinary: await coreBytes(wasmUrl),
-      print: () => {},
-      printErr: (text) => log.warn('core:', text),
-    });
+    const download = fetchCore(wasmUrl);
+    const glue = await loadChunk('core');
+    // The glue is a large function to run: in a task of its own.
+    await yieldToPage();
+    return await createCore(glue.default, wasmUrl, download);
   } catch (error) {
     if (error instanceof DigestMismatch) {
       log.error(`${error.message} The SDK is off.`);
       return null;
     }
-    const csp = /Content Security Policy|wasm-unsafe-eval|CompileError/i.test(String(error && error.message));
+    const csp = /Content Security Policy|wasm-unsafe-eval|CompileError/i.test(String(error && error.message)) || error instanceof WebAssembly.CompileError;
     log.warn(
       csp
         ? "WebAssembly is blocked by this page's Content-Security-Policy; add 'wasm-unsafe-eval' to script-src to enable friction detection. The SDK is off."

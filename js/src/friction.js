@@ -22,6 +22,7 @@ import { startFinder } from './finder/index.js';
 import { TargetRegistry } from './targets.js';
 import { Transport } from './transport.js';
 import { measureDevice } from './device_class.js';
+import { yieldToPage } from './idle.js';
 
 // Send as soon as this many signals and visit tallies wait, rather than on the next interval.
 const SEND_AT_PENDING = 20;
@@ -106,10 +107,11 @@ export class Friction {
       const wasmUrl = config.wasmUrl || defaultWasmUrl;
       this.codecPipe = new CodecPipe(config.codecUrl || new URL('friction-codec.wasm', wasmUrl).href, {
         fetch: () => this.pageFetch || window.fetch,
-        deliver: (batch) => this.transport.send(batch),
+        deliver: (batch) => this.transport && this.transport.send(batch),
       });
       const core = await loadCore(wasmUrl);
-      if (core) this.wire(core, config);
+      // The core's start-up ran in this task: the rest goes in tasks of their own (yieldToPage).
+      if (core) await this.wire(core, config);
     } catch (error) {
       log.error('could not start; the SDK is off.', error);
       this.dropEngine();
@@ -120,12 +122,24 @@ export class Friction {
     return Boolean(this.engine);
   }
 
-  wire(core, config) {
+  // In three short tasks, with the page free to run between them: the core set up, the journey
+  // restored and the step entered, then the page listened to. A trap in one stops the others.
+  async wire(core, config) {
+    await yieldToPage();
+    if (!this.setUpEngine(core, config)) return;
+    await yieldToPage();
+    if (!this.engine) return;
+    this.enterFirstStep();
+    await yieldToPage();
+    if (this.engine) this.listen(config);
+  }
+
+  setUpEngine(core, config) {
     // Event types, traits and the ring's layout are numbers both sides must read alike.
     const fingerprint = typeof core.coreTablesFingerprint === 'function' ? core.coreTablesFingerprint() : null;
     if (fingerprint !== CORE_TABLES_FINGERPRINT) {
       log.error('friction.js and friction.wasm come from different builds; copy both from the same dist/. The SDK is off.');
-      return;
+      return false;
     }
     const engine = new core.Engine({
       site: config.site, hashKey: config.hashKey, ringCapacity: Sizes.ringCapacity, randomSeed: randomHex128(), timeOrigin: clockOrigin(),
@@ -153,13 +167,33 @@ export class Friction {
     this.consentWithoutCore = null; // the core holds it now
     // Told tallies wait for the goal across the tab's pages only where the site declared one.
     this.tabMemory = new TabMemory(engine, () => this.keepsJourney(), Boolean(config.goal || config.goalName));
-
     this.targets = new TargetRegistry((id, role, selector, traits, name) => engine.registerTarget(id, role, selector, traits, name));
-    // The dashboard's "open on the page" link (finder/index.js): local, whatever the consent.
-    startFinder({ hashOf: this.guard((selector) => engine.targetHash(selector), 'element finder'), lang: config.lang });
     this.recorder = new Recorder({
       ring, drain: this.drain, guard: this.guard, nextDeadline: () => (this.engine ? this.engine.nextDeadline() : Infinity),
     });
+    return true;
+  }
+
+  // Before any event is captured, so that the first ones already belong to this page's step.
+  enterFirstStep() {
+    this.tabMemory.restore();
+    watchSteps(this.enterStep);
+    // Reached before the core ran (a thanks page calling friction('goal') at once): this page's
+    // view is open now, so it is marked as if the call came now.
+    for (const name of this.goalsBeforeCore) this.goal(name);
+    window.addEventListener('pageshow', this.pageReturned);
+    // A choice made in another tab of this site holds here at once (withdrawal above all).
+    window.addEventListener('storage', (event) => {
+      if (event.key === consentStore.key) this.followStoredConsent();
+    });
+    window.addEventListener('pagehide', this.leave);
+    document.addEventListener('visibilitychange', this.visibilityChanged);
+  }
+
+  listen(config) {
+    const engine = this.engine;
+    // The dashboard's "open on the page" link (finder/index.js): local, whatever the consent.
+    startFinder({ hashOf: this.guard((selector) => engine.targetHash(selector), 'element finder'), lang: config.lang });
     const capture = startCapture(this.recorder, this.targets, this.guard);
     this.pageFetch = capture.pageFetch;
     this.stopCapture = capture.stop;
@@ -170,19 +204,7 @@ export class Friction {
       keepOnDevice: this.guard(() => this.consentLevel() === 'signals', 'consent'),
     });
     this.transport.resume(); // what an earlier page of the site could not send
-    this.tabMemory.restore();
-    watchSteps(this.enterStep);
-    // Reached before the core ran (a thanks page calling friction('goal') at once): this page's
-    // view is open now, so it is marked as if the call came now.
-    for (const name of this.goalsBeforeCore) this.goal(name);
-    window.addEventListener('pageshow', this.pageReturned);
     this.sendTimer = setInterval(() => this.send(), config.sendIntervalMs);
-    // A choice made in another tab of this site holds here at once (withdrawal above all).
-    window.addEventListener('storage', (event) => {
-      if (event.key === consentStore.key) this.followStoredConsent();
-    });
-    window.addEventListener('pagehide', this.leave);
-    document.addEventListener('visibilitychange', this.visibilityChanged);
   }
 
   // Back from the back-forward cache: the same document, but the journey moved on elsewhere.
@@ -352,7 +374,7 @@ export class Friction {
 
   // Usually one batch; two when the consent changed between tallies (a batch names one ε).
   send(options) {
-    if (!this.engine) return;
+    if (!this.engine || !this.transport) return; // the transport starts last (listen())
     this.drain();
     // The device class as it is now (a window resized or a tablet turned): the core writes it
     // only in batches that hold signals.
