@@ -1,13 +1,19 @@
-// What a page downloads, raw, gzip -9 and brotli -q 11, split as the SDK loads it: before any
-// consent (the script and the detection core) and the codec, fetched only once something may be
-// sent. Then where the script's bytes come from, minified. Usage: node tests/bench/dist_sizes.mjs
+// What a page downloads, raw, gzip -9 and brotli -q 11, split as the SDK loads it (js/src/chunks.js):
+//  - with the page: friction.js, the core's glue chunk and friction.wasm;
+//  - at its first idle moment: the help widget and the texts of the page's language (on every
+//    page: fetched at an offer, the request would tell the server that someone was stuck);
+//  - a first visit: the consent panel too;
+//  - once the visitor's consent lets something be sent: the codec;
+//  - the element finder on the dashboard's links only.
+// Then where friction.js's own bytes come from, minified. Usage: node tests/bench/dist_sizes.mjs
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '../..');
-const TARGETS = { 'before consent': 12 * 1024, codec: 45 * 1024 }; // brotli, issue 5
+const KB = 1024;
+const TARGETS = { answered: 30 * KB, firstVisit: 40 * KB, codec: 45 * KB }; // brotli: issue 17, issue 5
 
 const sizes = (bytes) => ({
   raw: bytes.length,
@@ -16,45 +22,63 @@ const sizes = (bytes) => ({
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
   }).length,
 });
+const dist = readdirSync(resolve(root, 'dist'));
 const file = (name) => ({ name, ...sizes(readFileSync(resolve(root, 'dist', name))) });
-const sum = (name, parts) => ({
-  name,
+// A chunk by its name, whatever its hash: friction-panel-<hash>.mjs.
+const chunk = (name) => {
+  const found = dist.filter((entry) => new RegExp(`^friction-${name}-[A-Z0-9]+\\.mjs$`).test(entry));
+  if (found.length !== 1) throw new Error(`dist/ should hold one friction-${name}-*.mjs, not ${found.length}: run node js/build.mjs`);
+  return file(found[0]);
+};
+const sum = (parts) => ({
   raw: parts.reduce((n, p) => n + p.raw, 0),
   gzip: parts.reduce((n, p) => n + p.gzip, 0),
   brotli: parts.reduce((n, p) => n + p.brotli, 0),
 });
 
 const script = file('friction.js');
+const glue = chunk('core');
 const core = file('friction.wasm');
-const codec = file('friction-codec.wasm');
-const groups = [
-  ['before consent: friction.js', script],
-  ['before consent: friction.wasm (detection core)', core],
-  ['before consent, total', sum('', [script, core]), TARGETS['before consent']],
-  ['codec: friction-codec.wasm', codec, TARGETS.codec],
+const panel = chunk('panel');
+const texts = { en: chunk('texts-en'), fr: chunk('texts-fr') };
+const largestTexts = texts.fr.brotli > texts.en.brotli ? texts.fr : texts.en;
+const help = chunk('help');
+const withPage = [script, glue, core];
+const answered = [...withPage, help, largestTexts];
+const rows = [
+  ['friction.js', script],
+  [`${glue.name} (Emscripten + Embind glue)`, glue],
+  ['friction.wasm (detection core)', core],
+  ['with the page, total', sum(withPage)],
+  [`${help.name} (help widget, at the first idle moment)`, help],
+  [`${texts.en.name} (English texts, idem)`, texts.en],
+  [`${texts.fr.name} (French texts, idem)`, texts.fr],
+  [`**a visitor who answered, before consent** (texts in ${largestTexts === texts.fr ? 'French' : 'English'}, the larger)`, sum(answered), TARGETS.answered],
+  [`${panel.name} (consent panel)`, panel],
+  ['**a first visit** (the same with the panel)', sum([...answered, panel]), TARGETS.firstVisit],
+  ['friction-codec.wasm (after consent)', file('friction-codec.wasm'), TARGETS.codec],
+  [`${chunk('finder').name} (element finder, dashboard links only)`, chunk('finder')],
 ];
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log('| part | raw | gzip | brotli | brotli target |');
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+console.log('| what loads | raw | gzip | brotli | brotli target |');
 console.log('|---|---|---|---|---|');
-for (const [label, s, target] of groups) {
+for (const [label, s, target] of rows) {
   const verdict = target ? `${kb(target)} (${(s.brotli / target).toFixed(2)}x)` : '';
   console.log(`| ${label} | ${s.raw} | ${s.gzip} | ${s.brotli} | ${verdict} |`);
 }
 
 // Where friction.js's minified bytes come from, by folder of source.
-const glue = resolve(root, process.env.FRICTION_WASM_BUILD || 'build-wasm', 'wasm/friction_core.js');
 const { metafile } = await build({
   entryPoints: [resolve(root, 'js/src/script_entry.js')],
   bundle: true, minify: true, write: false, metafile: true, format: 'iife', target: ['es2020'],
-  alias: { 'friction-core-glue': glue }, logLevel: 'warning', legalComments: 'none',
+  define: { __FRICTION_CHUNK_FILES__: '{}' }, logLevel: 'warning', legalComments: 'none',
 });
 const byPart = {};
 for (const [input, { bytesInOutput }] of Object.entries(Object.values(metafile.outputs)[0].inputs)) {
-  const part = input.includes('friction_core.js') ? 'Emscripten + Embind glue'
-    : /js\/src\/(panel|i18n)\//.test(input) ? 'consent panel and its texts'
-    : /js\/src\/help\//.test(input) ? 'help content'
-    : /js\/src\/capture\//.test(input) ? 'DOM capture'
-    : 'loader, transport, API';
+  const part = /js\/src\/capture\//.test(input) ? 'DOM capture'
+    : /js\/src\/(transport|outbox|ledger|codec_pipe|codec_loader|handoff|ldp_setting)\.js/.test(input) ? 'sending (transport, codec, ledger)'
+    : /js\/src\/(panel|help|finder|i18n)\//.test(input) ? 'consent button, help and finder hooks'
+    : 'loader, engine wiring, API';
   byPart[part] = (byPart[part] || 0) + bytesInOutput;
 }
 console.log('\nfriction.js, minified bytes by part:');

@@ -1,8 +1,11 @@
 // Connects the default help widget to the SDK: offers in, "no thanks" and "talk to a person"
-// out. The widget itself (help_widget.js) and its texts load at the first offer, so pages where
-// nobody gets stuck never download them. Sites that render help themselves set help-ui="off"
-// and listen to friction.on('help') instead. Whatever fails here is logged and swallowed.
+// out. The widget's code and texts are fetched at the page's first idle moment, on every page,
+// whatever happens on it: fetched at the first offer instead, the request itself would tell the
+// site's server, before any consent, that this visitor was stuck. The element is made only at
+// the first offer. Sites that render help themselves set help-ui="off" and listen to
+// friction.on('help') instead. Whatever fails here is logged and swallowed.
 import { loadChunk, loadTexts } from '../chunks.js';
+import { whenIdle } from '../idle.js';
 import { pickLanguage } from '../i18n/language.js';
 import { log } from '../log.js';
 
@@ -10,11 +13,12 @@ export function mountHelpWidget(sdk, { lang } = {}) {
   try {
     if (!window.customElements || !document.documentElement.attachShadow) return;
     const language = pickLanguage(lang);
+    const download = () => Promise.all([loadChunk('help'), loadTexts(language)]);
+    whenIdle(() => download().catch(() => {})); // said at the first offer, if it still fails then
     let widget = null; // a promise of the widget, from the first offer on
     const widgetOnPage = () => {
       if (!widget) {
-        widget = Promise.all([loadChunk('help'), loadTexts(language)])
-          .then(([chunk, text]) => chunk.createHelpWidget(sdk, text, language));
+        widget = download().then(([chunk, text]) => chunk.createHelpWidget(sdk, text, language));
         widget.catch(() => { widget = null; }); // told below; the next offer tries again
       }
       return widget;

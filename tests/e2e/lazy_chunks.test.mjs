@@ -1,0 +1,100 @@
+// What the SDK downloads, and when (js/src/chunks.js), in Chromium on the demo shop: a visitor
+// who already answered gets friction.js, the core's glue and friction.wasm, then at an idle
+// moment the help widget and the page language's texts, on every page, so that no request
+// tells the server when someone was stuck; nothing of the panel. The Privacy button shows, in
+// the page's language, and pressing it brings the panel only. A first visit loads the panel in
+// one language.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, withScriptSettings } from './harness.mjs';
+
+const suite = useCollectorAndBrowser();
+
+// The SDK's own files a page asked for, by the name a web developer sees in dist/ (hash left out).
+function watchDist(page) {
+  const files = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/dist/')) files.push(path.slice('/dist/'.length).replace(/-[A-Z0-9]{8}\.mjs$/, '.mjs'));
+  });
+  return files;
+}
+
+async function openProduct(page) {
+  await page.goto(`${suite.collector.base}/product/8812`);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  // The Privacy button comes at the first idle moment.
+  await page.locator('friction-privacy-button button').waitFor({ state: 'visible' });
+}
+
+test('a visitor who refused downloads the core only; the Privacy button brings the panel in the page language', async () => {
+  const page = await newAnsweredPage(suite.browser, {}, { level: 'none' });
+  await withScriptSettings(page.context(), { 'data-lang': 'fr' });
+  const files = watchDist(page);
+  await openProduct(page);
+  await page.waitForTimeout(500); // anything still on its way would be asked for by now
+  assert.deepEqual([...files].sort(), ['friction-core.mjs', 'friction-help.mjs', 'friction-texts-fr.mjs', 'friction.js', 'friction.wasm']);
+  assert.equal(await page.locator('friction-privacy-button button').textContent(), 'Confidentialité');
+  assert.equal(await page.locator('friction-consent-panel').count(), 0, 'no panel on the page until it is asked for');
+
+  await page.locator('friction-privacy-button button').click();
+  await page.locator('friction-consent-panel dialog[open]').waitFor();
+  assert.deepEqual(files.slice(5), ['friction-panel.mjs']);
+  assert.equal(await page.locator('friction-consent-panel dialog').getAttribute('lang'), 'fr');
+  await page.close();
+});
+
+test('a first visit loads the panel in one language, and the codec only once the visitor accepts', async () => {
+  const context = await suite.browser.newContext();
+  const page = await context.newPage();
+  const files = watchDist(page);
+  await page.goto(`${suite.collector.base}/product/8812`);
+  await page.locator('friction-consent-panel dialog[open]').waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual([...files].sort(), ['friction-core.mjs', 'friction-help.mjs', 'friction-panel.mjs', 'friction-texts-en.mjs', 'friction.js', 'friction.wasm']);
+  await page.locator('friction-consent-panel').getByRole('button', { name: 'Accept' }).click();
+  await page.waitForFunction(() => window.friction.consent.get() === 'signals');
+  await page.waitForTimeout(300);
+  assert.ok(files.includes('friction-codec.wasm'), `the codec comes with consent: ${files}`);
+  await context.close();
+});
+
+test('the help widget downloads before anyone is stuck, and no request goes at the offer', async () => {
+  const page = await newAnsweredPage(suite.browser, {}, { level: 'none' });
+  const files = watchDist(page);
+  await openProduct(page);
+  await page.waitForTimeout(500);
+  assert.deepEqual(files.filter((file) => /help|texts/.test(file)).sort(), ['friction-help.mjs', 'friction-texts-en.mjs']);
+  assert.equal(await page.locator('friction-help').count(), 0, 'the widget element is made at the first offer');
+  const before = files.length;
+  await clickRepeatedly(page, '#apply-coupon', 4, 120);
+  await page.locator('friction-help section.box').waitFor({ state: 'visible' });
+  assert.deepEqual(files.slice(before), [], 'the offer itself asks the server for nothing');
+  await page.close();
+});
+
+test('a missing chunk is a console message, not a broken page; the next press tries again', async () => {
+  const page = await newAnsweredPage(suite.browser, {}, { level: 'none' });
+  const messages = [];
+  page.on('console', (message) => messages.push(message.text()));
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  let failPanel = true;
+  await page.route('**/dist/friction-panel-*.mjs', (route) => (failPanel ? route.fulfill({ status: 404, body: '' }) : route.continue()));
+  await openProduct(page);
+  await page.locator('friction-privacy-button button').click();
+  await expectSoon(() => messages.some((text) => /could not show the consent panel.*friction-panel-[A-Z0-9]+\.mjs.*copy every file of dist\//s.test(text)), () => messages.join('\n'));
+  assert.deepEqual(pageErrors, []);
+  failPanel = false;
+  await page.locator('friction-privacy-button button').click();
+  await page.locator('friction-consent-panel dialog[open]').waitFor();
+  await page.close();
+});
+
+async function expectSoon(check, describe) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail(`not seen in time:\n${describe()}`);
+}
