@@ -36,7 +36,8 @@ const common = {
 const CHUNKS = {
   core: 'js/src/chunks/core_chunk.js',
   panel: 'js/src/chunks/panel_chunk.js',
-  help: 'js/src/chunks/help_chunk.js',
+  'help-en': 'js/src/chunks/help_en.js',
+  'help-fr': 'js/src/chunks/help_fr.js',
   finder: 'js/src/chunks/finder_chunk.js',
   'texts-en': 'js/src/chunks/texts_en.js',
   'texts-fr': 'js/src/chunks/texts_fr.js',

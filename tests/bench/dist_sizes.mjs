@@ -1,8 +1,8 @@
 // What a page downloads, raw, gzip -9 and brotli -q 11, split as the SDK loads it (js/src/chunks.js):
 //  - with the page: friction.js, the core's glue chunk and friction.wasm;
-//  - at its first idle moment: the help widget and the texts of the page's language (on every
+//  - at its first idle moment: the help widget with its texts in the page's language (on every
 //    page: fetched at an offer, the request would tell the server that someone was stuck);
-//  - a first visit: the consent panel too;
+//  - a first visit: the consent panel and its texts too;
 //  - once the visitor's consent lets something be sent: the codec;
 //  - the element finder on the dashboard's links only.
 // Then where friction.js's own bytes come from, minified. Usage: node tests/bench/dist_sizes.mjs
@@ -41,21 +41,23 @@ const glue = chunk('core');
 const core = file('friction.wasm');
 const panel = chunk('panel');
 const texts = { en: chunk('texts-en'), fr: chunk('texts-fr') };
-const largestTexts = texts.fr.brotli > texts.en.brotli ? texts.fr : texts.en;
-const help = chunk('help');
+const help = { en: chunk('help-en'), fr: chunk('help-fr') };
+// The larger language of each, so that the totals hold for both.
+const larger = (pair) => (pair.fr.brotli > pair.en.brotli ? pair.fr : pair.en);
 const withPage = [script, glue, core];
-const answered = [...withPage, help, largestTexts];
+const answered = [...withPage, larger(help)];
 const rows = [
   ['friction.js', script],
   [`${glue.name} (Emscripten + Embind glue)`, glue],
   ['friction.wasm (detection core)', core],
   ['with the page, total', sum(withPage)],
-  [`${help.name} (help widget, at the first idle moment)`, help],
-  [`${texts.en.name} (English texts, idem)`, texts.en],
-  [`${texts.fr.name} (French texts, idem)`, texts.fr],
-  [`**a visitor who answered, before consent** (texts in ${largestTexts === texts.fr ? 'French' : 'English'}, the larger)`, sum(answered), TARGETS.answered],
+  [`${help.en.name} (help widget in English, at the first idle moment)`, help.en],
+  [`${help.fr.name} (the same in French)`, help.fr],
+  ['**a visitor who answered, before consent** (the larger language)', sum(answered), TARGETS.answered],
   [`${panel.name} (consent panel)`, panel],
-  ['**a first visit** (the same with the panel)', sum([...answered, panel]), TARGETS.firstVisit],
+  [`${texts.en.name} (its English texts)`, texts.en],
+  [`${texts.fr.name} (its French texts)`, texts.fr],
+  ['**a first visit** (the same with the panel, the larger language)', sum([...answered, panel, larger(texts)]), TARGETS.firstVisit],
   ['friction-codec.wasm (after consent)', file('friction-codec.wasm'), TARGETS.codec],
   [`${chunk('finder').name} (element finder, dashboard links only)`, chunk('finder')],
 ];

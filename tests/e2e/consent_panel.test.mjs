@@ -356,6 +356,9 @@ test('en and fr have the same keys; the language comes from the option, then <ht
     ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]))
     : typeof value);
   assert.deepEqual(shape(fr), shape(en));
+  const { default: enHelp } = await import('../../js/src/i18n/en_help.js');
+  const { default: frHelp } = await import('../../js/src/i18n/fr_help.js');
+  assert.deepEqual(shape(frHelp), shape(enHelp), 'the help widget\'s texts too');
 
   const { pickLanguage } = await import('../../js/src/i18n/language.js');
   const pick = (explicit, htmlLang, browser) => {

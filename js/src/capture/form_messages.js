@@ -16,8 +16,13 @@ const ERROR_NAME = /err|invalid|danger|warn/i;
 // Container levels looked through for a field next to a message: a label/input/message group
 // is one or two levels deep in common markup; more would reach the whole form.
 const MAX_CONTAINER_LEVELS = 3;
-// Mutation records looked at per observer callback: a burst of DOM churn costs no more.
+// Mutation records, and elements, looked at per observer callback: a page that renders a list
+// of thousands of rows in one go costs no more than a form's message does.
 const MAX_RECORDS = 40;
+const MAX_ELEMENTS = 60;
+// A message is a few words, maybe an icon or a short list: an element with more children than
+// this is a section of the page being rendered, not a message, and its text is not read.
+const MAX_MESSAGE_CHILDREN = 16;
 
 const textOf = (element) => (element.textContent || '').trim() !== '';
 const invalid = (field) => field.getAttribute('aria-invalid') === 'true' || Boolean(field.validity && !field.validity.valid);
@@ -63,7 +68,8 @@ export function watchFormMessages(recorder, targets) {
   };
 
   function consider(element) {
-    if (!element || element.nodeType !== 1 || element.closest('[data-friction-ignore], [hidden]') || !textOf(element)) return;
+    if (!element || element.nodeType !== 1 || element.childElementCount > MAX_MESSAGE_CHILDREN) return;
+    if (element.closest('[data-friction-ignore], [hidden]') || !textOf(element)) return;
     const live = element.closest(LIVE);
     const role = live && (live.getAttribute('role') || '');
     const assertive = live && (role === 'alert' || live.getAttribute('aria-live') === 'assertive');
@@ -85,6 +91,7 @@ export function watchFormMessages(recorder, targets) {
         for (const node of nodes) {
           const element = node.nodeType === 1 ? node : node.parentElement;
           if (!element || seen.has(element)) continue;
+          if (seen.size === MAX_ELEMENTS) return;
           seen.add(element);
           consider(element);
         }

@@ -56,13 +56,14 @@ export class HelpWidget extends HTMLElement {
     this.setAttribute('data-friction-ignore', '');
   }
 
-  // text: the language's texts (i18n/); onDismiss(): the visitor said no thanks;
+  // text: the widget's texts (i18n/en_help.js, fr_help.js); onDismiss(): the visitor said no
+  // thanks;
   // onPerson(share): asks for a person, resolves to { reference, shared } or null.
   // onAsked(): the visitor took one of the help's actions (a view where help was asked).
   // onEvent(name): a help event ('opened', 'solved', 'unsolved'); shouldAsk(): whether to ask
   // "Did this solve it?" now (true once).
   configure({ text, lang, onDismiss, onPerson, onAsked = () => {}, onEvent = () => {}, shouldAsk = () => false }) {
-    this.text = text.help;
+    this.text = text;
     this.box.setAttribute('lang', lang);
     this.announcer.setAttribute('lang', lang);
     this.box.setAttribute('aria-label', this.text.region);

@@ -4,7 +4,7 @@
 // site's server, before any consent, that this visitor was stuck. The element is made only at
 // the first offer. Sites that render help themselves set help-ui="off" and listen to
 // friction.on('help') instead. Whatever fails here is logged and swallowed.
-import { loadChunk, loadTexts } from '../chunks.js';
+import { loadChunk } from '../chunks.js';
 import { whenIdle } from '../idle.js';
 import { pickLanguage } from '../i18n/language.js';
 import { log } from '../log.js';
@@ -13,12 +13,12 @@ export function mountHelpWidget(sdk, { lang } = {}) {
   try {
     if (!window.customElements || !document.documentElement.attachShadow) return;
     const language = pickLanguage(lang);
-    const download = () => Promise.all([loadChunk('help'), loadTexts(language)]);
+    const download = () => loadChunk(`help-${language}`);
     whenIdle(() => download().catch(() => {})); // said at the first offer, if it still fails then
     let widget = null; // a promise of the widget, from the first offer on
     const widgetOnPage = () => {
       if (!widget) {
-        widget = download().then(([chunk, text]) => chunk.createHelpWidget(sdk, text, language));
+        widget = download().then((chunk) => chunk.createHelpWidget(sdk, chunk.text, language));
         widget.catch(() => { widget = null; }); // told below; the next offer tries again
       }
       return widget;

@@ -1,5 +1,5 @@
-// Textes français du panneau de consentement et de l'aide (le libellé du bouton Confidentialité
-// est dans language.js). Mêmes clés qu'en.js.
+// Textes français du panneau de consentement (ceux de l'aide sont dans fr_help.js, le libellé du
+// bouton Confidentialité dans language.js). Mêmes clés qu'en.js.
 // \u00a0 : espace insécable avant « : », comme le veut la typographie française.
 export default {
 
@@ -151,49 +151,4 @@ export default {
     other: 'un élément',
   },
   // Le widget d'aide (help/help_widget.js) : affiché quand la personne semble bloquée.
-  help: {
-    region: 'Aide',
-    title: 'Besoin d’un coup de main ?',
-    why: {
-      rage_click: '{what} n’a pas réagi à vos clics.',
-      dead_click: '{what} n’a rien fait quand vous avez cliqué.',
-      error_click: 'Une erreur s’est produite quand vous avez cliqué sur {what}.',
-      form_struggle: 'Ce formulaire semble vous poser problème.',
-      scroll_thrash: 'Vous semblez chercher quelque chose sur cette page.',
-      quick_back: 'Cette page n’était peut-être pas celle que vous attendiez.',
-      cursor_thrash: 'Vous semblez chercher quelque chose.',
-      hesitation: 'Vous semblez hésiter devant {what}.',
-      slow_response: 'Cela prend plus de temps que prévu.',
-      other: 'Quelque chose sur cette page semble vous gêner.',
-    },
-    // Une difficulté avec un formulaire dont le cœur a dit la cause : dite à la place.
-    whyCause: {
-      validation_loop: '{what} est refusé encore et encore.',
-      re_entry: 'Remplir {what} semble difficile.',
-      rejected_submit: 'Ce formulaire a été envoyé mais n’a pas été accepté.',
-      abandonment: 'Ce formulaire semble difficile à terminer.',
-    },
-    labelled: '« {label} »',
-    this: {
-      button: 'ce bouton',
-      link: 'ce lien',
-      textbox: 'ce champ',
-      other: 'cet élément',
-    },
-    dismiss: 'Non merci',
-    close: 'Fermer l’aide',
-    askShare: 'Partager un résumé de votre visite avec la personne qui vous aide ? Il indique les types de pages parcourues, les difficultés rencontrées et le temps passé, jamais ce que vous avez saisi.',
-    share: 'Oui, le partager',
-    dontShare: 'Non, me mettre en relation sans',
-    sending: 'Mise en relation…',
-    reference: 'Votre référence : {reference}',
-    referenceShared: 'Donnez cette référence à la personne avec qui vous parlez : elle sait déjà ce qui s’est passé.',
-    referenceNotShared: 'Donnez cette référence à la personne avec qui vous parlez. Le résumé de votre visite n’a pas été partagé.',
-    failed: 'Nous n’avons pu joindre personne pour le moment. Réessayez dans un instant.',
-    retry: 'Réessayer',
-    solvedQuestion: 'Cela a-t-il résolu le problème ?',
-    solvedYes: 'Oui',
-    solvedNo: 'Non',
-    thanks: 'Merci de nous l’avoir dit.',
-  },
 };

@@ -1,8 +1,9 @@
-// Chunk: the default help widget, loaded at the first offer of help (chunks.js).
-import { HELP_TAG, HelpWidget } from '../help/help_widget.js';
+// The default help widget on the page; the chunks help_en.js and help_fr.js carry it with their
+// language's texts.
+import { HELP_TAG, HelpWidget } from './help_widget.js';
 
 // Puts the widget on the page, hidden, connected to the SDK: "no thanks" and "talk to a
-// person" go back to it. `text`: the language's texts.
+// person" go back to it. `text`: the widget's texts in `lang` (i18n/en_help.js...).
 export function createHelpWidget(sdk, text, lang) {
   if (!customElements.get(HELP_TAG)) customElements.define(HELP_TAG, HelpWidget);
   const widget = document.createElement(HELP_TAG);

@@ -1,0 +1,47 @@
+// English texts of the help widget (help/help_widget.js), shown when the visitor seems stuck: it
+// says why. They download with the widget's code (chunks/help_en.js).
+export default {
+  region: 'Help',
+  title: 'Need a hand?',
+  why: {
+    rage_click: '{what} did not respond to your clicks.',
+    dead_click: '{what} did nothing when you clicked it.',
+    error_click: 'Something went wrong when you clicked {what}.',
+    form_struggle: 'This form seems to be giving you trouble.',
+    scroll_thrash: 'You seem to be looking for something on this page.',
+    quick_back: 'This page may not have been what you expected.',
+    cursor_thrash: 'You seem to be looking for something.',
+    hesitation: 'You seem unsure about {what}.',
+    slow_response: 'This is taking longer than it should.',
+    other: 'Something on this page seems to be in your way.',
+  },
+  // A form struggle whose cause the core told (sdk/detect/friction_cause.h): said instead.
+  whyCause: {
+    validation_loop: '{what} keeps being refused.',
+    re_entry: 'Filling in {what} seems hard.',
+    rejected_submit: 'This form was sent but not accepted.',
+    abandonment: 'This form seems hard to finish.',
+  },
+  labelled: '“{label}”',
+  this: {
+    button: 'this button',
+    link: 'this link',
+    textbox: 'this field',
+    other: 'this element',
+  },
+  dismiss: 'No thanks',
+  close: 'Close help',
+  askShare: 'Share a summary of your visit with the person who helps you? It lists the kinds of page you went through, the trouble you met and the time spent, never what you typed.',
+  share: 'Yes, share it',
+  dontShare: 'No, connect me without it',
+  sending: 'Connecting you…',
+  reference: 'Your reference: {reference}',
+  referenceShared: 'Give this reference to the person you talk to: they already know what happened.',
+  referenceNotShared: 'Give this reference to the person you talk to. Your visit summary was not shared.',
+  failed: 'We could not reach anyone just now. Please try again in a moment.',
+  retry: 'Try again',
+  solvedQuestion: 'Did this solve it?',
+  solvedYes: 'Yes',
+  solvedNo: 'No',
+  thanks: 'Thank you for telling us.',
+};
