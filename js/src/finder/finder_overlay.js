@@ -7,7 +7,7 @@ import { adoptStyles, h } from '../panel/dom.js';
 import { labelOf, roleOf } from '../targets.js';
 import { FINDER_CSS } from './finder_styles.js';
 
-export const FINDER_TAG = 'friction-finder';
+export { FINDER_TAG } from '../own_elements.js';
 
 export class FinderOverlay extends HTMLElement {
   constructor() {

@@ -15,7 +15,7 @@ import { guarded, log } from '../log.js';
 import { HELP_CSS } from './help_styles.js';
 import { helpWhy } from './help_why.js';
 
-export const HELP_TAG = 'friction-help';
+export { HELP_TAG } from '../own_elements.js';
 
 // The corner farthest from the element (its rect in viewport coordinates): the opposite half,
 // vertically and horizontally. Without an element, bottom right, where help usually sits.

@@ -24,9 +24,26 @@ export function mountHelpWidget(sdk, { lang } = {}) {
       return widget;
     };
     const failed = (error) => log.error('could not show the help widget; friction.on("help") still works.', error);
+    // Hiding is synchronous once the widget is on the page: the widget's own "Thank you" comes
+    // right after the SDK hid it. A hide while an offer still loads cancels that offer.
+    let shown = null;
+    let hides = 0;
     sdk.helpView = {
-      offer: (offer, element, cause) => widgetOnPage().then((shown) => shown.offer(offer, element, cause)).catch(failed),
-      hide: () => widget && widget.then((shown) => shown.hide()).catch(failed),
+      offer: (offer, element, cause) => {
+        const hidesBefore = hides;
+        widgetOnPage().then((onPage) => {
+          shown = onPage;
+          if (hides === hidesBefore) onPage.offer(offer, element, cause);
+        }).catch(failed);
+      },
+      hide: () => {
+        hides += 1;
+        try {
+          if (shown) shown.hide();
+        } catch (error) {
+          failed(error);
+        }
+      },
     };
   } catch (error) {
     log.error('could not show the help widget; friction.on("help") still works.', error);

@@ -9,7 +9,7 @@ import { adoptStyles, deepActiveElement, h } from './dom.js';
 import { PANEL_CSS } from './panel_styles.js';
 import { receiptView } from './receipt_view.js';
 
-export const PANEL_TAG = 'friction-consent-panel';
+export { PANEL_TAG } from '../own_elements.js';
 
 const TITLE_ID = 'friction-panel-title';
 const VIEWS = { ask: askView, customise: customiseView, receipt: receiptView };

@@ -4,7 +4,7 @@
 import { guarded } from '../log.js';
 import { adoptStyles, h } from './dom.js';
 
-export const BUTTON_TAG = 'friction-privacy-button';
+export { BUTTON_TAG } from '../own_elements.js';
 
 // White with the panel's blue (11:1), focus ring #0a58ca (6:1 on white). Bottom left: the
 // bottom right corner is where shops usually put their chat.
