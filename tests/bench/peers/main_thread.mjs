@@ -54,8 +54,9 @@ export function pageNavigations(events) {
     .sort((a, b) => a.ts - b.ts);
 }
 
-// One entry per page: { path, taskMs, scriptMs, longTasks, longestMs, pieces: [...] }.
-export function mainThreadByPage(events) {
+// One entry per page: { path, taskMs, scriptMs, longTasks, longestMs, pieces: [...] }, each
+// with its CPU twin. untilMs: count only the first untilMs of each page (the start-up bench).
+export function mainThreadByPage(events, { untilMs = Infinity } = {}) {
   const navigations = pageNavigations(events);
   const pids = new Set(navigations.map((n) => n.pid));
   const mainThreads = new Set(events
@@ -65,12 +66,12 @@ export function mainThreadByPage(events) {
     .filter((e) => e.ph === 'X' && typeof e.dur === 'number' && mainThreads.has(`${e.pid}:${e.tid}`))
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const pages = navigations.map((n, i) => ({
-    path: new URL(n.url).pathname, start: n.ts, end: navigations[i + 1]?.ts ?? Infinity,
+    path: new URL(n.url).pathname, start: n.ts, end: Math.min(navigations[i + 1]?.ts ?? Infinity, n.ts + untilMs * 1000),
     taskMs: 0, scriptMs: 0, longTasks: 0, longestMs: 0,
     taskCpuMs: 0, scriptCpuMs: 0, longTasksCpu: 0, longestCpuMs: 0, pieces: [],
   }));
   const pageAt = (ts) => {
-    for (let i = pages.length - 1; i >= 0; i--) if (ts >= pages[i].start) return pages[i];
+    for (let i = pages.length - 1; i >= 0; i--) if (ts >= pages[i].start) return ts < pages[i].end ? pages[i] : null;
     return null;
   };
   // Top-level tasks only: a RunTask inside another (a nested loop) is part of its parent.
