@@ -135,6 +135,18 @@ export function printReport(results, { laneNames, journeyNames, header, detail }
     }),
   ));
 
+  say('\nThe SDK\'s files as pages loaded them (raw / brotli -q11; how many page loads fetched each, of all)');
+  for (const lane of sdkLanes) {
+    const loads = results.filter((r) => r.lane === lane && !r.failed).flatMap((r) => r.pages);
+    const files = new Map();
+    for (const f of loads.flatMap((p) => p.ownFiles ?? [])) {
+      const name = f.path.replace(/^\/peers\//, '');
+      if (!files.has(name)) files.set(name, { ...f, loads: 0 });
+      files.get(name).loads += 1;
+    }
+    say(`  ${lane}: ${[...files].map(([name, f]) => `${name} ${kb(f.raw)}/${kb(f.brotli)} KB (${f.loads}/${loads.length})`).join(', ') || 'none'}`);
+  }
+
   say('\nPer journey (median over runs; ms over the no-SDK baseline: main-thread wall / CPU / script CPU)');
   say(table(['journey', ...sdkLanes], journeyNames.map((j) => [j, ...sdkLanes.map((l) => {
     const pj = summary.get(l).perJourney.find((x) => x.journey === j);

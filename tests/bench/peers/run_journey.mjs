@@ -53,7 +53,7 @@ export async function runJourney(browser, proxy, lane, journey, { beforeStart } 
       p.ownRaw = net.ownResources.reduce((s, r) => s + (r.body?.length ?? 0), 0);
       p.ownBrotli = net.ownResources.reduce((s, r) => s + brotliSize(r.body), 0);
       p.ownWire = net.ownResources.reduce((s, r) => s + Math.max(0, r.wire ?? 0), 0);
-      p.ownFiles = net.ownResources.map((r) => `${r.path} ${r.status} ${r.body?.length ?? '?'}`);
+      p.ownFiles = net.ownResources.map((r) => ({ path: r.path, status: r.status, raw: r.body?.length ?? null, brotli: brotliSize(r.body), wire: r.wire }));
       p.uploadBytes = net.uploadBytes;
       p.uploads = net.uploads;
     });
