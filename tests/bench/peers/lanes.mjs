@@ -10,10 +10,24 @@ import { answeredVisitor } from '../../e2e/harness.mjs';
 export const root = new URL('../../..', import.meta.url).pathname;
 const modules = join(root, 'node_modules');
 
+// The installed versions (null when missing: that peer's lane fails and says so).
+function installedVersion(name) {
+  try {
+    return JSON.parse(readFileSync(join(modules, name, 'package.json'), 'utf8')).version;
+  } catch {
+    return null;
+  }
+}
+
 export const PEER_VERSIONS = {
-  '@datadog/browser-rum': JSON.parse(readFileSync(join(modules, '@datadog/browser-rum/package.json'), 'utf8')).version,
-  'posthog-js': JSON.parse(readFileSync(join(modules, 'posthog-js/package.json'), 'utf8')).version,
+  '@datadog/browser-rum': installedVersion('@datadog/browser-rum'),
+  'posthog-js': installedVersion('posthog-js'),
 };
+
+// Throws, for the lane's report, when the lane's peer is not installed.
+export function assertInstalled(lane) {
+  if (lane.requires && !PEER_VERSIONS[lane.requires]) throw new Error(`${lane.requires} is not installed (npm ci installs the dev dependencies)`);
+}
 
 // Our tag as the shop's pages carry it (it spans two lines).
 const OUR_TAG = /<script\b[^>]*\bsrc="\/dist\/friction\.js"[^>]*>\s*<\/script>/s;
@@ -124,9 +138,11 @@ function answerPeer(pathname) {
 
 const withoutTag = (html) => replaceOurTag(html, '');
 
-// name: the lane's label; html(page): the document as this lane serves it; initScript: run in
-// every page before its scripts; ownUrl(pathname): a resource of this SDK (bytes per page);
-// uploadUrl(pathname): a request to this SDK's collector.
+// Keyed by the lane's label. html(text): the document as this lane serves it; initScript: run
+// in every page before its scripts; afterFirstLoad(page): what the person does first;
+// ownUrl(pathname) / uploadUrl(pathname): this SDK's files (bytes per page) and its collector
+// (bytes uploaded), for peers answerPeer says both; requires: the npm package the lane needs;
+// peer: set for the peers, whom ratios are taken against.
 export const LANES = {
   'no SDK': { html: withoutTag, peer: false },
   friction: {
@@ -149,10 +165,12 @@ export const LANES = {
     uploadUrl: (p) => p.startsWith('/v1/'),
   },
   'Datadog RUM': {
+    requires: '@datadog/browser-rum',
     html: (html) => replaceOurTag(html, '<script src="/peers/datadog-init.js"></script>'),
     peer: `@datadog/browser-rum ${PEER_VERSIONS['@datadog/browser-rum']}`,
   },
   'posthog-js': {
+    requires: 'posthog-js',
     html: (html) => replaceOurTag(html, '<script src="/peers/posthog-init.js"></script>'),
     peer: `posthog-js ${PEER_VERSIONS['posthog-js']}`,
   },

@@ -2,6 +2,7 @@
 // routes, a CDP trace of the whole journey, then the page closed so beacons flush. Returns the
 // per-page main-thread costs, the SDK's bytes per page and the bytes it uploaded.
 import { brotliSize } from './brotli_size.mjs';
+import { assertInstalled } from './lanes.mjs';
 import { mainThreadByPage } from './main_thread.mjs';
 import { blockOutside, newCounters, watchOwnResources } from './network.mjs';
 import { visitorUserAgent } from './one_core_chromium.mjs';
@@ -12,6 +13,7 @@ const BEACON_GRACE_MS = 1000;
 
 // proxy: the counting proxy (counting_proxy.mjs) the pages are loaded through.
 export async function runJourney(browser, proxy, lane, journey, { beforeStart } = {}) {
+  assertInstalled(lane);
   const counters = newCounters();
   proxy.use(lane, counters);
   const context = await browser.newContext({ userAgent: visitorUserAgent(browser) });

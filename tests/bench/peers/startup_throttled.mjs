@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { startCollector } from '../../e2e/harness.mjs';
 import { benchHeader } from './bench_header.mjs';
 import { startCountingProxy } from './counting_proxy.mjs';
-import { LANES } from './lanes.mjs';
+import { LANES, assertInstalled } from './lanes.mjs';
 import { mainThreadByPage } from './main_thread.mjs';
 import { blockOutside, newCounters } from './network.mjs';
 import { launchOneCoreChromium, visitorUserAgent } from './one_core_chromium.mjs';
@@ -43,6 +43,7 @@ function noteFrictionReady() {
 }
 
 async function startupOnce(browser, proxy, lane, rate) {
+  assertInstalled(lane);
   const counters = newCounters();
   proxy.use(lane, counters);
   const context = await browser.newContext({ userAgent: visitorUserAgent(browser) });
