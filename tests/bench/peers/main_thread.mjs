@@ -94,7 +94,7 @@ export function mainThreadByPage(events, { untilMs = Infinity } = {}) {
     page.taskCpuMs += cpuMs;
     page.longestCpuMs = Math.max(page.longestCpuMs, cpuMs);
     if (cpuMs > LONG_TASK_MS) page.longTasksCpu += 1;
-    if (ms > DETAIL_TASK_MS) page.pieces.push({ ...describeTask(task, onMain, ms), cpuMs: Math.round(cpuMs * 10) / 10 });
+    if (ms > DETAIL_TASK_MS || cpuMs > DETAIL_TASK_MS) page.pieces.push({ ...describeTask(task, onMain, ms), cpuMs: Math.round(cpuMs * 10) / 10 });
   }
   for (const page of pages) {
     const mine = scripts.filter((e) => e.ts >= page.start && e.ts < page.end);
@@ -124,11 +124,15 @@ function describeTask(task, onMain, ms) {
   const child = longest ?? task;
   const childEnd = child.ts + child.dur;
   const withUrl = [child, ...inside.filter((e) => e.ts >= child.ts && e.ts + e.dur <= childEnd)].find((e) => scriptUrl(e));
+  const data = withUrl?.args?.data ?? {};
   return {
     ms: Math.round(ms * 10) / 10,
-    event: child.name,
+    // An event's type says which listener ran (load, pointerdown, ...).
+    event: child.name === 'EventDispatch' && child.args?.data?.type ? `EventDispatch(${child.args.data.type})` : child.name,
     eventMs: Math.round(child.dur / 100) / 10,
     url: withUrl ? scriptUrl(withUrl) : '',
-    functionName: withUrl?.args?.data?.functionName || '',
+    functionName: data.functionName || '',
+    // Where in the script (1-based, as DevTools shows it): finds a minified function.
+    at: Number.isInteger(data.lineNumber) ? `${data.lineNumber}:${data.columnNumber ?? 0}` : '',
   };
 }

@@ -5,8 +5,9 @@
 // quiet machine). Usage:
 //   node tests/bench/peers/side_by_side.mjs [--runs 5] [--detail] [--json FILE]
 //        [--lanes "no SDK,friction,..."] [--journeys "part of a name"] [--throttle 4]
-// --throttle N runs the start-up bench instead (startup_throttled.mjs, the same options).
-import { writeFileSync } from 'node:fs';
+// --throttle N runs the start-up bench instead (startup_throttled.mjs, the same options);
+// --report FILE prints the tables again from a --json file, without running anything.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startCollector } from '../../e2e/harness.mjs';
 import { benchHeader } from './bench_header.mjs';
@@ -25,8 +26,17 @@ const { values: args } = parseArgs({
     lanes: { type: 'string' },
     journeys: { type: 'string' },
     throttle: { type: 'string' },
+    report: { type: 'string' },
   },
 });
+
+if (args.report) {
+  const { header, results, laneNames, journeyNames } = JSON.parse(readFileSync(args.report, 'utf8'));
+  const lanes = laneNames ?? [...new Set(results.map((r) => r.lane))];
+  const journeyList = journeyNames ?? [...new Set(results.map((r) => r.journey))];
+  console.log(printReport(results, { laneNames: lanes, journeyNames: journeyList, header, detail: args.detail }));
+  process.exit(0);
+}
 
 if (args.throttle) {
   const { runStartupBench } = await import('./startup_throttled.mjs');
@@ -71,6 +81,6 @@ const header = benchHeader('friction side-by-side bench (tests/bench/peers/side_
   `runs: ${runs} per lane, interleaved; journeys: ${journeys.map((j) => j.name).join(' | ')}; lanes: ${laneNames.join(', ')}`);
 console.log(printReport(results, { laneNames, journeyNames: journeys.map((j) => j.name), header, detail: args.detail }));
 if (args.json) {
-  writeFileSync(args.json, JSON.stringify({ header, results }, null, 1));
+  writeFileSync(args.json, JSON.stringify({ header, laneNames, journeyNames: journeys.map((j) => j.name), results }, null, 1));
   console.log(`\nraw numbers: ${args.json}`);
 }

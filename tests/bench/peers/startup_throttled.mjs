@@ -129,7 +129,8 @@ export async function runStartupBench(args) {
     out.push(`\n${lane}: tasks over 10 ms wall (all runs), with the script they ran (the SDK's are under /dist/)`);
     const groups = new Map();
     for (const p of pieces) {
-      const key = `${p.event} ${p.url ? basename(new URL(p.url, 'http://x/').pathname) : '(no script)'}${p.functionName ? ` ${p.functionName}` : ''}${p.url.includes('/dist/') ? '  [SDK]' : ''}`;
+      const script = p.url ? `${basename(new URL(p.url, 'http://x/').pathname)}${p.at ? `:${p.at}` : ''}` : '(no URL)';
+      const key = `${p.event} ${script}${p.functionName ? ` ${p.functionName}` : ''}${p.url.includes('/dist/') ? '  [SDK]' : ''}`;
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key).push(p);
     }
