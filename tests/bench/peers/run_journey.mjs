@@ -1,6 +1,7 @@
-// One journey in one lane: a fresh context (cold cache, no storage but the lane's), the lane's
-// routes, a CDP trace of the whole journey, then the page closed so beacons flush. Returns the
-// per-page main-thread costs, the SDK's bytes per page and the bytes it uploaded.
+// One journey in one lane: a fresh context (cold cache, no storage but the lane's) loading the
+// shop through the counting proxy, a CDP trace of the whole journey, then the page closed so
+// beacons flush. Returns the per-page main-thread costs, the SDK's bytes per page and the
+// bytes it uploaded.
 import { brotliSize } from './brotli_size.mjs';
 import { assertInstalled } from './lanes.mjs';
 import { mainThreadByPage } from './main_thread.mjs';
@@ -8,11 +9,11 @@ import { blockOutside, newCounters, watchOwnResources } from './network.mjs';
 import { visitorUserAgent } from './one_core_chromium.mjs';
 import { startTrace } from './trace_session.mjs';
 
-// A beacon sent as the page went away reaches the route on loopback well within this.
+// A beacon sent as the page went away reaches the proxy on loopback well within this.
 const BEACON_GRACE_MS = 1000;
 
 // proxy: the counting proxy (counting_proxy.mjs) the pages are loaded through.
-export async function runJourney(browser, proxy, lane, journey, { beforeStart } = {}) {
+export async function runJourney(browser, proxy, lane, journey) {
   assertInstalled(lane);
   const counters = newCounters();
   proxy.use(lane, counters);
@@ -34,7 +35,6 @@ export async function runJourney(browser, proxy, lane, journey, { beforeStart } 
       counters.pageIndex = ++pageIndex;
     });
     watchOwnResources(page, lane, counters);
-    if (beforeStart) await beforeStart(page, context);
     const trace = await startTrace(browser);
     let events;
     try {
@@ -66,9 +66,9 @@ export async function runJourney(browser, proxy, lane, journey, { beforeStart } 
         pages[pages.length - 1].uploads += counters.pages[i].uploads;
       }
     }
-    proxy.use(null, null);
     return { pages, blocked: counters.blocked, errors: [...counters.errors, ...consoleErrors] };
   } finally {
+    proxy.use(null, null);
     await context.close().catch(() => {});
   }
 }
