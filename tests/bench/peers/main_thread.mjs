@@ -1,0 +1,138 @@
+// Reads a Chromium trace (CDP Tracing) into per-page main-thread costs of the page's renderer.
+//
+// Pages: a main-frame `navigationStart` (blink.user_timing) to an http URL starts a page; it
+// runs until the next one. Thread: CrRendererMain of the process that navigated.
+// Task time: top-level `RunTask` events (disabled-by-default-devtools.timeline), summed; a long
+// task is one over 50 ms (the Long Tasks API's threshold). Each is measured twice: wall time
+// (`dur`, what a visitor waits) and the thread's CPU time (`tdur`), which stays honest when
+// another process takes the core (wall time then grows with every preemption).
+// Script time: the union (nested events counted once) of the events that run JavaScript or
+// prepare it: EvaluateScript, v8.evaluateModule, v8.compile, v8.compileModule, v8.produceCache,
+// v8.produceModuleCache, FunctionCall, v8.callFunction, TimerFire, FireAnimationFrame,
+// FireIdleCallback, RunMicrotasks, XHRReadyStateChange, XHRLoad, every v8.execute event
+// (V8.Execute...), and WebAssembly compile/instantiate events (names starting v8.wasm or
+// wasm.). EventDispatch itself is left out: its JS shows as FunctionCall inside it, the rest is
+// the browser's default action, which happens with or without an SDK.
+export const TRACE_CATEGORIES = [
+  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing',
+  'v8.wasm', // names the WebAssembly compile/instantiate steps inside tasks (attribution only)
+];
+
+export const LONG_TASK_MS = 50;
+export const DETAIL_TASK_MS = 10;
+
+const SCRIPT_NAMES = new Set([
+  'EvaluateScript', 'v8.evaluateModule', 'v8.compile', 'v8.compileModule', 'v8.produceCache',
+  'v8.produceModuleCache', 'FunctionCall', 'v8.callFunction', 'TimerFire', 'FireAnimationFrame',
+  'FireIdleCallback', 'RunMicrotasks', 'XHRReadyStateChange', 'XHRLoad',
+]);
+const isScript = (e) => SCRIPT_NAMES.has(e.name) || e.cat.includes('v8.execute') || /^(v8\.wasm|wasm\.)/.test(e.name);
+
+// Where a script event's code came from.
+function scriptUrl(e) {
+  const d = e.args?.data ?? e.args ?? {};
+  return d.url || d.scriptName || d.fileName || d.stackTrace?.[0]?.url || d.frames?.[0]?.url || '';
+}
+
+// Sum of the lengths of a list of intervals sorted by start, overlaps counted once.
+function unionMicros(events, start = (e) => e.ts, length = (e) => e.dur) {
+  let total = 0;
+  let end = -Infinity;
+  for (const e of events) {
+    const s = Math.max(start(e), end);
+    const f = start(e) + length(e);
+    if (f > s) total += f - s;
+    end = Math.max(end, f);
+  }
+  return total;
+}
+
+export function pageNavigations(events) {
+  return events
+    .filter((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame && /^https?:/.test(e.args.data.documentLoaderURL || ''))
+    .map((e) => ({ ts: e.ts, pid: e.pid, url: e.args.data.documentLoaderURL }))
+    .sort((a, b) => a.ts - b.ts);
+}
+
+// One entry per page: { path, taskMs, scriptMs, longTasks, longestMs, pieces: [...] }, each
+// with its CPU twin. untilMs: count only the first untilMs of each page (the start-up bench).
+export function mainThreadByPage(events, { untilMs = Infinity } = {}) {
+  const navigations = pageNavigations(events);
+  const pids = new Set(navigations.map((n) => n.pid));
+  const mainThreads = new Set(events
+    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid))
+    .map((e) => `${e.pid}:${e.tid}`));
+  const onMain = events
+    .filter((e) => e.ph === 'X' && typeof e.dur === 'number' && mainThreads.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const pages = navigations.map((n, i) => ({
+    path: new URL(n.url).pathname, start: n.ts, end: Math.min(navigations[i + 1]?.ts ?? Infinity, n.ts + untilMs * 1000),
+    taskMs: 0, scriptMs: 0, longTasks: 0, longestMs: 0,
+    taskCpuMs: 0, scriptCpuMs: 0, longTasksCpu: 0, longestCpuMs: 0, pieces: [],
+  }));
+  const pageAt = (ts) => {
+    for (let i = pages.length - 1; i >= 0; i--) if (ts >= pages[i].start) return ts < pages[i].end ? pages[i] : null;
+    return null;
+  };
+  // Top-level tasks only: a RunTask inside another (a nested loop) is part of its parent.
+  const tasks = [];
+  let taskEnd = -Infinity;
+  for (const e of onMain) {
+    if (e.name !== 'RunTask' || e.ts < taskEnd) continue;
+    tasks.push(e);
+    taskEnd = e.ts + e.dur;
+  }
+  const scripts = onMain.filter(isScript);
+  for (const task of tasks) {
+    const page = pageAt(task.ts);
+    if (!page) continue;
+    const ms = task.dur / 1000;
+    page.taskMs += ms;
+    page.longestMs = Math.max(page.longestMs, ms);
+    if (ms > LONG_TASK_MS) page.longTasks += 1;
+    const cpuMs = (task.tdur ?? task.dur) / 1000;
+    page.taskCpuMs += cpuMs;
+    page.longestCpuMs = Math.max(page.longestCpuMs, cpuMs);
+    if (cpuMs > LONG_TASK_MS) page.longTasksCpu += 1;
+    if (ms > DETAIL_TASK_MS || cpuMs > DETAIL_TASK_MS) page.pieces.push({ ...describeTask(task, onMain, ms), cpuMs: Math.round(cpuMs * 10) / 10 });
+  }
+  for (const page of pages) {
+    const mine = scripts.filter((e) => e.ts >= page.start && e.ts < page.end);
+    page.scriptMs = unionMicros(mine) / 1000;
+    const timed = mine.filter((e) => typeof e.tts === 'number' && typeof e.tdur === 'number').sort((a, b) => a.tts - b.tts);
+    page.scriptCpuMs = unionMicros(timed, (e) => e.tts, (e) => e.tdur) / 1000;
+    delete page.start;
+    delete page.end;
+  }
+  return pages;
+}
+
+// A task over DETAIL_TASK_MS: its longest direct child event and the script it ran.
+function describeTask(task, onMain, ms) {
+  const end = task.ts + task.dur;
+  const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= end);
+  let top = null;
+  let topEnd = -Infinity;
+  let longest = null;
+  for (const e of inside) {
+    if (e.ts >= topEnd) {           // a direct child: not inside the previous direct child
+      top = e;
+      topEnd = e.ts + e.dur;
+      if (!longest || e.dur > longest.dur) longest = e;
+    }
+  }
+  const child = longest ?? task;
+  const childEnd = child.ts + child.dur;
+  const withUrl = [child, ...inside.filter((e) => e.ts >= child.ts && e.ts + e.dur <= childEnd)].find((e) => scriptUrl(e));
+  const data = withUrl?.args?.data ?? {};
+  return {
+    ms: Math.round(ms * 10) / 10,
+    // An event's type says which listener ran (load, pointerdown, ...).
+    event: child.name === 'EventDispatch' && child.args?.data?.type ? `EventDispatch(${child.args.data.type})` : child.name,
+    eventMs: Math.round(child.dur / 100) / 10,
+    url: withUrl ? scriptUrl(withUrl) : '',
+    functionName: data.functionName || '',
+    // Where in the script (1-based, as DevTools shows it): finds a minified function.
+    at: Number.isInteger(data.lineNumber) ? `${data.lineNumber}:${data.columnNumber ?? 0}` : '',
+  };
+}

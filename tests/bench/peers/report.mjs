@@ -1,0 +1,221 @@
+// Turns the runs into the printed tables: per SDK, the main-thread cost over the no-SDK
+// baseline (medians over runs, per journey and per page), long tasks, bytes per page, bytes
+// uploaded, and each SDK's ratios to the lightest peer.
+import { basename } from 'node:path';
+import { DETAIL_TASK_MS } from './main_thread.mjs';
+import { kb, mean, median, ms, ratio, sum, table } from './stats.mjs';
+
+export const BASELINE = 'no SDK';
+
+const journeyTotals = (r) => ({
+  taskMs: sum(r.pages.map((p) => p.taskMs)),
+  scriptMs: sum(r.pages.map((p) => p.scriptMs)),
+  taskCpuMs: sum(r.pages.map((p) => p.taskCpuMs)),
+  scriptCpuMs: sum(r.pages.map((p) => p.scriptCpuMs)),
+  longTasks: sum(r.pages.map((p) => p.longTasks)),
+  longestMs: Math.max(0, ...r.pages.map((p) => p.longestMs)),
+  uploadBytes: sum(r.pages.map((p) => p.uploadBytes)),
+  pages: r.pages.length,
+});
+
+// lane -> journey -> [ok results over runs]
+function byLaneAndJourney(results) {
+  const out = new Map();
+  for (const r of results) {
+    if (r.failed) continue;
+    if (!out.has(r.lane)) out.set(r.lane, new Map());
+    const lane = out.get(r.lane);
+    if (!lane.has(r.journey)) lane.set(r.journey, []);
+    lane.get(r.journey).push(r);
+  }
+  return out;
+}
+
+// The numbers each SDK lane is judged by (null for a lane without a complete set).
+export function summarise(results, laneNames, journeyNames) {
+  const grouped = byLaneAndJourney(results);
+  const base = grouped.get(BASELINE);
+  const summary = new Map();
+  for (const lane of laneNames) {
+    const runs = grouped.get(lane);
+    if (!runs) continue;
+    const perJourney = journeyNames.map((journey) => {
+      const mine = (runs.get(journey) ?? []).map(journeyTotals);
+      const theirs = (base?.get(journey) ?? []).map(journeyTotals);
+      return {
+        journey,
+        runs: mine.length,
+        taskMs: median(mine.map((t) => t.taskMs)),
+        scriptMs: median(mine.map((t) => t.scriptMs)),
+        taskOver: median(mine.map((t) => t.taskMs)) - median(theirs.map((t) => t.taskMs)),
+        scriptOver: median(mine.map((t) => t.scriptMs)) - median(theirs.map((t) => t.scriptMs)),
+        cpuOver: median(mine.map((t) => t.taskCpuMs)) - median(theirs.map((t) => t.taskCpuMs)),
+        scriptCpuOver: median(mine.map((t) => t.scriptCpuMs)) - median(theirs.map((t) => t.scriptCpuMs)),
+        uploadBytes: median(mine.map((t) => t.uploadBytes)),
+      };
+    });
+    const allPages = [...runs.values()].flat().flatMap((r) => r.pages);
+    summary.set(lane, {
+      lane,
+      perJourney,
+      taskOver: sum(perJourney.map((j) => j.taskOver)),
+      scriptOver: sum(perJourney.map((j) => j.scriptOver)),
+      cpuOver: sum(perJourney.map((j) => j.cpuOver)),
+      scriptCpuOver: sum(perJourney.map((j) => j.scriptCpuOver)),
+      longTasksPerPage: mean(allPages.map((p) => p.longTasks)),
+      longTasksCpuPerPage: mean(allPages.map((p) => p.longTasksCpu)),
+      longestCpuMs: Math.max(0, ...allPages.map((p) => p.longestCpuMs)),
+      medianLongestCpuMs: median(allPages.map((p) => p.longestCpuMs)),
+      pagesWithLongTask: mean(allPages.map((p) => (p.longTasks > 0 ? 1 : 0))),
+      longestMs: Math.max(0, ...allPages.map((p) => p.longestMs)),
+      medianLongestMs: median(allPages.map((p) => p.longestMs)),
+      rawPerPage: median(allPages.map((p) => p.ownRaw)),
+      brotliPerPage: median(allPages.map((p) => p.ownBrotli)),
+      firstPageRaw: median([...runs.values()].flat().map((r) => r.pages[0]?.ownRaw)),
+      firstPageBrotli: median([...runs.values()].flat().map((r) => r.pages[0]?.ownBrotli)),
+      wirePerPage: median(allPages.map((p) => p.ownWire)),
+      uploadPerJourney: median(perJourney.map((j) => j.uploadBytes)),
+      uploadTotal: sum(perJourney.map((j) => j.uploadBytes)),
+      blocked: median([...runs.values()].flat().map((r) => r.blocked.length)),
+    });
+  }
+  return summary;
+}
+
+function perPageRows(results, lanes, journeyNames) {
+  const grouped = byLaneAndJourney(results);
+  const base = grouped.get(BASELINE);
+  const rows = [];
+  for (const journey of journeyNames) {
+    const baseRuns = base?.get(journey) ?? [];
+    const pageCount = Math.max(0, ...lanes.map((l) => Math.max(0, ...(grouped.get(l)?.get(journey) ?? []).map((r) => r.pages.length))));
+    for (let i = 0; i < pageCount; i++) {
+      const baseTask = median(baseRuns.map((r) => r.pages[i]?.taskMs));
+      const baseCpu = median(baseRuns.map((r) => r.pages[i]?.taskCpuMs));
+      const path = [...(grouped.get(lanes[0])?.get(journey) ?? []), ...baseRuns].find((r) => r.pages[i])?.pages[i].path ?? '?';
+      const cells = [`${journey} #${i + 1} ${path}`, ms(baseTask), ms(baseCpu)];
+      for (const lane of lanes) {
+        if (lane === BASELINE) continue;
+        const runs = grouped.get(lane)?.get(journey) ?? [];
+        const longTasks = mean(runs.map((r) => r.pages[i]?.longTasks ?? 0));
+        cells.push(`${ms(median(runs.map((r) => r.pages[i]?.taskMs)) - baseTask)} / ${ms(median(runs.map((r) => r.pages[i]?.taskCpuMs)) - baseCpu)} / ${longTasks.toFixed(1)}`);
+      }
+      rows.push(cells);
+    }
+  }
+  return rows;
+}
+
+export function printReport(results, { laneNames, journeyNames, header, detail }) {
+  const out = [];
+  const say = (s = '') => out.push(s);
+  say(header);
+  const summary = summarise(results, laneNames, journeyNames);
+  const sdkLanes = laneNames.filter((l) => l !== BASELINE && summary.has(l));
+
+  say('\nMain thread of the page (ms over the no-SDK baseline, summed over the journeys, each journey the median of its runs;');
+  say('wall = what a visitor waits, CPU = the thread\'s own time, which another process on the core cannot inflate)');
+  say(table(
+    ['lane', 'main-thread wall', 'CPU', 'script wall', 'CPU', 'long tasks/page wall', 'CPU', 'pages with one', 'longest task wall', 'CPU', 'median page longest'],
+    laneNames.filter((l) => summary.has(l)).map((l) => {
+      const s = summary.get(l);
+      const isBase = l === BASELINE;
+      return [l, isBase ? '(baseline)' : ms(s.taskOver), isBase ? '' : ms(s.cpuOver), isBase ? '' : ms(s.scriptOver), isBase ? '' : ms(s.scriptCpuOver),
+        s.longTasksPerPage.toFixed(2), s.longTasksCpuPerPage.toFixed(2), s.pagesWithLongTask.toFixed(2),
+        ms(s.longestMs), ms(s.longestCpuMs), ms(s.medianLongestMs)];
+    }),
+  ));
+
+  say('\nBytes (the SDK\'s own files per page load, median; brotli -q11 computed here; uploaded = request bodies to its collector)');
+  say(table(
+    ['lane', 'per page raw', 'brotli', 'first page raw', 'brotli', 'on the wire/page', 'uploaded/journey', 'uploaded, all journeys', 'blocked/journey'],
+    laneNames.filter((l) => summary.has(l) && l !== BASELINE).map((l) => {
+      const s = summary.get(l);
+      return [l, `${kb(s.rawPerPage)} KB`, `${kb(s.brotliPerPage)} KB`, `${kb(s.firstPageRaw)} KB`, `${kb(s.firstPageBrotli)} KB`, `${kb(s.wirePerPage)} KB`,
+        `${kb(s.uploadPerJourney)} KB`, `${kb(s.uploadTotal)} KB`, String(s.blocked)];
+    }),
+  ));
+
+  say('\nThe SDK\'s files as pages loaded them (raw / brotli -q11; how many page loads fetched each, of all)');
+  for (const lane of sdkLanes) {
+    const loads = results.filter((r) => r.lane === lane && !r.failed).flatMap((r) => r.pages);
+    const files = new Map();
+    for (const f of loads.flatMap((p) => p.ownFiles ?? [])) {
+      const name = f.path.replace(/^\/peers\//, '');
+      if (!files.has(name)) files.set(name, { ...f, loads: 0 });
+      files.get(name).loads += 1;
+    }
+    say(`  ${lane}: ${[...files].map(([name, f]) => `${name} ${kb(f.raw)}/${kb(f.brotli)} KB (${f.loads}/${loads.length})`).join(', ') || 'none'}`);
+  }
+
+  say('\nPer journey (median over runs; ms over the no-SDK baseline: main-thread wall / CPU / script CPU)');
+  say(table(['journey', ...sdkLanes], journeyNames.map((j) => [j, ...sdkLanes.map((l) => {
+    const pj = summary.get(l).perJourney.find((x) => x.journey === j);
+    return `${ms(pj.taskOver)} / ${ms(pj.cpuOver)} / ${ms(pj.scriptCpuOver)}`;
+  })])));
+
+  say('\nPer page (median over runs; baseline in ms, the others over it: main-thread wall / CPU / long tasks per load)');
+  say(table(['page', 'no SDK wall', 'CPU', ...sdkLanes], perPageRows(results, [BASELINE, ...sdkLanes], journeyNames)));
+
+  // Ratios to the lightest peer, each measure against the peer lightest in that measure.
+  const peers = sdkLanes.filter((l) => results.find((r) => r.lane === l)?.peer);
+  const measures = [
+    ['main-thread', (s) => s.taskOver], ['main-thread CPU', (s) => s.cpuOver], ['script', (s) => s.scriptOver],
+    ['script CPU', (s) => s.scriptCpuOver], ['long tasks/page', (s) => s.longTasksPerPage],
+    ['long tasks/page CPU', (s) => s.longTasksCpuPerPage], ['longest task', (s) => s.longestMs], ['longest task CPU', (s) => s.longestCpuMs], ['bytes/page brotli', (s) => s.brotliPerPage], ['first page brotli', (s) => s.firstPageBrotli],
+    ['uploaded', (s) => s.uploadPerJourney],
+  ];
+  if (peers.length) {
+    say('\nRatios to the lightest peer (per measure, the peer lowest in it)');
+    for (const lane of sdkLanes.filter((l) => !peers.includes(l))) {
+      say(`${lane} / lightest peer:`);
+      for (const [name, f] of measures) {
+        const lightest = peers.reduce((best, p) => (f(summary.get(p)) < f(summary.get(best)) ? p : best), peers[0]);
+        say(`  ${name.padEnd(20)} ${ratio(f(summary.get(lane)), f(summary.get(lightest))).padStart(6)}  (${lightest})`);
+      }
+    }
+  }
+
+  const failures = results.filter((r) => r.failed);
+  if (failures.length) {
+    say('\nFailed runs (the other lanes still count)');
+    for (const f of failures) say(`  ${f.lane} · ${f.journey} · run ${f.run}: ${f.failed}`);
+  }
+  const noisy = new Map();
+  for (const r of results) for (const e of r.errors ?? []) noisy.set(`${r.lane}: ${e}`, (noisy.get(`${r.lane}: ${e}`) ?? 0) + 1);
+  if (noisy.size) {
+    say('\nConsole errors, page errors and route errors seen (count over all runs)');
+    for (const [e, n] of [...noisy].slice(0, 30)) say(`  ${n}x ${e}`);
+  }
+  const blocked = new Map();
+  for (const r of results) for (const b of r.blocked ?? []) blocked.set(`${r.lane}: ${b}`, (blocked.get(`${r.lane}: ${b}`) ?? 0) + 1);
+  if (blocked.size) {
+    say('\nBlocked outside requests (count over all runs)');
+    for (const [b, n] of blocked) say(`  ${n}x ${b}`);
+  }
+  if (detail) {
+    // By CPU time: on a shared core a task's wall time grows with every preemption, its CPU
+    // time does not, so these are the pieces that are long by themselves.
+    say(`\nTasks over ${DETAIL_TASK_MS} ms of CPU (all runs), by lane: count, CPU and wall ms, the task's longest top-level event, its script and function ([SDK]: under /dist/)`);
+    for (const lane of laneNames) {
+      const pieces = results.filter((r) => r.lane === lane && !r.failed)
+        .flatMap((r) => r.pages.flatMap((p) => p.pieces.filter((x) => x.cpuMs > DETAIL_TASK_MS).map((x) => ({ ...x, page: p.path }))));
+      const groups = new Map();
+      for (const p of pieces) {
+        // No URL: code without a script file, e.g. Playwright's own injected script, which runs
+        // once a page in every lane alike.
+        const script = p.url ? `${basename(new URL(p.url, 'http://x/').pathname)}${p.at ? `:${p.at}` : ''}` : '(no URL)';
+        const key = `${p.event} ${script}${p.functionName ? ` ${p.functionName}` : ''} on ${p.page}${p.url.includes('/dist/') ? '  [SDK]' : ''}`;
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key).push(p);
+      }
+      say(`  ${lane}: ${pieces.length} tasks over ${DETAIL_TASK_MS} ms of CPU`);
+      for (const [key, list] of [...groups].sort((x, y) => Math.max(...y[1].map((p) => p.cpuMs)) - Math.max(...x[1].map((p) => p.cpuMs)))) {
+        const cpu = list.map((p) => p.cpuMs);
+        const wall = list.map((p) => p.ms);
+        say(`    ${String(list.length).padStart(3)}x  CPU median ${ms(median(cpu))} max ${ms(Math.max(...cpu))}, wall median ${ms(median(wall))}  ${key}`);
+      }
+    }
+  }
+  return out.join('\n');
+}
