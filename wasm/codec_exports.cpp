@@ -6,6 +6,7 @@
 //   ok  = codec_batch(n)        the batch record in the input -> json + frame
 //   ok  = codec_journey(n)      the journey record in the input -> json
 //   codec_json(), codec_json_size(), codec_frame(), codec_frame_size(): the last result
+//   codec_warm_up()             once, at an idle moment after the module loads
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "encode/codec.h"
+#include "encode/signal_batch.h"
 
 namespace {
 
@@ -38,6 +40,15 @@ EMSCRIPTEN_KEEPALIVE int codec_batch(uint32_t size) {
 EMSCRIPTEN_KEEPALIVE int codec_journey(uint32_t size) {
   output = {friction::encodeJourneyRecord(input.data(), std::min<size_t>(size, input.size())), {}};
   return output.json.empty() ? 0 : 1;
+}
+
+// The first batch compressed digests the dictionary (zstd's tables for it) and has the browser
+// compile the code it runs: tens of ms that would otherwise fall in the page's pagehide, where
+// the last batch goes. A small sample of a batch's shape, compressed once when the page is idle,
+// does both.
+EMSCRIPTEN_KEEPALIVE void codec_warm_up() {
+  friction::compressBatch(R"({"v":3,"site":"warm-up","device":{"pointer":"mouse","width":"wide"},)"
+                          R"("signals":[{"kind":"rage_click","step":"/product/:id","role":"button"}]})");
 }
 
 EMSCRIPTEN_KEEPALIVE const char* codec_json() { return output.json.data(); }

@@ -29,6 +29,12 @@ export class Codec {
     return { frame: this.bytes(codec_frame(), codec_frame_size()).slice(), json: this.json() };
   }
 
+  // Once, at an idle moment: the first compression's set-up, before a batch needs it
+  // (codec_exports.cpp says why).
+  warmUp() {
+    if (typeof this.exports.codec_warm_up === 'function') this.exports.codec_warm_up();
+  }
+
   // record: Uint8Array from engine.takeJourneyRecord(). The summary's JSON, or null.
   encodeJourney(record) {
     return this.run('codec_journey', record) ? this.json() : null;

@@ -2,6 +2,7 @@
 // weight) is a module of its own, fetched only once something may be sent; this pipe hides
 // whether it has arrived: records made before it wait here, in memory, and go when it does.
 import { loadCodec } from './codec_loader.js';
+import { whenIdle } from './idle.js';
 import { guarded, log } from './log.js';
 import { DigestMismatch } from './wasm_digest.js';
 
@@ -56,6 +57,17 @@ export class CodecPipe {
     }
   }
 
+  warmUp(codec) {
+    if (codec !== this.codec) return; // replaced after a trap meanwhile
+    try {
+      codec.warmUp();
+    } catch (error) {
+      log.error('the codec failed; it is loaded again for the next batch.', error);
+      this.codec = null;
+      this.loading = null;
+    }
+  }
+
   // A record made before the codec arrived waits for it (in memory only: a page hidden in
   // that short time loses it).
   keepUntilCodec(record) {
@@ -72,6 +84,8 @@ export class CodecPipe {
     this.loading = this.loadCodec(this.url, this.fetch()).then(guarded((codec) => {
       this.codec = codec;
       for (const record of this.recordsBeforeCodec.splice(0)) this.deliver(this.encode(record));
+      // Not in the pagehide that sends the last batch.
+      whenIdle(() => this.warmUp(codec));
       return codec;
     }, 'codec'), (error) => {
       this.loading = null;
