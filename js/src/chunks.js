@@ -1,12 +1,17 @@
-// Parts of the SDK that only some pages need load when they are needed, as ES modules next to
-// friction.js: the consent panel (when it asks, or when the Privacy button is pressed), the help
-// widget (at its first offer), the element finder (on the dashboard's links) and each
-// language's texts. A visitor who already answered downloads none of them until one is used.
+// The parts of the SDK that are not in friction.js itself, as ES modules next to it:
+//  - the core's Emscripten glue, loaded with every page beside friction.wasm, but compiled off
+//    the main thread and run a task later (core_loader.js);
+//  - the help widget with its texts, one chunk a language, at the page's first idle moment on
+//    every page (help/mount.js says why not at the first offer);
+//  - the consent panel and its texts, one chunk a language, when it asks or the Privacy button
+//    is pressed;
+//  - the element finder, on the dashboard's links only.
 // Their names carry a hash of their content (js/build.mjs), so a cached chunk of another build
 // is never mixed with this friction.js.
+
+/* global __FRICTION_CHUNK_FILES__ */
 // { panel: 'friction-panel-<hash>.mjs', ... }, written by js/build.mjs. Unbundled (Node tests
 // importing the sources), there are none.
-// eslint-disable-next-line no-undef
 const FILES = typeof __FRICTION_CHUNK_FILES__ === 'object' ? __FRICTION_CHUNK_FILES__ : {};
 
 let base = '';
