@@ -55,6 +55,9 @@ export async function runJourney(browser, base, journey) {
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   await page.goto(base + journey.start);
   await page.waitForFunction(() => window.friction && window.friction.ready);
+  // Started, listeners included (the SDK wires itself in a few short tasks): the corpus measures
+  // detection, not a visitor acting in the page's first milliseconds.
+  await page.evaluate(() => window.friction.ready);
   const runAt = Date.now();
   await journey.run(page);
   await context.close();
