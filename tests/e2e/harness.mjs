@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 
 export const root = resolve(new URL('../..', import.meta.url).pathname);
 
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];

@@ -6,12 +6,9 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+// The tests' own flags, so the bench sees the browser the tests see.
+import { CHROMIUM_FLAGS } from '../../e2e/harness.mjs';
 
-// The same flags as tests/e2e/harness.mjs, so the bench sees the browser the tests see.
-const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 export const CORE = '0';
 

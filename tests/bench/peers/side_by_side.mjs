@@ -9,12 +9,10 @@
 // --report FILE prints the tables again from a --json file, without running anything.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startCollector } from '../../e2e/harness.mjs';
 import { benchHeader } from './bench_header.mjs';
-import { startCountingProxy } from './counting_proxy.mjs';
+import { laneNamesOf, withBenchRig } from './bench_rig.mjs';
 import { JOURNEYS } from './journeys.mjs';
 import { LANES } from './lanes.mjs';
-import { launchOneCoreChromium } from './one_core_chromium.mjs';
 import { printReport } from './report.mjs';
 import { runJourney } from './run_journey.mjs';
 
@@ -45,16 +43,12 @@ if (args.throttle) {
 }
 
 const runs = Math.max(1, Number(args.runs) || 5);
-const laneNames = args.lanes ? args.lanes.split(',').map((s) => s.trim()) : Object.keys(LANES);
-for (const name of laneNames) if (!LANES[name]) throw new Error(`unknown lane "${name}" (lanes: ${Object.keys(LANES).join(', ')})`);
+const laneNames = laneNamesOf(args.lanes);
 if (!laneNames.includes('no SDK')) laneNames.unshift('no SDK'); // the baseline everything is measured over
 const journeys = JOURNEYS.filter((j) => !args.journeys || j.name.includes(args.journeys));
 
-const collector = await startCollector();
-const proxy = await startCountingProxy(collector.base);
-const browser = await launchOneCoreChromium();
 const results = [];
-try {
+await withBenchRig(async ({ browser, proxy }) => {
   for (let run = 1; run <= runs; run++) {
     for (const journey of journeys) {
       for (const lane of laneNames) {
@@ -71,11 +65,7 @@ try {
       }
     }
   }
-} finally {
-  await browser.close().catch(() => {});
-  await proxy.close().catch(() => {});
-  await collector.stop().catch(() => {});
-}
+});
 
 const header = benchHeader('friction side-by-side bench (tests/bench/peers/side_by_side.mjs)',
   `runs: ${runs} per lane, interleaved; journeys: ${journeys.map((j) => j.name).join(' | ')}; lanes: ${laneNames.join(', ')}`);

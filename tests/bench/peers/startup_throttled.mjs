@@ -12,13 +12,12 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCollector } from '../../e2e/harness.mjs';
 import { benchHeader } from './bench_header.mjs';
-import { startCountingProxy } from './counting_proxy.mjs';
+import { laneNamesOf, withBenchRig } from './bench_rig.mjs';
 import { LANES, assertInstalled } from './lanes.mjs';
 import { mainThreadByPage } from './main_thread.mjs';
 import { blockOutside, newCounters } from './network.mjs';
-import { launchOneCoreChromium, visitorUserAgent } from './one_core_chromium.mjs';
+import { visitorUserAgent } from './one_core_chromium.mjs';
 import { median, ms, table } from './stats.mjs';
 import { startTrace } from './trace_session.mjs';
 
@@ -78,13 +77,9 @@ async function startupOnce(browser, proxy, lane, rate) {
 export async function runStartupBench(args) {
   const runs = Math.max(1, Number(args.runs) || 5);
   const rate = Number(args.throttle) || 4;
-  const laneNames = args.lanes ? args.lanes.split(',').map((s) => s.trim()) : Object.keys(LANES);
-  for (const name of laneNames) if (!LANES[name]) throw new Error(`unknown lane "${name}"`);
-  const collector = await startCollector();
-  const proxy = await startCountingProxy(collector.base);
-  const browser = await launchOneCoreChromium();
+  const laneNames = laneNamesOf(args.lanes);
   const results = [];
-  try {
+  await withBenchRig(async ({ browser, proxy }) => {
     for (let run = 1; run <= runs; run++) {
       for (const lane of laneNames) {
         const record = { run, lane };
@@ -97,11 +92,7 @@ export async function runStartupBench(args) {
         process.stderr.write(`run ${run}/${runs} · ${lane}: ${record.failed ? `FAILED (${record.failed})` : `main thread ${record.taskMs.toFixed(0)} ms, longest ${record.longestMs.toFixed(0)} ms`}\n`);
       }
     }
-  } finally {
-    await browser.close().catch(() => {});
-    await proxy.close().catch(() => {});
-    await collector.stop().catch(() => {});
-  }
+  });
 
   const header = benchHeader(`friction start-up bench, CPU throttled x${rate} (tests/bench/peers/startup_throttled.mjs)`,
     `cold load of ${PAGE}, counted from navigation to load + ${AFTER_LOAD_MS / 1000} s; ${runs} runs per lane, interleaved; medians`);
