@@ -1,8 +1,16 @@
 // The control API the JS layer uses: configuration, consent, steps, queries.
 // Per-event traffic does not come through here: JS writes events straight into the ring, whose
-// address `ringAddress()` gives, and calls `drain()` once per batch.
+// address `engine_ringAddress()` gives, and calls `engine_drain()` once per batch.
+//
+// Free functions on an engine handle, not an Embind class: a class brings Embind's handle and
+// pointer machinery (about a third of the glue) and its registration cost to every page, for
+// one engine a page. js/src/core_engine.js turns the handle back into an object.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
+
+#include <cstdlib>
+#include <memory>
+#include <vector>
 
 #include "engine.h"
 #include "js_contract.h"
@@ -12,55 +20,91 @@ using friction::Engine;
 
 namespace {
 
-uint32_t ringAddress(Engine& engine) {
-  return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(engine.ring().header()));
+// Handle n is engines[n - 1]; 0 is never a handle. A handle used after engine_delete, or one
+// never given, is a bug in the JS layer: abort() makes it loud instead of corrupting memory.
+std::vector<std::unique_ptr<Engine>> engines;
+
+Engine& at(uint32_t handle) {
+  if (handle == 0 || handle > engines.size() || !engines[handle - 1]) std::abort();
+  return *engines[handle - 1];
 }
 
-std::string enterStep(Engine& engine, const std::string& url, double now_ms) {
-  return engine.enterStep(url, now_ms);
+uint32_t create(const std::string& site, const std::string& hash_key_hex, uint32_t ring_capacity,
+                const std::string& random_seed_hex, double time_origin_ms) {
+  friction::EngineConfig config;
+  config.site = site;
+  config.hash_key_hex = hash_key_hex;
+  config.ring_capacity = ring_capacity;
+  config.random_seed_hex = random_seed_hex;
+  config.time_origin_ms = time_origin_ms;
+  engines.push_back(std::make_unique<Engine>(std::move(config)));
+  return static_cast<uint32_t>(engines.size());
 }
 
-std::string journeyState(Engine& engine, double now_ms) { return engine.journeyState(now_ms); }
+void destroy(uint32_t handle) {
+  at(handle);  // checks it
+  engines[handle - 1].reset();
+}
 
-void restoreJourney(Engine& engine, const std::string& state) { engine.restoreJourney(state); }
+void routesOnly(uint32_t engine, bool on) { at(engine).routesOnly(on); }
+void setTimeOrigin(uint32_t engine, double time_origin_ms) { at(engine).setTimeOrigin(time_origin_ms); }
+void helpDismissed(uint32_t engine, double now_ms) { at(engine).helpDismissed(now_ms); }
+bool helpQuestion(uint32_t engine) { return at(engine).helpQuestion(); }
+void helpAsked(uint32_t engine) { at(engine).helpAsked(); }
+void flush(uint32_t engine, double now_ms) { at(engine).flush(now_ms); }
+void pageHidden(uint32_t engine, double now_ms) { at(engine).pageHidden(now_ms); }
+void pageShown(uint32_t engine) { at(engine).pageShown(); }
+void grantJourneyOnce(uint32_t engine) { at(engine).grantJourneyOnce(); }
 
-bool setThreshold(Engine& engine, const std::string& name, double value) {
-  return engine.setThreshold(name, value);
+uint32_t ringAddress(uint32_t engine) {
+  return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(at(engine).ring().header()));
+}
+
+std::string enterStep(uint32_t engine, const std::string& url, double now_ms) {
+  return at(engine).enterStep(url, now_ms);
+}
+
+std::string journeyState(uint32_t engine, double now_ms) { return at(engine).journeyState(now_ms); }
+
+void restoreJourney(uint32_t engine, const std::string& state) { at(engine).restoreJourney(state); }
+
+bool setThreshold(uint32_t engine, const std::string& name, double value) {
+  return at(engine).setThreshold(name, value);
 }
 
 // Infinity when nothing is pending: JS then sets no timer.
-double nextDeadline(Engine& engine) { return engine.nextDeadline(); }
+double nextDeadline(uint32_t engine) { return at(engine).nextDeadline(); }
 
-bool addRoute(Engine& engine, const std::string& pattern) { return engine.addRoute(pattern); }
+bool addRoute(uint32_t engine, const std::string& pattern) { return at(engine).addRoute(pattern); }
 
 // The site's goal (signals/told_tallies.h): a route that reaches it, or reached now.
-bool setGoalRoute(Engine& engine, const std::string& pattern, const std::string& name) {
-  return engine.setGoalRoute(pattern, name);
+bool setGoalRoute(uint32_t engine, const std::string& pattern, const std::string& name) {
+  return at(engine).setGoalRoute(pattern, name);
 }
-bool goal(Engine& engine, const std::string& name) { return engine.goal(name); }
-std::string toldState(Engine& engine) { return engine.toldState(); }
-void restoreTold(Engine& engine, const std::string& state) { engine.restoreTold(state); }
+bool goal(uint32_t engine, const std::string& name) { return at(engine).goal(name); }
+std::string toldState(uint32_t engine) { return at(engine).toldState(); }
+void restoreTold(uint32_t engine, const std::string& state) { at(engine).restoreTold(state); }
 
 // name: the element's data-friction-name, "" if none (cleaned in the core).
-void registerTarget(Engine& engine, uint32_t id, const std::string& role,
+void registerTarget(uint32_t engine, uint32_t id, const std::string& role,
                     const std::string& selector, uint32_t traits, const std::string& name) {
-  engine.registerTarget(id, role, selector, traits, name);
+  at(engine).registerTarget(id, role, selector, traits, name);
 }
 
-void setDevice(Engine& engine, bool coarse_pointer, double viewport_px) {
-  engine.setDevice(coarse_pointer, viewport_px);
+void setDevice(uint32_t engine, bool coarse_pointer, double viewport_px) {
+  at(engine).setDevice(coarse_pointer, viewport_px);
 }
 
 // As the wire writes it (16 hex digits), for the element finder (js/src/finder/).
-std::string targetHash(Engine& engine, const std::string& selector) {
-  return friction::toHex(engine.targetHash(selector));
+std::string targetHash(uint32_t engine, const std::string& selector) {
+  return friction::toHex(at(engine).targetHash(selector));
 }
 
-uint32_t drain(Engine& engine, double now_ms) { return engine.drain(now_ms); }
+uint32_t drain(uint32_t engine, double now_ms) { return at(engine).drain(now_ms); }
 
-val takeDetections(Engine& engine) {
+val takeDetections(uint32_t engine) {
   val list = val::array();
-  for (const auto& d : engine.takeDetections()) {
+  for (const auto& d : at(engine).takeDetections()) {
     val item = val::object();
     item.set("kind", std::string(friction::name(d.kind)));
     item.set("step", d.step);
@@ -76,9 +120,9 @@ val takeDetections(Engine& engine) {
   return list;
 }
 
-val takeHelpOffers(Engine& engine) {
+val takeHelpOffers(uint32_t engine) {
   val list = val::array();
-  for (const auto& offer : engine.takeHelpOffers()) {
+  for (const auto& offer : at(engine).takeHelpOffers()) {
     val kinds = val::array();
     for (size_t k = 0; k < friction::kFrictionKindCount; ++k)
       if (offer.kinds & (1u << k)) kinds.call<void>("push", std::string(friction::kFrictionKindNames[k]));
@@ -95,32 +139,32 @@ val takeHelpOffers(Engine& engine) {
   return list;
 }
 
-std::string helpState(Engine& engine, double now_ms) { return engine.helpState(now_ms); }
+std::string helpState(uint32_t engine, double now_ms) { return at(engine).helpState(now_ms); }
 
-void restoreHelpState(Engine& engine, const std::string& state, double now_ms) {
-  engine.restoreHelpState(state, now_ms);
+void restoreHelpState(uint32_t engine, const std::string& state, double now_ms) {
+  at(engine).restoreHelpState(state, now_ms);
 }
 
-std::string formState(Engine& engine) { return engine.formState(); }
-void restoreFormState(Engine& engine, const std::string& state, double now_ms) {
-  engine.restoreFormState(state, now_ms);
+std::string formState(uint32_t engine) { return at(engine).formState(); }
+void restoreFormState(uint32_t engine, const std::string& state, double now_ms) {
+  at(engine).restoreFormState(state, now_ms);
 }
 
 // What the visitor did with the latest offer: "opened", "dismissed", "handoff", "solved",
 // "unsolved" (decide/help_outcomes.h). False when the core kept nothing of it.
-bool helpEvent(Engine& engine, const std::string& event) { return engine.helpEvent(event); }
+bool helpEvent(uint32_t engine, const std::string& event) { return at(engine).helpEvent(event); }
 
-bool setHelpKinds(Engine& engine, const std::string& kinds) { return engine.setHelpKinds(kinds); }
+bool setHelpKinds(uint32_t engine, const std::string& kinds) { return at(engine).setHelpKinds(kinds); }
 
-double stepScore(Engine& engine, double now_ms) { return engine.stepScore(now_ms); }
+double stepScore(uint32_t engine, double now_ms) { return at(engine).stepScore(now_ms); }
 
-bool setConsent(Engine& engine, const std::string& level) { return engine.setConsent(level); }
+bool setConsent(uint32_t engine, const std::string& level) { return at(engine).setConsent(level); }
 
-std::string consent(Engine& engine) { return std::string(friction::name(engine.consent())); }
+std::string consent(uint32_t engine) { return std::string(friction::name(at(engine).consent())); }
 
-uint32_t pendingSignals(Engine& engine) { return engine.pendingSignals(); }
+uint32_t pendingSignals(uint32_t engine) { return at(engine).pendingSignals(); }
 
-uint32_t pendingVisits(Engine& engine) { return engine.pendingVisits(); }
+uint32_t pendingVisits(uint32_t engine) { return at(engine).pendingVisits(); }
 
 // A record (bytes) as a Uint8Array owned by JS, or null when empty: the view into WASM memory
 // dies with the vector.
@@ -131,72 +175,67 @@ val ownedBytes(const std::vector<uint8_t>& bytes) {
 
 // null unless the visitor has just said yes (grantJourneyOnce) to sharing their journey. The
 // codec (friction-codec.wasm) turns the record into the summary's JSON.
-val takeJourneyRecord(Engine& engine, double now_ms) {
-  return ownedBytes(engine.takeJourneyRecord(now_ms));
+val takeJourneyRecord(uint32_t engine, double now_ms) {
+  return ownedBytes(at(engine).takeJourneyRecord(now_ms));
 }
 
-bool enableLdp(Engine& engine, double epsilon) { return engine.enableLdp(epsilon); }
+bool enableLdp(uint32_t engine, double epsilon) { return at(engine).enableLdp(epsilon); }
 
-double droppedEvents(Engine& engine) { return static_cast<double>(engine.droppedEvents()); }
+double droppedEvents(uint32_t engine) { return static_cast<double>(at(engine).droppedEvents()); }
 
 // The next batch as a record for the codec (friction-codec.wasm), or null.
-val takeBatchRecord(Engine& engine) { return ownedBytes(engine.takeBatchRecord()); }
+val takeBatchRecord(uint32_t engine) { return ownedBytes(at(engine).takeBatchRecord()); }
 
 }  // namespace
 
 // friction.js compares it with its own (generated/core_tables.js) before it writes a record.
 uint32_t coreTablesFingerprint() { return friction::js_contract::kFingerprint; }
 
+// Every engine function is named engine_<method>; its first argument is the handle.
 EMSCRIPTEN_BINDINGS(friction_core) {
-  emscripten::function("coreTablesFingerprint", &coreTablesFingerprint);
-  emscripten::value_object<friction::EngineConfig>("EngineConfig")
-      .field("site", &friction::EngineConfig::site)
-      .field("hashKey", &friction::EngineConfig::hash_key_hex)
-      .field("ringCapacity", &friction::EngineConfig::ring_capacity)
-      .field("randomSeed", &friction::EngineConfig::random_seed_hex)
-      .field("timeOrigin", &friction::EngineConfig::time_origin_ms);
-
-  emscripten::class_<Engine>("Engine")
-      .constructor<friction::EngineConfig>()
-      .function("ringAddress", &ringAddress)
-      .function("addRoute", &addRoute)
-      .function("routesOnly", &Engine::routesOnly)
-      .function("setTimeOrigin", &Engine::setTimeOrigin)
-      .function("enterStep", &enterStep)
-      .function("registerTarget", &registerTarget)
-      .function("targetHash", &targetHash)
-      .function("setDevice", &setDevice)
-      .function("drain", &drain)
-      .function("takeDetections", &takeDetections)
-      .function("takeHelpOffers", &takeHelpOffers)
-      .function("helpDismissed", &Engine::helpDismissed)
-      .function("helpEvent", &helpEvent)
-      .function("helpQuestion", &Engine::helpQuestion)
-      .function("helpState", &helpState)
-      .function("restoreHelpState", &restoreHelpState)
-      .function("formState", &formState)
-      .function("restoreFormState", &restoreFormState)
-      .function("setHelpKinds", &setHelpKinds)
-      .function("stepScore", &stepScore)
-      .function("flush", &Engine::flush)
-      .function("pageHidden", &Engine::pageHidden)
-      .function("pageShown", &Engine::pageShown)
-      .function("enableLdp", &enableLdp)
-      .function("setConsent", &setConsent)
-      .function("consent", &consent)
-      .function("pendingSignals", &pendingSignals)
-      .function("pendingVisits", &pendingVisits)
-      .function("takeBatchRecord", &takeBatchRecord)
-      .function("setThreshold", &setThreshold)
-      .function("nextDeadline", &nextDeadline)
-      .function("journeyState", &journeyState)
-      .function("restoreJourney", &restoreJourney)
-      .function("droppedEvents", &droppedEvents)
-      .function("grantJourneyOnce", &Engine::grantJourneyOnce)
-      .function("takeJourneyRecord", &takeJourneyRecord)
-      .function("setGoalRoute", &setGoalRoute)
-      .function("goal", &goal)
-      .function("helpAsked", &Engine::helpAsked)
-      .function("toldState", &toldState)
-      .function("restoreTold", &restoreTold);
+  using emscripten::function;
+  function("coreTablesFingerprint", &coreTablesFingerprint);
+  function("engine_create", &create);
+  function("engine_delete", &destroy);
+  function("engine_ringAddress", &ringAddress);
+  function("engine_addRoute", &addRoute);
+  function("engine_routesOnly", &routesOnly);
+  function("engine_setTimeOrigin", &setTimeOrigin);
+  function("engine_enterStep", &enterStep);
+  function("engine_registerTarget", &registerTarget);
+  function("engine_targetHash", &targetHash);
+  function("engine_setDevice", &setDevice);
+  function("engine_drain", &drain);
+  function("engine_takeDetections", &takeDetections);
+  function("engine_takeHelpOffers", &takeHelpOffers);
+  function("engine_helpDismissed", &helpDismissed);
+  function("engine_helpEvent", &helpEvent);
+  function("engine_helpQuestion", &helpQuestion);
+  function("engine_helpState", &helpState);
+  function("engine_restoreHelpState", &restoreHelpState);
+  function("engine_formState", &formState);
+  function("engine_restoreFormState", &restoreFormState);
+  function("engine_setHelpKinds", &setHelpKinds);
+  function("engine_stepScore", &stepScore);
+  function("engine_flush", &flush);
+  function("engine_pageHidden", &pageHidden);
+  function("engine_pageShown", &pageShown);
+  function("engine_enableLdp", &enableLdp);
+  function("engine_setConsent", &setConsent);
+  function("engine_consent", &consent);
+  function("engine_pendingSignals", &pendingSignals);
+  function("engine_pendingVisits", &pendingVisits);
+  function("engine_takeBatchRecord", &takeBatchRecord);
+  function("engine_setThreshold", &setThreshold);
+  function("engine_nextDeadline", &nextDeadline);
+  function("engine_journeyState", &journeyState);
+  function("engine_restoreJourney", &restoreJourney);
+  function("engine_droppedEvents", &droppedEvents);
+  function("engine_grantJourneyOnce", &grantJourneyOnce);
+  function("engine_takeJourneyRecord", &takeJourneyRecord);
+  function("engine_setGoalRoute", &setGoalRoute);
+  function("engine_goal", &goal);
+  function("engine_helpAsked", &helpAsked);
+  function("engine_toldState", &toldState);
+  function("engine_restoreTold", &restoreTold);
 }

@@ -8,6 +8,7 @@ import { ledger } from './ledger.js';
 import { randomHex128 } from './random_hex.js';
 import { outbox } from './outbox.js';
 import { loadCore } from './core_loader.js';
+import { createEngine } from './core_engine.js';
 import { Emitter } from './emitter.js';
 import { handoffUrlOf, journeySummary, requestHandoff } from './handoff.js';
 import { HelpContent } from './help/help_content.js';
@@ -141,7 +142,7 @@ export class Friction {
       log.error('friction.js and friction.wasm come from different builds; copy both from the same dist/. The SDK is off.');
       return false;
     }
-    const engine = new core.Engine({
+    const engine = createEngine(core, {
       site: config.site, hashKey: config.hashKey, ringCapacity: Sizes.ringCapacity, randomSeed: randomHex128(), timeOrigin: clockOrigin(),
     });
     const ring = new RingWriter(core, engine.ringAddress());

@@ -2,6 +2,7 @@
 // the core drains them in batches, as in the browser. Baseline in the same run: the same JS
 // writes into a plain ArrayBuffer with no core at all. Usage: node tests/bench/wasm_bench.mjs
 import { EventType, RingWriter } from '../../js/src/ring_writer.js';
+import { createEngine } from '../../js/src/core_engine.js';
 import { defaultConfig, loadCodecModule, loadCore } from '../wasm/load_core.mjs';
 
 const EVENTS = 2_000_000;
@@ -35,7 +36,7 @@ function bestOf(times, fn) {
   return best;
 }
 
-const engine = new core.Engine(defaultConfig({ ringCapacity: 4096 }));
+const engine = createEngine(core, defaultConfig({ ringCapacity: 4096 }));
 for (let id = 1; id <= 40; id++) engine.registerTarget(id, 'button', `#b${id}`, 1, '');
 const ring = new RingWriter(core, engine.ringAddress());
 const coreMs = bestOf(3, () => run((...r) => ring.write(...r), (now) => { engine.drain(now); engine.takeDetections(); }));
@@ -56,7 +57,7 @@ engine.delete();
 // Main-thread cost of making a batch in WASM (JSON, then zstd with the dictionary), against
 // the same batch's JSON.parse + JSON.stringify in JS, a cost every page already pays gladly.
 function batchOf(signals) {
-  const batchEngine = new core.Engine(defaultConfig({ ringCapacity: 4096 }));
+  const batchEngine = createEngine(core, defaultConfig({ ringCapacity: 4096 }));
   const batchRing = new RingWriter(core, batchEngine.ringAddress());
   batchEngine.setConsent('signals');
   batchEngine.enterStep('/product/1', 0);

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { decodeFrame, dictionaryIdOf } from '../wire.mjs';
 import { CORE_TABLES_FINGERPRINT, Trait } from '../../js/src/generated/core_tables.js';
 import { EventType, RingWriter } from '../../js/src/ring_writer.js';
+import { createEngine } from '../../js/src/core_engine.js';
 import { defaultConfig, loadCodecModule, loadCore } from './load_core.mjs';
 
 const core = await loadCore();
@@ -21,7 +22,7 @@ const takeJourneySummary = (engine, now) => {
 const ACTIONABLE = Trait.actionable;
 
 function engineWithRing(config = defaultConfig()) {
-  const engine = new core.Engine(config);
+  const engine = createEngine(core, config);
   return { engine, ring: new RingWriter(core, engine.ringAddress()) };
 }
 
@@ -65,6 +66,19 @@ test('routes only, through the control API: an undeclared path is /other', () =>
   assert.equal(engine.enterStep('https://site.example/u/jane-doe', 0), '/u/:name');
   assert.equal(engine.enterStep('https://site.example/people/jane-doe', 10), '/other');
   engine.delete();
+});
+
+test('engines are handles: two on one core keep apart, and a deleted one cannot be used', async () => {
+  const own = await loadCore(); // its own module: the misuse below aborts it
+  const first = createEngine(own, defaultConfig());
+  const second = createEngine(own, defaultConfig());
+  first.routesOnly(true);
+  assert.ok(first.addRoute('/u/:name'));
+  assert.equal(first.enterStep('https://site.example/people/jane', 0), '/other');
+  assert.equal(second.enterStep('https://site.example/people/jane', 0), '/people/jane');
+  first.delete();
+  assert.equal(second.enterStep('https://site.example/u/jane', 10), '/u/jane');
+  assert.throws(() => first.enterStep('https://site.example/u/jane', 20), WebAssembly.RuntimeError);
 });
 
 test('a full ring refuses writes until drained', () => {
