@@ -98,3 +98,26 @@ async function expectSoon(check, describe) {
   }
   assert.fail(`not seen in time:\n${describe()}`);
 }
+
+test('a script tag and a module on one page: one Privacy button, one panel', async () => {
+  const context = await suite.browser.newContext();
+  const page = await context.newPage();
+  // A first visit to a page that starts the SDK twice, as a site moving from one to the other may.
+  await page.route('**/two-copies', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><head>
+      <script async src="/dist/friction.js" data-site="demo" data-collector="/v1/signals"></script>
+      <script type="module">
+        import { init } from '/dist/friction.mjs';
+        window.moduleCopy = await init({ site: 'demo', collector: '/v1/signals' });
+      </script></head><body><h1>Two copies</h1></body></html>`,
+  }));
+  await page.goto(`${suite.collector.base}/two-copies`);
+  await page.waitForFunction(() => window.moduleCopy && window.moduleCopy.ready && window.friction && window.friction.ready);
+  await page.locator('friction-consent-panel dialog[open]').waitFor();
+  await page.locator('friction-privacy-button button').waitFor({ state: 'visible' });
+  await page.waitForTimeout(500); // a second copy's button or panel would be there by now
+  assert.equal(await page.locator('friction-privacy-button').count(), 1);
+  assert.equal(await page.locator('friction-consent-panel').count(), 1);
+  await context.close();
+});

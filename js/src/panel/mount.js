@@ -16,6 +16,8 @@ function whenBodyExists(callback) {
   else document.addEventListener('DOMContentLoaded', callback, { once: true });
 }
 
+const MOUNTED = Symbol.for('friction.consentUi');
+
 // lang: 'en' or 'fr' (else <html lang>, then the browser's language). autoOpen: false lets a
 // site open the panel itself, with the returned open(view). The panel only asks once the SDK
 // runs (api.ready is true): a site where it cannot run has nothing to ask about.
@@ -26,7 +28,10 @@ export function mountConsentUi(api, { lang, autoOpen = true } = {}) {
       log.warn('this browser lacks custom elements or Shadow DOM: no consent panel, and consent stays as stored.');
       return controls;
     }
-    if (document.querySelector(BUTTON_TAG)) return controls; // mounted already
+    // One consent UI a page, whichever copy of the SDK comes first (a script tag and a module,
+    // or init() twice): a page-wide mark, since the Privacy button itself comes at idle time.
+    if (window[MOUNTED]) return controls;
+    window[MOUNTED] = true;
     const language = pickLanguage(lang);
     let panel = null; // a promise of the panel, from its first opening on
     const panelOnPage = () => {
