@@ -6,16 +6,15 @@
 // pointer machinery (about a third of the glue) and its registration cost to every page, for
 // one engine a page. js/src/core_engine.js turns the handle back into an object.
 #include <emscripten/bind.h>
-#include <emscripten/val.h>
 
 #include <cstdlib>
 #include <memory>
 #include <vector>
 
+#include "encode/record_bytes.h"
 #include "engine.h"
 #include "js_contract.h"
 
-using emscripten::val;
 using friction::Engine;
 
 namespace {
@@ -102,42 +101,52 @@ std::string targetHash(uint32_t engine, const std::string& selector) {
 
 uint32_t drain(uint32_t engine, double now_ms) { return at(engine).drain(now_ms); }
 
-val takeDetections(uint32_t engine) {
-  val list = val::array();
-  for (const auto& d : at(engine).takeDetections()) {
-    val item = val::object();
-    item.set("kind", std::string(friction::name(d.kind)));
-    item.set("step", d.step);
-    item.set("target", d.target);
-    item.set("score", d.score);
-    item.set("at", d.at_ms);
-    item.set("stepScore", d.step_score);
-    // Why, only when the detector could tell: "validation_loop"... (detect/friction_cause.h).
-    if (d.cause != friction::FrictionCause::none)
-      item.set("cause", std::string(friction::name(d.cause)));
-    list.call<void>("push", item);
-  }
-  return list;
+// What a take* call hands JS: bytes it copies out of wasm memory at once (core_engine.js), in
+// the core's record form (encode/record_bytes.h). Plain bytes instead of Embind's JS objects keep
+// its value machinery out of the glue.
+std::vector<uint8_t> out;
+
+uint32_t handOut(std::vector<uint8_t> bytes) {
+  out = std::move(bytes);
+  return static_cast<uint32_t>(out.size());
 }
 
-val takeHelpOffers(uint32_t engine) {
-  val list = val::array();
-  for (const auto& offer : at(engine).takeHelpOffers()) {
-    val kinds = val::array();
-    for (size_t k = 0; k < friction::kFrictionKindCount; ++k)
-      if (offer.kinds & (1u << k)) kinds.call<void>("push", std::string(friction::kFrictionKindNames[k]));
-    val item = val::object();
-    item.set("step", offer.step);
-    item.set("kinds", kinds);
-    item.set("cause", std::string(friction::name(offer.cause)));
-    item.set("target", offer.target);
-    item.set("score", offer.score);
-    item.set("reason", std::string(friction::name(offer.reason)));
-    item.set("at", offer.at_ms);
-    list.call<void>("push", item);
+// Each detection: kind, step, target, score, at, stepScore, cause ("" when the detector could
+// not tell; otherwise "validation_loop"..., detect/friction_cause.h).
+uint32_t takeDetections(uint32_t engine) {
+  friction::ByteWriter writer;
+  for (const auto& d : at(engine).takeDetections()) {
+    writer.str(friction::name(d.kind));
+    writer.str(d.step);
+    writer.varint(d.target);
+    writer.f64(d.score);
+    writer.f64(d.at_ms);
+    writer.f64(d.step_score);
+    writer.str(d.cause == friction::FrictionCause::none ? "" : friction::name(d.cause));
   }
-  return list;
+  return handOut(writer.take());
 }
+
+// Each offer: step, its kinds (a count, then names), cause, target, score, reason, at.
+uint32_t takeHelpOffers(uint32_t engine) {
+  friction::ByteWriter writer;
+  for (const auto& offer : at(engine).takeHelpOffers()) {
+    writer.str(offer.step);
+    uint32_t count = 0;
+    for (size_t k = 0; k < friction::kFrictionKindCount; ++k) count += (offer.kinds >> k) & 1u;
+    writer.varint(count);
+    for (size_t k = 0; k < friction::kFrictionKindCount; ++k)
+      if (offer.kinds & (1u << k)) writer.str(friction::kFrictionKindNames[k]);
+    writer.str(friction::name(offer.cause));
+    writer.varint(offer.target);
+    writer.f64(offer.score);
+    writer.str(friction::name(offer.reason));
+    writer.f64(offer.at_ms);
+  }
+  return handOut(writer.take());
+}
+
+uint32_t outAddress() { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(out.data())); }
 
 std::string helpState(uint32_t engine, double now_ms) { return at(engine).helpState(now_ms); }
 
@@ -166,25 +175,18 @@ uint32_t pendingSignals(uint32_t engine) { return at(engine).pendingSignals(); }
 
 uint32_t pendingVisits(uint32_t engine) { return at(engine).pendingVisits(); }
 
-// A record (bytes) as a Uint8Array owned by JS, or null when empty: the view into WASM memory
-// dies with the vector.
-val ownedBytes(const std::vector<uint8_t>& bytes) {
-  if (bytes.empty()) return val::null();
-  return val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice");
-}
-
-// null unless the visitor has just said yes (grantJourneyOnce) to sharing their journey. The
-// codec (friction-codec.wasm) turns the record into the summary's JSON.
-val takeJourneyRecord(uint32_t engine, double now_ms) {
-  return ownedBytes(at(engine).takeJourneyRecord(now_ms));
+// Null in JS (0 bytes) unless the visitor has just said yes (grantJourneyOnce) to sharing their
+// journey. The codec (friction-codec.wasm) turns the record into the summary's JSON.
+uint32_t takeJourneyRecord(uint32_t engine, double now_ms) {
+  return handOut(at(engine).takeJourneyRecord(now_ms));
 }
 
 bool enableLdp(uint32_t engine, double epsilon) { return at(engine).enableLdp(epsilon); }
 
 double droppedEvents(uint32_t engine) { return static_cast<double>(at(engine).droppedEvents()); }
 
-// The next batch as a record for the codec (friction-codec.wasm), or null.
-val takeBatchRecord(uint32_t engine) { return ownedBytes(at(engine).takeBatchRecord()); }
+// The next batch as a record for the codec (friction-codec.wasm); 0 bytes when there is none.
+uint32_t takeBatchRecord(uint32_t engine) { return handOut(at(engine).takeBatchRecord()); }
 
 }  // namespace
 
@@ -197,6 +199,7 @@ EMSCRIPTEN_BINDINGS(friction_core) {
   function("coreTablesFingerprint", &coreTablesFingerprint);
   function("engine_create", &create);
   function("engine_delete", &destroy);
+  function("outAddress", &outAddress);
   function("engine_ringAddress", &ringAddress);
   function("engine_addRoute", &addRoute);
   function("engine_routesOnly", &routesOnly);
