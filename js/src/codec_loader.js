@@ -29,10 +29,10 @@ export class Codec {
     return { frame: this.bytes(codec_frame(), codec_frame_size()).slice(), json: this.json() };
   }
 
-  // Once, at an idle moment: the first compression's set-up, before a batch needs it
-  // (codec_exports.cpp says why).
-  warmUp() {
-    if (typeof this.exports.codec_warm_up === 'function') this.exports.codec_warm_up();
+  // Step 0 then 1, each once at an idle moment: the first batch's set-up and compilation, before
+  // a batch needs them (codec_exports.cpp says why). True when the step went the whole way.
+  warmUp(step) {
+    return typeof this.exports.codec_warm_up === 'function' && this.exports.codec_warm_up(step) === 1;
   }
 
   // record: Uint8Array from engine.takeJourneyRecord(). The summary's JSON, or null.

@@ -8,6 +8,8 @@ import { DigestMismatch } from './wasm_digest.js';
 
 // Batch records kept while the codec loads; a page cannot make more than this in that time.
 const MAX_RECORDS_BEFORE_CODEC = 20;
+// codec_warm_up in wasm/codec_exports.cpp: step 0 the dictionary and zstd, step 1 a sample record.
+const LAST_WARM_UP_STEP = 1;
 
 export class CodecPipe {
   // fetch(): the fetch to load the codec with, asked at load time (the page's own, once
@@ -57,10 +59,12 @@ export class CodecPipe {
     }
   }
 
-  warmUp(codec) {
+  // Step by step, an idle moment each (codec_loader.js).
+  warmUp(codec, step = 0) {
     if (codec !== this.codec) return; // replaced after a trap meanwhile
     try {
-      codec.warmUp();
+      codec.warmUp(step);
+      if (step < LAST_WARM_UP_STEP) whenIdle(() => this.warmUp(codec, step + 1));
     } catch (error) {
       log.error('the codec failed; it is loaded again for the next batch.', error);
       this.codec = null;
@@ -85,7 +89,7 @@ export class CodecPipe {
       this.codec = codec;
       for (const record of this.recordsBeforeCodec.splice(0)) this.deliver(this.encode(record));
       // Not in the pagehide that sends the last batch.
-      whenIdle(() => this.warmUp(codec));
+      whenIdle(() => this.warmUp(codec, 0));
       return codec;
     }, 'codec'), (error) => {
       this.loading = null;

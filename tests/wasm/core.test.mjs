@@ -270,3 +270,21 @@ test('the codec writes a form struggle\'s cause as its word, and refuses a cause
   assert.equal(codec.encodeBatch(formStruggleRecord(words.length)), null, 'a cause past the last');
   assert.equal(codec.encodeBatch(formStruggleRecord(255)), null);
 });
+
+test('the codec warm-up goes the whole way: its sample record still reads, encodes and compresses', async () => {
+  const own = await loadCodecModule(); // cold, as a page's first one
+  assert.equal(own.warmUp(0), true, 'step 0: the dictionary and zstd');
+  assert.equal(own.warmUp(1), true, 'step 1: a sample batch record to JSON and frame');
+  // It leaves no result behind: the next batch is encoded as if it had not run.
+  const { engine, ring } = engineWithRing();
+  engine.setConsent('signals');
+  engine.enterStep('https://shop.example/product/1', 0);
+  engine.registerTarget(1, 'button', '#buy', ACTIONABLE, '');
+  rageClick(ring);
+  engine.drain(12800);
+  engine.flush(13000);
+  const batch = own.encodeBatch(engine.takeBatchRecord());
+  assert.ok(!batch.json.includes('warm-up'), batch.json);
+  assert.equal(JSON.parse(batch.json).site, 'demo');
+  engine.delete();
+});
