@@ -29,7 +29,7 @@ export class Codec {
     return { frame: this.bytes(codec_frame(), codec_frame_size()).slice(), json: this.json() };
   }
 
-  // Step 0 then 1, each once at an idle moment: the first batch's set-up and compilation, before
+  // Steps 0, 1, 2, each once at an idle moment: the first batch's set-up and compilation, before
   // a batch needs them (codec_exports.cpp says why). True when the step went the whole way.
   warmUp(step) {
     return typeof this.exports.codec_warm_up === 'function' && this.exports.codec_warm_up(step) === 1;

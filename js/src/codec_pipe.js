@@ -8,8 +8,8 @@ import { DigestMismatch } from './wasm_digest.js';
 
 // Batch records kept while the codec loads; a page cannot make more than this in that time.
 const MAX_RECORDS_BEFORE_CODEC = 20;
-// codec_warm_up in wasm/codec_exports.cpp: step 0 the dictionary and zstd, step 1 a sample record.
-const LAST_WARM_UP_STEP = 1;
+// codec_warm_up in wasm/codec_exports.cpp: the dictionary, zstd's compressor, a sample record.
+const LAST_WARM_UP_STEP = 2;
 
 export class CodecPipe {
   // fetch(): the fetch to load the codec with, asked at load time (the page's own, once

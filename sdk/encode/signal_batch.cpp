@@ -152,4 +152,8 @@ std::vector<uint8_t> compressBatch(std::string_view json) {
   return compressFrame(json, kBatchCompressionLevel, currentDictionary());
 }
 
+bool digestBatchDictionary() {
+  return digest(currentDictionary(), kBatchCompressionLevel) != nullptr;
+}
+
 }  // namespace friction

@@ -70,5 +70,8 @@ std::vector<uint8_t> compressFrame(std::string_view data, int level = kCompressi
                                    std::string_view dictionary = {});
 // A batch as the SDK sends it: level kBatchCompressionLevel with the current dictionary.
 std::vector<uint8_t> compressBatch(std::string_view json);
+// Digests the current dictionary for batches now (zstd's tables for it), which the first batch
+// would do otherwise. False where it cannot be digested (then no batch can be compressed).
+bool digestBatchDictionary();
 
 }  // namespace friction

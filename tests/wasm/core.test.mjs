@@ -273,8 +273,9 @@ test('the codec writes a form struggle\'s cause as its word, and refuses a cause
 
 test('the codec warm-up goes the whole way: its sample record still reads, encodes and compresses', async () => {
   const own = await loadCodecModule(); // cold, as a page's first one
-  assert.equal(own.warmUp(0), true, 'step 0: the dictionary and zstd');
-  assert.equal(own.warmUp(1), true, 'step 1: a sample batch record to JSON and frame');
+  assert.equal(own.warmUp(0), true, 'step 0: the dictionary digested');
+  assert.equal(own.warmUp(1), true, 'step 1: zstd compresses a sample text');
+  assert.equal(own.warmUp(2), true, 'step 2: a sample batch record to JSON and frame');
   // It leaves no result behind: the next batch is encoded as if it had not run.
   const { engine, ring } = engineWithRing();
   engine.setConsent('signals');
