@@ -54,20 +54,29 @@ export class Transport {
   // Batches a previous page left unsent (only where the visitor agreed to keep them).
   resume() {
     if (!this.keepOnDevice()) return;
-    for (const batch of this.store.load()) if (!this.queue.some((queued) => queued.id === batch.id)) this.queue.push(batch);
+    for (const batch of this.store.load()) if (!this.queue.some((queued) => queued.id === batch.id)) this.queue.push({ ...batch, kept: true });
     this.flush();
   }
 
   // batch: { frame: Uint8Array, json: string } from the core, or null.
   send(batch, { leaving = false } = {}) {
-    if (batch) this.enqueue({ id: batchIdOf(batch.json), frame: batch.frame, json: batch.json, at: this.clock.now() });
+    // Leaving with a beacon, beaconAll writes the batch to the device once, beaconed or not: the
+    // outbox is read and written whole, and this is the page's pagehide.
+    if (batch) this.enqueue({ id: batchIdOf(batch.json), frame: batch.frame, json: batch.json, at: this.clock.now() }, !(leaving && this.beacon));
     this.flush({ leaving });
   }
 
-  enqueue(batch) {
+  enqueue(batch, keepNow = true) {
     this.queue.push(batch);
     while (this.queue.length > MAX_QUEUED) this.queue.shift();
-    if (this.keepOnDevice()) this.store.keep(batch); // until the collector says it has it
+    if (keepNow) this.keep(batch);
+  }
+
+  // On the device until the collector says it has it, where the visitor agreed to that.
+  keep(batch) {
+    if (!this.keepOnDevice()) return;
+    this.store.keep(batch);
+    batch.kept = true;
   }
 
   flush({ leaving = false } = {}) {
@@ -90,13 +99,16 @@ export class Transport {
     for (const batch of [...this.queue]) {
       if (this.inFlight.has(batch.id) || batch.beaconed) continue;
       // No content type: a Blob without one keeps the beacon a CORS "simple" request.
-      if (!this.beacon(this.url, new Blob([batch.frame]))) continue;
+      if (!this.beacon(this.url, new Blob([batch.frame]))) {
+        if (!batch.kept) this.keep(batch); // for the next page
+        continue;
+      }
       if (!this.keepOnDevice()) {
         this.delivered(batch);
         continue;
       }
       batch.beaconed = true;
-      this.store.keep(batch);
+      this.keep(batch);
       this.onSent(batch); // the ledger lists what went out, once
     }
   }

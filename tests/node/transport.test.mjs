@@ -209,6 +209,20 @@ test('leaving: beacons carry the batches; one the browser refuses stays for the 
   assert.deepEqual(store.load().map((kept) => [kept.id, kept.beaconed]), [['b1', true], ['b2', false]]);
 });
 
+test('leaving: a new batch is written to the device once, as beaconed, or as waiting when refused', () => {
+  let accept = true;
+  const { transport, store } = transportWith(() => undefined, { keepOnDevice: true, beacon: () => accept });
+  const writes = [];
+  const keep = store.keep.bind(store);
+  store.keep = (kept) => writes.push([kept.id, Boolean(kept.beaconed)]) && keep(kept);
+  transport.send(batch('b1'), { leaving: true });
+  accept = false;
+  transport.send(batch('b2'), { leaving: true });
+  transport.send(null, { leaving: true }); // hidden again: b2 is on the device already
+  assert.deepEqual(writes, [['b1', true], ['b2', false]]);
+  assert.deepEqual(store.load().map((kept) => [kept.id, kept.beaconed]), [['b1', true], ['b2', false]]);
+});
+
 test('a beacon is not a delivery: with signals the batch stays until a later page gets a 2xx for it', async () => {
   const beacons = [];
   const first = transportWith(() => undefined, { keepOnDevice: true, beacon: (url, body) => beacons.push(body) > 0 });
