@@ -4,7 +4,7 @@
 // needed while the page itself starts. Whatever fails here is logged and swallowed: the host
 // page must never break because of it.
 import { loadChunk, loadTexts } from '../chunks.js';
-import { whenIdle } from '../idle.js';
+import { whenIdle, yieldToPage } from '../idle.js';
 import { pickLanguage, PRIVACY_BUTTON_LABELS } from '../i18n/language.js';
 import { guarded, log } from '../log.js';
 import { BUTTON_TAG, PrivacyButton } from './privacy_button.js';
@@ -43,7 +43,13 @@ export function mountConsentUi(api, { lang, autoOpen = true } = {}) {
       return panel;
     };
     const open = (options) => {
-      whenBodyExists(() => panelOnPage().then((shown) => shown.open(options)).catch((error) => log.error(PANEL_FAILED, error)));
+      // Made (its styles parsed) in one task, opened (built, laid out) in the next.
+      whenBodyExists(() => panelOnPage()
+        .then(async (shown) => {
+          await yieldToPage();
+          shown.open(options);
+        })
+        .catch((error) => log.error(PANEL_FAILED, error)));
     };
     controls.open = guarded((view) => open({ view }), 'consent panel');
 
