@@ -53,11 +53,10 @@ EMSCRIPTEN_KEEPALIVE int codec_journey(uint32_t size) {
 EMSCRIPTEN_KEEPALIVE int codec_warm_up(uint32_t step) {
   if (step == 0) return friction::digestBatchDictionary() ? 1 : 0;
   if (step == 1) {
-    return friction::compressBatch(R"({"v":3,"site":"warm-up","device":{"pointer":"mouse","width":"wide"},)"
-                            R"("signals":[{"kind":"rage_click","step":"/product/:id","role":"button"}]})")
-                   .empty()
-               ? 0
-               : 1;
+    const auto frame = friction::compressBatch(
+        R"({"v":3,"site":"warm-up","device":{"pointer":"mouse","width":"wide"},)"
+        R"("signals":[{"kind":"rage_click","step":"/product/:id","role":"button"}]})");
+    return frame.empty() ? 0 : 1;
   }
   friction::BatchContent sample;
   sample.header = {"warm-up", "0", 0, 0, std::string(32, '0'), "mouse", "wide"};

@@ -66,9 +66,11 @@ export async function runJourney(browser, base, journey) {
   return { name: journey.name, input: inputOf(journey), expected: journey.expected, detected, offers, pageErrors, ms };
 }
 
-// Journeys mostly wait (for a dead click's window, a hesitation, a slow answer): a few run side
-// by side, each in its own context, without crowding two cores. CORPUS_LANES=1 runs them one by one.
-const LANES = Math.max(1, Number(process.env.CORPUS_LANES) || 3);
+// Journeys mostly wait (for a dead click's window, a hesitation, a slow answer): two run side by
+// side, each in its own context. Three crowded the two cores: the seed club's wheel journey (a
+// wheel every 400 ms) then missed its scroll thrash in full runs, never alone (22 runs).
+// CORPUS_LANES=1 runs them one by one.
+const LANES = Math.max(1, Number(process.env.CORPUS_LANES) || 2);
 
 async function runOrReport(browser, base, journey) {
   try {

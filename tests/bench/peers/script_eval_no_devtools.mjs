@@ -6,8 +6,8 @@
 // of the SDK, and the largest part of friction.js's evaluation there. Here Chromium traces
 // itself from its start (--trace-startup), pinned to one core, on a first visit to the demo's
 // /product/1001, and this prints the main-thread tasks that evaluate or compile the SDK's files
-// (not the later tasks its code runs in: those need the JS sampler, which the other benches
-// have). Usage: node tests/bench/peers/script_eval_no_devtools.mjs [--runs 5]
+// (not the later tasks its code runs in, such as promise continuations, which the other
+// benches name from DevTools' detailed timeline events). Usage: node tests/bench/peers/script_eval_no_devtools.mjs [--runs 5]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
