@@ -54,14 +54,7 @@ function createCore(createFrictionCore, wasmUrl, download) {
   return new Promise((resolve, reject) => {
     createFrictionCore({
       instantiateWasm(imports, receiveInstance) {
-        // The instance made, its start-up (C++ constructors, Embind's registrations) runs in a
-        // task of its own.
-        instantiateCore(wasmUrl, download, imports)
-          .then(async ({ instance, module }) => {
-            await yieldToPage();
-            receiveInstance(instance, module);
-          })
-          .catch(reject);
+        instantiateCore(wasmUrl, download, imports).then(({ instance, module }) => receiveInstance(instance, module), reject);
         return {}; // the exports come later, through receiveInstance
       },
       print: () => {},
