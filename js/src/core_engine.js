@@ -20,9 +20,11 @@ export function createEngine(core, config) {
     const at = core.outAddress();
     return size ? core.HEAPU8.slice(at, at + size) : null;
   };
+  // Called on every drain, mostly with nothing to read.
   const listOf = (bytes, readItem) => {
+    if (!bytes) return [];
     const list = [];
-    for (const reader = new RecordReader(bytes); bytes && !reader.atEnd();) list.push(readItem(reader));
+    for (const reader = new RecordReader(bytes); !reader.atEnd();) list.push(readItem(reader));
     return list;
   };
   const { takeDetections, takeHelpOffers, takeBatchRecord, takeJourneyRecord } = engine;
@@ -47,7 +49,7 @@ export function createEngine(core, config) {
 class RecordReader {
   constructor(bytes) {
     this.bytes = bytes;
-    this.view = bytes && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.at = 0;
   }
 
