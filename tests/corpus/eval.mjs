@@ -1,28 +1,30 @@
 // Prints precision and recall per friction kind over the labelled journey corpus, for mouse
 // and touch journeys apart and overall, then the misses: every journey whose detections differ
-// from its labels. Usage (after scripts/build.sh):
+// from its labels (after a second run: run_corpus.mjs), with what its page saw, and the first runs
+// of the journeys that matched only when run again. Usage (after scripts/build.sh):
 //   node tests/corpus/eval.mjs [--only "part of a journey name"]
 import { launchBrowser, startCollector } from '../e2e/harness.mjs';
-import { countsOf, formatTable, repeatedOffers, runCorpus, score } from './run_corpus.mjs';
+import { countsOf, describeRetried, detectedKinds, expectedKinds, formatTable, repeatedOffers, runCorpus, score } from './run_corpus.mjs';
 
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
-const names = (list) => list.sort().join(', ') || 'nothing';
 const collector = await startCollector();
 const browser = await launchBrowser();
 const started = Date.now();
 try {
   const results = await runCorpus(browser, collector.base, { only });
   const misses = [];
-  for (const { name, input, expected, detected, offers, pageErrors, failed } of results) {
-    const got = names(detected.map((d) => d.kind));
-    const want = names(Object.entries(expected).flatMap(([k, n]) => Array(n).fill(k)));
+  for (const { name, input, expected, detected, offers, pageErrors, sdkMessages, failed, trace } of results) {
+    const got = detectedKinds(detected);
+    const want = expectedKinds(expected);
     const repeats = repeatedOffers(offers);
     const ok = got === want && !repeats.length && !failed;
     console.log(`${ok ? 'ok  ' : 'MISS'} [${input}] ${name}: expected ${want}; detected ${got}; offers ${offers.length}`);
     if (failed) console.log(`     could not run: ${failed}`);
     if (repeats.length) console.log(`     help offered ${repeats.length + 1} times for one episode`);
     if (pageErrors.length) console.log(`     page errors: ${pageErrors.join('; ')}`);
+    if (sdkMessages.length) console.log(`     the SDK said: ${sdkMessages.join(' | ')}`);
+    if (!ok) console.log(`     its last page saw: ${trace || '(nothing)'}`);
     if (!ok) misses.push(`[${input}] ${name}: expected ${want}; detected ${got}${failed ? ' (could not run)' : ''}${repeats.length ? ' (help repeated)' : ''}`);
   }
   const touch = results.filter((r) => r.input === 'touch');
@@ -35,6 +37,7 @@ try {
   console.log(formatTable(score(touch), '### touch') + '\n');
   console.log(formatTable(score(results), '### overall') + '\n');
   console.log(`### misses (${misses.length})\n${misses.map((m) => `- ${m}`).join('\n') || '- none'}`);
+  console.log(`\n### matched only when run again: their first runs\n${describeRetried(results) || '- none'}`);
 } finally {
   await browser.close();
   await collector.stop();
