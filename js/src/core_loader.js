@@ -54,7 +54,14 @@ function createCore(createFrictionCore, wasmUrl, download) {
   return new Promise((resolve, reject) => {
     createFrictionCore({
       instantiateWasm(imports, receiveInstance) {
-        instantiateCore(wasmUrl, download, imports).then(({ instance, module }) => receiveInstance(instance, module), reject);
+        // The instance made, its start-up (C++ constructors, Embind's registrations) runs in a
+        // task of its own.
+        instantiateCore(wasmUrl, download, imports)
+          .then(async ({ instance, module }) => {
+            await yieldToPage();
+            receiveInstance(instance, module);
+          })
+          .catch(reject);
         return {}; // the exports come later, through receiveInstance
       },
       print: () => {},

@@ -3,6 +3,7 @@
 import { setChunkBase } from './chunks.js';
 import { resolveConfig } from './config.js';
 import { Friction } from './friction.js';
+import { yieldToPage } from './idle.js';
 import { log } from './log.js';
 import { mountHelpWidget } from './help/mount.js';
 import { mountConsentUi } from './panel/mount.js';
@@ -22,6 +23,7 @@ export async function init(options) {
     }
     sdk.configure(config);
     setChunkBase(import.meta.url);
+    await yieldToPage(); // as friction.js does: the download starts in a task of its own
     await sdk.start(config, new URL('friction.wasm', import.meta.url).href);
     if (config.helpUi === 'auto') mountHelpWidget(sdk, { lang: config.lang });
     if (config.consentUi !== 'off') mountConsentUi(api, { lang: config.lang, autoOpen: config.consentUi === 'auto' });

@@ -3,6 +3,7 @@
 import { setChunkBase } from './chunks.js';
 import { configFromScript, resolveConfig } from './config.js';
 import { Friction } from './friction.js';
+import { yieldToPage } from './idle.js';
 import { log } from './log.js';
 import { mountHelpWidget } from './help/mount.js';
 import { mountConsentUi } from './panel/mount.js';
@@ -23,9 +24,18 @@ import { createPublicApi, replayQueue } from './public_api.js';
     const base = (script && script.src) || location.href;
     setChunkBase(base);
     const wasmUrl = new URL('friction.wasm', base).href;
-    sdk.start(config, wasmUrl);
-    if (config.helpUi === 'auto') mountHelpWidget(sdk, { lang: config.lang });
-    if (config.consentUi !== 'off') mountConsentUi(api, { lang: config.lang, autoOpen: config.consentUi === 'auto' });
+    // The rest in a task of its own: the settings and the stored consent (the page's first
+    // localStorage access is a blocking load) are read in this one, and starting the core's
+    // download (its fetch, the glue's import) costs several ms more.
+    yieldToPage().then(() => {
+      try {
+        sdk.start(config, wasmUrl);
+        if (config.helpUi === 'auto') mountHelpWidget(sdk, { lang: config.lang });
+        if (config.consentUi !== 'off') mountConsentUi(api, { lang: config.lang, autoOpen: config.consentUi === 'auto' });
+      } catch (error) {
+        log.error('could not start; the SDK is off.', error);
+      }
+    });
   } catch (error) {
     log.error('could not start; the SDK is off.', error);
   }
