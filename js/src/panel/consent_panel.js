@@ -23,6 +23,7 @@ export class ConsentPanel extends HTMLElement {
     this.api = null;
     this.dialog = null;
     this.closeRefuses = false; // set on each open: is dismissing a refusal this time?
+    this.prepared = null; // the view rendered ahead of open(), if any
     this.pending = false; // open, and not yet settled by a choice or a dismissal
     this.returnFocusTo = null;
     this.guard = (fn) => guarded(fn, 'consent panel');
@@ -48,16 +49,32 @@ export class ConsentPanel extends HTMLElement {
   // new policy revision, six months after a refusal), rather than by the user.
   open({ view = 'ask', asking = false } = {}) {
     if (!this.api || !this.isConnected) return;
-    if (!this.dialog) this.build();
-    // Closing without choosing is a refusal whenever the panel is asking, or no choice is on
-    // record. A user who chose before and reopens the panel to look keeps their choice.
-    this.closeRefuses = asking || !this.api.consent.receipt() || this.api.consent.shouldAsk();
+    if (this.prepared !== view || this.isOpen) this.prepare({ view, asking });
+    else this.settleCloseMeaning(asking);
+    this.prepared = null;
     if (!this.dialog.open) {
       this.returnFocusTo = deepActiveElement();
       this.dialog.showModal();
       this.pending = true;
     }
-    this.show(view, this.dialog);
+    this.dialog.focus(); // screen readers then read its name and description
+  }
+
+  // The dialog built and `view` rendered in it: mount.js does this a task before open(), so that
+  // making the elements and showing them (style, layout) are two short tasks, not one long one.
+  prepare({ view = 'ask', asking = false } = {}) {
+    if (!this.api || !this.isConnected) return;
+    if (!this.dialog) this.build();
+    this.render(view);
+    this.settleCloseMeaning(asking);
+    this.prepared = this.isOpen ? null : view;
+  }
+
+  // Closing without choosing is a refusal whenever the panel is asking, or no choice is on
+  // record. A user who chose before and reopens the panel to look keeps their choice.
+  settleCloseMeaning(asking) {
+    this.closeRefuses = asking || !this.api.consent.receipt() || this.api.consent.shouldAsk();
+    this.closeButton.setAttribute('aria-label', this.closeRefuses ? this.text.closeRefuses : this.text.close);
   }
 
   build() {
@@ -88,18 +105,21 @@ export class ConsentPanel extends HTMLElement {
     this.shadowRoot.append(this.dialog);
   }
 
-  // Renders a view and moves focus: to the dialog on open (screen readers then read its name
-  // and description), to the new title on a view change.
-  show(name, focusTarget) {
+  // A view change within the open panel: focus moves to the new title.
+  show(name) {
+    this.render(name);
+    this.heading.focus();
+  }
+
+  render(name) {
     const view = (VIEWS[name] || askView)(this.api, this.text, this.lang);
     this.heading.textContent = view.title;
     this.viewBody.replaceChildren(...view.body.flat().filter(Boolean));
     this.dialog.classList.toggle('wide', Boolean(view.wide));
-    this.closeButton.setAttribute('aria-label', this.closeRefuses ? this.text.closeRefuses : this.text.close);
     this.renderChoices(name);
     this.renderMore(name);
-    this.viewBody.scrollTop = 0;
-    (focusTarget || this.heading).focus();
+    // A closed dialog has no boxes, so nothing to scroll back (and asking would lay it out).
+    if (this.isOpen) this.viewBody.scrollTop = 0;
   }
 
   // Accept, Reject and Customise (Save, once customising): the same element and style each,

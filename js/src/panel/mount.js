@@ -43,9 +43,11 @@ export function mountConsentUi(api, { lang, autoOpen = true } = {}) {
       return panel;
     };
     const open = (options) => {
-      // Made (its styles parsed) in one task, opened (built, laid out) in the next.
+      // Made (its styles parsed), built with its view, and shown (laid out): a task each.
       whenBodyExists(() => panelOnPage()
         .then(async (shown) => {
+          await yieldToPage();
+          shown.prepare(options);
           await yieldToPage();
           shown.open(options);
         })
