@@ -22,8 +22,8 @@ async function recordEvents(context) {
 
 // What the page saw of input, scrolling and its own visibility, kept in the page and printed
 // only for a journey that missed: a detection that did not come is explained by what the SDK
-// was shown (a scroll event per frame reads the position then; a frame that came late merges
-// two wheel turns into one position).
+// was shown (which wheel turns and touches arrived, which scroll positions it could read,
+// whether the page was hidden).
 function traceInput() {
   const trace = [];
   window.__corpusTrace = trace;
@@ -108,8 +108,8 @@ export async function runJourney(browser, base, journey) {
 const LANES = Math.max(1, Number(process.env.CORPUS_LANES) || 2);
 
 // A journey is a timed script on a shared machine: on two busy cores one now and then comes out
-// otherwise than it does alone (in full runs: a phone fling with no momentum, a form struggle,
-// a wheel journey; each passes when run again). A journey whose result differs from its labels
+// otherwise than it does alone (in full local runs under load, the phone fling journey and a
+// phone form struggle; in CI, a scroll-thrash journey; each passes run alone). A journey whose result differs from its labels
 // is run once more and its second result counts; the first is kept (firstAttempt) and printed.
 // A detector that truly misses misses twice.
 export const ATTEMPTS = 2;
