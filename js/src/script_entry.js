@@ -9,7 +9,7 @@ import { mountHelpWidget } from './help/mount.js';
 import { mountConsentUi } from './panel/mount.js';
 import { createPublicApi, replayQueue } from './public_api.js';
 
-(function startFromScriptTag() {
+(async function startFromScriptTag() {
   try {
     if (window.friction && window.friction.version) return; // loaded twice: keep the first
     const script = document.currentScript || document.querySelector('script[src*="friction"][data-site]');
@@ -27,15 +27,10 @@ import { createPublicApi, replayQueue } from './public_api.js';
     // The rest in a task of its own: the settings and the stored consent (the page's first
     // localStorage access is a blocking load) are read in this one, and starting the core's
     // download (its fetch, the glue's import) costs several ms more.
-    yieldToPage().then(() => {
-      try {
-        sdk.start(config, wasmUrl);
-        if (config.helpUi === 'auto') mountHelpWidget(sdk, { lang: config.lang });
-        if (config.consentUi !== 'off') mountConsentUi(api, { lang: config.lang, autoOpen: config.consentUi === 'auto' });
-      } catch (error) {
-        log.error('could not start; the SDK is off.', error);
-      }
-    });
+    await yieldToPage();
+    sdk.start(config, wasmUrl);
+    if (config.helpUi === 'auto') mountHelpWidget(sdk, { lang: config.lang });
+    if (config.consentUi !== 'off') mountConsentUi(api, { lang: config.lang, autoOpen: config.consentUi === 'auto' });
   } catch (error) {
     log.error('could not start; the SDK is off.', error);
   }

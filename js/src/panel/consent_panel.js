@@ -49,9 +49,9 @@ export class ConsentPanel extends HTMLElement {
   // new policy revision, six months after a refusal), rather than by the user.
   open({ view = 'ask', asking = false } = {}) {
     if (!this.api || !this.isConnected) return;
-    if (this.prepared !== view || this.isOpen) this.prepare({ view, asking });
-    else this.settleCloseMeaning(asking);
+    if (this.prepared !== view || this.isOpen) this.prepare({ view });
     this.prepared = null;
+    this.settleCloseMeaning(asking);
     if (!this.dialog.open) {
       this.returnFocusTo = deepActiveElement();
       this.dialog.showModal();
@@ -62,12 +62,11 @@ export class ConsentPanel extends HTMLElement {
 
   // The dialog built and `view` rendered in it: mount.js does this a task before open(), so that
   // making the elements and showing them (style, layout) are two short tasks, not one long one.
-  prepare({ view = 'ask', asking = false } = {}) {
+  prepare({ view = 'ask' } = {}) {
     if (!this.api || !this.isConnected) return;
     if (!this.dialog) this.build();
     this.render(view);
-    this.settleCloseMeaning(asking);
-    this.prepared = this.isOpen ? null : view;
+    this.prepared = view;
   }
 
   // Closing without choosing is a refusal whenever the panel is asking, or no choice is on

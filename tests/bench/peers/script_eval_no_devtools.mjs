@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_FLAGS, startCollector } from '../../e2e/harness.mjs';
 import { CORE } from './one_core_chromium.mjs';
+import { median } from './stats.mjs';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const TRACE_MS = 5000;
@@ -71,7 +72,6 @@ async function traceOnce(traceFile) {
   }
 }
 
-
 const byPiece = new Map();
 try {
   for (let run = 0; run < Number(args.runs); run++) {
@@ -87,7 +87,6 @@ try {
   await collector.stop();
 }
 
-const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`Tasks evaluating the SDK's files on the main thread, first visit to /product/1001, ${args.runs} cold runs, Chromium pinned to core ${CORE}, no DevTools`);
 console.log('task (its SDK event and file)                              count   CPU median   max   wall median');
 for (const [what, pieces] of [...byPiece].sort((a, b) => median(b[1].map((p) => p.cpuMs)) - median(a[1].map((p) => p.cpuMs)))) {
