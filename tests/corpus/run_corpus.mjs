@@ -24,7 +24,7 @@ async function recordEvents(context) {
 // only for a journey that missed: a detection that did not come is explained by what the SDK
 // was shown (which wheel turns and touches arrived, which scroll positions it could read,
 // whether the page was hidden).
-function traceInput() {
+export function traceInput() {
   const trace = [];
   window.__corpusTrace = trace;
   const note = (...what) => trace.length < 400 && trace.push([Math.round(performance.now()), ...what].join(' '));
@@ -43,7 +43,7 @@ function traceInput() {
   addEventListener('friction:detected', (event) => note('detected', event.detail.kind));
 }
 
-async function traceOf(page) {
+export async function traceOf(page) {
   try {
     return await page.evaluate(() => (window.__corpusTrace || []).join('; '));
   } catch {

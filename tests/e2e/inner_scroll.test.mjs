@@ -3,6 +3,7 @@
 // and forth, is not.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { traceInput, traceOf } from '../corpus/run_corpus.mjs';
 import { newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
@@ -10,6 +11,7 @@ const suite = useCollectorAndBrowser();
 async function openTerms() {
   const page = await newAnsweredPage(suite.browser);
   const seen = watchPage(page);
+  await page.addInitScript(traceInput); // what the page saw, told if a detection does not come
   await page.goto(`${suite.collector.base}/shop/terms.html`);
   await page.evaluate(() => window.friction.ready);
   await page.evaluate(() => {
@@ -35,7 +37,8 @@ test('searching a terms box up and down with the wheel is scroll thrash, told wi
   }
   assert.ok(await scrollTopOf(page, '#terms-box') > 0, 'the wheel scrolled the box');
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'the window did not move');
-  await page.waitForFunction(() => window.detected.some((d) => d.kind === 'scroll_thrash'));
+  await page.waitForFunction(() => window.detected.some((d) => d.kind === 'scroll_thrash'), null, { timeout: 10000 })
+    .catch(async (error) => assert.fail(`${error.message}\nthe page saw: ${await traceOf(page)}`));
   const thrash = await page.evaluate(() => window.detected.filter((d) => d.kind === 'scroll_thrash'));
   assert.equal(thrash.length, 1);
   assert.equal(thrash[0].target.label, 'Terms of sale');
@@ -85,7 +88,8 @@ test('the window still thrashes on its own, told with the page as its element', 
     await page.mouse.wheel(0, delta);
     await page.waitForTimeout(250);
   }
-  await page.waitForFunction(() => window.detected.some((d) => d.kind === 'scroll_thrash'));
+  await page.waitForFunction(() => window.detected.some((d) => d.kind === 'scroll_thrash'), null, { timeout: 10000 })
+    .catch(async (error) => assert.fail(`${error.message}\nthe page saw: ${await traceOf(page)}`));
   const thrash = await page.evaluate(() => window.detected.find((d) => d.kind === 'scroll_thrash'));
   assert.deepEqual(thrash.target, { role: 'page', tag: 'html' });
   await page.close();
