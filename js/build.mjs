@@ -41,6 +41,7 @@ const CHUNKS = {
   finder: 'js/src/chunks/finder_chunk.js',
   'texts-en': 'js/src/chunks/texts_en.js',
   'texts-fr': 'js/src/chunks/texts_fr.js',
+  'codec-warmer': 'js/src/chunks/codec_warmer.js', // a module worker's script
 };
 for (const old of readdirSync('dist')) if (/^friction-.+\.mjs$/.test(old)) rmSync(`dist/${old}`);
 const chunkBuild = await build({

@@ -5,7 +5,8 @@
 //    every page (help/mount.js says why not at the first offer);
 //  - the consent panel and its texts, one chunk a language, when it asks or the Privacy button
 //    is pressed;
-//  - the element finder, on the dashboard's links only.
+//  - the element finder, on the dashboard's links only;
+//  - the codec's warm-up, run as a worker where the visitor agreed to signals (codec_loader.js).
 // Their names carry a hash of their content (js/build.mjs), so a cached chunk of another build
 // is never mixed with this friction.js.
 
@@ -38,6 +39,11 @@ export function loadChunk(name) {
     loaded.set(name, chunk);
   }
   return chunk;
+}
+
+// A chunk's address, for a worker (no import): '' where this build has none.
+export function chunkUrl(name) {
+  return FILES[name] ? new URL(FILES[name], base || location.href).href : '';
 }
 
 // One language's texts (i18n/en.js, fr.js): the language's chunk.

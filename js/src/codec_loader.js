@@ -2,18 +2,12 @@
 // with the dictionary. It is fetched only once the visitor's consent lets something leave the
 // page; before that nothing needs encoding. A bare WebAssembly module: this file is its glue
 // (the C side is wasm/codec_exports.cpp).
+import { codecImports } from './codec_imports.js';
 import { checkedBytes, CODEC_SHA256 } from './wasm_digest.js';
 
-// What the module asks of its host: nothing it needs at run time. It would only exit on a
-// broken invariant, which must stop the codec, not the page.
-const imports = {
-  env: { emscripten_notify_memory_growth: () => {} },
-  wasi_snapshot_preview1: {
-    proc_exit: (code) => {
-      throw new Error(`the codec stopped (exit ${code})`);
-    },
-  },
-};
+// How long the page waits for the warm-up worker before compiling the codec itself. The worker
+// takes 50-200 ms here; records made meanwhile wait in memory (codec_pipe.js).
+const WORKER_WAIT_MS = 3000;
 
 export class Codec {
   constructor(instance) {
@@ -63,15 +57,48 @@ export class Codec {
 // fetchWith: the page's own fetch from before capture wrapped it, so that this request is not
 // taken for the page's.
 // expected: the SHA-256 the build wrote in (a test may give its own).
-export async function loadCodec(source, fetchWith, expected = CODEC_SHA256) {
+// warmerUrl: the warm-up worker's chunk (chunks/codec_warmer.js), or '' to compile here.
+export async function loadCodec(source, fetchWith, expected = CODEC_SHA256, { warmerUrl = '' } = {}) {
   if (typeof source !== 'string') {
-    const { instance } = await WebAssembly.instantiate(source, imports);
+    const { instance } = await WebAssembly.instantiate(source, codecImports());
     return new Codec(instance);
   }
   const get = fetchWith || globalThis.fetch;
   const response = await get.call(globalThis, source, { credentials: 'omit', referrerPolicy: 'no-referrer' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const bytes = await checkedBytes(await response.arrayBuffer(), expected, 'friction-codec.wasm');
-  const { instance } = await WebAssembly.instantiate(bytes, imports);
+  const module = warmerUrl && (await compiledInWorker(bytes, warmerUrl));
+  if (module) return new Codec(await WebAssembly.instantiate(module, codecImports()));
+  const { instance } = await WebAssembly.instantiate(bytes, codecImports());
   return new Codec(instance);
+}
+
+// The codec compiled, and its warm-up's functions with it, on a worker's thread: a module, or
+// null where there is no worker to be had, and the page compiles it itself. A worker's script
+// must come from the page's origin: from another (a CDN), none is tried, rather than have the
+// browser refuse it. A CSP that forbids workers refuses it with a line of its own in the console
+// (README: Content Security Policy).
+function compiledInWorker(bytes, url, waitMs = WORKER_WAIT_MS) {
+  if (typeof Worker !== 'function' || new URL(url, location.href).origin !== location.origin) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    let worker = null;
+    const done = (module) => {
+      clearTimeout(timer);
+      if (worker) worker.terminate();
+      resolve(module instanceof WebAssembly.Module ? module : null);
+    };
+    const timer = setTimeout(() => done(null), waitMs);
+    try {
+      worker = new Worker(url, { type: 'module', name: 'friction codec warm-up' });
+      worker.onmessage = (event) => done(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault(); // the page's console is not told of our worker's failure twice
+        done(null);
+      };
+      worker.onmessageerror = () => done(null);
+      worker.postMessage(bytes); // a copy: the page still has the bytes if the worker fails
+    } catch {
+      done(null);
+    }
+  });
 }

@@ -1,6 +1,7 @@
 // The path from the core's records to bytes on the wire. The codec (zstd + JSON, the SDK's
 // weight) is a module of its own, fetched only once something may be sent; this pipe hides
 // whether it has arrived: records made before it wait here, in memory, and go when it does.
+import { LAST_WARM_UP_STEP } from './codec_imports.js';
 import { loadCodec } from './codec_loader.js';
 import { whenIdle } from './idle.js';
 import { guarded, log } from './log.js';
@@ -8,14 +9,14 @@ import { DigestMismatch } from './wasm_digest.js';
 
 // Batch records kept while the codec loads; a page cannot make more than this in that time.
 const MAX_RECORDS_BEFORE_CODEC = 20;
-// codec_warm_up in wasm/codec_exports.cpp: the dictionary, zstd's compressor, a sample record.
-const LAST_WARM_UP_STEP = 2;
 
 export class CodecPipe {
   // fetch(): the fetch to load the codec with, asked at load time (the page's own, once
   // capture has kept it aside). deliver(batch): where a batch encoded late goes (transport).
-  constructor(url, { fetch, deliver, load = loadCodec }) {
+  // warmerUrl: the chunk that compiles the codec on a worker's thread ('' for none).
+  constructor(url, { fetch, deliver, load = loadCodec, warmerUrl = '' }) {
     this.url = url; // '' once the codec is refused
+    this.warmerUrl = warmerUrl;
     this.loadCodec = load; // codec_loader.js's, or a test's
     this.fetch = fetch;
     this.deliver = deliver;
@@ -59,7 +60,8 @@ export class CodecPipe {
     }
   }
 
-  // Step by step, an idle moment each (codec_loader.js).
+  // Step by step, an idle moment each: the dictionary digested and the first batch's path run.
+  // Where the worker compiled the module (codec_loader.js), that is all they do.
   warmUp(codec, step = 0) {
     if (codec !== this.codec) return; // replaced after a trap meanwhile
     try {
@@ -85,7 +87,7 @@ export class CodecPipe {
   // SDK meanwhile detects and helps as before, and keeps the records it could not encode.
   load() {
     if (this.loading || !this.url) return this.loading;
-    this.loading = this.loadCodec(this.url, this.fetch()).then(guarded((codec) => {
+    this.loading = this.loadCodec(this.url, this.fetch(), undefined, { warmerUrl: this.warmerUrl }).then(guarded((codec) => {
       this.codec = codec;
       for (const record of this.recordsBeforeCodec.splice(0)) this.deliver(this.encode(record));
       // Not in the pagehide that sends the last batch.

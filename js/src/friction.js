@@ -3,6 +3,7 @@
 import { startCapture } from './capture/index.js';
 import { Recorder } from './capture/recorder.js';
 import { CodecPipe } from './codec_pipe.js';
+import { chunkUrl } from './chunks.js';
 import { consentStore } from './consent_store.js';
 import { ledger } from './ledger.js';
 import { randomHex128 } from './random_hex.js';
@@ -109,6 +110,7 @@ export class Friction {
       this.codecPipe = new CodecPipe(config.codecUrl || new URL('friction-codec.wasm', wasmUrl).href, {
         fetch: () => this.pageFetch || window.fetch,
         deliver: (batch) => this.transport && this.transport.send(batch),
+        warmerUrl: chunkUrl('codec-warmer'),
       });
       const core = await loadCore(wasmUrl);
       // The core's start-up ran in this task: the rest goes in tasks of their own (yieldToPage).

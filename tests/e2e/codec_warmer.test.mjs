@@ -1,0 +1,75 @@
+// The codec's warm-up runs in a worker (js/src/chunks/codec_warmer.js) where the page allows one,
+// so that compiling the codec does not take the page's main thread; where it does not (a CSP
+// without workers), the page compiles the codec itself, and batches go out just the same, with
+// no message of the SDK's in the console.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { closeAndLetBeaconsLand, newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
+
+const suite = useCollectorAndBrowser();
+
+const sdkMessages = (seen) => seen.console.filter((line) => line.includes('[friction]'));
+
+// Runs in the page: what each WebAssembly.instantiate call of the page got, a compiled module or
+// bytes. The core streams (instantiateStreaming); the codec is the one instantiated so.
+function watchInstantiate() {
+  window.instantiatedFrom = [];
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (source, ...rest) {
+    window.instantiatedFrom.push(source instanceof WebAssembly.Module ? 'module' : 'bytes');
+    return instantiate.call(this, source, ...rest);
+  };
+}
+
+// A consented visitor's page, with a click and its pagehide: what the page instantiated the codec
+// from, and how many batches the collector stored.
+async function visitAndLeave(page) {
+  await page.addInitScript(watchInstantiate);
+  const before = suite.collector.storedBatches();
+  await page.goto(`${suite.collector.base}/product/8812`);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  await page.locator('h1').click();
+  await page.waitForTimeout(1500); // the codec loaded and warmed at idle moments
+  const instantiatedFrom = await page.evaluate(() => window.instantiatedFrom);
+  await closeAndLetBeaconsLand(page);
+  return { instantiatedFrom, batches: suite.collector.storedBatches() - before };
+}
+
+test('a consented visitor: the codec is compiled in a worker that ends once it handed the module over, and the batch goes', async () => {
+  const page = await newAnsweredPage(suite.browser, {}, { level: 'signals' });
+  const seen = watchPage(page);
+  const workers = [];
+  page.on('worker', (worker) => {
+    const entry = { url: worker.url(), closed: false };
+    worker.once('close', () => { entry.closed = true; });
+    workers.push(entry);
+  });
+  const { instantiatedFrom, batches } = await visitAndLeave(page);
+  assert.deepEqual(instantiatedFrom, ['module'], 'the page made its codec from the module the worker compiled');
+  assert.equal(workers.length, 1, `one worker: ${JSON.stringify(workers)}`);
+  assert.match(workers[0].url, /\/dist\/friction-codec-warmer-[A-Z0-9]{8}\.mjs$/);
+  assert.equal(workers[0].closed, true, 'the worker is gone once the module is handed over');
+  assert.ok(batches >= 1, "the page's batch reached the collector");
+  assert.deepEqual(sdkMessages(seen), []);
+  assert.deepEqual(seen.errors, []);
+});
+
+test('a CSP that forbids workers: the page compiles the codec itself, and the batch goes', async () => {
+  const page = await newAnsweredPage(suite.browser, {}, { level: 'signals' });
+  await page.context().route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    const headers = { ...response.headers(), 'content-security-policy': `${response.headers()['content-security-policy']}; worker-src 'none'` };
+    return route.fulfill({ response, headers });
+  });
+  const seen = watchPage(page);
+  let workers = 0;
+  page.on('worker', () => { workers += 1; });
+  const { instantiatedFrom, batches } = await visitAndLeave(page);
+  assert.deepEqual(instantiatedFrom, ['bytes'], 'the page compiled the codec from its bytes');
+  assert.equal(workers, 0, 'no worker ran');
+  assert.ok(seen.console.some((line) => /worker/i.test(line) && /Content Security Policy/i.test(line)), `the browser says it refused the worker:\n${seen.console.join('\n')}`);
+  assert.ok(batches >= 1, "the page's batch reached the collector");
+  assert.deepEqual(sdkMessages(seen), []);
+  assert.deepEqual(seen.errors, []);
+});
