@@ -92,7 +92,7 @@ function compiledInWorker(bytes, url, waitMs = WORKER_WAIT_MS) {
       worker = new Worker(url, { type: 'module', name: 'friction codec warm-up' });
       worker.onmessage = (event) => done(event.data);
       worker.onerror = (event) => {
-        event.preventDefault(); // the page's console is not told of our worker's failure twice
+        event.preventDefault(); // handled here: not reported to the page as an uncaught error
         done(null);
       };
       worker.onmessageerror = () => done(null);
