@@ -4,7 +4,7 @@
 // no message of the SDK's in the console.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { closeAndLetBeaconsLand, newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
+import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 
@@ -26,19 +26,23 @@ function watchInstantiate() {
   };
 }
 
-// A consented visitor's page, with a click and its pagehide: what the page instantiated the codec
-// from, and how many batches the collector stored.
-async function visitAndLeave(page) {
+// A consented visitor's page with a rage click on the coupon button: what the page instantiated the codec from, and how
+// many batches the collector stored once the page sent what it had (friction.flush(), a fetch
+// while the page lives: a beacon sent as a page closes can be lost where a test routes
+// requests, and this test routes the page's own).
+async function visitAndSend(page) {
   await page.addInitScript(watchInstantiate);
   const before = suite.collector.storedBatches();
   await page.goto(`${suite.collector.base}${PRODUCT_PAGE}`);
   assert.equal(await page.evaluate(() => window.friction.ready), true);
-  await page.locator('h1').click();
+  await clickRepeatedly(page, '#apply-coupon', 4, 120);
   // The codec in place (a loaded machine may take a while to compile it), then its idle warm-up.
   await page.waitForFunction(() => window.instantiated >= 1, null, { timeout: 15000 });
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(1200); // the burst over, the rage click told
   const instantiatedFrom = await page.evaluate(() => window.instantiatedFrom);
-  await closeAndLetBeaconsLand(page);
+  await page.evaluate(() => window.friction.flush());
+  for (let waited = 0; waited < 10000 && suite.collector.storedBatches() === before; waited += 250) await page.waitForTimeout(250);
+  await page.close();
   return { instantiatedFrom, batches: suite.collector.storedBatches() - before };
 }
 
@@ -51,7 +55,7 @@ test('a consented visitor: the codec is compiled in a worker that ends once it h
     worker.once('close', () => { entry.closed = true; });
     workers.push(entry);
   });
-  const { instantiatedFrom, batches } = await visitAndLeave(page);
+  const { instantiatedFrom, batches } = await visitAndSend(page);
   assert.deepEqual(instantiatedFrom, ['module'], 'the page made its codec from the module the worker compiled');
   assert.equal(workers.length, 1, `one worker: ${JSON.stringify(workers)}`);
   assert.match(workers[0].url, /\/dist\/friction-codec-warmer-[A-Z0-9]{8}\.mjs$/);
@@ -63,7 +67,6 @@ test('a consented visitor: the codec is compiled in a worker that ends once it h
 
 test('a CSP that forbids workers: the page compiles the codec itself, and the batch goes', async () => {
   const page = await newAnsweredPage(suite.browser, {}, { level: 'signals' });
-  // Only the page's own address is routed: a beacon held by a route as the page closes can be lost.
   await page.context().route(`${suite.collector.base}${PRODUCT_PAGE}`, async (route) => {
     const response = await route.fetch();
     const headers = { ...response.headers(), 'content-security-policy': `${response.headers()['content-security-policy']}; worker-src 'none'` };
@@ -72,7 +75,7 @@ test('a CSP that forbids workers: the page compiles the codec itself, and the ba
   const seen = watchPage(page);
   let workers = 0;
   page.on('worker', () => { workers += 1; });
-  const { instantiatedFrom, batches } = await visitAndLeave(page);
+  const { instantiatedFrom, batches } = await visitAndSend(page);
   assert.deepEqual(instantiatedFrom, ['bytes'], 'the page compiled the codec from its bytes');
   assert.equal(workers, 0, 'no worker ran');
   assert.ok(seen.console.some((line) => /worker/i.test(line) && /Content Security Policy/i.test(line)), `the browser says it refused the worker:\n${seen.console.join('\n')}`);
