@@ -58,7 +58,7 @@ export class Codec {
 // taken for the page's.
 // expected: the SHA-256 the build wrote in (a test may give its own).
 // warmerUrl: the warm-up worker's chunk (chunks/codec_warmer.js), or '' to compile here.
-export async function loadCodec(source, fetchWith, expected = CODEC_SHA256, { warmerUrl = '' } = {}) {
+export async function loadCodec(source, fetchWith, { expected = CODEC_SHA256, warmerUrl = '' } = {}) {
   if (typeof source !== 'string') {
     const { instance } = await WebAssembly.instantiate(source, codecImports());
     return new Codec(instance);

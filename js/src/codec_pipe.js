@@ -87,7 +87,7 @@ export class CodecPipe {
   // SDK meanwhile detects and helps as before, and keeps the records it could not encode.
   load() {
     if (this.loading || !this.url) return this.loading;
-    this.loading = this.loadCodec(this.url, this.fetch(), undefined, { warmerUrl: this.warmerUrl }).then(guarded((codec) => {
+    this.loading = this.loadCodec(this.url, this.fetch(), { warmerUrl: this.warmerUrl }).then(guarded((codec) => {
       this.codec = codec;
       for (const record of this.recordsBeforeCodec.splice(0)) this.deliver(this.encode(record));
       // Not in the pagehide that sends the last batch.

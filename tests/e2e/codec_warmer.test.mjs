@@ -26,10 +26,10 @@ function watchInstantiate() {
   };
 }
 
-// A consented visitor's page with a rage click on the coupon button: what the page instantiated the codec from, and how
-// many batches the collector stored once the page sent what it had (friction.flush(), a fetch
-// while the page lives: a beacon sent as a page closes can be lost where a test routes
-// requests, and this test routes the page's own).
+// A consented visitor's page with a rage click on the coupon button: what the page instantiated
+// the codec from, and how many batches the collector stored once the page sent what it had
+// (friction.flush(), a fetch while the page lives: a beacon sent as a page closes can be lost
+// where a test routes requests, and the CSP test routes the page's own).
 async function visitAndSend(page) {
   await page.addInitScript(watchInstantiate);
   const before = suite.collector.storedBatches();

@@ -27,7 +27,7 @@ test('without crypto.subtle (plain http) the check is skipped, with one console 
 
 test('a codec whose bytes are not the build\'s is never instantiated', async () => {
   const { fetch } = fakeFetch(() => new Response(bytes));
-  await assert.rejects(loadCodec('https://cdn.example/friction-codec.wasm', fetch, digestOf('the real codec')), DigestMismatch);
+  await assert.rejects(loadCodec('https://cdn.example/friction-codec.wasm', fetch, { expected: digestOf('the real codec') }), DigestMismatch);
 });
 
 test('a refused codec: nothing is sent, one console message, no fetch again', async (t) => {
