@@ -42,6 +42,7 @@ const CHUNKS = {
   'texts-en': 'js/src/chunks/texts_en.js',
   'texts-fr': 'js/src/chunks/texts_fr.js',
   'codec-warmer': 'js/src/chunks/codec_warmer.js', // a module worker's script
+  'core-warmer': 'js/src/chunks/core_warmer.js', // the same
 };
 for (const old of readdirSync('dist')) if (/^friction-.+\.mjs$/.test(old)) rmSync(`dist/${old}`);
 const chunkBuild = await build({

@@ -11,6 +11,8 @@
 #include <memory>
 #include <vector>
 
+#include "capture/event_record.h"
+#include "detect/target_traits.h"
 #include "encode/record_bytes.h"
 #include "engine.h"
 #include "js_contract.h"
@@ -188,6 +190,106 @@ double droppedEvents(uint32_t engine) { return static_cast<double>(at(engine).dr
 // The next batch as a record for the codec (friction-codec.wasm); 0 bytes when there is none.
 uint32_t takeBatchRecord(uint32_t engine) { return handOut(at(engine).takeBatchRecord()); }
 
+// The warm-up a worker runs (js/src/chunks/core_warmer.js), never the page: one short made-up
+// visit through the same functions the page calls, so that the browser compiles them there.
+// A browser compiles a wasm function when it is first called, on the thread that calls it, and
+// keeps the code with the module's bytes, which the page's module shares: otherwise the page's
+// first events, its first step and its pagehide each pay for compiling what they call. Nothing
+// it makes leaves the worker; the engine is deleted at the end. Returns the kinds it detected, a
+// bit each (1 << FrictionKind), so that a test can tell it still reaches the detectors.
+uint32_t warmUp() {
+  using namespace friction;
+  const std::string zeros(32, '0');
+  const uint32_t engine = create("warm-up", zeros, 256, zeros, 1.7e12);
+  setConsent(engine, "signals");
+  setThreshold(engine, "rage_click.min_clicks", 3);
+  setThreshold(engine, "help.threshold", 1);
+  addRoute(engine, "/product/:id");
+  setGoalRoute(engine, "/checkout/done", "order");
+  setHelpKinds(engine, "rage_click,dead_click,form_struggle");
+  setDevice(engine, false, 1280);
+  routesOnly(engine, false);
+  enterStep(engine, "https://shop.example/product/12?colour=red", 0);
+  restoreJourney(engine, journeyState(engine, 1));
+  restoreHelpState(engine, helpState(engine, 1), 1);
+  restoreFormState(engine, formState(engine), 1);
+  restoreTold(engine, toldState(engine));
+  registerTarget(engine, 1, "button", "main > button.buy", kActionable, "buy");
+  registerTarget(engine, 2, "textbox", "form > input#email", kTextField | kInForm, "");
+  registerTarget(engine, 3, "", "main > div.card", kLooksClickable, "");
+
+  // Each detector's events: moves, a burst of clicks on a button that a failing request and a
+  // script error follow, scrolls, a field corrected, a form refused twice, a slow interaction,
+  // a touch; then a click on something that never answers.
+  EventRing& ring = at(engine).ring();
+  double t = 10;
+  auto event = [&](EventType type, uint32_t target, float x, float y, int32_t a = 0,
+                   int32_t b = 0, uint16_t flags = 0) {
+    ring.push(EventRecord{t, x, y, target, static_cast<uint16_t>(type), flags, a, b});
+    t += 40;
+  };
+  for (int i = 0; i < 12; ++i) event(EventType::pointer_move, 0, (i % 2) ? 100.f : 400.f, 200.f);
+  event(EventType::pointer_over, 1, 200, 300);
+  for (int i = 0; i < 4; ++i) event(EventType::click, 1, 200, 300, 1);
+  event(EventType::request_start, 0, 0, 0, 7);
+  event(EventType::request_end, 0, 0, 0, 7, 5);
+  event(EventType::js_error, 0, 0, 0);
+  for (int i = 0; i < 6; ++i) event(EventType::scroll, 0, 0, 0, (i % 2) ? 0 : 900, 0);
+  event(EventType::focus, 2, 0, 0);
+  for (int i = 0; i < 3; ++i) event(EventType::input, 2, 0, 0, 3 - i, 1, kInputDeletion);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    event(EventType::submit_click, 1, 200, 300, 0, 1);
+    event(EventType::invalid, 2, 0, 0, 0, 1);
+    event(EventType::field_invalid, 2, 0, 0, 0, 1);
+    event(EventType::form_message, 2, 0, 0, kMessageAlert, 1, kMessageFieldInvalid);
+    t += 1000;
+  }
+  event(EventType::submit, 1, 0, 0, 0, 1);
+  event(EventType::dom_change, 0, 0, 0, 3);
+  event(EventType::event_timing, 1, 900, 0, 1200, kTimingPointer);
+  event(EventType::pointer_down, 1, 200, 300, kPointerTouch, 1);
+  event(EventType::gesture, 1, 200, 300, kGestureLift);
+  event(EventType::selection, 0, 0, 0);
+  event(EventType::window_blur, 0, 0, 0);
+  drain(engine, t);
+  t += 6000;
+  event(EventType::click, 3, 500, 600, 1);
+  drain(engine, t);
+  t += 6000;  // past every detector's window
+  nextDeadline(engine);
+  drain(engine, t);
+  uint32_t kinds = 0;
+  const auto detected = [&] {
+    for (const auto& found : at(engine).takeDetections()) kinds |= 1u << static_cast<uint32_t>(found.kind);
+  };
+  detected();
+  takeHelpOffers(engine);
+  helpEvent(engine, "opened");
+  helpQuestion(engine);
+  helpAsked(engine);
+  helpDismissed(engine, t);
+  stepScore(engine, t);
+  targetHash(engine, "main > button.buy");
+  goal(engine, "order");
+  flush(engine, t);
+  takeBatchRecord(engine);
+  enterStep(engine, "https://shop.example/checkout", t);
+  enterStep(engine, "https://shop.example/product/12", t + 1500);  // straight back
+  detected();
+  takeDetections(engine);
+  pageHidden(engine, t + 2000);
+  pageShown(engine);
+  grantJourneyOnce(engine);
+  takeJourneyRecord(engine, t + 2000);
+  takeBatchRecord(engine);
+  pendingSignals(engine);
+  pendingVisits(engine);
+  droppedEvents(engine);
+  consent(engine);
+  destroy(engine);
+  return kinds;
+}
+
 }  // namespace
 
 // friction.js compares it with its own (generated/core_tables.js) before it writes a record.
@@ -241,4 +343,5 @@ EMSCRIPTEN_BINDINGS(friction_core) {
   function("engine_helpAsked", &helpAsked);
   function("engine_toldState", &toldState);
   function("engine_restoreTold", &restoreTold);
+  function("warmUp", &warmUp);
 }

@@ -4,6 +4,7 @@
 // (the C side is wasm/codec_exports.cpp).
 import { codecImports } from './codec_imports.js';
 import { checkedBytes, CODEC_SHA256 } from './wasm_digest.js';
+import { replyOfWorker } from './warm_up_worker.js';
 
 // How long the page waits for the warm-up worker before compiling the codec itself. The worker
 // takes 50-200 ms here; records made meanwhile wait in memory (codec_pipe.js).
@@ -74,31 +75,8 @@ export async function loadCodec(source, fetchWith, { expected = CODEC_SHA256, wa
 }
 
 // The codec compiled, and its warm-up's functions with it, on a worker's thread: a module, or
-// null where there is no worker to be had, and the page compiles it itself. A worker's script
-// must come from the page's origin: from another (a CDN), none is tried, rather than have the
-// browser refuse it. A CSP that forbids workers refuses it with a line of its own in the console
-// (README: Content Security Policy).
-function compiledInWorker(bytes, url, waitMs = WORKER_WAIT_MS) {
-  if (typeof Worker !== 'function' || new URL(url, location.href).origin !== location.origin) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    let worker = null;
-    const done = (module) => {
-      clearTimeout(timer);
-      if (worker) worker.terminate();
-      resolve(module instanceof WebAssembly.Module ? module : null);
-    };
-    const timer = setTimeout(() => done(null), waitMs);
-    try {
-      worker = new Worker(url, { type: 'module', name: 'friction codec warm-up' });
-      worker.onmessage = (event) => done(event.data);
-      worker.onerror = (event) => {
-        event.preventDefault(); // handled here: not reported to the page as an uncaught error
-        done(null);
-      };
-      worker.onmessageerror = () => done(null);
-      worker.postMessage(bytes); // a copy: the page still has the bytes if the worker fails
-    } catch {
-      done(null);
-    }
-  });
+// null where no worker answered (warm_up_worker.js), and the page compiles it itself.
+async function compiledInWorker(bytes, url) {
+  const module = await replyOfWorker(url, bytes, { name: 'friction codec warm-up', waitMs: WORKER_WAIT_MS });
+  return module instanceof WebAssembly.Module ? module : null;
 }

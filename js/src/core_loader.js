@@ -6,10 +6,14 @@
 // compiled code for the site's next pages. Where streaming is not possible (no
 // instantiateStreaming, friction.wasm served with another type than application/wasm), the
 // bytes are fetched and checked here, then compiled.
-import { loadChunk } from './chunks.js';
-import { yieldToPage } from './idle.js';
+import { chunkUrl, loadChunk } from './chunks.js';
+import { whenIdle, yieldToPage } from './idle.js';
 import { log } from './log.js';
 import { checkedBytes, CORE_SHA256, DigestMismatch } from './wasm_digest.js';
+import { replyOfWorker, workerMayRun } from './warm_up_worker.js';
+
+// How long the warm-up worker may take before it is ended: 100-300 ms here.
+const WARM_UP_WAIT_MS = 5000;
 
 const FETCH_OPTIONS = { credentials: 'omit', referrerPolicy: 'no-referrer' };
 
@@ -32,31 +36,58 @@ function fetchCore(wasmUrl) {
   return download;
 }
 
-async function instantiateCore(wasmUrl, download, imports) {
-  if (!download) return WebAssembly.instantiate(await coreBytes(wasmUrl), imports);
+// keep(bytes or a Response of them): the checked bytes, for the warm-up worker.
+async function instantiateCore(wasmUrl, download, imports, keep) {
+  const fromBytes = async () => {
+    const bytes = await coreBytes(wasmUrl);
+    keep(bytes);
+    return WebAssembly.instantiate(bytes, imports);
+  };
+  if (!download) return fromBytes();
   let response;
   try {
     response = await download;
   } catch {
     // The network, or bytes that are not the expected ones: fetched again and checked here,
     // which tells the two apart in the console.
-    return WebAssembly.instantiate(await coreBytes(wasmUrl), imports);
+    return fromBytes();
   }
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  if (/^application\/wasm\b/i.test(response.headers.get('content-type') || '')) return WebAssembly.instantiateStreaming(response, imports);
+  if (/^application\/wasm\b/i.test(response.headers.get('content-type') || '')) {
+    keep(response.clone()); // read only if the streamed copy compiles: its integrity held
+    return WebAssembly.instantiateStreaming(response, imports);
+  }
   if (!toldType) log.info('serve friction.wasm as application/wasm: the browser then compiles it while it downloads.');
   toldType = true;
-  return WebAssembly.instantiate(await response.arrayBuffer(), imports); // checked by the fetch's integrity
+  const bytes = await response.arrayBuffer(); // checked by the fetch's integrity
+  keep(bytes);
+  return WebAssembly.instantiate(bytes, imports);
+}
+
+// The core's functions compiled on a worker's thread (chunks/core_warmer.js says why), from the
+// page's first idle moment once the core runs. Where no worker can run, the page compiles each
+// function at its first call, as it would anyway.
+function warmUpOffThread(source) {
+  whenIdle(async () => {
+    try {
+      const bytes = source instanceof Response ? await source.arrayBuffer() : source;
+      await replyOfWorker(chunkUrl('core-warmer'), { glue: chunkUrl('core'), bytes }, { name: 'friction core warm-up', waitMs: WARM_UP_WAIT_MS });
+    } catch {
+      // Nothing lost: a warm-up only.
+    }
+  });
 }
 
 // The Emscripten glue with our instantiation (its instantiateWasm hook): resolves to the module.
 function createCore(createFrictionCore, wasmUrl, download) {
+  let bytesForWarmUp = null;
+  const keep = workerMayRun(chunkUrl('core-warmer')) ? (source) => { bytesForWarmUp = source; } : () => {};
   return new Promise((resolve, reject) => {
     createFrictionCore({
       instantiateWasm(imports, receiveInstance) {
         // The instance made, its start-up (C++ constructors, Embind's registrations) runs in a
         // task of its own.
-        instantiateCore(wasmUrl, download, imports)
+        instantiateCore(wasmUrl, download, imports, keep)
           .then(async ({ instance, module }) => {
             await yieldToPage();
             receiveInstance(instance, module);
@@ -66,7 +97,10 @@ function createCore(createFrictionCore, wasmUrl, download) {
       },
       print: () => {},
       printErr: (text) => log.warn('core:', text),
-    }).then(resolve, reject);
+    }).then((core) => {
+      if (bytesForWarmUp) warmUpOffThread(bytesForWarmUp);
+      resolve(core);
+    }, reject);
   });
 }
 

@@ -44,13 +44,15 @@ const texts = { en: chunk('texts-en'), fr: chunk('texts-fr') };
 const help = { en: chunk('help-en'), fr: chunk('help-fr') };
 // The larger language of each, so that the totals hold for both.
 const larger = (pair) => (pair.fr.brotli > pair.en.brotli ? pair.fr : pair.en);
+const coreWarmer = chunk('core-warmer');
 const withPage = [script, glue, core];
-const answered = [...withPage, larger(help)];
+const answered = [...withPage, coreWarmer, larger(help)];
 const rows = [
   ['friction.js', script],
   [`${glue.name} (Emscripten + Embind glue)`, glue],
   ['friction.wasm (detection core)', core],
   ['with the page, total', sum(withPage)],
+  [`${coreWarmer.name} (the worker that compiles the core's functions, at the first idle moment)`, coreWarmer],
   [`${help.en.name} (help widget in English, at the first idle moment)`, help.en],
   [`${help.fr.name} (the same in French)`, help.fr],
   ['**a visitor who answered, before consent** (the larger language)', sum(answered), TARGETS.answered],

@@ -97,6 +97,17 @@ export function watchPage(page) {
   return seen;
 }
 
+// The workers the page starts, as they come: each { url, closed }, closed once it has ended.
+export function watchWorkers(page) {
+  const workers = [];
+  page.on('worker', (worker) => {
+    const entry = { url: worker.url(), closed: false };
+    worker.once('close', () => { entry.closed = true; });
+    workers.push(entry);
+  });
+  return workers;
+}
+
 // Long enough for a beacon sent as a page hides to reach the collector (on loopback) and be
 // stored: a "nothing was sent" check reads the database after it.
 const BEACON_GRACE_MS = 1000;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeFrame, dictionaryIdOf } from '../wire.mjs';
-import { CORE_TABLES_FINGERPRINT, Trait } from '../../js/src/generated/core_tables.js';
+import { CORE_TABLES_FINGERPRINT, FRICTION_KINDS, Trait } from '../../js/src/generated/core_tables.js';
 import { EventType, RingWriter } from '../../js/src/ring_writer.js';
 import { createEngine } from '../../js/src/core_engine.js';
 import { defaultConfig, loadCodecModule, loadCore } from './load_core.mjs';
@@ -287,5 +287,22 @@ test('the codec warm-up goes the whole way: its sample record still reads, encod
   const batch = own.encodeBatch(engine.takeBatchRecord());
   assert.ok(!batch.json.includes('warm-up'), batch.json);
   assert.equal(JSON.parse(batch.json).site, 'demo');
+  engine.delete();
+});
+
+test('the warm-up (run in a worker, js/src/chunks/core_warmer.js) detects on its own engine and leaves a live one as it was', () => {
+  const { engine, ring } = engineWithRing();
+  engine.enterStep('https://shop.example/product/8812', 0);
+  engine.registerTarget(1, 'button', '#apply-coupon', ACTIONABLE, '');
+  rageClick(ring);
+  const before = { journey: engine.journeyState(12000), help: engine.helpState(12000), form: engine.formState() };
+  const warmedKinds = core.warmUp();
+  // Its made-up visit reaches the detectors, so their paths are the ones compiled.
+  assert.deepEqual(FRICTION_KINDS.filter((kind, bit) => warmedKinds & (1 << bit)),
+    ['rage_click', 'dead_click', 'error_click', 'form_struggle', 'scroll_thrash', 'quick_back', 'cursor_thrash']);
+  assert.deepEqual({ journey: engine.journeyState(12000), help: engine.helpState(12000), form: engine.formState() }, before);
+  assert.equal(ring.unread(), 5, 'the live engine\'s ring is untouched');
+  assert.equal(engine.drain(12800), 1);
+  assert.deepEqual(engine.takeDetections().map((d) => d.kind), ['rage_click']);
   engine.delete();
 });

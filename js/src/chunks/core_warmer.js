@@ -1,0 +1,20 @@
+// Chunk, run as a worker: makes a throwaway copy of the detection core and runs its warm-up
+// (wasm/bindings.cpp, warmUp), so that the browser compiles the core's functions on this thread.
+// A browser compiles a wasm function when it is first called, on the thread that calls it, and
+// keeps the code with the module's bytes: the page's own module, compiled from the same bytes,
+// then finds its functions done instead of compiling each on the main thread at its first
+// event, its first step and its pagehide. Nothing here touches the page, and the only requests
+// are for the glue (the page loaded it already, so the browser's cache answers); the engine made
+// here is deleted and its memory goes with the worker.
+self.onmessage = async ({ data: { glue, bytes } }) => {
+  let warmed = false;
+  try {
+    const { default: createFrictionCore } = await import(glue);
+    const core = await createFrictionCore({ wasmBinary: bytes, print: () => {}, printErr: () => {} });
+    core.warmUp();
+    warmed = true;
+  } catch {
+    // The page compiles what it calls, as it would without a worker.
+  }
+  self.postMessage(warmed);
+};
