@@ -164,14 +164,23 @@ export function useCollectorAndBrowser(collectorOptions) {
   return suite;
 }
 
-// Serves the demo pages with extra settings on the SDK's script tag, e.g.
+// The demo pages with extra settings on the SDK's script tag, e.g.
 // { 'data-consent': 'notice' }: the site as another web developer would configure it.
 export async function withScriptSettings(context, settings) {
-  const extra = Object.entries(settings).map(([name, value]) => ` ${name}="${value}"`).join('');
-  await context.route('**/*', async (route) => {
-    if (route.request().resourceType() !== 'document') return route.continue();
-    const response = await route.fetch();
-    const body = (await response.text()).replace('data-site="demo"', `data-site="demo"${extra}`);
-    return route.fulfill({ response, body });
-  });
+  // Set on the script element as the parser adds it, before it runs (the demo's tag is async, so
+  // it runs once fetched). No request is routed: a routed context can lose the beacon a page
+  // sends as it closes, and a test that counts what was sent would then pass for the wrong
+  // reason.
+  await context.addInitScript((attributes) => {
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeName !== 'SCRIPT' || !node.hasAttribute('data-site')) continue;
+          for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+        }
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', () => observer.disconnect(), { once: true });
+  }, settings);
 }
