@@ -111,19 +111,25 @@ export function mainThreadByPage(events, { untilMs = Infinity } = {}) {
 function describeTask(task, onMain, ms) {
   const end = task.ts + task.dur;
   const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= end);
-  let top = null;
   let topEnd = -Infinity;
   let longest = null;
   for (const e of inside) {
     if (e.ts >= topEnd) {           // a direct child: not inside the previous direct child
-      top = e;
       topEnd = e.ts + e.dur;
       if (!longest || e.dur > longest.dur) longest = e;
     }
   }
+  // The outermost events that name one of the SDK's files (the calls into its listeners and
+  // callbacks, its script's evaluation), each counted once with what runs inside it.
+  let sdkCpu = 0;
+  let sdkEnd = -Infinity;
+  for (const e of inside) {
+    if (e.ts < sdkEnd || !scriptUrl(e).includes('/dist/')) continue;
+    sdkCpu += e.tdur ?? e.dur;
+    sdkEnd = e.ts + e.dur;
+  }
   const child = longest ?? task;
-  const childEnd = child.ts + child.dur;
-  const withUrl = [child, ...inside.filter((e) => e.ts >= child.ts && e.ts + e.dur <= childEnd)].find((e) => scriptUrl(e));
+  const withUrl = eventWithUrl(child, inside);
   const data = withUrl?.args?.data ?? {};
   return {
     ms: Math.round(ms * 10) / 10,
@@ -134,5 +140,16 @@ function describeTask(task, onMain, ms) {
     functionName: data.functionName || '',
     // Where in the script (1-based, as DevTools shows it): finds a minified function.
     at: Number.isInteger(data.lineNumber) ? `${data.lineNumber}:${data.columnNumber ?? 0}` : '',
+    // The CPU of what ran this SDK's files (/dist/) in the task: a navigation's task also holds
+    // the browser's own unload and commit work, of which the old page's pagehide listeners are
+    // only a part.
+    sdkCpuMs: Math.round(sdkCpu / 100) / 10,
   };
 }
+
+// The event, or the first event inside it, that names a script.
+function eventWithUrl(event, inside) {
+  const end = event.ts + event.dur;
+  return [event, ...inside.filter((e) => e.ts >= event.ts && e.ts + e.dur <= end)].find((e) => scriptUrl(e));
+}
+

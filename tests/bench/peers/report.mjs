@@ -196,7 +196,7 @@ export function printReport(results, { laneNames, journeyNames, header, detail }
   if (detail) {
     // By CPU time: on a shared core a task's wall time grows with every preemption, its CPU
     // time does not, so these are the pieces that are long by themselves.
-    say(`\nTasks over ${DETAIL_TASK_MS} ms of CPU (all runs), by lane: count, CPU and wall ms, the task's longest top-level event, its script and function ([SDK]: under /dist/)`);
+    say(`\nTasks over ${DETAIL_TASK_MS} ms of CPU (all runs), by lane: count, CPU and wall ms, the task's longest top-level event, its script and function ([SDK]: under /dist/, with the CPU of the task's events that ran the SDK's files)`);
     for (const lane of laneNames) {
       const pieces = results.filter((r) => r.lane === lane && !r.failed)
         .flatMap((r) => r.pages.flatMap((p) => p.pieces.filter((x) => x.cpuMs > DETAIL_TASK_MS).map((x) => ({ ...x, page: p.path }))));
@@ -209,11 +209,14 @@ export function printReport(results, { laneNames, journeyNames, header, detail }
         if (!groups.has(key)) groups.set(key, []);
         groups.get(key).push(p);
       }
-      say(`  ${lane}: ${pieces.length} tasks over ${DETAIL_TASK_MS} ms of CPU`);
+      const sdkOver = pieces.filter((p) => (p.sdkCpuMs ?? 0) > DETAIL_TASK_MS).length;
+      say(`  ${lane}: ${pieces.length} tasks over ${DETAIL_TASK_MS} ms of CPU; in ${sdkOver} of them the SDK's own events took over ${DETAIL_TASK_MS} ms`);
       for (const [key, list] of [...groups].sort((x, y) => Math.max(...y[1].map((p) => p.cpuMs)) - Math.max(...x[1].map((p) => p.cpuMs)))) {
         const cpu = list.map((p) => p.cpuMs);
         const wall = list.map((p) => p.ms);
-        say(`    ${String(list.length).padStart(3)}x  CPU median ${ms(median(cpu))} max ${ms(Math.max(...cpu))}, wall median ${ms(median(wall))}  ${key}`);
+        const sdk = list.map((p) => p.sdkCpuMs ?? 0);
+        const own = key.endsWith('[SDK]') ? ` (the SDK's own events: median ${ms(median(sdk))} max ${ms(Math.max(...sdk))})` : '';
+        say(`    ${String(list.length).padStart(3)}x  CPU median ${ms(median(cpu))} max ${ms(Math.max(...cpu))}, wall median ${ms(median(wall))}  ${key}${own}`);
       }
     }
   }
