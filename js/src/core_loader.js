@@ -12,7 +12,7 @@ import { log } from './log.js';
 import { checkedBytes, CORE_SHA256, DigestMismatch } from './wasm_digest.js';
 import { replyOfWorker, workerMayRun } from './warm_up_worker.js';
 
-// How long the warm-up worker may take before it is ended: 100-300 ms here.
+// How long the warm-up worker may take before it is ended: it lives 50-130 ms here.
 const WARM_UP_WAIT_MS = 5000;
 
 const FETCH_OPTIONS = { credentials: 'omit', referrerPolicy: 'no-referrer' };
