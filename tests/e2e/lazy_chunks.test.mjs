@@ -2,7 +2,7 @@
 // who already answered gets friction.js, the core's glue and friction.wasm, then at an idle
 // moment the help widget with its texts in the page's language, on every page, so that no
 // request tells the server when someone was stuck, and the worker that compiles the core's
-// functions (which imports the glue again, from the browser's cache); nothing of the panel. The Privacy button
+// functions (which imports the glue again); nothing of the panel. The Privacy button
 // shows, in the page's language, and pressing it brings the panel and its texts in that
 // language only. A first visit loads the panel in one language.
 import assert from 'node:assert/strict';

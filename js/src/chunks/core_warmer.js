@@ -3,9 +3,9 @@
 // A browser compiles a wasm function when it is first called, on the thread that calls it, and
 // keeps the code with the module's bytes: the page's own module, compiled from the same bytes,
 // then finds its functions done instead of compiling each on the main thread at its first
-// event, its first step and its pagehide. Nothing here touches the page, and the only requests
-// are for the glue (the page loaded it already, so the browser's cache answers); the engine made
-// here is deleted and its memory goes with the worker.
+// event, its first step and its pagehide. Nothing here touches the page. Its one request is
+// for the glue, which the page has just loaded (the browser's cache answers it where dist/ may
+// be cached). The engine made here is deleted, and its memory goes with the worker.
 self.onmessage = async ({ data: { glue, bytes } }) => {
   let warmed = false;
   try {
