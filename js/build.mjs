@@ -39,6 +39,7 @@ const CHUNKS = {
   'help-en': 'js/src/chunks/help_en.js',
   'help-fr': 'js/src/chunks/help_fr.js',
   finder: 'js/src/chunks/finder_chunk.js',
+  send: 'js/src/chunks/send_chunk.js', // the codec pipe and the transport, once something may be sent
   'texts-en': 'js/src/chunks/texts_en.js',
   'texts-fr': 'js/src/chunks/texts_fr.js',
   'codec-warmer': 'js/src/chunks/codec_warmer.js', // a module worker's script

@@ -6,6 +6,7 @@
 //  - the consent panel and its texts, one chunk a language, when it asks or the Privacy button
 //    is pressed;
 //  - the element finder, on the dashboard's links only;
+//  - the sending side (codec pipe and transport), once something may be sent (sending_gate.js);
 //  - the codec's warm-up, run as a worker where the visitor agreed to signals (codec_loader.js).
 // Their names carry a hash of their content (js/build.mjs), so a cached chunk of another build
 // is never mixed with this friction.js.

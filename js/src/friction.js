@@ -1,13 +1,12 @@
-// One SDK instance on the page: wires capture -> core -> page events, help and transport.
+// One SDK instance on the page: wires capture -> core -> page events, help and sending.
 // Every entry point is guarded: whatever goes wrong inside, the host page carries on.
 import { startCapture } from './capture/index.js';
 import { Recorder } from './capture/recorder.js';
-import { CodecPipe } from './codec_pipe.js';
 import { chunkUrl } from './chunks.js';
 import { consentStore } from './consent_store.js';
 import { ledger } from './ledger.js';
 import { randomHex128 } from './random_hex.js';
-import { outbox } from './outbox.js';
+import { forgetOutbox } from './outbox.js';
 import { loadCore } from './core_loader.js';
 import { createEngine } from './core_engine.js';
 import { Emitter } from './emitter.js';
@@ -22,7 +21,7 @@ import { watchSteps } from './steps.js';
 import { forgetTabMemory, TabMemory } from './tab_memory.js';
 import { startFinder } from './finder/index.js';
 import { TargetRegistry } from './targets.js';
-import { Transport } from './transport.js';
+import { SendingGate } from './sending_gate.js';
 import { measureDevice } from './device_class.js';
 import { yieldToPage } from './idle.js';
 
@@ -51,7 +50,8 @@ export class Friction {
     this.ldpEpsilon = 0;
     this.lang = '';
     this.engine = null;
-    this.codecPipe = null;      // core records -> batches (codec_pipe.js), from start()
+    this.sending = null;        // core records -> the collector (sending_gate.js), from start()
+    this.listening = false;     // capture runs: sends may go (listen())
     this.tabMemory = null;      // what the next page of this tab gets (tab_memory.js)
     this.helpView = null;       // the default help widget, if mounted (help/mount.js)
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
@@ -107,10 +107,15 @@ export class Friction {
   async start(config, defaultWasmUrl) {
     try {
       const wasmUrl = config.wasmUrl || defaultWasmUrl;
-      this.codecPipe = new CodecPipe(config.codecUrl || new URL('friction-codec.wasm', wasmUrl).href, {
-        fetch: () => this.pageFetch || window.fetch,
-        deliver: (batch) => this.transport && this.transport.send(batch),
+      this.sending = new SendingGate({
+        codecUrl: config.codecUrl || new URL('friction-codec.wasm', wasmUrl).href,
+        collector: config.collector,
+        // The page's own fetch, kept aside by capture once it runs, so sending is not a page fact.
+        fetch: (...args) => (this.pageFetch || window.fetch)(...args),
         warmerUrl: chunkUrl('codec-warmer'),
+        // Both ask the core's consent, from the answers to fetches too.
+        onSent: this.guard(({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel() === 'signals' }), 'ledger'),
+        keepOnDevice: this.guard(() => this.consentLevel() === 'signals', 'consent'),
       });
       const core = await loadCore(wasmUrl);
       // The core's start-up ran in this task: the rest goes in tasks of their own (yieldToPage).
@@ -200,13 +205,7 @@ export class Friction {
     const capture = startCapture(this.recorder, this.targets, this.guard);
     this.pageFetch = capture.pageFetch;
     this.stopCapture = capture.stop;
-    this.transport = new Transport(config.collector, {
-      fetch: capture.pageFetch,
-      // Both ask the core's consent, from the answers to fetches too.
-      onSent: this.guard(({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel() === 'signals' }), 'ledger'),
-      keepOnDevice: this.guard(() => this.consentLevel() === 'signals', 'consent'),
-    });
-    this.transport.resume(); // what an earlier page of the site could not send
+    this.listening = true;
     this.sendTimer = setInterval(() => this.send(), config.sendIntervalMs);
   }
 
@@ -364,7 +363,7 @@ export class Friction {
   // { reference, shared }, or null if the collector could not be reached.
   async handoff(share) {
     this.helpAsked();
-    const summary = share ? await journeySummary(this.engine, this.codecPipe).catch((error) => {
+    const summary = share ? await journeySummary(this.engine, this.sending).catch((error) => {
       if (!isTrap(error)) throw error;
       this.guard(() => { throw error; }, 'hand-off')(); // the SDK goes off; the request still goes
       return null;
@@ -377,7 +376,7 @@ export class Friction {
 
   // Usually one batch; two when the consent changed between tallies (a batch names one ε).
   send(options) {
-    if (!this.engine || !this.transport) return; // the transport starts last (listen())
+    if (!this.engine || !this.listening) return; // sends start last (listen())
     this.drain();
     // The device class as it is now (a window resized or a tablet turned): the core writes it
     // only in batches that hold signals.
@@ -385,10 +384,10 @@ export class Friction {
     this.engine.setDevice(device.coarse, device.width);
     // A record, or null when the core has nothing to send.
     let record = this.engine.takeBatchRecord();
-    this.transport.send(this.codecPipe.batchOf(record), options); // also retries what waits
+    this.sending.send(record, options); // also retries what waits
     for (let batches = 1; batches < MAX_BATCHES_A_SEND && record; batches++) {
       record = this.engine.takeBatchRecord();
-      if (record) this.transport.send(this.codecPipe.batchOf(record), options);
+      if (record) this.sending.send(record, options);
     }
   }
 
@@ -439,16 +438,16 @@ export class Friction {
   wipe() {
     forgetTabMemory();
     ledger.clear();
-    outbox.clear();
-    if (this.transport) this.transport.forget();
+    forgetOutbox();
+    if (this.sending) this.sending.forget();
   }
 
   // Here or from another tab: the core drops what it had not handed over, and so does this
   // layer, records still waiting for the codec included.
   applyConsent(level) {
     if (this.engine.setConsent(level)) {
-      if (level === 'none') this.codecPipe.dropWaiting();
-      else this.codecPipe.load();
+      if (level === 'none') this.sending.dropWaiting();
+      else this.sending.prepare();
       return true;
     }
     log.warn(`consent level "${level}" is unknown to the core; consent stays "${this.engine.consent()}".`);

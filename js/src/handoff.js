@@ -12,10 +12,11 @@ export const handoffUrlOf = (collector) => {
 
 // The journey summary's JSON, under the visitor's yes of this moment (grantJourneyOnce), or
 // null. The yes is a reason to fetch the codec even where consent is 'none'.
-export async function journeySummary(engine, codecPipe) {
+// sending: sending_gate.js's, which fetches what it needs.
+export async function journeySummary(engine, sending) {
   if (!engine) return null;
   engine.grantJourneyOnce();
-  return codecPipe.journeyJsonOf(engine.takeJourneyRecord(performance.now()));
+  return sending.journeyJsonOf(engine.takeJourneyRecord(performance.now()));
 }
 
 // Posts the hand-off; resolves to { reference, shared }, or null (said in the console) if the

@@ -78,4 +78,14 @@ export function createOutbox(storage) {
   };
 }
 
-export const outbox = createOutbox(() => window.localStorage);
+// Pure: friction.js needs only forgetOutbox, and its bundle then carries none of the above.
+export const outbox = /* @__PURE__ */ createOutbox(() => window.localStorage);
+
+// Withdrawal, whether or not the sending side (sending.js) was ever loaded on this page.
+export function forgetOutbox() {
+  try {
+    window.localStorage.removeItem(KEY);
+  } catch {
+    /* nothing stored */
+  }
+}

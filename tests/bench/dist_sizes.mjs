@@ -3,7 +3,8 @@
 //  - at its first idle moment: the help widget with its texts in the page's language (on every
 //    page: fetched at an offer, the request would tell the server that someone was stuck);
 //  - a first visit: the consent panel and its texts too;
-//  - once the visitor's consent lets something be sent: the codec, and the worker that compiles it;
+//  - once the visitor's consent lets something be sent: the sending side (codec pipe and
+//    transport), the codec, and the worker that compiles it;
 //  - the element finder on the dashboard's links only.
 // Then where friction.js's own bytes come from, minified. Usage: node tests/bench/dist_sizes.mjs
 import { build } from 'esbuild';
@@ -60,6 +61,7 @@ const rows = [
   [`${texts.en.name} (its English texts)`, texts.en],
   [`${texts.fr.name} (its French texts)`, texts.fr],
   ['**a first visit** (the same with the panel, the larger language)', sum([...answered, panel, larger(texts)]), TARGETS.firstVisit],
+  [`${chunk('send').name} (codec pipe and transport, after consent)`, chunk('send')],
   ['friction-codec.wasm (after consent)', file('friction-codec.wasm'), TARGETS.codec],
   [`${chunk('codec-warmer').name} (the worker that compiles it, after consent)`, chunk('codec-warmer')],
   [`${chunk('finder').name} (element finder, dashboard links only)`, chunk('finder')],
@@ -81,7 +83,7 @@ const { metafile } = await build({
 const byPart = {};
 for (const [input, { bytesInOutput }] of Object.entries(Object.values(metafile.outputs)[0].inputs)) {
   const part = /js\/src\/capture\//.test(input) ? 'DOM capture'
-    : /js\/src\/(transport|outbox|ledger|codec_pipe|codec_loader|codec_imports|handoff|ldp_setting)\.js/.test(input) ? 'sending (transport, codec, ledger)'
+    : /js\/src\/(sending_gate|outbox|ledger|handoff|ldp_setting)\.js/.test(input) ? 'sending hooks (the gate to the send chunk, receipt, hand-off)'
     : /js\/src\/(panel|help|finder|i18n)\//.test(input) ? 'consent button, help and finder hooks'
     : 'loader, engine wiring, API';
   byPart[part] = (byPart[part] || 0) + bytesInOutput;

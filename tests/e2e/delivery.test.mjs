@@ -98,32 +98,44 @@ test('unsent batches survive a reload, and offline batches go when the browser i
   await context.close();
 });
 
-test('a codec that cannot be fetched at first: help goes on, the batch waits, and goes once the codec loads', async () => {
+// A file of the sending side that cannot be fetched at first (route: its address pattern;
+// file: how the console names it): help goes on, the batch waits, the console says so once,
+// and the next send, with the file back, delivers the batch.
+async function sendsOnceBack({ route, file, product, clicks, missing }) {
   const { context, page, seen } = await acceptedVisitor();
-  let codecBlocked = true;
-  const codecFetches = [];
-  await context.route('**/friction-codec.wasm', (route) => {
-    codecFetches.push(codecBlocked);
-    return codecBlocked ? route.fulfill({ status: 503, body: 'down' }) : route.continue();
+  let blocked = true;
+  const fetches = [];
+  await context.route(route, (request) => {
+    fetches.push(blocked);
+    return blocked ? request.fulfill({ status: 503, body: 'down' }) : request.continue();
   });
-  await openProduct(page, 109);
+  await openProduct(page, product);
   await page.evaluate(() => {
     window.offers = 0;
     window.friction.on('help', () => window.offers++);
   });
-  await rageClickAndFlush(page, 9);
-  assert.equal(await page.evaluate(() => window.offers), 1, 'help does not need the codec');
-  assert.equal(storedBursts(9), 0);
-  const warnings = seen.console.filter((line) => line.includes('friction-codec.wasm'));
+  await rageClickAndFlush(page, clicks);
+  assert.equal(await page.evaluate(() => window.offers), 1, `help does not need the ${missing}`);
+  assert.equal(storedBursts(clicks), 0);
+  const warnings = seen.console.filter((line) => file.test(line));
   assert.equal(warnings.length, 1, 'said once, in words a developer can act on');
-  assert.match(warnings[0], /^warning: \[friction\] could not load .*friction-codec\.wasm; nothing is sent until it loads/);
-
-  codecBlocked = false;
-  await page.evaluate(() => window.friction.flush()); // the next send tries the codec again
-  assert.equal(await waitForStored(9), 1, 'the batch made while the codec was away is sent');
-  assert.deepEqual(codecFetches.slice(-1), [false]);
-  assert.equal(seen.console.filter((line) => line.includes('friction-codec.wasm')).length, 1);
+  blocked = false;
+  await page.evaluate(() => window.friction.flush()); // the next send tries again
+  assert.equal(await waitForStored(clicks), 1, `the batch made while the ${missing} was away is sent`);
+  assert.deepEqual(fetches.slice(-1), [false]);
+  assert.equal(seen.console.filter((line) => file.test(line)).length, 1);
   await context.close();
+  return warnings[0];
+}
+
+test('a codec that cannot be fetched at first: help goes on, the batch waits, and goes once the codec loads', async () => {
+  const warning = await sendsOnceBack({ route: '**/friction-codec.wasm', file: /friction-codec\.wasm/, product: 109, clicks: 9, missing: 'codec' });
+  assert.match(warning, /^warning: \[friction\] could not load .*friction-codec\.wasm; nothing is sent until it loads/);
+});
+
+test('a send chunk that cannot be fetched at first: help goes on, the batch waits, and goes once the chunk loads', async () => {
+  const warning = await sendsOnceBack({ route: '**/dist/friction-send-*.mjs', file: /friction-send-/, product: 111, clicks: 12, missing: 'send chunk' });
+  assert.match(warning, /^warning: \[friction\] could not load friction-send-[A-Z0-9]+\.mjs \(copy every file of dist\/ next to friction\.js\).*nothing is sent until it loads/);
 });
 
 test('a withdrawal in another tab while the codec is away: the records that waited for it are never sent, and this tab forgets', async () => {

@@ -2,9 +2,10 @@
 // who already answered gets friction.js, the core's glue and friction.wasm, then at an idle
 // moment the help widget with its texts in the page's language, on every page, so that no
 // request tells the server when someone was stuck, and the worker that compiles the core's
-// functions (which imports the glue again); nothing of the panel. The Privacy button
-// shows, in the page's language, and pressing it brings the panel and its texts in that
-// language only. A first visit loads the panel in one language.
+// functions (which imports the glue again); nothing of the panel, nothing of the sending side.
+// The Privacy button shows, in the page's language, and pressing it brings the panel and its
+// texts in that language only. A first visit loads the panel in one language, and the sending
+// side (its chunk and the codec) only once the visitor accepts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, withScriptSettings } from './harness.mjs';
@@ -58,7 +59,7 @@ test('a visitor who refused downloads the core only; the Privacy button brings t
   await page.close();
 });
 
-test('a first visit loads the panel in one language, and the codec only once the visitor accepts', async () => {
+test('a first visit loads the panel in one language, and the sending side only once the visitor accepts', async () => {
   const context = await suite.browser.newContext();
   const page = await context.newPage();
   const files = watchDist(page);
@@ -71,6 +72,7 @@ test('a first visit loads the panel in one language, and the codec only once the
   await page.locator('friction-consent-panel').getByRole('button', { name: 'Accept' }).click();
   await page.waitForFunction(() => window.friction.consent.get() === 'signals');
   await page.waitForTimeout(300);
+  assert.ok(files.includes('friction-send.mjs'), `the send chunk comes with consent: ${files}`);
   assert.ok(files.includes('friction-codec.wasm'), `the codec comes with consent: ${files}`);
   await context.close();
 });
