@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "common/insertion_sort.h"
+
 namespace friction {
 namespace {
 
@@ -150,9 +152,10 @@ std::vector<Match> findAll(std::string_view text) {
   findEmails(text, found);
   findCardsAndPhones(text, found);
   // Earlier and longer first; a match that overlaps one already kept is dropped.
-  std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
+  auto before = [](const Match& a, const Match& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
+  };
+  insertionSort(found, before);
   std::vector<Match> kept;
   for (const auto& m : found)
     if (kept.empty() || m.begin >= kept.back().end) kept.push_back(m);

@@ -1,7 +1,8 @@
 #include "signals/visit_tally.h"
 
-#include <algorithm>
 #include <utility>
+
+#include "common/insertion_sort.h"
 
 namespace friction {
 
@@ -51,10 +52,11 @@ std::vector<VisitTally> VisitTallies::take(double& epsilon, uint32_t& dropped) {
       kept.push_back(std::move(told));
   }
   closed_ = std::move(kept);
-  std::sort(taken.begin(), taken.end(), [](const VisitTally& a, const VisitTally& b) {
+  auto before = [](const VisitTally& a, const VisitTally& b) {
     if (a.step != b.step) return a.step < b.step;
     return a.met != b.met ? a.met < b.met : a.goal < b.goal;
-  });
+  };
+  insertionSort(taken, before);
   return taken;
 }
 
