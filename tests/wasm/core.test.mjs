@@ -1,5 +1,6 @@
 // The WASM core driven through the real JS ring writer, under Node.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { decodeFrame, dictionaryIdOf } from '../wire.mjs';
 import { CORE_TABLES_FINGERPRINT, FRICTION_KINDS, Trait } from '../../js/src/generated/core_tables.js';
@@ -38,6 +39,16 @@ test('the ring layout seen from JS matches the core', () => {
   assert.equal(ring.capacity, 64);
   assert.equal(ring.recordSize, 32);
   assert.equal(ring.unread(), 0);
+});
+
+// Embind puts a placeholder that throws "unbound types" where a binding's types were never
+// registered, and gives the real function its argCount once they are. wasm/embind_unused_types.js
+// turns some registrations into no-ops: no binding may use those types.
+test('every binding of wasm/bindings.cpp has its types bound', () => {
+  const source = readFileSync(new URL('../../wasm/bindings.cpp', import.meta.url), 'utf8');
+  const names = [...source.matchAll(/^\s*function\("(\w+)"/gm)].map((match) => match[1]);
+  assert.ok(names.length >= 40, `bindings found: ${names.length}`);
+  assert.deepEqual(names.filter((name) => typeof core[name] !== 'function' || typeof core[name].argCount !== 'number'), []);
 });
 
 test('the core carries the fingerprint of the tables JS was built with', () => {
