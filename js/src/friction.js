@@ -117,9 +117,6 @@ export class Friction {
         onSent: this.guard(({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel() === 'signals' }), 'ledger'),
         keepOnDevice: this.guard(() => this.consentLevel() === 'signals', 'consent'),
       });
-      // Where the consent in force lets something be sent, the sending side downloads beside
-      // the core rather than after it.
-      if (this.consentWithoutCore !== 'none') this.sending.prepare();
       const core = await loadCore(wasmUrl);
       // The core's start-up ran in this task: the rest goes in tasks of their own (yieldToPage).
       if (core) await this.wire(core, config);

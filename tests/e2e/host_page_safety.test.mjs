@@ -25,8 +25,8 @@ test("under the documented CSP (script-src 'self' 'wasm-unsafe-eval') the SDK ru
   await page.close();
 });
 
-test('a CSP without wasm-unsafe-eval turns the SDK off quietly; the page still works', async () => {
-  const page = await newAnsweredPage(suite.browser);
+for (const level of ['none', 'signals']) test(`a CSP without wasm-unsafe-eval turns the SDK off with one message (a visitor who answered "${level}"); the page still works`, async () => {
+  const page = await newAnsweredPage(suite.browser, {}, { level });
   const seen = watchPage(page);
   await page.route('**/product/*', async (route) => {
     const response = await route.fetch();
@@ -35,7 +35,13 @@ test('a CSP without wasm-unsafe-eval turns the SDK off quietly; the page still w
   });
   await page.goto(`${suite.collector.base}/product/1`);
   assert.equal(await page.evaluate(() => window.friction.ready), false);
-  assert.ok(seen.console.some((line) => line.includes("'wasm-unsafe-eval'")), seen.console.join('\n'));
+  await page.waitForTimeout(500); // anything the SDK would still try (the send chunk, the codec) comes by then
+  const ours = seen.console.filter((line) => line.includes('[friction]'));
+  assert.equal(ours.length, 1, ours.join('\n'));
+  assert.ok(ours[0].includes("'wasm-unsafe-eval'"), ours[0]);
+  // Off means off: nothing of the sending side is fetched for a page where the core cannot run.
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+  assert.deepEqual(fetched.filter((path) => /friction-(send|codec)/.test(path)), []);
   await assertPageStillWorks(page, seen);
 });
 
