@@ -11,6 +11,14 @@ const TTL_MS = 24 * 60 * 60 * 1000;
 const toBase64 = (bytes) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
+function removeKept(storage) {
+  try {
+    storage().removeItem(KEY);
+  } catch {
+    /* nothing stored */
+  }
+}
+
 // storage(): the Storage to keep batches in, asked on each use (reading localStorage itself
 // throws where storage is blocked). The page's localStorage, or a test's own under Node.
 export function createOutbox(storage) {
@@ -68,13 +76,7 @@ export function createOutbox(storage) {
       return batches;
     },
 
-    clear() {
-      try {
-        storage().removeItem(KEY);
-      } catch {
-        /* nothing stored */
-      }
-    },
+    clear: () => removeKept(storage),
   };
 }
 
@@ -82,10 +84,4 @@ export function createOutbox(storage) {
 export const outbox = /* @__PURE__ */ createOutbox(() => window.localStorage);
 
 // Withdrawal, whether or not the sending side (sending.js) was ever loaded on this page.
-export function forgetOutbox() {
-  try {
-    window.localStorage.removeItem(KEY);
-  } catch {
-    /* nothing stored */
-  }
-}
+export const forgetOutbox = () => removeKept(() => window.localStorage);

@@ -29,7 +29,7 @@ export class SendingGate {
       const sending = chunk.createSending(this.options);
       this.sending = sending;
       sending.transport.resume(); // what an earlier page of the site could not send
-      for (const record of this.waiting.splice(0)) sending.transport.send(sending.pipe.batchOf(record));
+      for (const record of this.waiting.splice(0)) this.send(record);
       return sending;
     }).catch((error) => {
       this.loading = null;
