@@ -138,6 +138,39 @@ function answerPeer(pathname) {
 
 const withoutTag = (html) => replaceOurTag(html, '');
 
+// Where the panel's Accept button is, or null while the panel is not open. One small query, run
+// from Node between pauses: Playwright's locators would poll inside the page and walk its shadow
+// roots by role, work that no visitor's browser does and that the trace would count as the
+// panel's.
+function acceptButtonCentre() {
+  const dialog = document.querySelector('friction-consent-panel')?.shadowRoot?.querySelector('dialog[open]');
+  const button = dialog && [...dialog.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Accept');
+  if (!button) return null;
+  const box = button.getBoundingClientRect();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+const storedLevel = () => JSON.parse(localStorage.getItem('friction:consent') || 'null')?.level ?? null;
+
+// Until probe() answers something other than null, checked every 100 ms; throws after timeoutMs.
+async function pollPage(page, probe, what, timeoutMs) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await page.waitForTimeout(100)) {
+    const answer = await page.evaluate(probe);
+    if (answer !== null) return answer;
+  }
+  throw new Error(`the first visit: ${what} within ${timeoutMs} ms`);
+}
+
+// The person reads the panel for a moment, then clicks Accept with the mouse.
+async function acceptWithTheMouse(page) {
+  await pollPage(page, acceptButtonCentre, 'no consent panel with an Accept button', 10000);
+  await page.waitForTimeout(800);
+  const centre = await pollPage(page, acceptButtonCentre, 'the Accept button went away', 1000);
+  await page.mouse.click(centre.x, centre.y);
+  const level = await pollPage(page, storedLevel, 'no answer stored after the click', 5000);
+  if (level !== 'signals') throw new Error(`the first visit: the click on Accept stored "${level}"`);
+}
+
 // Keyed by the lane's label. html(text): the document as this lane serves it; initScript: run
 // in every page before its scripts; afterFirstLoad(page): what the person does first;
 // ownUrl(pathname) / uploadUrl(pathname): this SDK's files (bytes per page) and its collector
@@ -155,12 +188,14 @@ export const LANES = {
   // the person accepts it before going on, as tests/e2e/consent_panel.test.mjs does.
   'friction (first visit)': {
     html: (html) => html,
-    async afterFirstLoad(page) {
-      const panel = page.locator('friction-consent-panel dialog');
-      await panel.waitFor({ state: 'visible', timeout: 10000 });
-      await page.waitForTimeout(800);
-      await panel.getByRole('button', { name: 'Accept' }).click();
-    },
+    afterFirstLoad: acceptWithTheMouse,
+    ownUrl: (p) => p.startsWith('/dist/'),
+    uploadUrl: (p) => p.startsWith('/v1/'),
+  },
+  // A visitor who refused: what the SDK costs where nothing may be sent (help still works).
+  'friction (refused)': {
+    html: (html) => html,
+    initScript: [answeredVisitor, 'none'],
     ownUrl: (p) => p.startsWith('/dist/'),
     uploadUrl: (p) => p.startsWith('/v1/'),
   },
