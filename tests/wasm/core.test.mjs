@@ -42,8 +42,8 @@ test('the ring layout seen from JS matches the core', () => {
 });
 
 // Embind puts a placeholder that throws "unbound types" where a binding's types were never
-// registered, and gives the real function its argCount once they are. wasm/embind_unused_types.js
-// turns some registrations into no-ops: no binding may use those types.
+// registered, and gives the real function its argCount once they are. Only the built-in types
+// wasm/embind_builtin_types.cpp registers are bound: no binding may use another.
 test('every binding of wasm/bindings.cpp has its types bound', () => {
   const source = readFileSync(new URL('../../wasm/bindings.cpp', import.meta.url), 'utf8');
   const names = [...source.matchAll(/^\s*function\("(\w+)"/gm)].map((match) => match[1]);

@@ -1,0 +1,48 @@
+// The Embind built-in types the control API (bindings.cpp) passes, registered instead of
+// Embind's own list. Embind's library (bind.cpp) registers every built-in type at start-up:
+// wide strings, emscripten::val, eighteen typed memory views, 64-bit integers. Each costs wasm
+// (the registration call, its name, its type_info) and glue (the JS that converts it). Defining
+// the two symbols the glue needs from bind.cpp here keeps the linker from taking it out of
+// libembind.a. The API passes numbers, booleans and std::string only; a binding that used any
+// other type fails at once with Embind's "unbound types" error, which tests/wasm/core.test.mjs
+// would show (it checks that every binding has its types bound).
+#include <emscripten/bind.h>
+#include <emscripten/em_macros.h>
+#include <emscripten/wire.h>
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <typeinfo>
+
+namespace {
+
+using emscripten::internal::TypeID;
+
+template <typename Integer>
+void registerInteger(const char* name) {
+  emscripten::internal::_embind_register_integer(TypeID<Integer>::get(), name, sizeof(Integer),
+                                                 std::numeric_limits<Integer>::min(),
+                                                 std::numeric_limits<Integer>::max());
+}
+
+}  // namespace
+
+extern "C" {
+
+// The name the glue prints for a type nobody registered (in its "unbound types" error).
+EMSCRIPTEN_KEEPALIVE const char* __getTypeName(const std::type_info* type) {
+  return strdup(type->name());
+}
+
+EMSCRIPTEN_KEEPALIVE __attribute__((constructor)) void __embind_register_native_and_builtin_types() {
+  using namespace emscripten::internal;
+  _embind_register_void(TypeID<void>::get(), "void");
+  _embind_register_bool(TypeID<bool>::get(), "bool", sizeof(bool), true, false);
+  registerInteger<uint32_t>("unsigned int");
+  _embind_register_float(TypeID<double>::get(), "double", sizeof(double));
+  _embind_register_std_string(TypeID<std::string>::get(), "std::string");
+}
+
+}  // extern "C"
