@@ -1,9 +1,9 @@
 // The Embind built-in types the control API (bindings.cpp) passes, registered instead of
 // Embind's own list. Embind's library (bind.cpp) registers every built-in type at start-up:
 // wide strings, emscripten::val, eighteen typed memory views, 64-bit integers. Each costs wasm
-// (the registration call, its name, its type_info) and glue (the JS that converts it). Defining
-// the two symbols the glue needs from bind.cpp here keeps the linker from taking it out of
-// libembind.a. The API passes numbers, booleans and std::string only; a binding that used any
+// (the registration call, its name) and glue (the JS that converts it). So the core links
+// Embind's JS without that library (wasm/CMakeLists.txt), and the two functions of it the glue
+// calls are here. The API passes numbers, booleans and std::string only; a binding that used any
 // other type fails at once with Embind's "unbound types" error, which tests/wasm/core.test.mjs
 // would show (it checks that every binding has its types bound).
 #include <emscripten/bind.h>
@@ -14,7 +14,6 @@
 #include <cstring>
 #include <limits>
 #include <string>
-#include <typeinfo>
 
 namespace {
 
@@ -31,9 +30,10 @@ void registerInteger(const char* name) {
 
 extern "C" {
 
-// The name the glue prints for a type nobody registered (in its "unbound types" error).
-EMSCRIPTEN_KEEPALIVE const char* __getTypeName(const std::type_info* type) {
-  return strdup(type->name());
+// The name the glue prints for a type nobody registered, in its "unbound types" error. Built
+// without RTTI, the core has no name to give: the error's binding name says which one it is.
+EMSCRIPTEN_KEEPALIVE const char* __getTypeName(const void*) {
+  return strdup("a type no binding registers");
 }
 
 EMSCRIPTEN_KEEPALIVE __attribute__((constructor)) void __embind_register_native_and_builtin_types() {
