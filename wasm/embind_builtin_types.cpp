@@ -12,21 +12,7 @@
 
 #include <cstdint>
 #include <cstring>
-#include <limits>
 #include <string>
-
-namespace {
-
-using emscripten::internal::TypeID;
-
-template <typename Integer>
-void registerInteger(const char* name) {
-  emscripten::internal::_embind_register_integer(TypeID<Integer>::get(), name, sizeof(Integer),
-                                                 std::numeric_limits<Integer>::min(),
-                                                 std::numeric_limits<Integer>::max());
-}
-
-}  // namespace
 
 extern "C" {
 
@@ -40,7 +26,7 @@ EMSCRIPTEN_KEEPALIVE __attribute__((constructor)) void __embind_register_native_
   using namespace emscripten::internal;
   _embind_register_void(TypeID<void>::get(), "void");
   _embind_register_bool(TypeID<bool>::get(), "bool", sizeof(bool), true, false);
-  registerInteger<uint32_t>("unsigned int");
+  _embind_register_integer(TypeID<uint32_t>::get(), "unsigned int", sizeof(uint32_t), 0, UINT32_MAX);
   _embind_register_float(TypeID<double>::get(), "double", sizeof(double));
   _embind_register_std_string(TypeID<std::string>::get(), "std::string");
 }

@@ -171,6 +171,9 @@ async function acceptWithTheMouse(page) {
   if (level !== 'signals') throw new Error(`the first visit: the click on Accept stored "${level}"`);
 }
 
+// This SDK's files and its collector, the same in each of its lanes.
+const OUR_REQUESTS = { ownUrl: (p) => p.startsWith('/dist/'), uploadUrl: (p) => p.startsWith('/v1/') };
+
 // Keyed by the lane's label. html(text): the document as this lane serves it; initScript: run
 // in every page before its scripts; afterFirstLoad(page): what the person does first;
 // ownUrl(pathname) / uploadUrl(pathname): this SDK's files (bytes per page) and its collector
@@ -181,23 +184,20 @@ export const LANES = {
   friction: {
     html: (html) => html,
     initScript: [answeredVisitor, 'signals'],
-    ownUrl: (p) => p.startsWith('/dist/'),
-    uploadUrl: (p) => p.startsWith('/v1/'),
+    ...OUR_REQUESTS,
   },
   // A first visit: the consent panel shows on the first page (its cost is measured there) and
   // the person accepts it before going on, as tests/e2e/consent_panel.test.mjs does.
   'friction (first visit)': {
     html: (html) => html,
     afterFirstLoad: acceptWithTheMouse,
-    ownUrl: (p) => p.startsWith('/dist/'),
-    uploadUrl: (p) => p.startsWith('/v1/'),
+    ...OUR_REQUESTS,
   },
   // A visitor who refused: what the SDK costs where nothing may be sent (help still works).
   'friction (refused)': {
     html: (html) => html,
     initScript: [answeredVisitor, 'none'],
-    ownUrl: (p) => p.startsWith('/dist/'),
-    uploadUrl: (p) => p.startsWith('/v1/'),
+    ...OUR_REQUESTS,
   },
   'Datadog RUM': {
     requires: '@datadog/browser-rum',
