@@ -4,6 +4,8 @@
 
 namespace friction {
 
+constexpr double kLn2 = 0.6931471805599453;
+
 bool StepScoreSettings::set(std::string_view name, double value) {
   if (name == "half_life_ms") {
     if (!(value >= 1000 && value <= 3600000)) return false;
@@ -21,7 +23,9 @@ bool StepScoreSettings::set(std::string_view name, double value) {
 double StepScore::at(double now_ms) const {
   if (value_ == 0) return 0;
   const double elapsed = now_ms > updated_ms_ ? now_ms - updated_ms_ : 0;
-  return value_ * std::exp2(-elapsed / settings_.half_life_ms);
+  // e^(-t ln 2 / half-life), not exp2: the browser's build takes exp from JavaScript's Math
+  // (wasm/CMakeLists.txt), which has no exp2.
+  return value_ * std::exp(-elapsed * kLn2 / settings_.half_life_ms);
 }
 
 void StepScore::add(FrictionKind kind, double evidence, double now_ms) {
