@@ -1,6 +1,7 @@
 #include "decide/help_trigger.h"
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 
 #include "common/tab_state_text.h"
@@ -45,27 +46,35 @@ std::optional<HelpOffer> HelpTrigger::consider(const std::string& step, uint16_t
   if (!on_kind && !on_score) return std::nullopt;
   if (offers_ >= settings_.max_offers || session_offers_ >= settings_.max_session_offers)
     return std::nullopt;
-  const auto quiet = quiet_until_ms_.find(step);
-  if (quiet != quiet_until_ms_.end() && now_ms < quiet->second) return std::nullopt;
+  double& quiet_until_ms = quietUntil(step);
+  if (now_ms < quiet_until_ms) return std::nullopt;
   ++offers_;
   ++session_offers_;
-  quiet_until_ms_[step] = now_ms + settings_.repeat_after_ms;
+  quiet_until_ms = now_ms + settings_.repeat_after_ms;
   return HelpOffer{step,   kinds_met, cause, target, score,
                    on_kind ? HelpReason::kind : HelpReason::score, now_ms};
 }
 
 void HelpTrigger::dismissed(const std::string& step, double now_ms) {
-  quiet_until_ms_[step] = now_ms + settings_.quiet_after_dismiss_ms;
+  quietUntil(step) = now_ms + settings_.quiet_after_dismiss_ms;
+}
+
+// The step's entry, made (quiet until the start of time) if it has none.
+double& HelpTrigger::quietUntil(const std::string& step) {
+  for (Quiet& quiet : quiet_)
+    if (quiet.step == step) return quiet.until_ms;
+  quiet_.push_back(Quiet{step, -std::numeric_limits<double>::infinity()});
+  return quiet_.back().until_ms;
 }
 
 std::string HelpTrigger::state(double epoch_offset_ms, double now_ms) const {
   std::string out;
   tab_state::appendWhole(out, session_offers_);
   out += '\n';
-  for (const auto& [step, until_ms] : quiet_until_ms_) {
-    if (until_ms <= now_ms) continue;
-    tab_state::appendWhole(out, static_cast<long long>(until_ms + epoch_offset_ms));
-    out.append("|").append(step).append("\n");
+  for (const Quiet& quiet : quiet_) {
+    if (quiet.until_ms <= now_ms) continue;
+    tab_state::appendWhole(out, static_cast<long long>(quiet.until_ms + epoch_offset_ms));
+    out.append("|").append(quiet.step).append("\n");
   }
   return out;
 }
@@ -86,8 +95,10 @@ void HelpTrigger::restore(std::string_view state, double epoch_offset_ms, double
       return;
     const std::string step(line.substr(bar + 1));
     if (!tab_state::isStoredStep(step)) return;
-    if (quiet_until_ms_.size() >= kMaxQuietSteps && !quiet_until_ms_.count(step)) return;
-    auto& until_ms = quiet_until_ms_[step];
+    const bool known = std::any_of(quiet_.begin(), quiet_.end(),
+                                    [&](const Quiet& quiet) { return quiet.step == step; });
+    if (quiet_.size() >= kMaxQuietSteps && !known) return;
+    double& until_ms = quietUntil(step);
     until_ms = std::min(std::max(until_ms, static_cast<double>(number) - epoch_offset_ms),
                         longest_quiet_ms);
   });

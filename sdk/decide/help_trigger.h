@@ -21,10 +21,10 @@
 //    js/src/friction.js), so that a dismissal holds on the next page of the same step too.
 #pragma once
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "detect/friction_kind.h"
 
@@ -87,7 +87,13 @@ class HelpTrigger {
 
  private:
   const HelpSettings& settings_;
-  std::map<std::string, double> quiet_until_ms_;  // by step, in page time
+  // Page time until which each step stays quiet. A few steps at most: a list, searched in turn.
+  struct Quiet {
+    std::string step;
+    double until_ms;
+  };
+  std::vector<Quiet> quiet_;
+  double& quietUntil(const std::string& step);
   uint32_t offers_ = 0;          // on this page
   uint32_t session_offers_ = 0;  // in this tab session, this page's included
 };

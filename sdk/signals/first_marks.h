@@ -4,11 +4,12 @@
 // (signals/visit_tally.h): the page load. Nothing clears it: a second episode on the same
 // target after a route change, a consent change or a hidden tab is still the same page view.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <set>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "detect/friction_kind.h"
 
@@ -22,13 +23,18 @@ class FirstMarks {
 
   // True the first time (kind, step, target_hash) is told in this page load.
   bool take(FrictionKind kind, const std::string& step, uint64_t target_hash) {
-    if (told_.size() >= kCapacity) return false;
-    return told_.emplace(kind, step, target_hash).second;
+    const Problem problem{kind, step, target_hash};
+    if (told_.size() >= kCapacity || std::find(told_.begin(), told_.end(), problem) != told_.end())
+      return false;
+    told_.push_back(problem);
+    return true;
   }
   size_t size() const { return told_.size(); }
 
  private:
-  std::set<std::tuple<FrictionKind, std::string, uint64_t>> told_;
+  using Problem = std::tuple<FrictionKind, std::string, uint64_t>;
+  // Searched in turn: a signal is told a few times a page, and the list is capped.
+  std::vector<Problem> told_;
 };
 
 }  // namespace friction

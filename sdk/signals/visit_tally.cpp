@@ -1,5 +1,6 @@
 #include "signals/visit_tally.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "common/insertion_sort.h"
@@ -8,13 +9,13 @@ namespace friction {
 
 void VisitTallies::open(std::string step) {
   open_ = false;
-  if (told_steps_.count(step)) return;
+  if (std::find(told_steps_.begin(), told_steps_.end(), step) != told_steps_.end()) return;
   if (told_steps_.size() >= kMaxStepsPerPage) {
     ++dropped_;
     return;
   }
   // Told from the moment it opens: closed, abandoned or sent, the step has had its one answer.
-  told_steps_.insert(step);
+  told_steps_.push_back(step);
   current_ = VisitTally{std::move(step), 0, false, {}};
   open_ = true;
 }
@@ -36,7 +37,8 @@ void VisitTallies::addGoalTally(VisitTally told, double epsilon) {
 }
 
 void VisitTallies::abandon() {
-  if (open_) told_steps_.erase(current_.step);
+  // The open step is the last one told.
+  if (open_) told_steps_.pop_back();
   open_ = false;
 }
 

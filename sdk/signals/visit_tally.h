@@ -13,7 +13,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -84,7 +83,7 @@ class VisitTallies {
   VisitTally current_;
   bool open_ = false;
   std::vector<Told> closed_;
-  std::set<std::string> told_steps_;
+  std::vector<std::string> told_steps_;  // at most kMaxStepsPerPage: searched in turn
   uint32_t dropped_ = 0;
 };
 
