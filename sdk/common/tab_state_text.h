@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 
 namespace friction::tab_state {
 
@@ -23,8 +25,9 @@ void splitEach(std::string_view text, char separator, Part&& part) {
   }
 }
 
-template <typename Number>
-void appendWhole(std::string& out, Number value) {
+// Every whole number goes through long long, whatever its type: one conversion each way in the
+// browser's wasm rather than one per type.
+inline void appendWhole(std::string& out, long long value) {
   char digits[24];
   out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
 }
@@ -32,8 +35,16 @@ void appendWhole(std::string& out, Number value) {
 // True only when all of `text` is one whole number that fits `value`.
 template <typename Number>
 bool parseWhole(std::string_view text, Number& value) {
-  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
-  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size();
+  static_assert(std::is_integral_v<Number> && sizeof(Number) <= sizeof(long long));
+  long long whole = 0;
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), whole);
+  if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size()) return false;
+  if (whole < static_cast<long long>(std::numeric_limits<Number>::min())) return false;
+  if constexpr (sizeof(Number) < sizeof(long long) || std::is_signed_v<Number>) {
+    if (whole > static_cast<long long>(std::numeric_limits<Number>::max())) return false;
+  }
+  value = static_cast<Number>(whole);
+  return true;
 }
 
 // A step template as the core writes it: starts with '/', and of a sane length.
