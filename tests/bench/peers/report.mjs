@@ -82,6 +82,24 @@ export function summarise(results, laneNames, journeyNames) {
   return summary;
 }
 
+// The main-thread CPU ratio of each lane that is not a peer to the lightest peer, run by run:
+// each run (every lane once through every journey, interleaved) on its own, against that run's
+// baseline and peers. Their spread says how far one run's ratio can be trusted.
+export function ratiosByRun(results, laneNames, journeyNames) {
+  const runs = [...new Set(results.map((r) => r.run))].sort((a, b) => a - b);
+  const peers = laneNames.filter((l) => results.find((r) => r.lane === l)?.peer);
+  const ours = laneNames.filter((l) => l !== BASELINE && !peers.includes(l));
+  const out = new Map(ours.map((l) => [l, []]));
+  if (!peers.length) return out;
+  for (const run of runs) {
+    const summary = summarise(results.filter((r) => r.run === run), laneNames, journeyNames);
+    const peerCpu = peers.map((p) => summary.get(p)?.cpuOver).filter(Number.isFinite);
+    const lightest = peerCpu.length ? Math.min(...peerCpu) : NaN;
+    for (const lane of ours) out.get(lane).push((summary.get(lane)?.cpuOver ?? NaN) / lightest);
+  }
+  return out;
+}
+
 function perPageRows(results, lanes, journeyNames) {
   const grouped = byLaneAndJourney(results);
   const base = grouped.get(BASELINE);
@@ -174,6 +192,12 @@ export function printReport(results, { laneNames, journeyNames, header, detail }
         say(`  ${name.padEnd(20)} ${ratio(f(summary.get(lane)), f(summary.get(lightest))).padStart(6)}  (${lightest})`);
       }
     }
+  }
+
+  const byRun = ratiosByRun(results, laneNames, journeyNames);
+  if (peers.length && [...byRun.values()].some((r) => r.length > 1)) {
+    say('\nMain-thread CPU / lightest peer, each run on its own (its spread is the noise of one run\'s ratio)');
+    for (const [lane, values] of byRun) say(`  ${lane.padEnd(24)} ${values.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '-')).join('  ')}`);
   }
 
   const failures = results.filter((r) => r.failed);
