@@ -8,7 +8,7 @@
 //  - the element finder, on the dashboard's links only;
 //  - the sending side (codec pipe and transport), once something may be sent (sending_gate.js);
 //  - the codec's warm-up, run as a worker where the visitor agreed to signals (codec_loader.js).
-// Their names carry a hash of their content (js/build.mjs), so a cached chunk of another build
+// Their names carry a hash of their bundled code (js/build.mjs), so a cached chunk of another build
 // is never mixed with this friction.js.
 
 /* global __FRICTION_CHUNK_FILES__ */

@@ -88,5 +88,5 @@ for (const [input, { bytesInOutput }] of Object.entries(Object.values(metafile.o
     : 'loader, engine wiring, API';
   byPart[part] = (byPart[part] || 0) + bytesInOutput;
 }
-console.log('\nfriction.js, minified bytes by part:');
+console.log('\nfriction.js, bytes by part as esbuild minifies it (before terser):');
 for (const [part, bytes] of Object.entries(byPart).sort((a, b) => b[1] - a[1])) console.log(`  ${part}: ${bytes}`);
