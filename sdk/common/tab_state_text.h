@@ -35,14 +35,16 @@ inline void appendWhole(std::string& out, long long value) {
 // True only when all of `text` is one whole number that fits `value`.
 template <typename Number>
 bool parseWhole(std::string_view text, Number& value) {
-  static_assert(std::is_integral_v<Number> && sizeof(Number) <= sizeof(long long));
+  // Every value of Number fits a long long (not so for a 64-bit unsigned, which none uses).
+  static_assert(std::is_integral_v<Number> &&
+                (std::is_signed_v<Number> ? sizeof(Number) <= sizeof(long long)
+                                          : sizeof(Number) < sizeof(long long)));
   long long whole = 0;
   const auto parsed = std::from_chars(text.data(), text.data() + text.size(), whole);
   if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size()) return false;
-  if (whole < static_cast<long long>(std::numeric_limits<Number>::min())) return false;
-  if constexpr (sizeof(Number) < sizeof(long long) || std::is_signed_v<Number>) {
-    if (whole > static_cast<long long>(std::numeric_limits<Number>::max())) return false;
-  }
+  if (whole < static_cast<long long>(std::numeric_limits<Number>::min()) ||
+      whole > static_cast<long long>(std::numeric_limits<Number>::max()))
+    return false;
   value = static_cast<Number>(whole);
   return true;
 }

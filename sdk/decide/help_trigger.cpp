@@ -59,10 +59,15 @@ void HelpTrigger::dismissed(const std::string& step, double now_ms) {
   quietUntil(step) = now_ms + settings_.quiet_after_dismiss_ms;
 }
 
+HelpTrigger::Quiet* HelpTrigger::findQuiet(const std::string& step) {
+  for (Quiet& quiet : quiet_)
+    if (quiet.step == step) return &quiet;
+  return nullptr;
+}
+
 // The step's entry, made (quiet until the start of time) if it has none.
 double& HelpTrigger::quietUntil(const std::string& step) {
-  for (Quiet& quiet : quiet_)
-    if (quiet.step == step) return quiet.until_ms;
+  if (Quiet* quiet = findQuiet(step)) return quiet->until_ms;
   quiet_.push_back(Quiet{step, -std::numeric_limits<double>::infinity()});
   return quiet_.back().until_ms;
 }
@@ -95,9 +100,7 @@ void HelpTrigger::restore(std::string_view state, double epoch_offset_ms, double
       return;
     const std::string step(line.substr(bar + 1));
     if (!tab_state::isStoredStep(step)) return;
-    const bool known = std::any_of(quiet_.begin(), quiet_.end(),
-                                    [&](const Quiet& quiet) { return quiet.step == step; });
-    if (quiet_.size() >= kMaxQuietSteps && !known) return;
+    if (quiet_.size() >= kMaxQuietSteps && !findQuiet(step)) return;
     double& until_ms = quietUntil(step);
     until_ms = std::min(std::max(until_ms, static_cast<double>(number) - epoch_offset_ms),
                         longest_quiet_ms);

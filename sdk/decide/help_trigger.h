@@ -93,6 +93,7 @@ class HelpTrigger {
     double until_ms;
   };
   std::vector<Quiet> quiet_;
+  Quiet* findQuiet(const std::string& step);
   double& quietUntil(const std::string& step);
   uint32_t offers_ = 0;          // on this page
   uint32_t session_offers_ = 0;  // in this tab session, this page's included

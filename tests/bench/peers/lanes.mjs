@@ -171,8 +171,9 @@ async function acceptWithTheMouse(page) {
   if (level !== 'signals') throw new Error(`the first visit: the click on Accept stored "${level}"`);
 }
 
-// This SDK's files and its collector, the same in each of its lanes.
-const OUR_REQUESTS = { ownUrl: (p) => p.startsWith('/dist/'), uploadUrl: (p) => p.startsWith('/v1/') };
+// What each of this SDK's lanes shares: the shop's page as it is, this SDK's files and its
+// collector.
+const OUR_LANE = { html: (html) => html, ownUrl: (p) => p.startsWith('/dist/'), uploadUrl: (p) => p.startsWith('/v1/') };
 
 // Keyed by the lane's label. html(text): the document as this lane serves it; initScript: run
 // in every page before its scripts; afterFirstLoad(page): what the person does first;
@@ -182,22 +183,19 @@ const OUR_REQUESTS = { ownUrl: (p) => p.startsWith('/dist/'), uploadUrl: (p) => 
 export const LANES = {
   'no SDK': { html: withoutTag, peer: false },
   friction: {
-    html: (html) => html,
     initScript: [answeredVisitor, 'signals'],
-    ...OUR_REQUESTS,
+    ...OUR_LANE,
   },
   // A first visit: the consent panel shows on the first page (its cost is measured there) and
   // the person accepts it before going on, as tests/e2e/consent_panel.test.mjs does.
   'friction (first visit)': {
-    html: (html) => html,
     afterFirstLoad: acceptWithTheMouse,
-    ...OUR_REQUESTS,
+    ...OUR_LANE,
   },
   // A visitor who refused: what the SDK costs where nothing may be sent (help still works).
   'friction (refused)': {
-    html: (html) => html,
     initScript: [answeredVisitor, 'none'],
-    ...OUR_REQUESTS,
+    ...OUR_LANE,
   },
   'Datadog RUM': {
     requires: '@datadog/browser-rum',
