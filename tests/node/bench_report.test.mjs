@@ -1,8 +1,8 @@
-// The side-by-side bench's run-by-run ratios (tests/bench/peers/report.mjs) on made-up results:
-// each run is judged against its own baseline and its own lightest peer.
+// The side-by-side bench's report (tests/bench/peers/report.mjs) on made-up results: run-by-run ratios,
+// each run judged against its own baseline and its own lightest peer, and the kinds of task a lane adds.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ratiosByRun } from '../bench/peers/report.mjs';
+import { kindsOverBaseline, ratiosByRun, taskKindsByLane } from '../bench/peers/report.mjs';
 
 // One journey of one page in a lane and run, with this much main-thread CPU.
 const result = (run, lane, cpuMs, peer = false) => ({
@@ -27,4 +27,20 @@ test('a failed run of ours counts as no figure, not as zero', () => {
   const results = [result(1, 'no SDK', 100), failed, result(1, 'Peer A', 180, true)];
   const [ratio] = ratiosByRun(results, ['no SDK', 'friction', 'Peer A'], ['buy']).get('friction');
   assert.ok(Number.isNaN(ratio));
+});
+
+test('the kinds of task a lane adds over the baseline, a page, largest first', () => {
+  const page = (kinds, wasmCompiles = 0) => ({ ...result(1, 'x', 0).pages[0], kinds, wasmCompiles });
+  const journey = (lane, pages) => ({ run: 1, lane, journey: 'buy', blocked: [], errors: [], pages });
+  const results = [
+    journey('no SDK', [page({ PrePaint: { tasks: 4, cpuMs: 8 } }), page({ PrePaint: { tasks: 4, cpuMs: 8 } })]),
+    journey('friction', [
+      page({ PrePaint: { tasks: 4, cpuMs: 9 }, RunYieldContinuation: { tasks: 6, cpuMs: 12 } }, 250),
+      page({ PrePaint: { tasks: 4, cpuMs: 9 }, RunYieldContinuation: { tasks: 6, cpuMs: 4 }, TimerFire: { tasks: 2, cpuMs: 2 } }, 2),
+    ]),
+  ];
+  const byLane = taskKindsByLane(results, ['no SDK', 'friction']);
+  assert.deepEqual(kindsOverBaseline(byLane, 'friction').map(([kind, cpu, tasks]) => [kind, cpu, tasks]),
+    [['RunYieldContinuation', 8, 6], ['PrePaint', 1, 0], ['TimerFire', 1, 1]]);
+  assert.deepEqual(byLane.get('friction').wasmCompiles, { first: 250, later: 2 });
 });

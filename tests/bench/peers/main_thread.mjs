@@ -55,7 +55,8 @@ export function pageNavigations(events) {
 }
 
 // One entry per page: { path, taskMs, scriptMs, longTasks, longestMs, pieces: [...] }, each
-// with its CPU twin. untilMs: count only the first untilMs of each page (the start-up bench).
+// with its CPU twin; kinds: { [task kind]: { tasks, cpuMs } } (taskKinds); wasmCompiles and
+// wasmCompileCpuMs: the wasm functions the main thread compiled. untilMs: count only the first untilMs of each page (the start-up bench).
 export function mainThreadByPage(events, { untilMs = Infinity } = {}) {
   const navigations = pageNavigations(events);
   const pids = new Set(navigations.map((n) => n.pid));
@@ -69,6 +70,7 @@ export function mainThreadByPage(events, { untilMs = Infinity } = {}) {
     path: new URL(n.url).pathname, start: n.ts, end: Math.min(navigations[i + 1]?.ts ?? Infinity, n.ts + untilMs * 1000),
     taskMs: 0, scriptMs: 0, longTasks: 0, longestMs: 0,
     taskCpuMs: 0, scriptCpuMs: 0, longTasksCpu: 0, longestCpuMs: 0, pieces: [],
+    kinds: {}, wasmCompiles: 0, wasmCompileCpuMs: 0,
   }));
   const pageAt = (ts) => {
     for (let i = pages.length - 1; i >= 0; i--) if (ts >= pages[i].start) return ts < pages[i].end ? pages[i] : null;
@@ -83,7 +85,8 @@ export function mainThreadByPage(events, { untilMs = Infinity } = {}) {
     taskEnd = e.ts + e.dur;
   }
   const scripts = onMain.filter(isScript);
-  for (const task of tasks) {
+  const kinds = taskKinds(tasks, onMain);
+  for (const [i, task] of tasks.entries()) {
     const page = pageAt(task.ts);
     if (!page) continue;
     const ms = task.dur / 1000;
@@ -94,7 +97,18 @@ export function mainThreadByPage(events, { untilMs = Infinity } = {}) {
     page.taskCpuMs += cpuMs;
     page.longestCpuMs = Math.max(page.longestCpuMs, cpuMs);
     if (cpuMs > LONG_TASK_MS) page.longTasksCpu += 1;
+    const kind = (page.kinds[kinds[i]] ??= { tasks: 0, cpuMs: 0 });
+    kind.tasks += 1;
+    kind.cpuMs += cpuMs;
     if (ms > DETAIL_TASK_MS || cpuMs > DETAIL_TASK_MS) page.pieces.push({ ...describeTask(task, onMain, ms), cpuMs: Math.round(cpuMs * 10) / 10 });
+  }
+  // V8 compiles a wasm function at its first call, on the calling thread: what the page's main
+  // thread compiled is what no warm-up (and no earlier page of the same process) did for it.
+  for (const e of onMain) {
+    const page = e.name === 'wasm.CompileLazy' ? pageAt(e.ts) : null;
+    if (!page) continue;
+    page.wasmCompiles += 1;
+    page.wasmCompileCpuMs += (e.tdur ?? e.dur) / 1000;
   }
   for (const page of pages) {
     const mine = scripts.filter((e) => e.ts >= page.start && e.ts < page.end);
@@ -105,6 +119,23 @@ export function mainThreadByPage(events, { untilMs = Infinity } = {}) {
     delete page.end;
   }
   return pages;
+}
+
+// What each top-level task did, by its first event: 'EventDispatch(keydown)', 'TimerFire',
+// 'RunYieldContinuation' (a scheduler.yield() resumed), 'v8.compileModule', ... and
+// '(no traced event)' for a task with none inside it (loading and IPC plumbing). Read over the
+// lane without an SDK, it says which kinds of task an SDK adds to a page.
+function taskKinds(tasks, onMain) {
+  const kinds = [];
+  let next = 0;
+  for (const task of tasks) {
+    while (next < onMain.length && (onMain[next].ts < task.ts || onMain[next] === task)) next++;
+    const first = onMain[next];
+    if (!first || first.ts >= task.ts + task.dur) kinds.push('(no traced event)');
+    else if (first.name === 'EventDispatch' && first.args?.data?.type) kinds.push(`EventDispatch(${first.args.data.type})`);
+    else kinds.push(first.name);
+  }
+  return kinds;
 }
 
 // A task over DETAIL_TASK_MS: its longest direct child event and the script it ran.

@@ -124,6 +124,39 @@ function perPageRows(results, lanes, journeyNames) {
   return rows;
 }
 
+// Where each lane's main-thread CPU goes, by kind of task (main_thread.mjs's taskKinds), and
+// the wasm functions its main thread compiled: lane -> { pages, kinds: Map(kind -> { tasks,
+// cpuMs } a page), wasmCompiles: { first, later } (a page, first pages of a journey apart) }.
+export function taskKindsByLane(results, laneNames) {
+  const out = new Map();
+  for (const lane of laneNames) {
+    const pages = results.filter((r) => r.lane === lane && !r.failed).flatMap((r) => r.pages.map((p, i) => ({ ...p, first: i === 0 })));
+    if (!pages.length) continue;
+    const kinds = new Map();
+    for (const page of pages) {
+      for (const [kind, { tasks, cpuMs }] of Object.entries(page.kinds ?? {})) {
+        const k = kinds.get(kind) ?? { tasks: 0, cpuMs: 0 };
+        kinds.set(kind, { tasks: k.tasks + tasks / pages.length, cpuMs: k.cpuMs + cpuMs / pages.length });
+      }
+    }
+    const compilesOf = (list) => (list.length ? mean(list.map((p) => p.wasmCompiles ?? 0)) : 0);
+    out.set(lane, { pages: pages.length, kinds, wasmCompiles: { first: compilesOf(pages.filter((p) => p.first)), later: compilesOf(pages.filter((p) => !p.first)) } });
+  }
+  return out;
+}
+
+// The kinds of task in which `lane` spends the most CPU over the baseline, a page: [kind,
+// ms over, tasks over], largest first.
+export function kindsOverBaseline(byLane, lane, count = 12) {
+  const mine = byLane.get(lane)?.kinds ?? new Map();
+  const base = byLane.get(BASELINE)?.kinds ?? new Map();
+  const zero = { tasks: 0, cpuMs: 0 };
+  return [...new Set([...mine.keys(), ...base.keys()])]
+    .map((kind) => [kind, (mine.get(kind) ?? zero).cpuMs - (base.get(kind) ?? zero).cpuMs, (mine.get(kind) ?? zero).tasks - (base.get(kind) ?? zero).tasks])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count);
+}
+
 export function printReport(results, { laneNames, journeyNames, header, detail }) {
   const out = [];
   const say = (s = '') => out.push(s);
@@ -216,6 +249,15 @@ export function printReport(results, { laneNames, journeyNames, header, detail }
   if (blocked.size) {
     say('\nBlocked outside requests (count over all runs)');
     for (const [b, n] of blocked) say(`  ${n}x ${b}`);
+  }
+  if (detail && summary.has(BASELINE)) {
+    const byLane = taskKindsByLane(results, laneNames);
+    say('\nWhere each lane\'s extra main-thread CPU goes, by the kind of task (its first event): ms of CPU a page over the no-SDK lane, and tasks a page over it');
+    for (const lane of sdkLanes) {
+      say(`  ${lane}: ${kindsOverBaseline(byLane, lane).map(([kind, cpu, tasks]) => `${kind} ${cpu.toFixed(1)} (${tasks >= 0 ? '+' : ''}${tasks.toFixed(1)})`).join(', ')}`);
+    }
+    say('\nWasm functions compiled on the page\'s main thread, a page (V8 compiles each at its first call; a journey\'s first page apart from its later ones)');
+    say(table(['lane', 'first page', 'later pages'], sdkLanes.filter((l) => byLane.has(l)).map((l) => [l, byLane.get(l).wasmCompiles.first.toFixed(0), byLane.get(l).wasmCompiles.later.toFixed(1)])));
   }
   if (detail) {
     // By CPU time: on a shared core a task's wall time grows with every preemption, its CPU
