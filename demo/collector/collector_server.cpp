@@ -35,6 +35,7 @@
 #include "sqlite_storage.h"
 #include "clickhouse/clickhouse_storage.h"
 #include "site_registry.h"
+#include "static_caching.h"
 #include "static_files.h"
 #include "summary_json.h"
 #include "time_text.h"
@@ -369,7 +370,7 @@ class Routes {
   // `relative` is inside `dir` of the repo, e.g. ("demo/shop", "index.html").
   const std::filesystem::path& root() const { return options_.root; }  // the garden's templates
 
-  void file(Response& res, const char* dir, const std::string& relative) const {
+  void file(const Request& req, Response& res, const char* dir, const std::string& relative) const {
     const auto path = fileUnder(options_.root / dir, relative);
     std::string content;
     if (!path || !readWholeFile(*path, content)) {
@@ -380,8 +381,14 @@ class Routes {
       sendHtml(res, content);
       return;
     }
+    const auto tag = entityTagOf(content);
+    res.set_header("Cache-Control", cacheControlFor(relative));
+    res.set_header("ETag", tag);
+    if (ifNoneMatchNames(req.get_header_value("If-None-Match"), tag)) {
+      res.status = 304;  // the browser's copy is this one: no body
+      return;
+    }
     res.status = 200;
-    res.set_header("Cache-Control", "no-cache");  // the SDK is rebuilt often during a demo
     res.set_content(content, contentTypeFor(*path));
   }
 
@@ -446,21 +453,21 @@ void addShopRoutes(httplib::Server& server, const std::shared_ptr<const Routes>&
   // The product page is one file for every id: the SDK turns /product/42 into the step
   // "/product/:id".
   server.Get("/", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->file(res, "demo/shop", "index.html"); });
+    guarded(req, res, [&] { routes->file(req, res, "demo/shop", "index.html"); });
   });
   server.Get(R"(/product/.+)", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->file(res, "demo/shop", "product.html"); });
+    guarded(req, res, [&] { routes->file(req, res, "demo/shop", "product.html"); });
   });
   for (const char* page : {"checkout", "help"}) {
     server.Get(std::string("/") + page, [routes, page](const Request& req, Response& res) {
-      guarded(req, res, [&] { routes->file(res, "demo/shop", std::string(page) + ".html"); });
+      guarded(req, res, [&] { routes->file(req, res, "demo/shop", std::string(page) + ".html"); });
     });
   }
   // The account page; its profile form posts back to it, and the answer renders it again: the
   // refused fields marked, or the profile saved (account_page.h).
   addAccountApi(server);
   server.Get(kAccountPath, [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->file(res, "demo/shop", "account.html"); });
+    guarded(req, res, [&] { routes->file(req, res, "demo/shop", "account.html"); });
   });
   server.Post(kAccountPath, [routes](const Request& req, Response& res,
                                      const httplib::ContentReader& read) {
@@ -479,25 +486,25 @@ void addShopRoutes(httplib::Server& server, const std::shared_ptr<const Routes>&
     });
   });
   server.Get(R"(/shop/(.+))", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->file(res, "demo/shop", req.matches[1].str()); });
+    guarded(req, res, [&] { routes->file(req, res, "demo/shop", req.matches[1].str()); });
   });
 
   // The garden, a second demo site with its own markup (tests/corpus/): its pages, a plant
   // page for every id ("/garden/plant/:id"), its assets, and the account page's server checks.
   addGardenAccount(server, routes->root());
   server.Get("/garden/", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->file(res, "demo/garden", "index.html"); });
+    guarded(req, res, [&] { routes->file(req, res, "demo/garden", "index.html"); });
   });
   server.Get(R"(/garden/plant/[0-9]+)", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->file(res, "demo/garden", "plant.html"); });
+    guarded(req, res, [&] { routes->file(req, res, "demo/garden", "plant.html"); });
   });
   for (const char* page : {"article", "mobile"}) {
     server.Get(std::string("/garden/") + page, [routes, page](const Request& req, Response& res) {
-      guarded(req, res, [&] { routes->file(res, "demo/garden", std::string(page) + ".html"); });
+      guarded(req, res, [&] { routes->file(req, res, "demo/garden", std::string(page) + ".html"); });
     });
   }
   server.Get(R"(/garden/assets/(.+))", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->file(res, "demo/garden/assets", req.matches[1].str()); });
+    guarded(req, res, [&] { routes->file(req, res, "demo/garden/assets", req.matches[1].str()); });
   });
 }
 
@@ -598,7 +605,7 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   });
   // The README, which the dashboard links to (how to declare a goal): the collector's own docs.
   server.Get("/README.md", [routes](const Request& req, Response& res) {
-    guarded(req, res, [&] { routes->file(res, ".", "README.md"); });
+    guarded(req, res, [&] { routes->file(req, res, ".", "README.md"); });
   });
   server.Get("/healthz", [](const Request& req, Response& res) {
     guarded(req, res, [&] { sendText(res, 200, "ok"); });
@@ -611,7 +618,7 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
       {R"(/dashboard/(.+))", "demo/dashboard"}};
   for (const auto& [pattern, dir] : mounts) {
     server.Get(pattern, [routes, dir = dir](const Request& req, Response& res) {
-      guarded(req, res, [&] { routes->file(res, dir, req.matches[1].str()); });
+      guarded(req, res, [&] { routes->file(req, res, dir, req.matches[1].str()); });
     });
   }
   if (options.demo) addShopRoutes(server, routes);

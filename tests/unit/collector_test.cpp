@@ -459,9 +459,37 @@ TEST_CASE("collector: static files, types and headers") {
         "text/css; charset=utf-8");
   CHECK(bodyOf(client.Get("/dashboard/dashboard.css")) == "table{}");
 
+  // Every file carries a validator of its bytes; asked again with it, the collector answers 304
+  // with no body. A chunk named by its hash is kept for good, the rest checked at each use.
+  root.write("dist/friction-core-CEUE5TBN.mjs", "export const glue = 1;");
+  auto chunk = client.Get("/dist/friction-core-CEUE5TBN.mjs");
+  REQUIRE(chunk);
+  CHECK(chunk->status == 200);
+  CHECK(chunk->get_header_value("Cache-Control") == "public, max-age=31536000, immutable");
+  const auto tag = wasm->get_header_value("ETag");
+  CHECK(tag.size() == 18);
+  CHECK(wasm->get_header_value("Cache-Control") == "no-cache");
+  auto again = client.Get("/dist/x.wasm", {{"If-None-Match", tag}});
+  REQUIRE(again);
+  CHECK(again->status == 304);
+  CHECK(again->body.empty());
+  CHECK(again->get_header_value("ETag") == tag);
+  auto other = client.Get("/dist/friction.js", {{"If-None-Match", tag}});
+  REQUIRE(other);
+  CHECK(other->status == 200);
+  CHECK(other->body == "var x;");
+  // A rebuilt file has another tag: the browser's old copy is not confirmed.
+  root.write("dist/x.wasm", std::string("\0asm\1\0\0\0\0", 9));
+  auto rebuilt = client.Get("/dist/x.wasm", {{"If-None-Match", tag}});
+  REQUIRE(rebuilt);
+  CHECK(rebuilt->status == 200);
+  CHECK(rebuilt->body.size() == 9);
+  CHECK(rebuilt->get_header_value("ETag") != tag);
+
   auto index = client.Get("/");
   REQUIRE(index);
   CHECK(index->body == "<h1>shop</h1>");
+  CHECK(index->get_header_value("ETag").empty());  // pages are made per request: never stored
   CHECK(index->get_header_value("Content-Security-Policy") == collector::kContentSecurityPolicy);
   CHECK(index->get_header_value("Cache-Control") == "no-store");
   CHECK(bodyOf(client.Get("/product/42")) == "<h1>product</h1>");

@@ -3,6 +3,7 @@
 // collectors (lanes.mjs), passes the rest on, and counts the request bodies sent to any
 // collector. Counting here, not in a Playwright route, keeps what a page sends as it closes
 // (sendBeacon, keepalive fetch): a route stops seeing the page's requests once it closes.
+import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
 import { answerPeer } from './lanes.mjs';
 
@@ -32,7 +33,15 @@ export async function startCountingProxy(collectorBase) {
     if (peer) {
       const answer = peer.anyOther && req.method === 'GET' ? { status: 404, contentType: 'text/plain', body: '' } : peer.response;
       const bytes = Buffer.from(answer.body);
-      res.writeHead(answer.status, { 'Content-Type': answer.contentType, 'Content-Length': bytes.length, 'Cache-Control': 'no-cache' });
+      // As the collector serves this SDK's files that keep their name from build to build
+      // (demo/collector/static_caching.h): checked again at each use, a 304 while unchanged.
+      const tag = `"${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}"`;
+      const headers = { 'Content-Type': answer.contentType, 'Cache-Control': 'no-cache', ETag: tag };
+      if (req.method === 'GET' && answer.status === 200 && ifNoneMatchNames(req.headers['if-none-match'], tag)) {
+        res.writeHead(304, headers);
+        return res.end();
+      }
+      res.writeHead(answer.status, { ...headers, 'Content-Length': bytes.length });
       return res.end(bytes);
     }
     const isPage = req.method === 'GET' && /text\/html/.test(req.headers.accept || '');
@@ -63,6 +72,11 @@ export async function startCountingProxy(collectorBase) {
     },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+// An If-None-Match header (a list, weak tags, or *) that names `tag`.
+function ifNoneMatchNames(header, tag) {
+  return String(header ?? '').split(',').map((t) => t.trim().replace(/^W\//, '')).some((t) => t === '*' || t === tag);
 }
 
 function forward(upstream, method, path, headers, body) {

@@ -1,0 +1,65 @@
+#include "static_caching.h"
+
+#include <cstdint>
+
+namespace friction::collector {
+namespace {
+
+// esbuild's [hash] in js/build.mjs's entryNames: eight of A-Z and 0-9.
+constexpr size_t kChunkHashLength = 8;
+
+bool isHashChar(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::string entityTagOf(std::string_view content) {
+  uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : content) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string tag = "\"";
+  for (int shift = 60; shift >= 0; shift -= 4) tag += kHex[(hash >> shift) & 0xf];
+  return tag + "\"";
+}
+
+bool ifNoneMatchNames(std::string_view if_none_match, std::string_view tag) {
+  size_t start = 0;
+  while (start <= if_none_match.size()) {
+    size_t end = if_none_match.find(',', start);
+    if (end == std::string_view::npos) end = if_none_match.size();
+    auto candidate = trimmed(if_none_match.substr(start, end - start));
+    if (candidate == "*") return true;
+    if (candidate.substr(0, 2) == "W/") candidate.remove_prefix(2);  // If-None-Match compares weakly
+    if (!candidate.empty() && candidate == tag) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+const char* cacheControlFor(std::string_view file_name) {
+  const auto slash = file_name.rfind('/');
+  if (slash != std::string_view::npos) file_name.remove_prefix(slash + 1);
+  constexpr std::string_view kPrefix = "friction-";
+  constexpr std::string_view kSuffix = ".mjs";
+  const size_t fixed = kPrefix.size() + kSuffix.size() + 1 + kChunkHashLength;  // 1: the dash
+  const bool chunk = file_name.size() > fixed && file_name.substr(0, kPrefix.size()) == kPrefix &&
+                     file_name.substr(file_name.size() - kSuffix.size()) == kSuffix &&
+                     file_name[file_name.size() - kSuffix.size() - kChunkHashLength - 1] == '-';
+  if (chunk) {
+    const auto hash = file_name.substr(file_name.size() - kSuffix.size() - kChunkHashLength, kChunkHashLength);
+    for (char c : hash)
+      if (!isHashChar(c)) return "no-cache";
+    return "public, max-age=31536000, immutable";
+  }
+  return "no-cache";
+}
+
+}  // namespace friction::collector
