@@ -41,6 +41,7 @@ export async function startCountingProxy(collectorBase) {
         res.writeHead(304, headers);
         return res.end();
       }
+      if (peer.own && answer.status === 200) counters?.served(pathname);
       res.writeHead(answer.status, { ...headers, 'Content-Length': bytes.length });
       return res.end(bytes);
     }
@@ -58,6 +59,7 @@ export async function startCountingProxy(collectorBase) {
       res.writeHead(answer.status, { ...answer.headers, 'content-length': html.length });
       return res.end(html);
     }
+    if (lane?.ownUrl?.(pathname) && answer.status === 200) counters?.served(pathname);
     res.writeHead(answer.status, answer.headers);
     res.end(answer.body);
   }

@@ -1,18 +1,21 @@
-// What the browser may reach: only loopback (the counting proxy). Anything else is aborted and
-// counted, so nothing leaves the machine and a peer phoning home shows in the table. The
-// SDK's own resources are read from the page's responses for bytes per page.
+// What the browser may reach: only loopback (the counting proxy). The bench's Chromium resolves
+// no other host (one_core_chromium.mjs), so nothing leaves the machine; every attempt is counted
+// here, so a peer phoning home shows in the table. Not a Playwright route: routing turns the
+// browser's HTTP cache off, and a visitor's later pages have theirs. The SDK's own resources
+// are read from the page's responses for bytes per page.
 import { answerPeer } from './lanes.mjs';
 
-export async function blockOutside(context, counters) {
-  await context.route((url) => url.hostname !== '127.0.0.1', async (route) => {
-    const url = new URL(route.request().url());
-    counters.blocked.push(url.origin + url.pathname);
-    await route.abort('blockedbyclient').catch(() => {});
+export function blockOutside(context, counters) {
+  context.on('requestfailed', (request) => {
+    const url = new URL(request.url());
+    if (/^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1') counters.blocked.push(url.origin + url.pathname);
   });
 }
 
 // The SDK's own resources as each page loaded them: body bytes (decoded), bytes on the wire
-// (Playwright's sizes(), from CDP's encodedDataLength), and the body itself for brotli.
+// (Playwright's sizes(), from CDP's encodedDataLength), and the body itself for brotli. Which
+// of them the browser's cache answered is known from the proxy (counters.served): run_journey.mjs
+// matches them.
 export function watchOwnResources(page, lane, counters) {
   page.on('response', async (response) => {
     try {
@@ -33,15 +36,21 @@ export function watchOwnResources(page, lane, counters) {
 export function newCounters() {
   const counters = {
     pageIndex: 0,
-    pages: [],          // [{ ownResources: [...], uploadBytes, uploads }]
+    pages: [],          // [{ ownResources: [...], served: Map(path -> bodies sent), uploadBytes, uploads }]
     blocked: [],
     errors: [],
     pageFor(index) {
-      while (counters.pages.length <= index) counters.pages.push({ ownResources: [], uploadBytes: 0, uploads: 0 });
+      while (counters.pages.length <= index) counters.pages.push({ ownResources: [], served: new Map(), uploadBytes: 0, uploads: 0 });
       return counters.pages[index];
     },
     own(index, resource) {
       counters.pageFor(index).ownResources.push(resource);
+    },
+    // The proxy sent the SDK's file `path` with its body (a 200, not a 304): downloaded by the
+    // page open then. What the page saw and the proxy did not send came from the browser's cache.
+    served(path) {
+      const page = counters.pageFor(Math.max(0, counters.pageIndex));
+      page.served.set(path, (page.served.get(path) ?? 0) + 1);
     },
     // Counted against the page open when it arrives: a beacon sent as a page goes away counts
     // for the next one, the last page's for the last page.

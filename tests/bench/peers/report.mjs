@@ -187,16 +187,19 @@ export function printReport(results, { laneNames, journeyNames, header, detail }
     }),
   ));
 
-  say('\nThe SDK\'s files as pages loaded them (raw / brotli -q11; how many page loads fetched each, of all)');
+  say('\nThe SDK\'s files as pages loaded them (raw / brotli -q11; how many page loads downloaded each, and how many had it from the browser\'s cache, of all)');
   for (const lane of sdkLanes) {
     const loads = results.filter((r) => r.lane === lane && !r.failed).flatMap((r) => r.pages);
     const files = new Map();
     for (const f of loads.flatMap((p) => p.ownFiles ?? [])) {
       const name = f.path.replace(/^\/peers\//, '');
-      if (!files.has(name)) files.set(name, { ...f, loads: 0 });
-      files.get(name).loads += 1;
+      if (!files.has(name)) files.set(name, { raw: null, brotli: 0, downloads: 0, cached: 0 });
+      const file = files.get(name);
+      if (f.cached) file.cached += 1;
+      else file.downloads += 1;
+      if (f.raw !== null && file.raw === null) Object.assign(file, { raw: f.raw, brotli: f.brotli });
     }
-    say(`  ${lane}: ${[...files].map(([name, f]) => `${name} ${kb(f.raw)}/${kb(f.brotli)} KB (${f.loads}/${loads.length})`).join(', ') || 'none'}`);
+    say(`  ${lane}: ${[...files].map(([name, f]) => `${name} ${kb(f.raw ?? 0)}/${kb(f.brotli)} KB (${f.downloads}+${f.cached} cached/${loads.length})`).join(', ') || 'none'}`);
   }
 
   say('\nPer journey (median over runs; ms over the no-SDK baseline: main-thread wall / CPU / script CPU)');

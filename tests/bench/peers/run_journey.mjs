@@ -51,11 +51,20 @@ export async function runJourney(browser, proxy, lane, journey) {
     }
     const pages = mainThreadByPage(events);
     pages.forEach((p, i) => {
-      const net = counters.pages[i] ?? { ownResources: [], uploadBytes: 0, uploads: 0 };
+      const net = counters.pages[i] ?? { ownResources: [], served: new Map(), uploadBytes: 0, uploads: 0 };
+      // A response the proxy did not send a body for came from the browser's cache (a 304, or
+      // a chunk kept for good): not downloaded, not counted in the page's bytes.
+      const served = new Map(net.served);
+      for (const r of net.ownResources) {
+        const left = served.get(r.path) ?? 0;
+        r.cached = left === 0;
+        if (r.cached) r.body = null;
+        else served.set(r.path, left - 1);
+      }
       p.ownRaw = net.ownResources.reduce((s, r) => s + (r.body?.length ?? 0), 0);
       p.ownBrotli = net.ownResources.reduce((s, r) => s + brotliSize(r.body), 0);
       p.ownWire = net.ownResources.reduce((s, r) => s + Math.max(0, r.wire ?? 0), 0);
-      p.ownFiles = net.ownResources.map((r) => ({ path: r.path, status: r.status, raw: r.body?.length ?? null, brotli: brotliSize(r.body), wire: r.wire }));
+      p.ownFiles = net.ownResources.map((r) => ({ path: r.path, status: r.status, cached: r.cached, raw: r.body?.length ?? null, brotli: brotliSize(r.body), wire: r.wire }));
       p.uploadBytes = net.uploadBytes;
       p.uploads = net.uploads;
     });
