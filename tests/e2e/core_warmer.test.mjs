@@ -15,8 +15,8 @@ const CORE_WARMER = /\/dist\/friction-core-warmer-[A-Z0-9]{8}\.mjs$/;
 
 // The wasm functions the page's main thread compiled while the visitor rage-clicked the coupon
 // button and the page flushed, its core started and its start-up done.
-async function compiledOnThePage(page) {
-  await page.goto(`${suite.collector.base}${PRODUCT_PAGE}`);
+async function compiledOnThePage(page, { arrive = (url) => page.goto(url) } = {}) {
+  await arrive(`${suite.collector.base}${PRODUCT_PAGE}`);
   assert.equal(await page.evaluate(() => window.friction.ready), true);
   await page.waitForTimeout(1500); // the first idle moment, and the worker's run, over
   const trace = await startTrace(suite.browser);
@@ -75,4 +75,26 @@ test('the core warm-up worker runs once the core runs, ends, and leaves the page
     assert.deepEqual(s.console.filter((line) => line.includes('[friction]')), []);
     assert.deepEqual(s.errors, []);
   }
+});
+
+test('a page reached from another page of the site starts no warm-up worker: its process has the core compiled', async () => {
+  const page = await visitor();
+  const seen = watchPage(page);
+  const workers = watchWorkers(page);
+  await page.goto(`${suite.collector.base}/`);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  await page.waitForTimeout(1500); // the first page's worker ran
+  const firstPageWorkers = workers.filter((w) => CORE_WARMER.test(w.url)).length;
+  // The page's own navigation: a same-origin referrer, as a link gives.
+  const next = await compiledOnThePage(page, {
+    arrive: (url) => Promise.all([page.waitForURL(url), page.evaluate((href) => { location.href = href; }, url)]),
+  });
+  await page.close();
+
+  assert.equal(firstPageWorkers, 1, `the first page warms the core up: ${JSON.stringify(workers)}`);
+  assert.equal(workers.filter((w) => CORE_WARMER.test(w.url)).length, 1, `no worker for the next page: ${JSON.stringify(workers)}`);
+  assert.ok(next.detections.includes('rage_click'), `the rage click is told: ${JSON.stringify(next.detections)}`);
+  assert.ok(next.compiled <= 10, `the next page finds the functions compiled: ${next.compiled} compiled on its main thread`);
+  assert.deepEqual(seen.console.filter((line) => line.includes('[friction]')), []);
+  assert.deepEqual(seen.errors, []);
 });
