@@ -45,21 +45,21 @@ bool ifNoneMatchNames(std::string_view if_none_match, std::string_view tag) {
 }
 
 const char* cacheControlFor(std::string_view file_name) {
-  const auto slash = file_name.rfind('/');
-  if (slash != std::string_view::npos) file_name.remove_prefix(slash + 1);
+  constexpr const char* kCheckEachUse = "no-cache";
   constexpr std::string_view kPrefix = "friction-";
   constexpr std::string_view kSuffix = ".mjs";
-  const size_t fixed = kPrefix.size() + kSuffix.size() + 1 + kChunkHashLength;  // 1: the dash
-  const bool chunk = file_name.size() > fixed && file_name.substr(0, kPrefix.size()) == kPrefix &&
-                     file_name.substr(file_name.size() - kSuffix.size()) == kSuffix &&
-                     file_name[file_name.size() - kSuffix.size() - kChunkHashLength - 1] == '-';
-  if (chunk) {
-    const auto hash = file_name.substr(file_name.size() - kSuffix.size() - kChunkHashLength, kChunkHashLength);
-    for (char c : hash)
-      if (!isHashChar(c)) return "no-cache";
-    return "public, max-age=31536000, immutable";
-  }
-  return "no-cache";
+  const auto slash = file_name.rfind('/');
+  if (slash != std::string_view::npos) file_name.remove_prefix(slash + 1);
+  // friction-<chunk>-<HASH>.mjs: the stem ends in a dash and the hash, after a chunk name.
+  if (file_name.substr(0, kPrefix.size()) != kPrefix || file_name.size() < kSuffix.size() ||
+      file_name.substr(file_name.size() - kSuffix.size()) != kSuffix)
+    return kCheckEachUse;
+  const auto stem = file_name.substr(0, file_name.size() - kSuffix.size());
+  if (stem.size() < kPrefix.size() + 2 + kChunkHashLength || stem[stem.size() - kChunkHashLength - 1] != '-')
+    return kCheckEachUse;
+  for (char c : stem.substr(stem.size() - kChunkHashLength))
+    if (!isHashChar(c)) return kCheckEachUse;
+  return "public, max-age=31536000, immutable";
 }
 
 }  // namespace friction::collector

@@ -125,8 +125,8 @@ function perPageRows(results, lanes, journeyNames) {
 }
 
 // Where each lane's main-thread CPU goes, by kind of task (main_thread.mjs's taskKinds), and
-// the wasm functions its main thread compiled: lane -> { pages, kinds: Map(kind -> { tasks,
-// cpuMs } a page), wasmCompiles: { first, later } (a page, first pages of a journey apart) }.
+// the wasm functions its main thread compiled: lane -> { kinds: Map(kind -> { tasks, cpuMs } a
+// page), wasmCompiles: { first, later } (a page, first pages of a journey apart) }.
 export function taskKindsByLane(results, laneNames) {
   const out = new Map();
   for (const lane of laneNames) {
@@ -140,7 +140,7 @@ export function taskKindsByLane(results, laneNames) {
       }
     }
     const compilesOf = (list) => (list.length ? mean(list.map((p) => p.wasmCompiles ?? 0)) : 0);
-    out.set(lane, { pages: pages.length, kinds, wasmCompiles: { first: compilesOf(pages.filter((p) => p.first)), later: compilesOf(pages.filter((p) => !p.first)) } });
+    out.set(lane, { kinds, wasmCompiles: { first: compilesOf(pages.filter((p) => p.first)), later: compilesOf(pages.filter((p) => !p.first)) } });
   }
   return out;
 }

@@ -21,7 +21,7 @@ export async function runJourney(browser, proxy, lane, journey) {
   const consoleErrors = [];
   try {
     if (lane.initScript) await context.addInitScript(...lane.initScript);
-    await blockOutside(context, counters);
+    blockOutside(context, counters);
     const page = await context.newPage();
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${String(error).slice(0, 160)}`));
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text().slice(0, 160)));
@@ -51,7 +51,7 @@ export async function runJourney(browser, proxy, lane, journey) {
     }
     const pages = mainThreadByPage(events);
     pages.forEach((p, i) => {
-      const net = counters.pages[i] ?? { ownResources: [], served: new Map(), uploadBytes: 0, uploads: 0 };
+      const net = counters.pageFor(i);
       // A response the proxy did not send a body for came from the browser's cache (a 304, or
       // a chunk kept for good): not downloaded, not counted in the page's bytes.
       const served = new Map(net.served);

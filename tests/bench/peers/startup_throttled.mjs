@@ -49,7 +49,7 @@ async function startupOnce(browser, proxy, lane, rate) {
   try {
     if (lane.initScript) await context.addInitScript(...lane.initScript);
     await context.addInitScript(noteFrictionReady);
-    await blockOutside(context, counters);
+    blockOutside(context, counters);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
