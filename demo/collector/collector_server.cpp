@@ -552,6 +552,7 @@ bool setUpCollector(httplib::Server& server, const CollectorOptions& options, st
   if (options.demo) body_routes.push_back({kGardenAccountPath, kMaxGardenAccountBytes});
   if (options.demo) body_routes.push_back({kAccountPath, kMaxAccountBytes});
   server.set_pre_routing_handler([body_routes](const Request& req, Response& res) {
+    answerWithWholeBody(req);
     return refuseUnwantedBodies(body_routes, req, res);
   });
   const ConnectionLimits& limits = options.connections;

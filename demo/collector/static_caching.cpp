@@ -62,4 +62,11 @@ const char* cacheControlFor(std::string_view file_name) {
   return "public, max-age=31536000, immutable";
 }
 
+void answerWithWholeBody(const httplib::Request& req) {
+  // httplib hands handlers a const view of a request it owns as a non-const local, and reads
+  // req.ranges only after routing, to cut the body: clearing them here is defined and is the one
+  // way 0.11 offers to turn its range handling off.
+  const_cast<httplib::Request&>(req).ranges.clear();
+}
+
 }  // namespace friction::collector

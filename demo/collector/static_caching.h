@@ -3,6 +3,8 @@
 // bytes, so a page that asks again for an unchanged file gets a 304 with no body instead of the
 // whole file; and a chunk whose name carries a hash of its code is kept for good.
 #pragma once
+#include <httplib.h>
+
 #include <string>
 #include <string_view>
 
@@ -19,5 +21,12 @@ bool ifNoneMatchNames(std::string_view if_none_match, std::string_view tag);
 // code (dist/'s friction-<chunk>-<HASH>.mjs, js/build.mjs); the others are checked again at each
 // use (no-cache), so a rebuilt SDK or an edited page is seen at once, for a 304 when unchanged.
 const char* cacheControlFor(std::string_view file_name);
+
+// Makes httplib answer `req` with the whole body, as if it had no Range header (which HTTP lets a
+// server do). Called before routing. Why: with a validator on its files, a browser keeps a
+// download that was cut off (a visitor leaving the page mid-load) and later asks for the rest
+// with Range and If-Range; httplib 0.11 cuts every body to the range but keeps the handler's 200,
+// so the browser took the tail for the whole file (a wasm file failing its SHA-256 check).
+void answerWithWholeBody(const httplib::Request& req);
 
 }  // namespace friction::collector

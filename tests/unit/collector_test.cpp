@@ -485,6 +485,17 @@ TEST_CASE("collector: static files, types and headers") {
   CHECK(rebuilt->status == 200);
   CHECK(rebuilt->body.size() == 9);
   CHECK(rebuilt->get_header_value("ETag") != tag);
+  // A browser resuming a download it kept cut off asks for the rest with Range (and If-Range):
+  // it gets the whole file, never a tail it could take for the file.
+  auto resumed = client.Get("/dist/x.wasm", {{"Range", "bytes=4-"}, {"If-Range", tag}});
+  REQUIRE(resumed);
+  CHECK(resumed->status == 200);
+  CHECK(resumed->body.size() == 9);
+  CHECK(resumed->get_header_value("Content-Range").empty());
+  auto missing = client.Get("/dist/none.wasm", {{"Range", "bytes=0-1"}});
+  REQUIRE(missing);
+  CHECK(missing->status == 404);
+  CHECK(missing->get_header_value("Content-Range").empty());
 
   auto index = client.Get("/");
   REQUIRE(index);
