@@ -3,7 +3,7 @@
 // page; before that nothing needs encoding. A bare WebAssembly module: this file is its glue
 // (the C side is wasm/codec_exports.cpp).
 import { codecImports } from './codec_imports.js';
-import { checkedBytes, CODEC_SHA256 } from './wasm_digest.js';
+import { CODEC_SHA256, fetchChecked } from './wasm_digest.js';
 import { replyOfWorker } from './warm_up_worker.js';
 
 // How long the page waits for the warm-up worker before compiling the codec itself. The worker
@@ -64,10 +64,7 @@ export async function loadCodec(source, fetchWith, { expected = CODEC_SHA256, wa
     const { instance } = await WebAssembly.instantiate(source, codecImports());
     return new Codec(instance);
   }
-  const get = fetchWith || globalThis.fetch;
-  const response = await get.call(globalThis, source, { credentials: 'omit', referrerPolicy: 'no-referrer' });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const bytes = await checkedBytes(await response.arrayBuffer(), expected, 'friction-codec.wasm');
+  const bytes = await fetchChecked(source, expected, 'friction-codec.wasm', fetchWith || globalThis.fetch);
   const module = warmerUrl && (await compiledInWorker(bytes, warmerUrl));
   if (module) return new Codec(await WebAssembly.instantiate(module, codecImports()));
   const { instance } = await WebAssembly.instantiate(bytes, codecImports());

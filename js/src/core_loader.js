@@ -9,7 +9,7 @@
 import { chunkUrl, loadChunk } from './chunks.js';
 import { whenIdle, yieldToPage } from './idle.js';
 import { log } from './log.js';
-import { checkedBytes, CORE_SHA256, DigestMismatch } from './wasm_digest.js';
+import { CORE_SHA256, DigestMismatch, fetchChecked } from './wasm_digest.js';
 import { replyOfWorker, workerMayRun } from './warm_up_worker.js';
 
 // How long the warm-up worker may take before it is ended: it lives 50-130 ms here.
@@ -20,11 +20,7 @@ const FETCH_OPTIONS = { credentials: 'omit', referrerPolicy: 'no-referrer' };
 // 'ab12…' (hex) -> 'sha256-qxI…' (the form the fetch's integrity option takes).
 const integrityOf = (hex) => `sha256-${btoa(String.fromCharCode(...hex.match(/../g).map((byte) => parseInt(byte, 16))))}`;
 
-async function coreBytes(wasmUrl) {
-  const response = await fetch(wasmUrl, FETCH_OPTIONS);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return new Uint8Array(await checkedBytes(await response.arrayBuffer(), CORE_SHA256, 'friction.wasm'));
-}
+const coreBytes = async (wasmUrl) => new Uint8Array(await fetchChecked(wasmUrl, CORE_SHA256, 'friction.wasm'));
 
 let toldType = false;
 

@@ -30,3 +30,21 @@ export async function checkedBytes(bytes, expected, name, subtle = globalThis.cr
     throw new DigestMismatch(`${name} is not the file this friction.js was built with; copy all of dist/ from one build.`);
   return bytes;
 }
+
+// The checked bytes of the file at url, fetched as the SDK fetches its files (no cookies, no
+// referrer). A copy that fails the check is fetched once more past the browser's HTTP cache:
+// what the cache gave may be stale, or pieced together from a server's wrong answer to a range
+// request; only a fresh copy that fails too is refused. fetchWith: the fetch to use.
+export async function fetchChecked(url, expected, name, fetchWith = globalThis.fetch) {
+  const download = async (cache) => {
+    const response = await fetchWith.call(globalThis, url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.arrayBuffer();
+  };
+  try {
+    return await checkedBytes(await download('default'), expected, name);
+  } catch (error) {
+    if (!(error instanceof DigestMismatch)) throw error;
+    return checkedBytes(await download('reload'), expected, name);
+  }
+}

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { loadCodec } from '../../js/src/codec_loader.js';
 import { CodecPipe } from '../../js/src/codec_pipe.js';
-import { checkedBytes, DigestMismatch } from '../../js/src/wasm_digest.js';
+import { checkedBytes, DigestMismatch, fetchChecked } from '../../js/src/wasm_digest.js';
 import { consoleMessages, fakeFetch, settle } from './fakes.mjs';
 
 const bytes = new TextEncoder().encode('not really wasm');
@@ -26,8 +26,25 @@ test('without crypto.subtle (plain http) the check is skipped, with one console 
 });
 
 test('a codec whose bytes are not the build\'s is never instantiated', async () => {
-  const { fetch } = fakeFetch(() => new Response(bytes));
+  const { fetch, requests } = fakeFetch(() => new Response(bytes));
   await assert.rejects(loadCodec('https://cdn.example/friction-codec.wasm', fetch, { expected: digestOf('the real codec') }), DigestMismatch);
+  assert.deepEqual(requests.map((request) => request.init.cache), ['default', 'reload'], 'refused only once a fresh copy failed too');
+});
+
+test('a copy from the HTTP cache that fails the check is fetched again past the cache, and that one is used', async () => {
+  const wrongCopy = bytes.slice(0, 3); // e.g. a tail that a server gave for a range as if whole
+  const { fetch, requests } = fakeFetch((request) => new Response(request.init.cache === 'reload' ? bytes : wrongCopy));
+  const checked = new Uint8Array(await fetchChecked('https://cdn.example/friction.wasm', digestOf(bytes), 'friction.wasm', fetch));
+  assert.deepEqual(checked, bytes);
+  assert.equal(requests.length, 2);
+  assert.deepEqual(requests[0].init, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'default' });
+  assert.equal(requests[1].init.cache, 'reload');
+});
+
+test('a file that cannot be had is not asked for twice: only a wrong copy is', async () => {
+  const { fetch, requests } = fakeFetch(() => 404);
+  await assert.rejects(fetchChecked('https://cdn.example/friction.wasm', digestOf(bytes), 'friction.wasm', fetch), /HTTP 404/);
+  assert.equal(requests.length, 1);
 });
 
 test('a refused codec: nothing is sent, one console message, no fetch again', async (t) => {
