@@ -7,6 +7,7 @@
 // instantiateStreaming, friction.wasm served with another type than application/wasm), the
 // bytes are fetched and checked here, then compiled.
 import { chunkUrl, loadChunk } from './chunks.js';
+import { reachedFromThisSite } from './earlier_page.js';
 import { whenIdle, yieldToPage } from './idle.js';
 import { log } from './log.js';
 import { CORE_SHA256, DigestMismatch, fetchChecked } from './wasm_digest.js';
@@ -74,25 +75,10 @@ function warmUpOffThread(source) {
   });
 }
 
-// Whether an earlier page of this site most likely compiled the core already: a page reached
-// from one (a same-origin referrer) runs in the renderer process that ran it, and V8 keeps a
-// module's compiled code for the process, keyed by its bytes, so the page's own module finds its
-// functions done and a warm-up worker would compile nothing (the side-by-side bench: 0.9
-// functions compiled on a later page's main thread, and each worker costs the page some 40
-// tasks of its own). Where the guess is wrong (a link opened in a new tab, another process), the
-// page compiles what it calls at its first call, a few dozen small functions.
-function compiledByAnEarlierPage() {
-  try {
-    return Boolean(document.referrer) && new URL(document.referrer).origin === location.origin;
-  } catch {
-    return false;
-  }
-}
-
 // The Emscripten glue with our instantiation (its instantiateWasm hook): resolves to the module.
 function createCore(createFrictionCore, wasmUrl, download) {
   let bytesForWarmUp = null;
-  const warm = workerMayRun(chunkUrl('core-warmer')) && !compiledByAnEarlierPage();
+  const warm = workerMayRun(chunkUrl('core-warmer')) && !reachedFromThisSite(); // earlier_page.js
   const keep = warm ? (source) => { bytesForWarmUp = source; } : () => {};
   return new Promise((resolve, reject) => {
     createFrictionCore({

@@ -18,6 +18,7 @@ import { GOAL_NAME_PATTERN } from './config.js';
 import { CORE_TABLES_FINGERPRINT, Sizes } from './generated/core_tables.js';
 import { RingWriter } from './ring_writer.js';
 import { watchSteps } from './steps.js';
+import { reachedFromThisSite } from './earlier_page.js';
 import { forgetTabMemory, TabMemory } from './tab_memory.js';
 import { startFinder } from './finder/index.js';
 import { TargetRegistry } from './targets.js';
@@ -112,7 +113,9 @@ export class Friction {
         collector: config.collector,
         // The page's own fetch, kept aside by capture once it runs, so sending is not a page fact.
         fetch: (...args) => (this.pageFetch || window.fetch)(...args),
-        warmerUrl: chunkUrl('codec-warmer'),
+        // The codec compiled on a worker's thread, unless the page before this one, on this site
+        // and with this consent, loaded it already: this renderer process then has its code.
+        warmerUrl: reachedFromThisSite() && this.consentWithoutCore !== 'none' ? '' : chunkUrl('codec-warmer'),
         // Both ask the core's consent, from the answers to fetches too.
         onSent: this.guard(({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel() === 'signals' }), 'ledger'),
         keepOnDevice: this.guard(() => this.consentLevel() === 'signals', 'consent'),

@@ -1,14 +1,17 @@
 // The codec's warm-up runs in a worker (js/src/chunks/codec_warmer.js) where the page allows one,
 // so that compiling the codec does not take the page's main thread; where it does not (a CSP
 // without workers), the page compiles the codec itself, and batches go out just the same, with
-// no message of the SDK's in the console.
+// no message of the SDK's in the console. A page reached from another page of the site, where
+// the codec ran, needs no worker: its renderer process has the codec's code.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { startTrace } from '../bench/peers/trace_session.mjs';
 import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage, watchWorkers } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 
 const PRODUCT_PAGE = '/product/8812';
+const CODEC_WARMER = /\/dist\/friction-codec-warmer-[A-Z0-9]{8}\.mjs$/;
 const sdkMessages = (seen) => seen.console.filter((line) => line.includes('[friction]'));
 
 // Runs in the page: what each WebAssembly.instantiate call of the page got, a compiled module or
@@ -52,7 +55,7 @@ test('a consented visitor: the codec is compiled in a worker that ends once it h
   const workers = watchWorkers(page);
   const { instantiatedFrom, batches } = await visitAndSend(page);
   assert.deepEqual(instantiatedFrom, ['module'], 'the page made its codec from the module the worker compiled');
-  const codecWorkers = workers.filter((worker) => /\/dist\/friction-codec-warmer-[A-Z0-9]{8}\.mjs$/.test(worker.url));
+  const codecWorkers = workers.filter((worker) => CODEC_WARMER.test(worker.url));
   assert.equal(codecWorkers.length, 1, `one codec worker (the core has its own, core_warmer.test.mjs): ${JSON.stringify(workers)}`);
   assert.equal(codecWorkers[0].closed, true, 'the worker is gone once the module is handed over');
   assert.ok(batches >= 1, `the page's batch reached the collector; the page said:\n${seen.console.join('\n')}`);
@@ -77,4 +80,57 @@ test('a CSP that forbids workers: the page compiles the codec itself, and the ba
   assert.ok(batches >= 1, `the page's batch reached the collector; the page said:\n${seen.console.join('\n')}`);
   assert.deepEqual(sdkMessages(seen), []);
   assert.deepEqual(seen.errors, []);
+});
+
+// The wasm functions the page's main thread compiled (Chromium's trace) while `act` ran.
+async function compiledOnMainThreadDuring(act) {
+  const trace = await startTrace(suite.browser);
+  let events;
+  try {
+    await act();
+  } finally {
+    events = await trace.stop();
+  }
+  const mainThreads = new Set(events
+    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  return events.filter((e) => e.name === 'wasm.CompileLazy' && mainThreads.has(`${e.pid}:${e.tid}`)).length;
+}
+
+// A rage click on the coupon button and the batch it makes sent (friction.flush()): the wasm
+// functions the page's main thread compiled meanwhile, the core's and the codec's.
+async function compiledToSendABatch(page) {
+  await page.waitForFunction(() => window.instantiated >= 1, null, { timeout: 15000 });
+  await page.waitForTimeout(1500); // the codec's idle warm-up steps
+  const before = suite.collector.storedBatches();
+  const compiled = await compiledOnMainThreadDuring(async () => {
+    await clickRepeatedly(page, '#apply-coupon', 4, 120);
+    await page.waitForTimeout(1200);
+    await page.evaluate(() => window.friction.flush());
+    for (let waited = 0; waited < 10000 && suite.collector.storedBatches() === before; waited += 250) await page.waitForTimeout(250);
+  });
+  return { compiled, sent: suite.collector.storedBatches() > before };
+}
+
+test('a page reached from another page of the site starts no codec worker: its process has the codec compiled', async () => {
+  const page = await newAnsweredPage(suite.browser, {}, { level: 'signals' });
+  await page.addInitScript(watchInstantiate);
+  const seen = watchPage(page);
+  const workers = watchWorkers(page);
+  const codecWorkers = () => workers.filter((worker) => CODEC_WARMER.test(worker.url)).length;
+  await page.goto(`${suite.collector.base}${PRODUCT_PAGE}`);
+  const first = await compiledToSendABatch(page);
+  assert.equal(codecWorkers(), 1, 'the first page compiles the codec in a worker');
+
+  // The page's own navigation: a same-origin referrer, as a link gives.
+  const url = `${suite.collector.base}${PRODUCT_PAGE}?again`;
+  await Promise.all([page.waitForURL(url), page.evaluate((href) => { location.href = href; }, url)]);
+  const next = await compiledToSendABatch(page);
+  assert.deepEqual(await page.evaluate(() => window.instantiatedFrom), ['bytes'], 'the next page instantiates the codec from its bytes');
+  assert.equal(codecWorkers(), 1, `no codec worker for the next page: ${JSON.stringify(workers)}`);
+  assert.ok(first.sent && next.sent, `both pages' batches reached the collector; the page said:\n${seen.console.join('\n')}`);
+  assert.ok(next.compiled <= Math.min(10, first.compiled), `the next page finds the codec's functions compiled: ${next.compiled} compiled on its main thread, ${first.compiled} on the first page`);
+  assert.deepEqual(sdkMessages(seen), []);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
 });
