@@ -98,8 +98,10 @@ export class Transport {
     if (!this.beacon) return this.postAll();
     for (const batch of [...this.queue]) {
       if (this.inFlight.has(batch.id) || batch.beaconed) continue;
-      // No content type: a Blob without one keeps the beacon a CORS "simple" request.
-      if (!this.beacon(this.url, new Blob([batch.frame]))) {
+      // The bytes themselves, not a Blob: a BufferSource sends no content type (a CORS "simple"
+      // request), and a beacon from a Blob took Chromium 2-3 ms of the page's pagehide, against
+      // 0.2-0.5 ms.
+      if (!this.beacon(this.url, batch.frame)) {
         if (!batch.kept) this.keep(batch); // for the next page
         continue;
       }
