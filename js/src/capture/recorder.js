@@ -1,8 +1,11 @@
 // Writes records into the core's ring and decides when the core reads them: shortly after new
 // events (one call per batch), and at the time the core says it next has something to decide.
-// Long enough to batch a burst of pointer moves and scrolls; a click asks for the next task
-// instead (soon()), so that help for a rage click comes within a few ms of its third click.
-const DRAIN_DELAY_MS = 50;
+// Long enough that moving, scrolling or typing wakes the core a few times a second rather than
+// at every pause of 50 ms (each wake-up is a task of the page's: a timer, a call into the core,
+// its answers read), short enough that an offer of help still follows what caused it at once to
+// a visitor. A click asks for the next task instead (soon()), so that help for a rage click
+// comes within a few ms of its third click.
+const DRAIN_DELAY_MS = 200;
 
 export class Recorder {
   // guard(fn, what): core_guard.js's; the timers call into the core, and a trap must not reach
