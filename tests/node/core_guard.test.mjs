@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { captureErrorsAndRequests } from '../../js/src/capture/errors_and_requests.js';
-import { Recorder } from '../../js/src/capture/recorder.js';
+import { DRAIN_DELAY_MS, Recorder } from '../../js/src/capture/recorder.js';
 import { coreGuard } from '../../js/src/core_guard.js';
 import { consoleMessages } from './fakes.mjs';
 
@@ -28,7 +28,7 @@ test('a trap in the drain timer stays inside: the SDK is off once, one console m
   const messages = consoleMessages(t);
   const { recorder, off, drains } = recorderOverTrappingCore();
   recorder.record(1, 0);
-  await wait(80); // the drain timer (50 ms) runs and traps
+  await wait(DRAIN_DELAY_MS + 30); // the drain timer runs and traps
   assert.equal(drains.count, 1);
   assert.equal(off.count, 1);
   assert.equal(messages.error.length, 1);

@@ -5,7 +5,7 @@
 // its answers read), short enough that an offer of help still follows what caused it at once to
 // a visitor. A click asks for the next task instead (soon()), so that help for a rage click
 // comes within a few ms of its third click.
-const DRAIN_DELAY_MS = 200;
+export const DRAIN_DELAY_MS = 200;
 
 export class Recorder {
   // guard(fn, what): core_guard.js's; the timers call into the core, and a trap must not reach
