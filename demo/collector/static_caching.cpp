@@ -44,12 +44,19 @@ bool ifNoneMatchNames(std::string_view if_none_match, std::string_view tag) {
   return false;
 }
 
+// How long the wasm files may be used without asking again. friction.js, checked at each use,
+// names the SHA-256 of the two it was built with and refetches one that differs past the cache
+// (js/src/wasm_digest.js): a copy an hour stale costs a returning visitor one download after a
+// new build, never a mixed one, and spares every later page of a visit a round trip for each.
+constexpr const char* kWasmForAnHour = "public, max-age=3600";
+
 const char* cacheControlFor(std::string_view file_name) {
   constexpr const char* kCheckEachUse = "no-cache";
   constexpr std::string_view kPrefix = "friction-";
   constexpr std::string_view kSuffix = ".mjs";
   const auto slash = file_name.rfind('/');
   if (slash != std::string_view::npos) file_name.remove_prefix(slash + 1);
+  if (file_name == "friction.wasm" || file_name == "friction-codec.wasm") return kWasmForAnHour;
   // friction-<chunk>-<HASH>.mjs: the stem ends in a dash and the hash, after a chunk name.
   if (file_name.substr(0, kPrefix.size()) != kPrefix || file_name.size() < kSuffix.size() ||
       file_name.substr(file_name.size() - kSuffix.size()) != kSuffix)

@@ -18,8 +18,10 @@ std::string entityTagOf(std::string_view content);
 bool ifNoneMatchNames(std::string_view if_none_match, std::string_view tag);
 
 // Cache-Control for a file by its name: a year and immutable for a chunk named by a hash of its
-// code (dist/'s friction-<chunk>-<HASH>.mjs, js/build.mjs); the others are checked again at each
-// use (no-cache), so a rebuilt SDK or an edited page is seen at once, for a 304 when unchanged.
+// code (dist/'s friction-<chunk>-<HASH>.mjs, js/build.mjs); an hour for the two wasm files, whose
+// SHA-256 friction.js checks (a stale copy is fetched again past the cache); the others are
+// checked again at each use (no-cache), so a rebuilt SDK or an edited page is seen at once, for a
+// 304 when unchanged.
 const char* cacheControlFor(std::string_view file_name);
 
 // Makes httplib answer `req` with the whole body, as if it had no Range header (which HTTP lets a

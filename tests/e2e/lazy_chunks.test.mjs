@@ -139,3 +139,29 @@ test('a script tag and a module on one page: one Privacy button, one panel', asy
   assert.equal(await page.locator('friction-consent-panel').count(), 1);
   await context.close();
 });
+
+// The two wasm files are kept for an hour (friction.js checks their SHA-256 and fetches a stale
+// one again past the cache); friction.js itself is asked again at each page, for a 304.
+test('a later page of the visit takes both wasm files from the cache without asking the collector; friction.js is asked again', async () => {
+  const page = await newAnsweredPage(suite.browser, {}, { level: 'signals' });
+  const network = await page.context().newCDPSession(page);
+  await network.send('Network.enable');
+  const sent = []; // what went to the collector: a file from the cache without asking is not here
+  const urls = new Map();
+  network.on('Network.requestWillBeSent', ({ requestId, request }) => urls.set(requestId, new URL(request.url).pathname));
+  network.on('Network.responseReceivedExtraInfo', ({ requestId, statusCode }) => sent.push([urls.get(requestId), statusCode]));
+  await page.goto(`${suite.collector.base}/`);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/friction-codec.wasm')));
+  const firstPage = sent.splice(0);
+  assert.deepEqual(firstPage.filter(([path]) => /\.wasm$/.test(path)).sort(),
+    [['/dist/friction-codec.wasm', 200], ['/dist/friction.wasm', 200]], 'the first page downloads both');
+
+  await page.goto(`${suite.collector.base}/product/8812`);
+  assert.equal(await page.evaluate(() => window.friction.ready), true);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/friction-codec.wasm')));
+  await page.waitForTimeout(300);
+  assert.deepEqual(sent.filter(([path]) => /\.wasm$/.test(path)), [], `the next page asks for neither: ${JSON.stringify(sent)}`);
+  assert.deepEqual(sent.filter(([path]) => path === '/dist/friction.js'), [['/dist/friction.js', 304]]);
+  await page.close();
+});
