@@ -42,7 +42,8 @@ async function waitForHealth(url, process, output) {
 
 // simulate: { days, visitorsPerDay }: the database starts with that much simulated shop traffic
 // (demo/simulate/, the SDK's engine on generated journeys), as the demo's first run does.
-export async function startCollector({ simulate = null } = {}) {
+// serveFrom: the directory it serves demo/ and dist/ from, if not this repo.
+export async function startCollector({ simulate = null, serveFrom = root } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'friction-e2e-'));
   const db = join(dir, 'signals.db');
   if (simulate) {
@@ -55,7 +56,7 @@ export async function startCollector({ simulate = null } = {}) {
   // As scripts/demo.sh: a fresh token for the views, and the shop's pages (data-site="demo")
   // registered as the site that may write.
   const token = randomBytes(24).toString('hex');
-  const args = ['--port', String(port), '--db', db, '--root', root, '--site', `demo=${base}`, '--demo'];
+  const args = ['--port', String(port), '--db', db, '--root', serveFrom, '--site', `demo=${base}`, '--demo'];
   const child = spawn(join(root, 'build/friction-collector'), args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FRICTION_ACCESS_TOKEN: token },
