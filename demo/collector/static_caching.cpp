@@ -45,10 +45,12 @@ bool ifNoneMatchNames(std::string_view if_none_match, std::string_view tag) {
 }
 
 // How long the wasm files may be used without asking again. friction.js, checked at each use,
-// names the SHA-256 of the two it was built with and refetches one that differs past the cache
-// (js/src/wasm_digest.js): a copy an hour stale costs a returning visitor one download after a
-// new build, never a mixed one, and spares every later page of a visit a round trip for each.
-constexpr const char* kWasmForAnHour = "public, max-age=3600";
+// names the SHA-256 of the two it was built with and refetches one that differs past the
+// browser's cache (js/src/wasm_digest.js): a copy an hour stale costs a returning visitor one
+// download after a new build, and spares every later page of a visit a round trip for each.
+// Private: a shared cache (a CDN) may not answer that refetch past it, and would then serve the
+// old build's file for the hour.
+constexpr const char* kWasmForAnHour = "private, max-age=3600";
 
 const char* cacheControlFor(std::string_view file_name) {
   constexpr const char* kCheckEachUse = "no-cache";

@@ -113,8 +113,9 @@ export class Friction {
         collector: config.collector,
         // The page's own fetch, kept aside by capture once it runs, so sending is not a page fact.
         fetch: (...args) => (this.pageFetch || window.fetch)(...args),
-        // The codec compiled on a worker's thread, unless the page before this one, on this site
-        // and with this consent, loaded it already: this renderer process then has its code.
+        // The codec compiled on a worker's thread, unless this page was reached from another of
+        // the site and its consent at its start let the codec load: most likely the page before
+        // loaded it in this renderer process, which keeps its code (earlier_page.js).
         warmerUrl: reachedFromThisSite() && this.consentWithoutCore !== 'none' ? '' : chunkUrl('codec-warmer'),
         // Both ask the core's consent, from the answers to fetches too.
         onSent: this.guard(({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel() === 'signals' }), 'ledger'),

@@ -34,17 +34,19 @@ export async function checkedBytes(bytes, expected, name, subtle = globalThis.cr
 // The checked bytes of the file at url, fetched as the SDK fetches its files (no cookies, no
 // referrer). A copy that fails the check is fetched once more past the browser's HTTP cache:
 // what the cache gave may be stale, or pieced together from a server's wrong answer to a range
-// request; only a fresh copy that fails too is refused. fetchWith: the fetch to use.
-export async function fetchChecked(url, expected, name, fetchWith = globalThis.fetch) {
+// request; only a fresh copy that fails too is refused. Where the check cannot run (plain http),
+// the cache must ask the server first (no-cache): a copy it kept for a while may be another
+// build's. fetchWith: the fetch to use; subtle: as checkedBytes's.
+export async function fetchChecked(url, expected, name, fetchWith = globalThis.fetch, subtle = globalThis.crypto && globalThis.crypto.subtle) {
   const download = async (cache) => {
     const response = await fetchWith.call(globalThis, url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.arrayBuffer();
   };
   try {
-    return await checkedBytes(await download('default'), expected, name);
+    return await checkedBytes(await download(expected && subtle ? 'default' : 'no-cache'), expected, name, subtle);
   } catch (error) {
     if (!(error instanceof DigestMismatch)) throw error;
-    return checkedBytes(await download('reload'), expected, name);
+    return checkedBytes(await download('reload'), expected, name, subtle);
   }
 }

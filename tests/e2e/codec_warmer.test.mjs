@@ -129,6 +129,7 @@ test('a page reached from another page of the site starts no codec worker: its p
   assert.deepEqual(await page.evaluate(() => window.instantiatedFrom), ['bytes'], 'the next page instantiates the codec from its bytes');
   assert.equal(codecWorkers(), 1, `no codec worker for the next page: ${JSON.stringify(workers)}`);
   assert.ok(first.sent && next.sent, `both pages' batches reached the collector; the page said:\n${seen.console.join('\n')}`);
+  assert.ok(first.compiled > 0, 'the trace sees the functions the first page compiled');
   assert.ok(next.compiled <= Math.min(10, first.compiled), `the next page finds the codec's functions compiled: ${next.compiled} compiled on its main thread, ${first.compiled} on the first page`);
   assert.deepEqual(sdkMessages(seen), []);
   assert.deepEqual(seen.errors, []);

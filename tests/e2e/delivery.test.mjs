@@ -188,12 +188,16 @@ test('a beacon is not a delivery: the batch it carried stays in the outbox until
 // leaves a page while the codec comes in cuts it off so; here the test's own fetch of it, slowed
 // by CDP and made as the SDK makes it, is cut off, and then a page of the shop needs the codec.
 // Returns the ranges Chromium asked for: none when it did not keep the part (one try in about 8).
+// The answer to the range must itself be right: a page that had to fetch the codec again past
+// the cache (wasm_digest.js, on a copy that failed its SHA-256) would hide a wrong one.
 async function cutOffCodecThenSend(product, clicks) {
   const { context, page, seen } = await acceptedVisitor();
   const network = await context.newCDPSession(page);
   await network.send('Network.enable');
-  const ranges = [];
-  network.on('Network.requestWillBeSentExtraInfo', ({ headers }) => headers.Range && ranges.push(headers.Range));
+  const urls = new Map();
+  const onTheWire = []; // [requestId, headers], URLs come in another event, in either order
+  network.on('Network.requestWillBeSent', ({ requestId, request }) => urls.set(requestId, request.url));
+  network.on('Network.requestWillBeSentExtraInfo', ({ requestId, headers }) => onTheWire.push([requestId, headers]));
   const throttle = (downloadThroughput) => network.send('Network.emulateNetworkConditions',
     { offline: false, latency: 0, uploadThroughput: -1, downloadThroughput });
   await page.goto(`${suite.collector.base}/healthz`);
@@ -211,7 +215,9 @@ async function cutOffCodecThenSend(product, clicks) {
   assert.equal(await waitForStored(clicks), 1, `the codec loaded and the batch went: ${seen.console.join('\n')}`);
   assert.deepEqual(seen.console.filter((line) => /friction-codec\.wasm/.test(line)), []);
   await context.close();
-  return ranges;
+  const codecAsked = onTheWire.filter(([id]) => /\/friction-codec\.wasm$/.test(urls.get(id) || '')).map(([, headers]) => headers);
+  assert.deepEqual(codecAsked.filter((headers) => headers['Cache-Control'] === 'no-cache'), [], 'never fetched again past the cache');
+  return codecAsked.filter((headers) => headers.Range).map((headers) => headers.Range);
 }
 
 test('a codec download cut off half-way: the next page asks for the rest, gets the whole file and sends', async () => {

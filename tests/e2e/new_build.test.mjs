@@ -2,7 +2,8 @@
 // collector lets the browser keep friction.wasm for an hour (demo/collector/static_caching.h),
 // while friction.js, which names its wasm's SHA-256, is asked again at each page. The page of
 // the new build finds the cached friction.wasm is not its own, fetches it again past the cache
-// (js/src/wasm_digest.js) and runs, with nothing said in the console.
+// (js/src/wasm_digest.js) and runs; the SDK says nothing in the console (Chromium notes the
+// failed integrity check of its first fetch in its own words).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -41,6 +41,13 @@ test('a copy from the HTTP cache that fails the check is fetched again past the 
   assert.equal(requests[1].init.cache, 'reload');
 });
 
+test('where the bytes cannot be checked (plain http), the cache asks the server first: a kept copy may be another build\'s', async (t) => {
+  t.mock.method(console, 'info', () => {});
+  const { fetch, requests } = fakeFetch(() => new Response(bytes));
+  await fetchChecked('http://shop.example/friction.wasm', digestOf(bytes), 'friction.wasm', fetch, null);
+  assert.deepEqual(requests.map((request) => request.init.cache), ['no-cache']);
+});
+
 test('a file that cannot be had is not asked for twice: only a wrong copy is', async () => {
   const { fetch, requests } = fakeFetch(() => 404);
   await assert.rejects(fetchChecked('https://cdn.example/friction.wasm', digestOf(bytes), 'friction.wasm', fetch), /HTTP 404/);

@@ -33,9 +33,9 @@ TEST_CASE("static caching: only a chunk named by its hash is kept for good") {
   CHECK(cacheControlFor("friction-core-CEUE5TBN.mjs") == forever);
   CHECK(cacheControlFor("friction-texts-fr-NLSF4C5E.mjs") == forever);
   CHECK(cacheControlFor("sub/friction-help-en-WP4DU2XL.mjs") == forever);
-  // The wasm files, which friction.js checks by their SHA-256, for an hour.
-  CHECK(std::string(cacheControlFor("friction.wasm")) == "public, max-age=3600");
-  CHECK(std::string(cacheControlFor("dist/friction-codec.wasm")) == "public, max-age=3600");
+  // The wasm files, which friction.js checks by their SHA-256, for an hour, in the browser only.
+  CHECK(std::string(cacheControlFor("friction.wasm")) == "private, max-age=3600");
+  CHECK(std::string(cacheControlFor("dist/friction-codec.wasm")) == "private, max-age=3600");
   // Other names that stay the same from one build to the next are checked again at each use.
   for (const char* name : {"friction.js", "friction.mjs", "x.wasm", "friction-core.wasm",
                            "friction.d.ts", "friction-core-ceue5tbn.mjs", "friction-CEUE5TBN.mjs",

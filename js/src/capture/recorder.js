@@ -1,9 +1,8 @@
 // Writes records into the core's ring and decides when the core reads them: shortly after new
 // events (one call per batch), and at the time the core says it next has something to decide.
-// Long enough that moving, scrolling or typing wakes the core a few times a second rather than
-// at every pause of 50 ms (each wake-up is a task of the page's: a timer, a call into the core,
-// its answers read), short enough that an offer of help still follows what caused it at once to
-// a visitor. A click asks for the next task instead (soon()), so that help for a rage click
+// During continuous input (moving, scrolling, typing) the core wakes at most once every
+// DRAIN_DELAY_MS: each wake-up is a task of the page's (a timer, a call into the core, its
+// answers read), and a visitor still sees an offer of help follow what caused it at once. A click asks for the next task instead (soon()), so that help for a rage click
 // comes within a few ms of its third click.
 export const DRAIN_DELAY_MS = 200;
 
