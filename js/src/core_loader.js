@@ -10,13 +10,11 @@ import { chunkUrl, loadChunk } from './chunks.js';
 import { reachedFromThisSite } from './earlier_page.js';
 import { whenIdle, yieldToPage } from './idle.js';
 import { log } from './log.js';
-import { CORE_SHA256, DigestMismatch, fetchChecked } from './wasm_digest.js';
+import { CORE_SHA256, DigestMismatch, fetchChecked, WASM_FETCH_OPTIONS } from './wasm_digest.js';
 import { replyOfWorker, workerMayRun } from './warm_up_worker.js';
 
 // How long the warm-up worker may take before it is ended: it lives 50-130 ms here.
 const WARM_UP_WAIT_MS = 5000;
-
-const FETCH_OPTIONS = { credentials: 'omit', referrerPolicy: 'no-referrer' };
 
 // 'ab12…' (hex) -> 'sha256-qxI…' (the form the fetch's integrity option takes).
 const integrityOf = (hex) => `sha256-${btoa(String.fromCharCode(...hex.match(/../g).map((byte) => parseInt(byte, 16))))}`;
@@ -28,7 +26,7 @@ let toldType = false;
 // Starts the download at once; the glue that compiles it runs a task later (loadCore).
 function fetchCore(wasmUrl) {
   if (!CORE_SHA256 || typeof WebAssembly.instantiateStreaming !== 'function') return null;
-  const download = fetch(wasmUrl, { ...FETCH_OPTIONS, integrity: integrityOf(CORE_SHA256) });
+  const download = fetch(wasmUrl, { ...WASM_FETCH_OPTIONS, integrity: integrityOf(CORE_SHA256) });
   download.catch(() => {}); // told in instantiateCore
   return download;
 }

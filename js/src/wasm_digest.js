@@ -13,6 +13,9 @@ export const CODEC_SHA256 = typeof __FRICTION_CODEC_SHA256__ === 'string' ? __FR
 
 export class DigestMismatch extends Error {}
 
+// How the SDK fetches its wasm files: no cookies, and not the page's address.
+export const WASM_FETCH_OPTIONS = { credentials: 'omit', referrerPolicy: 'no-referrer' };
+
 let toldInsecure = false;
 
 const hex = (buffer) => Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -31,15 +34,15 @@ export async function checkedBytes(bytes, expected, name, subtle = globalThis.cr
   return bytes;
 }
 
-// The checked bytes of the file at url, fetched as the SDK fetches its files (no cookies, no
-// referrer). A copy that fails the check is fetched once more past the browser's HTTP cache:
-// what the cache gave may be stale, or pieced together from a server's wrong answer to a range
-// request; only a fresh copy that fails too is refused. Where the check cannot run (plain http),
-// the cache must ask the server first (no-cache): a copy it kept for a while may be another
-// build's. fetchWith: the fetch to use; subtle: as checkedBytes's.
+// The checked bytes of the file at url, fetched with WASM_FETCH_OPTIONS. A copy that fails the
+// check is fetched once more past the browser's HTTP cache: what the cache gave may be stale, or
+// pieced together from a server's wrong answer to a range request; only a fresh copy that fails
+// too is refused. Where the check cannot run (plain http), the cache must ask the server first
+// (no-cache): a copy it kept for a while may be another build's. fetchWith: the fetch to use;
+// subtle: as checkedBytes's.
 export async function fetchChecked(url, expected, name, fetchWith = globalThis.fetch, subtle = globalThis.crypto && globalThis.crypto.subtle) {
   const download = async (cache) => {
-    const response = await fetchWith.call(globalThis, url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache });
+    const response = await fetchWith.call(globalThis, url, { ...WASM_FETCH_OPTIONS, cache });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.arrayBuffer();
   };

@@ -5,8 +5,7 @@
 // the codec ran, needs no worker: its renderer process has the codec's code.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { startTrace } from '../bench/peers/trace_session.mjs';
-import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage, watchWorkers } from './harness.mjs';
+import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, wasmCompiledOnMainThreadDuring, watchPage, watchWorkers } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 
@@ -82,28 +81,13 @@ test('a CSP that forbids workers: the page compiles the codec itself, and the ba
   assert.deepEqual(seen.errors, []);
 });
 
-// The wasm functions the page's main thread compiled (Chromium's trace) while `act` ran.
-async function compiledOnMainThreadDuring(act) {
-  const trace = await startTrace(suite.browser);
-  let events;
-  try {
-    await act();
-  } finally {
-    events = await trace.stop();
-  }
-  const mainThreads = new Set(events
-    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-    .map((e) => `${e.pid}:${e.tid}`));
-  return events.filter((e) => e.name === 'wasm.CompileLazy' && mainThreads.has(`${e.pid}:${e.tid}`)).length;
-}
-
 // A rage click on the coupon button and the batch it makes sent (friction.flush()): the wasm
 // functions the page's main thread compiled meanwhile, the core's and the codec's.
 async function compiledToSendABatch(page) {
   await page.waitForFunction(() => window.instantiated >= 1, null, { timeout: 15000 });
   await page.waitForTimeout(1500); // the codec's idle warm-up steps
   const before = suite.collector.storedBatches();
-  const compiled = await compiledOnMainThreadDuring(async () => {
+  const compiled = await wasmCompiledOnMainThreadDuring(suite.browser, async () => {
     await clickRepeatedly(page, '#apply-coupon', 4, 120);
     await page.waitForTimeout(1200);
     await page.evaluate(() => window.friction.flush());

@@ -5,8 +5,7 @@
 // calls a rage click and a flush make, with the worker and under a CSP that forbids it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { startTrace } from '../bench/peers/trace_session.mjs';
-import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage, watchWorkers } from './harness.mjs';
+import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, wasmCompiledOnMainThreadDuring, watchPage, watchWorkers } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 
@@ -19,21 +18,13 @@ async function compiledOnThePage(page, { arrive = (url) => page.goto(url) } = {}
   await arrive(`${suite.collector.base}${PRODUCT_PAGE}`);
   assert.equal(await page.evaluate(() => window.friction.ready), true);
   await page.waitForTimeout(1500); // the first idle moment, and the worker's run, over
-  const trace = await startTrace(suite.browser);
-  let events;
-  try {
+  const compiled = await wasmCompiledOnMainThreadDuring(suite.browser, async () => {
     await clickRepeatedly(page, '#apply-coupon', 4, 120);
     await page.waitForTimeout(1200);
     await page.evaluate(() => window.friction.flush());
     await page.waitForTimeout(300);
-  } finally {
-    events = await trace.stop();
-  }
+  });
   const detections = await page.evaluate(() => window.detectedKinds);
-  const mainThreads = new Set(events
-    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-    .map((e) => `${e.pid}:${e.tid}`));
-  const compiled = events.filter((e) => e.name === 'wasm.CompileLazy' && mainThreads.has(`${e.pid}:${e.tid}`)).length;
   return { compiled, detections };
 }
 

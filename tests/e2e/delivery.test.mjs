@@ -3,7 +3,7 @@
 // from its database.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage } from './harness.mjs';
+import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage, watchWire } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 
@@ -192,12 +192,7 @@ test('a beacon is not a delivery: the batch it carried stays in the outbox until
 // the cache (wasm_digest.js, on a copy that failed its SHA-256) would hide a wrong one.
 async function cutOffCodecThenSend(product, clicks) {
   const { context, page, seen } = await acceptedVisitor();
-  const network = await context.newCDPSession(page);
-  await network.send('Network.enable');
-  const urls = new Map();
-  const onTheWire = []; // [requestId, headers], URLs come in another event, in either order
-  network.on('Network.requestWillBeSent', ({ requestId, request }) => urls.set(requestId, request.url));
-  network.on('Network.requestWillBeSentExtraInfo', ({ requestId, headers }) => onTheWire.push([requestId, headers]));
+  const { network, sent } = await watchWire(page);
   const throttle = (downloadThroughput) => network.send('Network.emulateNetworkConditions',
     { offline: false, latency: 0, uploadThroughput: -1, downloadThroughput });
   await page.goto(`${suite.collector.base}/healthz`);
@@ -215,7 +210,7 @@ async function cutOffCodecThenSend(product, clicks) {
   assert.equal(await waitForStored(clicks), 1, `the codec loaded and the batch went: ${seen.console.join('\n')}`);
   assert.deepEqual(seen.console.filter((line) => /friction-codec\.wasm/.test(line)), []);
   await context.close();
-  const codecAsked = onTheWire.filter(([id]) => /\/friction-codec\.wasm$/.test(urls.get(id) || '')).map(([, headers]) => headers);
+  const codecAsked = sent(/\/friction-codec\.wasm$/).map(({ headers }) => headers).filter(Boolean);
   assert.deepEqual(codecAsked.filter((headers) => headers['Cache-Control'] === 'no-cache'), [], 'never fetched again past the cache');
   return codecAsked.filter((headers) => headers.Range).map((headers) => headers.Range);
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startTrace } from '../bench/peers/trace_session.mjs';
 
 export const root = resolve(new URL('../..', import.meta.url).pathname);
 
@@ -184,4 +185,40 @@ export async function withScriptSettings(context, settings) {
     observer.observe(document, { childList: true, subtree: true });
     document.addEventListener('DOMContentLoaded', () => observer.disconnect(), { once: true });
   }, settings);
+}
+
+// What of the page's requests reached the server (CDP's ExtraInfo events: what went on the wire;
+// a file the cache gave without asking has none). sent(pattern): { path, headers, status } for
+// each such request whose path matches, headers once sent, status once answered. The URL comes
+// in another event than these, in either order. network: the CDP session, for other commands.
+export async function watchWire(page) {
+  const network = await page.context().newCDPSession(page);
+  await network.send('Network.enable');
+  const paths = new Map();
+  const wire = new Map();
+  const entry = (requestId) => wire.get(requestId) || wire.set(requestId, {}).get(requestId);
+  network.on('Network.requestWillBeSent', ({ requestId, request }) => paths.set(requestId, new URL(request.url).pathname));
+  network.on('Network.requestWillBeSentExtraInfo', ({ requestId, headers }) => { entry(requestId).headers = headers; });
+  network.on('Network.responseReceivedExtraInfo', ({ requestId, statusCode }) => { entry(requestId).status = statusCode; });
+  return {
+    network,
+    sent: (pattern) => [...wire].map(([id, seen]) => ({ path: paths.get(id), ...seen })).filter(({ path }) => pattern.test(path || '')),
+    clear: () => wire.clear(),
+  };
+}
+
+// The wasm functions the browser's renderers compiled on their main thread (V8 compiles each at
+// its first call; Chromium's trace names it wasm.CompileLazy) while `act` ran.
+export async function wasmCompiledOnMainThreadDuring(browser, act) {
+  const trace = await startTrace(browser);
+  let events;
+  try {
+    await act();
+  } finally {
+    events = await trace.stop();
+  }
+  const mainThreads = new Set(events
+    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  return events.filter((e) => e.name === 'wasm.CompileLazy' && mainThreads.has(`${e.pid}:${e.tid}`)).length;
 }

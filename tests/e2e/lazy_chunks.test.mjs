@@ -8,7 +8,7 @@
 // side (its chunk and the codec) only once the visitor accepts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, withScriptSettings } from './harness.mjs';
+import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchWire, withScriptSettings } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 
@@ -144,15 +144,8 @@ test('a script tag and a module on one page: one Privacy button, one panel', asy
 // one again past the cache); friction.js itself is asked again at each page, for a 304.
 test('a later page of the visit takes both wasm files from the cache without asking the collector; friction.js is asked again', async () => {
   const page = await newAnsweredPage(suite.browser, {}, { level: 'signals' });
-  const network = await page.context().newCDPSession(page);
-  await network.send('Network.enable');
-  // What reached the collector (CDP's ExtraInfo: the wire), by request; the URL comes in another
-  // event, in either order, and both after the page saw the response.
-  const paths = new Map();
-  const answered = new Map();
-  network.on('Network.requestWillBeSent', ({ requestId, request }) => paths.set(requestId, new URL(request.url).pathname));
-  network.on('Network.responseReceivedExtraInfo', ({ requestId, statusCode }) => answered.set(requestId, statusCode));
-  const onTheWire = (pattern) => [...answered].map(([id, status]) => [paths.get(id), status]).filter(([path]) => pattern.test(path || '')).sort();
+  const { sent, clear } = await watchWire(page);
+  const onTheWire = (pattern) => sent(pattern).filter(({ status }) => status).map(({ path, status }) => [path, status]).sort();
   const until = async (done) => {
     for (let waited = 0; waited < 5000 && !done(); waited += 50) await page.waitForTimeout(50);
   };
@@ -163,7 +156,7 @@ test('a later page of the visit takes both wasm files from the cache without ask
   await codecLoaded();
   await until(() => onTheWire(/\.wasm$/).length === 2);
   assert.deepEqual(onTheWire(/\.wasm$/), [['/dist/friction-codec.wasm', 200], ['/dist/friction.wasm', 200]], 'the first page downloads both');
-  answered.clear();
+  clear();
 
   await page.goto(`${suite.collector.base}/product/8812`);
   assert.equal(await page.evaluate(() => window.friction.ready), true);

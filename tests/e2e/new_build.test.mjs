@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { clickRepeatedly, launchBrowser, newAnsweredPage, root, startCollector, watchPage } from './harness.mjs';
+import { clickRepeatedly, launchBrowser, newAnsweredPage, root, startCollector, watchPage, watchWire } from './harness.mjs';
 
 const served = mkdtempSync(join(tmpdir(), 'friction-new-build-'));
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
@@ -48,18 +48,12 @@ function deployNextBuild() {
 test('a new build while the browser holds the old friction.wasm: the page fetches it again past the cache and runs', async () => {
   const page = await newAnsweredPage(browser, {}, { level: 'none' });
   const seen = watchPage(page);
-  const network = await page.context().newCDPSession(page);
-  await network.send('Network.enable');
-  // The requests that reached the collector (CDP's ExtraInfo: what went on the wire), by id; their
-  // URLs come in another event, in either order.
-  const urls = new Map();
-  const onTheWire = new Map();
-  network.on('Network.requestWillBeSent', ({ requestId, request }) => urls.set(requestId, request.url));
-  network.on('Network.requestWillBeSentExtraInfo', ({ requestId, headers }) => onTheWire.set(requestId, headers));
+  const { sent, clear } = await watchWire(page);
+  // The requests for friction.wasm that reached the collector, by their Cache-Control, since the last look.
   const coreAsked = () => {
-    const asked = [...onTheWire].filter(([id]) => /\/dist\/friction\.wasm$/.test(urls.get(id) || ''));
-    onTheWire.clear();
-    return asked.map(([, headers]) => headers['Cache-Control'] || '');
+    const asked = sent(/\/dist\/friction\.wasm$/).filter(({ headers }) => headers).map(({ headers }) => headers['Cache-Control'] || '');
+    clear();
+    return asked;
   };
   await page.goto(`${collector.base}/product/8812`);
   assert.equal(await page.evaluate(() => window.friction.ready), true, 'build A runs');

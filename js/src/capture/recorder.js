@@ -2,8 +2,9 @@
 // events (one call per batch), and at the time the core says it next has something to decide.
 // During continuous input (moving, scrolling, typing) the core wakes at most once every
 // DRAIN_DELAY_MS: each wake-up is a task of the page's (a timer, a call into the core, its
-// answers read), and a visitor still sees an offer of help follow what caused it at once. A click asks for the next task instead (soon()), so that help for a rage click
-// comes within a few ms of its third click.
+// answers read), and a visitor still sees an offer of help follow what caused it at once. A
+// click asks for the next task instead (soon()), so that help for a rage click comes within a
+// few ms of its third click.
 export const DRAIN_DELAY_MS = 200;
 
 export class Recorder {
