@@ -10,5 +10,7 @@ export const codecImports = () => ({
   },
 });
 
-// codec_warm_up's steps (wasm/codec_exports.cpp): 0, 1 and 2.
+// codec_warm_up's steps (wasm/codec_exports.cpp): 0 digests the dictionary, 1 and 2 run the
+// compressor and a sample batch so that their functions are compiled before the pagehide.
+export const DIGEST_STEP = 0;
 export const LAST_WARM_UP_STEP = 2;

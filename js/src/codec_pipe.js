@@ -1,7 +1,7 @@
 // The path from the core's records to bytes on the wire. The codec (zstd + JSON, the SDK's
 // weight) is a module of its own, fetched only once something may be sent; this pipe hides
 // whether it has arrived: records made before it wait here, in memory, and go when it does.
-import { LAST_WARM_UP_STEP } from './codec_imports.js';
+import { DIGEST_STEP, LAST_WARM_UP_STEP } from './codec_imports.js';
 import { loadCodec } from './codec_loader.js';
 import { whenIdle } from './idle.js';
 import { guarded, log } from './log.js';
@@ -14,9 +14,13 @@ export class CodecPipe {
   // fetch(): the fetch to load the codec with, asked at load time (the page's own, once
   // capture has kept it aside). deliver(batch): where a batch encoded late goes (transport).
   // warmerUrl: the chunk that compiles the codec on a worker's thread ('' for none).
-  constructor(url, { fetch, deliver, load = loadCodec, warmerUrl = '' }) {
+  // compiledEarlier: an earlier page of the site most likely ran the codec in this renderer
+  // process (friction.js, earlier_page.js), whose V8 keeps the functions it compiled: the idle
+  // warm-up then only digests the dictionary, which lives in this page's instance.
+  constructor(url, { fetch, deliver, load = loadCodec, warmerUrl = '', compiledEarlier = false }) {
     this.url = url; // '' once the codec is refused
     this.warmerUrl = warmerUrl;
+    this.lastWarmUpStep = compiledEarlier ? DIGEST_STEP : LAST_WARM_UP_STEP;
     this.loadCodec = load; // codec_loader.js's, or a test's
     this.fetch = fetch;
     this.deliver = deliver;
@@ -61,12 +65,13 @@ export class CodecPipe {
   }
 
   // Step by step, an idle moment each: the dictionary digested and the first batch's path run.
-  // Where the worker compiled the module (codec_loader.js), that is all they do.
+  // Where the worker compiled the module (codec_loader.js), that is all they do; where an
+  // earlier page compiled it, the dictionary alone.
   warmUp(codec, step = 0) {
     if (codec !== this.codec) return; // replaced after a trap meanwhile
     try {
       codec.warmUp(step);
-      if (step < LAST_WARM_UP_STEP) whenIdle(() => this.warmUp(codec, step + 1));
+      if (step < this.lastWarmUpStep) whenIdle(() => this.warmUp(codec, step + 1));
     } catch (error) {
       log.error('the codec failed; it is loaded again for the next batch.', error);
       this.codec = null;

@@ -108,15 +108,19 @@ export class Friction {
   async start(config, defaultWasmUrl) {
     try {
       const wasmUrl = config.wasmUrl || defaultWasmUrl;
+      // Most likely the page before loaded the codec in this renderer process, which keeps its
+      // code: this page reached from another of the site, with a consent at its start that let
+      // the codec load there too (earlier_page.js).
+      const codecCompiledEarlier = reachedFromThisSite() && this.consentWithoutCore !== 'none';
       this.sending = new SendingGate({
         codecUrl: config.codecUrl || new URL('friction-codec.wasm', wasmUrl).href,
         collector: config.collector,
         // The page's own fetch, kept aside by capture once it runs, so sending is not a page fact.
         fetch: (...args) => (this.pageFetch || window.fetch)(...args),
-        // The codec compiled on a worker's thread, unless this page was reached from another of
-        // the site and its consent at its start let the codec load: most likely the page before
-        // loaded it in this renderer process, which keeps its code (earlier_page.js).
-        warmerUrl: reachedFromThisSite() && this.consentWithoutCore !== 'none' ? '' : chunkUrl('codec-warmer'),
+        // The codec compiled on a worker's thread, and its functions by a warm-up, unless an
+        // earlier page compiled them.
+        warmerUrl: codecCompiledEarlier ? '' : chunkUrl('codec-warmer'),
+        codecCompiledEarlier,
         // Both ask the core's consent, from the answers to fetches too.
         onSent: this.guard(({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel() === 'signals' }), 'ledger'),
         keepOnDevice: this.guard(() => this.consentLevel() === 'signals', 'consent'),
