@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // What the SDK costs a later page of a visit once it has started, by part: the page's main-thread
 // CPU from the moment `friction.ready` resolves to 1.2 s later, when nothing happens on the page,
-// with the SDK's default settings and with its consent UI or help widget turned off. The page load
+// with the SDK's default settings, with its consent UI or help widget turned off, and for a
+// visitor who accepted (with and without a batch of the page before to confirm). The page load
 // itself is left out: its own work moves by several ms from one load to the next, which hides a
 // part costing 1-2 ms; this window moves by well under one. Each run opens the shop's home page
-// as a visitor who refused, then follows a link to a product page (a same-origin referrer, as a
-// visit goes), traced; the settings, one set a lane, are interleaved in alternating order, and
-// each lane is compared with the first, in the same run. --against DIR adds a lane with the
-// default settings and another build: DIR holds that build's dist/ and a demo/ (a copy of the
-// tree at another commit, say), served by a collector of its own.
+// as the lane's visitor, then follows a link to a product page (a same-origin referrer, as a
+// visit goes), traced; the lanes are interleaved in alternating order, and each is compared with
+// the first, in the same run. --against DIR adds a lane with the default settings and another
+// build: DIR holds that build's dist/ and a demo/ (a copy of the tree at another commit, say),
+// served by a collector of its own.
 // Usage: node tests/bench/peers/after_start.mjs [--runs 10] [--against DIR]
 import { parseArgs } from 'node:util';
 import { answeredVisitor, startCollector, withScriptSettings } from '../../e2e/harness.mjs';
@@ -21,15 +22,19 @@ const WINDOW_MS = 1200;
 const READY_MARK = 'friction-bench-ready';
 const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize']);
 
-// The script tag's settings (data attributes) of each lane, and the tree it is served from
-// (this one unless said); the first lane is the baseline.
+// Each lane: the script tag's settings (data attributes), the visitor's answer ('none' unless
+// said), whether the outbox is emptied as each page starts (so that the product page has no
+// beaconed batch of the home page's to confirm: transport.js), and the tree it is served from
+// (this one unless said). The first lane is the baseline.
 const LANES = [
-  ['defaults', {}],
-  ['no help widget', { 'data-help-ui': 'off' }],
-  ['no consent UI', { 'data-consent-ui': 'off' }],
-  ['neither', { 'data-help-ui': 'off', 'data-consent-ui': 'off' }],
+  { name: 'defaults', settings: {} },
+  { name: 'no help widget', settings: { 'data-help-ui': 'off' } },
+  { name: 'no consent UI', settings: { 'data-consent-ui': 'off' } },
+  { name: 'neither', settings: { 'data-help-ui': 'off', 'data-consent-ui': 'off' } },
+  { name: 'accepted', settings: {}, level: 'signals' },
+  { name: 'accepted, nothing to confirm', settings: {}, level: 'signals', emptyOutbox: true },
 ];
-if (args.against) LANES.push([`defaults, ${args.against}`, {}, args.against]);
+if (args.against) LANES.push({ name: `defaults, ${args.against}`, settings: {}, tree: args.against });
 
 // { cpuMs, renderingMs, tasks } of the main thread in the window after ready, from the trace.
 function afterReady(events) {
@@ -41,11 +46,12 @@ function afterReady(events) {
   return { cpuMs: cpu(tasks), renderingMs: cpu(events.filter((e) => inWindow(e) && RENDERING.has(e.name))), tasks: tasks.length };
 }
 
-async function laterPage(browser, collector, settings) {
+async function laterPage(browser, collector, { settings, level = 'none', emptyOutbox = false }) {
   const context = await browser.newContext();
   try {
-    await context.addInitScript(answeredVisitor, 'none');
+    await context.addInitScript(answeredVisitor, level);
     await withScriptSettings(context, settings);
+    if (emptyOutbox) await context.addInitScript(() => localStorage.removeItem('friction:outbox'));
     const page = await context.newPage();
     await page.goto(`${collector.base}/`);
     await page.evaluate(() => window.friction.ready);
@@ -71,16 +77,16 @@ if (args.against) collectors.set(args.against, await startCollector({ serveFrom:
 const browser = await launchOneCoreChromium();
 try {
   const runs = Number(args.runs);
-  const results = new Map(LANES.map(([name]) => [name, []]));
-  for (const [, settings, tree] of LANES) await laterPage(browser, collectors.get(tree), settings); // caches filled
+  const results = new Map(LANES.map((lane) => [lane.name, []]));
+  for (const lane of LANES) await laterPage(browser, collectors.get(lane.tree), lane); // caches filled
   for (let run = 0; run < runs; run++) {
-    for (const [name, settings, tree] of run % 2 ? [...LANES].reverse() : LANES) results.get(name).push(await laterPage(browser, collectors.get(tree), settings));
+    for (const lane of run % 2 ? [...LANES].reverse() : LANES) results.get(lane.name).push(await laterPage(browser, collectors.get(lane.tree), lane));
   }
   const medianOf = (name, key) => median(results.get(name).map((r) => r[key]));
-  const [baseline] = LANES[0];
-  console.log(benchHeader('friction after-start bench (tests/bench/peers/after_start.mjs)', `runs: ${runs} per lane, interleaved; a visitor who refused, a product page reached from the home page; window: ${WINDOW_MS} ms from friction.ready`));
+  const baseline = LANES[0].name;
+  console.log(benchHeader('friction after-start bench (tests/bench/peers/after_start.mjs)', `runs: ${runs} per lane, interleaved; a visitor who refused unless said, a product page reached from the home page; window: ${WINDOW_MS} ms from friction.ready`));
   console.log();
-  console.log(table(['lane', 'main-thread CPU ms', 'of it rendering', 'tasks', `CPU over "${baseline}"`], LANES.map(([name]) => [
+  console.log(table(['lane', 'main-thread CPU ms', 'of it rendering', 'tasks', `CPU over "${baseline}"`], LANES.map(({ name }) => [
     name, ms(medianOf(name, 'cpuMs')), ms(medianOf(name, 'renderingMs')), String(medianOf(name, 'tasks')),
     ms(medianOf(name, 'cpuMs') - medianOf(baseline, 'cpuMs')),
   ])));
