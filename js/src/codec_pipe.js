@@ -15,11 +15,11 @@ export class CodecPipe {
   // capture has kept it aside). deliver(batch): where a batch encoded late goes (transport).
   // warmerUrl: the chunk that compiles the codec on a worker's thread ('' for none).
   // compiledEarlier: an earlier page of the site most likely ran the codec in this renderer
-  // process (friction.js, earlier_page.js), whose V8 keeps the functions it compiled: the idle
-  // warm-up then only digests the dictionary, which lives in this page's instance.
+  // process (friction.js, earlier_page.js), whose V8 keeps the functions it compiled: no worker
+  // then, and the idle warm-up only digests the dictionary, which lives in this page's instance.
   constructor(url, { fetch, deliver, load = loadCodec, warmerUrl = '', compiledEarlier = false }) {
     this.url = url; // '' once the codec is refused
-    this.warmerUrl = warmerUrl;
+    this.warmerUrl = compiledEarlier ? '' : warmerUrl;
     this.lastWarmUpStep = compiledEarlier ? DIGEST_STEP : LAST_WARM_UP_STEP;
     this.loadCodec = load; // codec_loader.js's, or a test's
     this.fetch = fetch;

@@ -118,8 +118,8 @@ export class Friction {
         // The page's own fetch, kept aside by capture once it runs, so sending is not a page fact.
         fetch: (...args) => (this.pageFetch || window.fetch)(...args),
         // The codec compiled on a worker's thread, and its functions by a warm-up, unless an
-        // earlier page compiled them.
-        warmerUrl: codecCompiledEarlier ? '' : chunkUrl('codec-warmer'),
+        // earlier page compiled them (codec_pipe.js).
+        warmerUrl: chunkUrl('codec-warmer'),
         codecCompiledEarlier,
         // Both ask the core's consent, from the answers to fetches too.
         onSent: this.guard(({ frame, json }) => ledger.record(frame.byteLength, json, { keep: this.consentLevel() === 'signals' }), 'ledger'),
