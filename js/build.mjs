@@ -38,8 +38,6 @@ const common = {
 const CHUNKS = {
   core: 'js/src/chunks/core_chunk.js',
   panel: 'js/src/chunks/panel_chunk.js',
-  'help-en': 'js/src/chunks/help_en.js',
-  'help-fr': 'js/src/chunks/help_fr.js',
   finder: 'js/src/chunks/finder_chunk.js',
   send: 'js/src/chunks/send_chunk.js', // the codec pipe and the transport, once something may be sent
   'texts-en': 'js/src/chunks/texts_en.js',
@@ -81,7 +79,7 @@ await build({ ...main, entryPoints: ['js/src/script_entry.js'], format: 'iife', 
 await build({ ...main, entryPoints: ['js/src/module_entry.js'], format: 'esm', outfile: 'dist/friction.mjs' });
 
 // Terser after esbuild: its compressor's further passes take 2.5 KB brotli off dist/ (1.4 KB of
-// it before consent: friction.js, the glue, the help widget), as the closure compiler would
+// it before consent: friction.js with the help widget, the glue), as the closure compiler would
 // without its Java toolchain. Safe transforms only; the compile hint stays the first line.
 for (const file of readdirSync('dist').filter((name) => /\.m?js$/.test(name))) {
   const path = `dist/${file}`;

@@ -1,8 +1,6 @@
 // The parts of the SDK that are not in friction.js itself, as ES modules next to it:
 //  - the core's Emscripten glue, loaded with every page beside friction.wasm, but compiled off
 //    the main thread and run a task later (core_loader.js);
-//  - the help widget with its texts, one chunk a language, at the page's first idle moment on
-//    every page (help/mount.js says why not at the first offer);
 //  - the consent panel and its texts, one chunk a language, when it asks or the Privacy button
 //    is pressed;
 //  - the element finder, on the dashboard's links only;

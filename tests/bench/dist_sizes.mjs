@@ -1,7 +1,7 @@
 // What a page downloads, raw, gzip -9 and brotli -q 11, split as the SDK loads it (js/src/chunks.js):
-//  - with the page: friction.js, the core's glue chunk and friction.wasm;
-//  - at its first idle moment: the help widget with its texts in the page's language (on every
-//    page: fetched at an offer, the request would tell the server that someone was stuck);
+//  - with the page: friction.js (the help widget included: fetched at an offer, the request
+//    would tell the server that someone was stuck), the core's glue chunk and friction.wasm;
+//  - at its first idle moment on a visit's first page: the worker that compiles the core;
 //  - a first visit: the consent panel and its texts too;
 //  - once the visitor's consent lets something be sent: the sending side (codec pipe and
 //    transport), the codec, and the worker that compiles it;
@@ -42,21 +42,18 @@ const glue = chunk('core');
 const core = file('friction.wasm');
 const panel = chunk('panel');
 const texts = { en: chunk('texts-en'), fr: chunk('texts-fr') };
-const help = { en: chunk('help-en'), fr: chunk('help-fr') };
 // The larger language of each, so that the totals hold for both.
 const larger = (pair) => (pair.fr.brotli > pair.en.brotli ? pair.fr : pair.en);
 const coreWarmer = chunk('core-warmer');
 const withPage = [script, glue, core];
-const answered = [...withPage, coreWarmer, larger(help)];
+const answered = [...withPage, coreWarmer];
 const rows = [
-  ['friction.js', script],
+  ['friction.js (with the help widget and its texts in every language)', script],
   [`${glue.name} (Emscripten + Embind glue)`, glue],
   ['friction.wasm (detection core)', core],
   ['with the page, total', sum(withPage)],
   [`${coreWarmer.name} (the worker that compiles the core's functions, at the first idle moment)`, coreWarmer],
-  [`${help.en.name} (help widget in English, at the first idle moment)`, help.en],
-  [`${help.fr.name} (the same in French)`, help.fr],
-  ['**a visitor who answered, before consent** (the larger language)', sum(answered), TARGETS.answered],
+  ['**a visitor who answered, before consent**', sum(answered), TARGETS.answered],
   [`${panel.name} (consent panel)`, panel],
   [`${texts.en.name} (its English texts)`, texts.en],
   [`${texts.fr.name} (its French texts)`, texts.fr],
@@ -84,7 +81,8 @@ const byPart = {};
 for (const [input, { bytesInOutput }] of Object.entries(Object.values(metafile.outputs)[0].inputs)) {
   const part = /js\/src\/capture\//.test(input) ? 'DOM capture'
     : /js\/src\/(sending_gate|outbox|ledger|handoff|ldp_setting)\.js/.test(input) ? 'sending hooks (the gate to the send chunk, receipt, hand-off)'
-    : /js\/src\/(panel|help|finder|i18n)\//.test(input) ? 'consent button, help and finder hooks'
+    : /js\/src\/help\//.test(input) || /_help\.js$/.test(input) ? 'help widget and its texts'
+    : /js\/src\/(panel|finder|i18n)\//.test(input) ? 'consent button and finder hooks'
     : 'loader, engine wiring, API';
   byPart[part] = (byPart[part] || 0) + bytesInOutput;
 }

@@ -1,8 +1,8 @@
 // What the SDK downloads, and when (js/src/chunks.js), in Chromium on the demo shop: a visitor
-// who already answered gets friction.js, the core's glue and friction.wasm, then at an idle
-// moment the help widget with its texts in the page's language, on every page, so that no
-// request tells the server when someone was stuck, and the worker that compiles the core's
-// functions (which imports the glue again); nothing of the panel, nothing of the sending side.
+// who already answered gets friction.js (the help widget in it, so that no request tells the
+// server when someone was stuck), the core's glue and friction.wasm, then at an idle moment the
+// worker that compiles the core's functions (which imports the glue again); nothing of the
+// panel, nothing of the sending side.
 // The Privacy button shows, in the page's language, and pressing it brings the panel and its
 // texts in that language only. A first visit loads the panel in one language, and the sending
 // side (its chunk and the codec) only once the visitor accepts.
@@ -47,7 +47,7 @@ test('a visitor who refused downloads the core only; the Privacy button brings t
   const files = watchDist(page);
   await openProduct(page);
   await page.waitForTimeout(500); // anything still on its way would be asked for by now
-  assert.deepEqual([...files].sort(), ['friction-core-warmer.mjs', 'friction-core.mjs', 'friction-core.mjs', 'friction-help-fr.mjs', 'friction.js', 'friction.wasm']);
+  assert.deepEqual([...files].sort(), ['friction-core-warmer.mjs', 'friction-core.mjs', 'friction-core.mjs', 'friction.js', 'friction.wasm']);
   const beforePress = files.length;
   assert.equal(await page.locator('friction-privacy-button button').textContent(), 'Confidentialité');
   assert.equal(await page.locator('friction-consent-panel').count(), 0, 'no panel on the page until it is asked for');
@@ -68,7 +68,7 @@ test('a first visit loads the panel in one language, and the sending side only o
   await page.locator('friction-consent-panel dialog[open]').waitFor();
   await warmedUp;
   await page.waitForTimeout(500);
-  assert.deepEqual([...files].sort(), ['friction-core-warmer.mjs', 'friction-core.mjs', 'friction-core.mjs', 'friction-help-en.mjs', 'friction-panel.mjs', 'friction-texts-en.mjs', 'friction.js', 'friction.wasm']);
+  assert.deepEqual([...files].sort(), ['friction-core-warmer.mjs', 'friction-core.mjs', 'friction-core.mjs', 'friction-panel.mjs', 'friction-texts-en.mjs', 'friction.js', 'friction.wasm']);
   await page.locator('friction-consent-panel').getByRole('button', { name: 'Accept' }).click();
   await page.waitForFunction(() => window.friction.consent.get() === 'signals');
   await page.waitForTimeout(300);
@@ -77,12 +77,12 @@ test('a first visit loads the panel in one language, and the sending side only o
   await context.close();
 });
 
-test('the help widget downloads before anyone is stuck, and no request goes at the offer', async () => {
+test('the help widget comes with friction.js: no request goes at the offer', async () => {
   const page = await newAnsweredPage(suite.browser, {}, { level: 'none' });
   const files = watchDist(page);
   await openProduct(page);
   await page.waitForTimeout(500);
-  assert.deepEqual(files.filter((file) => /help|texts/.test(file)), ['friction-help-en.mjs']);
+  assert.deepEqual(files.filter((file) => /help|texts/.test(file)), []);
   assert.equal(await page.locator('friction-help').count(), 0, 'the widget element is made at the first offer');
   const before = files.length;
   await clickRepeatedly(page, '#apply-coupon', 4, 120);

@@ -6,11 +6,15 @@ import { test } from 'node:test';
 import { FRICTION_KINDS } from '../../js/src/generated/core_tables.js';
 import { LANGUAGES } from '../../js/src/i18n/index.js';
 import { LANGUAGE_TAGS, PRIVACY_BUTTON_LABELS } from '../../js/src/i18n/language.js';
+import { HELP_TEXTS } from '../../js/src/help/help_texts.js';
 
 test('the panel speaks English and French; the SDK picks among those with texts, and labels their Privacy button', () => {
   assert.deepEqual(Object.keys(LANGUAGES).sort(), ['en', 'fr']);
   assert.deepEqual([...LANGUAGE_TAGS].sort(), Object.keys(LANGUAGES).sort());
   assert.deepEqual(Object.keys(PRIVACY_BUTTON_LABELS).sort(), Object.keys(LANGUAGES).sort());
+  // The help widget's texts, bundled with friction.js: the same files, every language.
+  for (const lang of LANGUAGE_TAGS) assert.equal(HELP_TEXTS[lang], LANGUAGES[lang].help, `${lang}: help/help_texts.js`);
+  assert.deepEqual(Object.keys(HELP_TEXTS).sort(), [...LANGUAGE_TAGS].sort());
 });
 
 test('the core lists the nine shipped kinds, in order', () => {

@@ -32,7 +32,7 @@ TEST_CASE("static caching: only a chunk named by its hash is kept for good") {
   const std::string forever = "public, max-age=31536000, immutable";
   CHECK(cacheControlFor("friction-core-CEUE5TBN.mjs") == forever);
   CHECK(cacheControlFor("friction-texts-fr-NLSF4C5E.mjs") == forever);
-  CHECK(cacheControlFor("sub/friction-help-en-WP4DU2XL.mjs") == forever);
+  CHECK(cacheControlFor("sub/friction-panel-KSTIUOAF.mjs") == forever);
   // The wasm files, which friction.js checks by their SHA-256, for an hour, in the browser only.
   CHECK(std::string(cacheControlFor("friction.wasm")) == "private, max-age=3600");
   CHECK(std::string(cacheControlFor("dist/friction-codec.wasm")) == "private, max-age=3600");

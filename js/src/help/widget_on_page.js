@@ -1,5 +1,4 @@
-// The default help widget on the page; the chunks help_en.js and help_fr.js carry it with their
-// language's texts.
+// The default help widget on the page, made at the first offer (help/mount.js).
 import { HELP_TAG, HelpWidget } from './help_widget.js';
 
 // Puts the widget on the page, hidden, connected to the SDK: "no thanks" and "talk to a

@@ -1,5 +1,5 @@
 // English texts of the help widget (help/help_widget.js), shown when the visitor seems stuck: it
-// says why. They download with the widget's code (chunks/help_en.js).
+// says why. They are part of friction.js (help/help_texts.js).
 export default {
   region: 'Help',
   title: 'Need a hand?',

@@ -1,5 +1,5 @@
 // Textes français du widget d'aide (help/help_widget.js), affiché quand le visiteur semble
-// bloqué : il dit pourquoi. Téléchargés avec le code du widget (chunks/help_fr.js).
+// bloqué : il dit pourquoi. Ils font partie de friction.js (help/help_texts.js).
 export default {
   region: 'Aide',
   title: 'Besoin d’un coup de main ?',
