@@ -31,13 +31,9 @@ function fetchCore(wasmUrl) {
   return download;
 }
 
-// keep(bytes or a Response of them): the checked bytes, for the warm-up worker.
-async function instantiateCore(wasmUrl, download, imports, keep) {
-  const fromBytes = async () => {
-    const bytes = await coreBytes(wasmUrl);
-    keep(bytes);
-    return WebAssembly.instantiate(bytes, imports);
-  };
+// Resolves to { instance, module }.
+async function instantiateCore(wasmUrl, download, imports) {
+  const fromBytes = async () => WebAssembly.instantiate(await coreBytes(wasmUrl), imports);
   if (!download) return fromBytes();
   let response;
   try {
@@ -49,42 +45,37 @@ async function instantiateCore(wasmUrl, download, imports, keep) {
   }
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   if (/^application\/wasm\b/i.test(response.headers.get('content-type') || '')) {
-    keep(response.clone()); // read only if the streamed copy compiles: its integrity held
     return WebAssembly.instantiateStreaming(response, imports);
   }
   if (!toldType) log.info('serve friction.wasm as application/wasm: the browser then compiles it while it downloads.');
   toldType = true;
-  const bytes = await response.arrayBuffer(); // checked by the fetch's integrity
-  keep(bytes);
-  return WebAssembly.instantiate(bytes, imports);
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports); // checked by the fetch's integrity
 }
 
 // The core's functions compiled on a worker's thread (chunks/core_warmer.js says why), from the
-// page's first idle moment once the core runs. Where no worker can run, the page compiles each
-// function at its first call, as it would anyway.
-function warmUpOffThread(source) {
-  whenIdle(async () => {
-    try {
-      const bytes = source instanceof Response ? await source.arrayBuffer() : source;
-      await replyOfWorker(chunkUrl('core-warmer'), { glue: chunkUrl('core'), bytes }, { name: 'friction core warm-up', waitMs: WARM_UP_WAIT_MS });
-    } catch {
-      // Nothing lost: a warm-up only.
-    }
+// page's first idle moment once the core runs. The worker gets the compiled module itself (no
+// copy of the bytes, nothing compiled twice): an instance of it there runs the warm-up, and the
+// code it compiles is the module's, so the page's instance finds it done. Where no worker can
+// run, the page compiles each function at its first call, as it would anyway.
+function warmUpOffThread(module) {
+  whenIdle(() => {
+    replyOfWorker(chunkUrl('core-warmer'), { glue: chunkUrl('core'), module }, { name: 'friction core warm-up', waitMs: WARM_UP_WAIT_MS })
+      .catch(() => {}); // nothing lost: a warm-up only
   });
 }
 
 // The Emscripten glue with our instantiation (its instantiateWasm hook): resolves to the module.
 function createCore(createFrictionCore, wasmUrl, download) {
-  let bytesForWarmUp = null;
+  let moduleForWarmUp = null;
   const warm = workerMayRun(chunkUrl('core-warmer')) && !reachedFromThisSite(); // earlier_page.js
-  const keep = warm ? (source) => { bytesForWarmUp = source; } : () => {};
   return new Promise((resolve, reject) => {
     createFrictionCore({
       instantiateWasm(imports, receiveInstance) {
         // The instance made, its start-up (C++ constructors, Embind's registrations) runs in a
         // task of its own.
-        instantiateCore(wasmUrl, download, imports, keep)
+        instantiateCore(wasmUrl, download, imports)
           .then(async ({ instance, module }) => {
+            if (warm) moduleForWarmUp = module;
             await yieldToPage();
             receiveInstance(instance, module);
           })
@@ -94,7 +85,7 @@ function createCore(createFrictionCore, wasmUrl, download) {
       print: () => {},
       printErr: (text) => log.warn('core:', text),
     }).then((core) => {
-      if (bytesForWarmUp) warmUpOffThread(bytesForWarmUp);
+      if (moduleForWarmUp) warmUpOffThread(moduleForWarmUp);
       resolve(core);
     }, reject);
   });

@@ -89,3 +89,23 @@ test('a page reached from another page of the site starts no warm-up worker: its
   assert.deepEqual(seen.console.filter((line) => line.includes('[friction]')), []);
   assert.deepEqual(seen.errors, []);
 });
+
+test('friction.wasm served without its type: compiled from its bytes, and the worker still warms that module up', async () => {
+  const page = await visitor();
+  await page.context().route('**/dist/friction.wasm', async (route) => {
+    const response = await route.fetch();
+    return route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  const seen = watchPage(page);
+  const workers = watchWorkers(page);
+  const { compiled, detections } = await compiledOnThePage(page);
+  await page.close();
+
+  assert.ok(detections.includes('rage_click'), `the rage click is told: ${JSON.stringify(detections)}`);
+  assert.deepEqual(seen.console.filter((line) => line.includes('[friction]')).map((line) => line.replace(/^\w+: /, '')),
+    ['[friction] serve friction.wasm as application/wasm: the browser then compiles it while it downloads.']);
+  const coreWorkers = workers.filter((w) => CORE_WARMER.test(w.url));
+  assert.equal(coreWorkers.length, 1, `one core warm-up worker: ${JSON.stringify(workers)}`);
+  assert.ok(compiled <= 10, `the worker warmed the page's module up: ${compiled} functions compiled on the page's main thread`);
+  assert.deepEqual(seen.errors, []);
+});

@@ -9,8 +9,10 @@
 // visit goes), traced; the lanes are interleaved in alternating order, and each is compared with
 // the first, in the same run. --against DIR adds a lane with the default settings and another
 // build: DIR holds that build's dist/ and a demo/ (a copy of the tree at another commit, say),
-// served by a collector of its own.
-// Usage: node tests/bench/peers/after_start.mjs [--runs 10] [--against DIR]
+// served by a collector of its own; --lanes "defaults" keeps only the lanes named, for more runs
+// of an A/B in the same time. Also printed: the CPU of evaluating friction.js on that page (the
+// script's own start, before ready), which a change to friction.js's size can move.
+// Usage: node tests/bench/peers/after_start.mjs [--runs 10] [--against DIR] [--lanes "a,b"]
 import { parseArgs } from 'node:util';
 import { answeredVisitor, startCollector, withScriptSettings } from '../../e2e/harness.mjs';
 import { benchHeader } from './bench_header.mjs';
@@ -18,7 +20,7 @@ import { launchOneCoreChromium } from './one_core_chromium.mjs';
 import { median, ms, table } from './stats.mjs';
 import { startTrace } from './trace_session.mjs';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '10' }, against: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '10' }, against: { type: 'string' }, lanes: { type: 'string' } } });
 const WINDOW_MS = 1200;
 const READY_MARK = 'friction-bench-ready';
 const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize']);
@@ -27,7 +29,7 @@ const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'L
 // said), whether the outbox is emptied as each page starts (so that the product page has no
 // beaconed batch of the home page's to confirm: transport.js), and the tree it is served from
 // (this one unless said). The first lane is the baseline.
-const LANES = [
+const ALL_LANES = [
   { name: 'defaults', settings: {} },
   { name: 'no help widget', settings: { 'data-help-ui': 'off' } },
   { name: 'no consent UI', settings: { 'data-consent-ui': 'off' } },
@@ -35,10 +37,12 @@ const LANES = [
   { name: 'accepted', settings: {}, level: 'signals' },
   { name: 'accepted, nothing to confirm', settings: {}, level: 'signals', emptyOutbox: true },
 ];
+const LANES = args.lanes ? ALL_LANES.filter((lane) => args.lanes.split(',').map((name) => name.trim()).includes(lane.name)) : ALL_LANES;
+if (!LANES.length) throw new Error(`--lanes: none of ${ALL_LANES.map((lane) => lane.name).join(', ')}`);
 if (args.against) LANES.push({ name: `defaults, ${args.against}`, settings: {}, tree: args.against });
 
-// { cpuMs, renderingMs, tasks } of the page's main thread in the window after ready, from a
-// browser-wide trace: top-level tasks only, as main_thread.mjs counts them (a RunTask inside
+// { cpuMs, renderingMs, tasks } of the page's main thread in the window after ready, and
+// evaluateMs, the CPU of evaluating friction.js before it, from a browser-wide trace: top-level tasks only, as main_thread.mjs counts them (a RunTask inside
 // another is part of it).
 function afterReady(events) {
   const ready = events.find((e) => e.name === READY_MARK);
@@ -51,7 +55,11 @@ function afterReady(events) {
     if (!last || task.ts >= last.ts + last.dur) tasks.push(task);
   }
   const cpu = (list) => list.reduce((total, e) => total + (e.tdur ?? e.dur) / 1000, 0);
-  return { cpuMs: cpu(tasks), renderingMs: cpu(events.filter((e) => inWindow(e) && RENDERING.has(e.name))), tasks: tasks.length };
+  const evaluations = events.filter((e) => e.ph === 'X' && e.pid === ready.pid && e.tid === ready.tid && e.ts < ready.ts
+    && e.name === 'EvaluateScript' && /\/friction\.js$/.test(e.args?.data?.url || ''));
+  return {
+    cpuMs: cpu(tasks), renderingMs: cpu(events.filter((e) => inWindow(e) && RENDERING.has(e.name))), tasks: tasks.length, evaluateMs: cpu(evaluations),
+  };
 }
 
 async function laterPage(browser, collector, { settings, level = 'none', emptyOutbox = false }) {
@@ -88,9 +96,9 @@ try {
   const baseline = LANES[0].name;
   console.log(benchHeader('friction after-start bench (tests/bench/peers/after_start.mjs)', `runs: ${runs} per lane, interleaved; a visitor who refused unless said, a product page reached from the home page; window: ${WINDOW_MS} ms from friction.ready`));
   console.log();
-  console.log(table(['lane', 'main-thread CPU ms', 'of it rendering', 'tasks', `CPU over "${baseline}"`], LANES.map(({ name }) => [
+  console.log(table(['lane', 'main-thread CPU ms', 'of it rendering', 'tasks', `CPU over "${baseline}"`, 'friction.js evaluation, CPU ms'], LANES.map(({ name }) => [
     name, ms(medianOf(name, 'cpuMs')), ms(medianOf(name, 'renderingMs')), String(medianOf(name, 'tasks')),
-    ms(medianOf(name, 'cpuMs') - medianOf(baseline, 'cpuMs')),
+    ms(medianOf(name, 'cpuMs') - medianOf(baseline, 'cpuMs')), ms(medianOf(name, 'evaluateMs')),
   ])));
 } finally {
   await browser.close();
