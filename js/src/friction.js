@@ -214,7 +214,20 @@ export class Friction {
     this.pageFetch = capture.pageFetch;
     this.stopCapture = capture.stop;
     this.listening = true;
-    this.sendTimer = setInterval(() => this.send(), config.sendIntervalMs);
+    this.sendIntervalMs = config.sendIntervalMs;
+    this.followSendTimer();
+  }
+
+  // The regular send runs only while the consent lets something leave: for a visitor who
+  // refused there is nothing to send, and a timer waking the page for nothing costs its CPU and
+  // the phone's battery. Detection has its own timers (capture/recorder.js).
+  followSendTimer() {
+    const sends = Boolean(this.engine && this.listening) && this.consentLevel() !== 'none';
+    if (sends && !this.sendTimer) this.sendTimer = setInterval(() => this.send(), this.sendIntervalMs);
+    if (!sends && this.sendTimer) {
+      clearInterval(this.sendTimer);
+      this.sendTimer = 0;
+    }
   }
 
   // Back from the back-forward cache: the same document, but the journey moved on elsewhere.
@@ -242,6 +255,7 @@ export class Friction {
     if (this.recorder) this.recorder.stop();
     this.stopCapture();
     clearInterval(this.sendTimer);
+    this.sendTimer = 0;
     this.engine = null;
     this.consentWithoutCore = this.storedLevel(); // the core's cannot be asked any more
   }
@@ -456,6 +470,7 @@ export class Friction {
     if (this.engine.setConsent(level)) {
       if (level === 'none') this.sending.dropWaiting();
       else this.sending.prepare();
+      this.followSendTimer();
       return true;
     }
     log.warn(`consent level "${level}" is unknown to the core; consent stays "${this.engine.consent()}".`);

@@ -87,6 +87,7 @@ export interface FrictionOptions {
   hashKey?: string;
   /** Per-site thresholds, e.g. { 'rage_click.min_clicks': 4 }; names and ranges in the README. */
   thresholds?: Record<string, number>;
+  /** How often what waits is sent, in ms, while the consent lets something leave (no timer runs otherwise). 1000-600000; default 10000. */
   sendIntervalMs?: number;
   /** The site's privacy policy revision: a new one asks users again. Default '1'. */
   consentRevision?: string;

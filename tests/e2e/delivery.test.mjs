@@ -3,7 +3,7 @@
 // from its database.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage, watchWire } from './harness.mjs';
+import { clickRepeatedly, newAnsweredPage, useCollectorAndBrowser, watchPage, watchWire, withScriptSettings } from './harness.mjs';
 
 const suite = useCollectorAndBrowser();
 
@@ -219,4 +219,40 @@ test('a codec download cut off half-way: the next page asks for the rest, gets t
   const tried = [];
   for (let i = 0; i < 3 && !tried.some((ranges) => ranges.length); i++) tried.push(await cutOffCodecThenSend(112 + i, 13 + i));
   assert.ok(tried.some((ranges) => ranges.length), `Chromium asked for no range in ${tried.length} tries: the case went untested`);
+});
+
+test('the regular send wakes the page only while something may leave: not for a refusal, from an Accept on, not after a withdrawal', async () => {
+  const SEND_EVERY_MS = 1234; // a period nothing else on the page uses
+  const page = await newAnsweredPage(suite.browser, {}, { level: 'none' });
+  await withScriptSettings(page.context(), { 'data-send-interval-ms': String(SEND_EVERY_MS) });
+  await page.addInitScript((every) => {
+    const running = new Set();
+    window.sendTimers = running;
+    const setInterval = window.setInterval;
+    const clearInterval = window.clearInterval;
+    window.setInterval = function (run, ms, ...rest) {
+      const id = setInterval.call(this, run, ms, ...rest);
+      if (ms === every) running.add(id);
+      return id;
+    };
+    window.clearInterval = function (id) {
+      running.delete(id);
+      return clearInterval.call(this, id);
+    };
+  }, SEND_EVERY_MS);
+  const seen = watchPage(page);
+  const sendTimers = () => page.evaluate(() => window.sendTimers.size);
+  await openProduct(page, 120);
+  assert.equal(await sendTimers(), 0, 'a visitor who refused: nothing to send, no timer');
+
+  await page.evaluate(() => window.friction.consent.set('signals'));
+  assert.equal(await sendTimers(), 1, 'accepted: the regular send runs');
+  await clickRepeatedly(page, '#apply-coupon', 4, 120);
+  assert.equal(await waitForStored(4), 1, 'the rage click went with a regular send, no flush asked');
+
+  await page.evaluate(() => window.friction.consent.set('none'));
+  assert.equal(await sendTimers(), 0, 'withdrawn: the regular send stops');
+  assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.console.filter((line) => line.includes('[friction]')), []);
+  await page.close();
 });
