@@ -254,9 +254,8 @@ export class Friction {
   turnOff() {
     if (this.recorder) this.recorder.stop();
     this.stopCapture();
-    clearInterval(this.sendTimer);
-    this.sendTimer = 0;
     this.engine = null;
+    this.followSendTimer(); // stopped: no engine
     this.consentWithoutCore = this.storedLevel(); // the core's cannot be asked any more
   }
 

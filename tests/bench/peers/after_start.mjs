@@ -16,6 +16,7 @@
 import { parseArgs } from 'node:util';
 import { answeredVisitor, startCollector, withScriptSettings } from '../../e2e/harness.mjs';
 import { benchHeader } from './bench_header.mjs';
+import { topLevelTasks } from './main_thread.mjs';
 import { launchOneCoreChromium } from './one_core_chromium.mjs';
 import { median, ms, table } from './stats.mjs';
 import { startTrace } from './trace_session.mjs';
@@ -41,21 +42,17 @@ const LANES = args.lanes ? ALL_LANES.filter((lane) => args.lanes.split(',').map(
 if (!LANES.length) throw new Error(`--lanes: none of ${ALL_LANES.map((lane) => lane.name).join(', ')}`);
 if (args.against) LANES.push({ name: `defaults, ${args.against}`, settings: {}, tree: args.against });
 
-// { cpuMs, renderingMs, tasks } of the page's main thread in the window after ready, and
-// evaluateMs, the CPU of evaluating friction.js before it, from a browser-wide trace: top-level tasks only, as main_thread.mjs counts them (a RunTask inside
-// another is part of it).
-function afterReady(events) {
+// { cpuMs, renderingMs, tasks } of the page's main thread in the window after ready (top-level
+// tasks, as main_thread.mjs counts them), and evaluateMs, the CPU of evaluating friction.js
+// before it, from a browser-wide trace.
+function measure(events) {
   const ready = events.find((e) => e.name === READY_MARK);
   if (!ready) throw new Error('the trace has no ready mark: the SDK did not start');
-  const inWindow = (e) => e.ph === 'X' && e.pid === ready.pid && e.tid === ready.tid
-    && e.ts >= ready.ts && e.ts < ready.ts + WINDOW_MS * 1000;
-  const tasks = [];
-  for (const task of events.filter((e) => inWindow(e) && e.name === 'RunTask').sort((a, b) => a.ts - b.ts)) {
-    const last = tasks[tasks.length - 1];
-    if (!last || task.ts >= last.ts + last.dur) tasks.push(task);
-  }
+  const onPageThread = (e) => e.ph === 'X' && e.pid === ready.pid && e.tid === ready.tid;
+  const inWindow = (e) => onPageThread(e) && e.ts >= ready.ts && e.ts < ready.ts + WINDOW_MS * 1000;
+  const tasks = topLevelTasks(events.filter((e) => inWindow(e) && e.name === 'RunTask').sort((a, b) => a.ts - b.ts));
   const cpu = (list) => list.reduce((total, e) => total + (e.tdur ?? e.dur) / 1000, 0);
-  const evaluations = events.filter((e) => e.ph === 'X' && e.pid === ready.pid && e.tid === ready.tid && e.ts < ready.ts
+  const evaluations = events.filter((e) => onPageThread(e) && e.ts < ready.ts
     && e.name === 'EvaluateScript' && /\/friction\.js$/.test(e.args?.data?.url || ''));
   return {
     cpuMs: cpu(tasks), renderingMs: cpu(events.filter((e) => inWindow(e) && RENDERING.has(e.name))), tasks: tasks.length, evaluateMs: cpu(evaluations),
@@ -76,7 +73,7 @@ async function laterPage(browser, collector, { settings, level = 'none', emptyOu
     await Promise.all([page.waitForNavigation(), page.click('a[href^="/product/"]')]);
     await page.evaluate((mark) => window.friction.ready.then(() => performance.mark(mark)), READY_MARK);
     await page.waitForTimeout(WINDOW_MS + 200);
-    return afterReady(await trace.stop());
+    return measure(await trace.stop());
   } finally {
     await context.close();
   }

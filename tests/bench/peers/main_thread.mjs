@@ -47,6 +47,19 @@ function unionMicros(events, start = (e) => e.ts, length = (e) => e.dur) {
   return total;
 }
 
+// The top-level RunTask events of one thread's events sorted by start: a RunTask inside another
+// (a nested loop) is part of its parent.
+export function topLevelTasks(sortedEvents) {
+  const tasks = [];
+  let taskEnd = -Infinity;
+  for (const e of sortedEvents) {
+    if (e.name !== 'RunTask' || e.ts < taskEnd) continue;
+    tasks.push(e);
+    taskEnd = e.ts + e.dur;
+  }
+  return tasks;
+}
+
 export function pageNavigations(events) {
   return events
     .filter((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame && /^https?:/.test(e.args.data.documentLoaderURL || ''))
@@ -76,14 +89,7 @@ export function mainThreadByPage(events, { untilMs = Infinity } = {}) {
     for (let i = pages.length - 1; i >= 0; i--) if (ts >= pages[i].start) return ts < pages[i].end ? pages[i] : null;
     return null;
   };
-  // Top-level tasks only: a RunTask inside another (a nested loop) is part of its parent.
-  const tasks = [];
-  let taskEnd = -Infinity;
-  for (const e of onMain) {
-    if (e.name !== 'RunTask' || e.ts < taskEnd) continue;
-    tasks.push(e);
-    taskEnd = e.ts + e.dur;
-  }
+  const tasks = topLevelTasks(onMain);
   const scripts = onMain.filter(isScript);
   const kinds = taskKinds(tasks, onMain);
   for (const [i, task] of tasks.entries()) {
