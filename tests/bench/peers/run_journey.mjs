@@ -1,19 +1,22 @@
 // One journey in one lane: a fresh context (cold cache, no storage but the lane's) loading the
 // shop through the counting proxy, a CDP trace of the whole journey, then the page closed so
 // beacons flush. Returns the per-page main-thread costs, the SDK's bytes per page and the
-// bytes it uploaded.
+// bytes it uploaded. untraced: no trace; the renderer main threads' CPU for the whole journey
+// from the scheduler's statistics instead (renderer_cpu.mjs), and no per-page costs.
 import { brotliSize } from './brotli_size.mjs';
 import { assertInstalled } from './lanes.mjs';
 import { mainThreadByPage } from './main_thread.mjs';
 import { blockOutside, newCounters, watchOwnResources } from './network.mjs';
 import { visitorUserAgent } from './one_core_chromium.mjs';
+import { startRendererCpu } from './renderer_cpu.mjs';
 import { startTrace } from './trace_session.mjs';
 
 // A beacon sent as the page went away reaches the proxy on loopback well within this.
 const BEACON_GRACE_MS = 1000;
+const RENDERERS_GONE_MS = 1000;
 
 // proxy: the counting proxy (counting_proxy.mjs) the pages are loaded through.
-export async function runJourney(browser, proxy, lane, journey) {
+export async function runJourney(browser, proxy, lane, journey, { untraced = false } = {}) {
   assertInstalled(lane);
   const counters = newCounters();
   proxy.use(lane, counters);
@@ -35,8 +38,12 @@ export async function runJourney(browser, proxy, lane, journey) {
       counters.pageIndex = ++pageIndex;
     });
     watchOwnResources(page, lane, counters);
-    const trace = await startTrace(browser);
-    let events;
+    const trace = untraced ? null : await startTrace(browser);
+    // The journey before's renderers take a moment to exit: their last work is not this one's.
+    if (untraced) await new Promise((resolve) => setTimeout(resolve, RENDERERS_GONE_MS));
+    const rendererCpu = untraced ? startRendererCpu() : null;
+    let events = null;
+    let renderer = null;
     try {
       await page.goto(proxy.base + journey.start, { waitUntil: 'load' });
       if (lane.afterFirstLoad) await lane.afterFirstLoad(page);
@@ -47,9 +54,10 @@ export async function runJourney(browser, proxy, lane, journey) {
       await closed;
       await new Promise((resolve) => setTimeout(resolve, BEACON_GRACE_MS));
     } finally {
-      events = await trace.stop();
+      if (trace) events = await trace.stop();
+      if (rendererCpu) renderer = rendererCpu.stop();
     }
-    const pages = mainThreadByPage(events);
+    const pages = events ? mainThreadByPage(events) : Array.from({ length: pageIndex + 1 }, () => ({}));
     pages.forEach((p, i) => {
       const net = counters.pageFor(i);
       // A response the proxy did not send a body for came from the browser's cache (a 304, or
@@ -75,7 +83,7 @@ export async function runJourney(browser, proxy, lane, journey) {
         pages[pages.length - 1].uploads += counters.pages[i].uploads;
       }
     }
-    return { pages, blocked: counters.blocked, errors: [...counters.errors, ...consoleErrors] };
+    return { pages, renderer, blocked: counters.blocked, errors: [...counters.errors, ...consoleErrors] };
   } finally {
     proxy.use(null, null);
     await context.close().catch(() => {});
