@@ -36,24 +36,27 @@ export function rendererMainThreads() {
 export function startRendererCpu() {
   const first = rendererMainThreads();
   const last = new Map(first);
+  // Returns the renderers running now.
   const poll = () => {
-    for (const [pid, ran] of rendererMainThreads()) last.set(pid, ran);
+    const running = rendererMainThreads();
+    for (const [pid, ran] of running) last.set(pid, ran);
+    return running;
   };
   const timer = setInterval(poll, POLL_MS);
   return {
     stop() {
       clearInterval(timer);
-      poll();
-      const running = rendererMainThreads();
+      const running = poll();
       let ns = 0;
       let renderers = 0;
+      let exited = 0;
       for (const [pid, ran] of last) {
         const since = ran - (first.get(pid) ?? 0);
         if (since <= 0) continue;
         ns += since;
         renderers += 1;
+        if (!running.has(pid)) exited += 1;
       }
-      const exited = [...last.keys()].filter((pid) => !running.has(pid) && last.get(pid) > (first.get(pid) ?? 0)).length;
       return { cpuMs: ns / 1e6, renderers, exited };
     },
   };

@@ -82,12 +82,15 @@ export function summarise(results, laneNames, journeyNames) {
   return summary;
 }
 
+// The lanes of laneNames that are peers (their records say so), whom ratios are taken against.
+export const peerLanes = (results, laneNames) => laneNames.filter((l) => results.find((r) => r.lane === l)?.peer);
+
 // The main-thread CPU ratio of each lane that is not a peer to the lightest peer, run by run:
 // each run (every lane once through every journey, interleaved) on its own, against that run's
 // baseline and peers. Their spread says how far one run's ratio can be trusted.
 export function ratiosByRun(results, laneNames, journeyNames) {
   const runs = [...new Set(results.map((r) => r.run))].sort((a, b) => a - b);
-  const peers = laneNames.filter((l) => results.find((r) => r.lane === l)?.peer);
+  const peers = peerLanes(results, laneNames);
   const ours = laneNames.filter((l) => l !== BASELINE && !peers.includes(l));
   const out = new Map(ours.map((l) => [l, []]));
   if (!peers.length) return out;
@@ -212,7 +215,7 @@ export function printReport(results, { laneNames, journeyNames, header, detail }
   say(table(['page', 'no SDK wall', 'CPU', ...sdkLanes], perPageRows(results, [BASELINE, ...sdkLanes], journeyNames)));
 
   // Ratios to the lightest peer, each measure against the peer lightest in that measure.
-  const peers = sdkLanes.filter((l) => results.find((r) => r.lane === l)?.peer);
+  const peers = peerLanes(results, sdkLanes);
   const measures = [
     ['main-thread', (s) => s.taskOver], ['main-thread CPU', (s) => s.cpuOver], ['script', (s) => s.scriptOver],
     ['script CPU', (s) => s.scriptCpuOver], ['long tasks/page', (s) => s.longTasksPerPage],

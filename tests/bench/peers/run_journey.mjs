@@ -13,6 +13,7 @@ import { startTrace } from './trace_session.mjs';
 
 // A beacon sent as the page went away reaches the proxy on loopback well within this.
 const BEACON_GRACE_MS = 1000;
+// Untraced, the journey before's renderers take about this to exit: their last work is not this one's.
 const RENDERERS_GONE_MS = 1000;
 
 // proxy: the counting proxy (counting_proxy.mjs) the pages are loaded through.
@@ -39,7 +40,6 @@ export async function runJourney(browser, proxy, lane, journey, { untraced = fal
     });
     watchOwnResources(page, lane, counters);
     const trace = untraced ? null : await startTrace(browser);
-    // The journey before's renderers take a moment to exit: their last work is not this one's.
     if (untraced) await new Promise((resolve) => setTimeout(resolve, RENDERERS_GONE_MS));
     const rendererCpu = untraced ? startRendererCpu() : null;
     let events = null;

@@ -32,10 +32,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const peersOf = (laneNames) => laneNames.filter((lane) => LANES[lane]?.peer);
-const print = (results, options) => (args.untraced
-  ? printUntracedReport(results, { ...options, peers: peersOf(options.laneNames) })
-  : printReport(results, options));
+const print = (results, options) => (args.untraced ? printUntracedReport : printReport)(results, options);
 
 if (args.report) {
   const { header, results, laneNames, journeyNames } = JSON.parse(readFileSync(args.report, 'utf8'));

@@ -2,7 +2,7 @@
 // main threads ran over the no-SDK lane's, summed over the journeys (each journey the median of
 // its runs), the ratio to the lightest peer, and that ratio run by run.
 import { median, ms, sum, table } from './stats.mjs';
-import { BASELINE } from './report.mjs';
+import { BASELINE, peerLanes } from './report.mjs';
 
 const cpuOf = (record) => (record.failed || !record.renderer ? NaN : record.renderer.cpuMs);
 
@@ -32,7 +32,8 @@ const lightestPeer = (over, peers) => Math.min(...peers.map((p) => over.get(p)).
 // lane -> { overMs, ratio, runRatios } for every lane but the baseline: its CPU over the
 // baseline (medians), that over the lightest peer's, and the same ratio in each run on its own
 // (over that run's baseline and lightest peer). A failed journey counts as no figure.
-export function untracedSummary(results, { laneNames, journeyNames, peers }) {
+export function untracedSummary(results, { laneNames, journeyNames }) {
+  const peers = peerLanes(results, laneNames);
   const cpu = cpuByLane(results);
   const runs = [...new Set(results.map((r) => r.run))].sort((a, b) => a - b);
   const over = overBaseline(cpu, laneNames, journeyNames);
@@ -44,8 +45,9 @@ export function untracedSummary(results, { laneNames, journeyNames, peers }) {
   }]));
 }
 
-export function printUntracedReport(results, { laneNames, journeyNames, header, peers }) {
-  const summary = untracedSummary(results, { laneNames, journeyNames, peers });
+export function printUntracedReport(results, { laneNames, journeyNames, header }) {
+  const peers = peerLanes(results, laneNames);
+  const summary = untracedSummary(results, { laneNames, journeyNames });
   const baselineMs = sum(journeyNames.map((j) => median(results.filter((r) => r.lane === BASELINE && r.journey === j).map(cpuOf))));
   const fixed = (x) => (Number.isFinite(x) ? x.toFixed(2) : '-');
   const lines = [header, ''];
