@@ -121,6 +121,52 @@ test('a first visit shows the panel: a styled modal dialog with three equal choi
   await done();
 });
 
+test('laid out ahead of showing, the panel is hidden, out of reach and out of the flow, in the box it then shows in', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 640 }]) {
+    const { page, seen, done } = await openShop({ viewport });
+    await waitForPanel(page);
+    await choiceButton(page, 'Reject').click();
+    const layout = () => page.evaluate(() => JSON.stringify([document.documentElement.scrollHeight,
+      ...[...document.querySelectorAll('main > *')].map((element) => { const r = element.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })]));
+    const before = await layout();
+    // The steps mount.js takes a task apart before showing it (consent_panel.js).
+    const ahead = await page.evaluate(() => {
+      const panel = document.querySelector('friction-consent-panel');
+      panel.prepare({ view: 'ask' });
+      panel.styleAhead();
+      panel.layOutAhead();
+      const dialog = panel.shadowRoot.querySelector('dialog');
+      const box = dialog.getBoundingClientRect();
+      // Its layout box (offset*: the opening animation's transform left out).
+      const laidOutBox = [dialog.offsetLeft, dialog.offsetTop, dialog.offsetWidth, dialog.offsetHeight];
+      panel.shadowRoot.querySelector('.choices button').focus();
+      // What a visitor could reach: the point at the dialog's centre, and a focus attempt.
+      const atCentre = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return {
+        open: dialog.open,
+        visibility: getComputedStyle(dialog).visibility,
+        position: getComputedStyle(dialog).position,
+        laidOut: box.width > 0 && box.height > 0,
+        focusInside: panel.shadowRoot.activeElement !== null,
+        hitsPanel: atCentre === panel,
+        box: laidOutBox,
+      };
+    });
+    assert.deepEqual({ ...ahead, box: undefined }, {
+      open: false, visibility: 'hidden', position: 'fixed', laidOut: true, focusInside: false, hitsPanel: false, box: undefined,
+    }, JSON.stringify(viewport));
+    assert.equal(await layout(), before, 'the page moved nothing');
+    await page.evaluate(() => document.querySelector('friction-consent-panel').open({ view: 'ask' }));
+    const shown = await page.locator(PANEL).evaluate((dialog) => ({
+      visibility: getComputedStyle(dialog).visibility,
+      box: [dialog.offsetLeft, dialog.offsetTop, dialog.offsetWidth, dialog.offsetHeight],
+    }));
+    assert.deepEqual(shown, { visibility: 'visible', box: ahead.box }, `shown where it was laid out (${JSON.stringify(viewport)})`);
+    assertQuiet(seen);
+    await done();
+  }
+});
+
 test("the host page's CSS cannot hide or restyle the panel", async () => {
   // (The panel's text follows the root font size, rem, on purpose: users' text-size settings.)
   const hostCss = `* { color: red !important; font-family: serif !important; font-style: italic !important; }

@@ -54,6 +54,7 @@ export class ConsentPanel extends HTMLElement {
     this.settleCloseMeaning(asking);
     if (!this.dialog.open) {
       this.returnFocusTo = deepActiveElement();
+      this.dialog.classList.remove('ahead');
       this.dialog.showModal();
       this.pending = true;
     }
@@ -67,6 +68,22 @@ export class ConsentPanel extends HTMLElement {
     if (!this.dialog) this.build();
     this.render(view);
     this.prepared = view;
+  }
+
+  // A closed dialog has no boxes, so showModal() would style and lay out the whole panel in the
+  // task that shows it: 8-13 ms of CPU on a cold first visit, its text shaped for the first time
+  // (tests/bench/peers/script_eval_no_devtools.mjs). mount.js calls these a task apart between
+  // prepare() and open(): the panel styled, then laid out, hidden and out of the page's flow
+  // (panel_styles.js, .ahead: no layout shift, nothing focusable), so that showing it has little
+  // left to do.
+  styleAhead() {
+    if (!this.dialog || this.isOpen) return '';
+    this.dialog.classList.add('ahead');
+    return getComputedStyle(this.dialog).visibility; // read: the style computed, no layout
+  }
+
+  layOutAhead() {
+    return this.dialog && !this.isOpen ? this.dialog.getBoundingClientRect() : null;
   }
 
   // Closing without choosing is a refusal whenever the panel is asking, or no choice is on

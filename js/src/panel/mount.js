@@ -43,11 +43,15 @@ export function mountConsentUi(api, { lang, autoOpen = true } = {}) {
       return panel;
     };
     const open = (options) => {
-      // Made (its styles parsed), built with its view, and shown (laid out): a task each.
+      // Made (its styles parsed), built with its view, styled, laid out and shown: a task each.
       whenBodyExists(() => panelOnPage()
         .then(async (shown) => {
           await yieldToPage();
           shown.prepare(options);
+          await yieldToPage();
+          shown.styleAhead();
+          await yieldToPage();
+          shown.layOutAhead();
           await yieldToPage();
           shown.open(options);
         })

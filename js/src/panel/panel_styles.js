@@ -7,13 +7,14 @@
 export const PANEL_CSS = `
 :host { all: initial !important; }
 dialog {
-  box-sizing: border-box; width: min(42em, calc(100% - 2em)); max-height: calc(100% - 2em);
+  box-sizing: border-box; width: min(42em, calc(100% - 2em)); max-width: calc(100% - 2em); max-height: calc(100% - 2em);
   margin: auto; padding: 0; border: 0; border-radius: 12px; overflow: hidden;
   background: #fff; color: #1c1c1e; box-shadow: 0 10px 40px rgba(0, 0, 0, .35);
   font: max(1rem, 16px)/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   text-align: start;
 }
 dialog[open] { display: flex; flex-direction: column; }
+dialog.ahead:not([open]) { display: flex; flex-direction: column; position: fixed; inset: 0; visibility: hidden; pointer-events: none; }
 dialog.wide { width: min(56em, calc(100% - 2em)); }
 dialog::backdrop { background: rgba(16, 22, 28, .55); }
 dialog:focus, h2:focus { outline: none; }

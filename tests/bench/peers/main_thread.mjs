@@ -49,11 +49,11 @@ function unionMicros(events, start = (e) => e.ts, length = (e) => e.dur) {
 
 // The top-level RunTask events of one thread's events sorted by start: a RunTask inside another
 // (a nested loop) is part of its parent.
-export function topLevelTasks(sortedEvents) {
+export function topLevelTasks(sortedEvents, taskNames = ['RunTask']) {
   const tasks = [];
   let taskEnd = -Infinity;
   for (const e of sortedEvents) {
-    if (e.name !== 'RunTask' || e.ts < taskEnd) continue;
+    if (!taskNames.includes(e.name) || e.ts < taskEnd) continue;
     tasks.push(e);
     taskEnd = e.ts + e.dur;
   }
@@ -145,7 +145,7 @@ function taskKinds(tasks, onMain) {
 }
 
 // A task over DETAIL_TASK_MS: its longest direct child event and the script it ran.
-function describeTask(task, onMain, ms) {
+export function describeTask(task, onMain, ms) {
   const end = task.ts + task.dur;
   const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= end);
   let topEnd = -Infinity;
@@ -156,15 +156,7 @@ function describeTask(task, onMain, ms) {
       if (!longest || e.dur > longest.dur) longest = e;
     }
   }
-  // The outermost events that name one of the SDK's files (the calls into its listeners and
-  // callbacks, its script's evaluation), each counted once with what runs inside it.
-  let sdkCpu = 0;
-  let sdkEnd = -Infinity;
-  for (const e of inside) {
-    if (e.ts < sdkEnd || !scriptUrl(e).includes('/dist/')) continue;
-    sdkCpu += e.tdur ?? e.dur;
-    sdkEnd = e.ts + e.dur;
-  }
+  const sdkCpu = sdkMicros(inside);
   const child = longest ?? task;
   const withUrl = eventWithUrl(child, inside);
   const data = withUrl?.args?.data ?? {};
@@ -182,6 +174,20 @@ function describeTask(task, onMain, ms) {
     // only a part.
     sdkCpuMs: Math.round(sdkCpu / 100) / 10,
   };
+}
+
+// The CPU (else wall) micros of the outermost events that name one of the SDK's files (the calls
+// into its listeners and callbacks, its scripts' evaluation), each counted once with what runs
+// inside it. events: one task's events, sorted by start.
+export function sdkMicros(events) {
+  let micros = 0;
+  let sdkEnd = -Infinity;
+  for (const e of events) {
+    if (e.ts < sdkEnd || !scriptUrl(e).includes('/dist/')) continue;
+    micros += e.tdur ?? e.dur;
+    sdkEnd = e.ts + e.dur;
+  }
+  return micros;
 }
 
 // The event, or the first event inside it, that names a script.
