@@ -62,6 +62,10 @@ function focused(page) {
   });
 }
 
+// The page's own layout: its height and the box of each element of <main>.
+const pageLayout = (page) => page.evaluate(() => JSON.stringify([document.documentElement.scrollHeight,
+  ...[...document.querySelectorAll('main > *')].map((element) => { const r = element.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })]));
+
 const shot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 
 function assertQuiet(seen) {
@@ -108,15 +112,13 @@ test('a first visit shows the panel: a styled modal dialog with three equal choi
   assert.equal(await page.locator(PANEL).evaluate((element) => getComputedStyle(element).position), 'fixed');
 
   // The consent UI takes no room in the page: removing it moves nothing.
-  const layout = () => page.evaluate(() => JSON.stringify([document.documentElement.scrollHeight,
-    ...[...document.querySelectorAll('main > *')].map((element) => { const r = element.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })]));
   // Page scripts carry on while the panel is open.
   await page.evaluate(() => document.getElementById('add-to-cart').click());
   assert.equal(await page.textContent('#cart-status'), 'Added to your cart.');
-  const withUi = await layout();
+  const withUi = await pageLayout(page);
   await shot(page, 'panel-ask-en');
   await page.evaluate(() => document.querySelectorAll('friction-consent-panel, friction-privacy-button').forEach((element) => element.remove()));
-  assert.equal(await layout(), withUi);
+  assert.equal(await pageLayout(page), withUi);
   assertQuiet(seen);
   await done();
 });
@@ -126,9 +128,7 @@ test('laid out ahead of showing, the panel is hidden, out of reach and out of th
     const { page, seen, done } = await openShop({ viewport });
     await waitForPanel(page);
     await choiceButton(page, 'Reject').click();
-    const layout = () => page.evaluate(() => JSON.stringify([document.documentElement.scrollHeight,
-      ...[...document.querySelectorAll('main > *')].map((element) => { const r = element.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })]));
-    const before = await layout();
+    const before = await pageLayout(page);
     // The steps mount.js takes a task apart before showing it (consent_panel.js).
     const ahead = await page.evaluate(() => {
       const panel = document.querySelector('friction-consent-panel');
@@ -155,7 +155,7 @@ test('laid out ahead of showing, the panel is hidden, out of reach and out of th
     assert.deepEqual({ ...ahead, box: undefined }, {
       open: false, visibility: 'hidden', position: 'fixed', laidOut: true, focusInside: false, hitsPanel: false, box: undefined,
     }, JSON.stringify(viewport));
-    assert.equal(await layout(), before, 'the page moved nothing');
+    assert.equal(await pageLayout(page), before, 'the page moved nothing');
     await page.evaluate(() => document.querySelector('friction-consent-panel').open({ view: 'ask' }));
     const shown = await page.locator(PANEL).evaluate((dialog) => ({
       visibility: getComputedStyle(dialog).visibility,

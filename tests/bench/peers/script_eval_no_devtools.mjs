@@ -39,15 +39,28 @@ function sdkMainThread(traceEvents) {
 }
 
 const TASK_NAMES = ['ThreadControllerImpl::RunTask', 'RunTask'];
-const inside = (task, onMain) => onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
 
-// The top-level tasks that evaluate or compile one of the SDK's files, as { what, wallMs, cpuMs }.
-function evaluationPieces(onMain) {
+// The top-level tasks, each with the events inside it: [{ task, events }], one pass over the
+// sorted events.
+function tasksWithEvents(onMain) {
+  const tasks = topLevelTasks(onMain, TASK_NAMES).map((task) => ({ task, events: [] }));
+  let current = 0;
+  for (const e of onMain) {
+    while (current < tasks.length && e.ts >= tasks[current].task.ts + tasks[current].task.dur) current++;
+    if (current === tasks.length) break;
+    const { task, events } = tasks[current];
+    if (e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur) events.push(e);
+  }
+  return tasks;
+}
+
+// The tasks that evaluate or compile one of the SDK's files, as { what, wallMs, cpuMs }.
+function evaluationPieces(tasks) {
   const pieces = [];
-  for (const task of topLevelTasks(onMain, TASK_NAMES)) {
+  for (const { task, events } of tasks) {
     // Only the evaluation names a file: a parser task that merely requests friction.js is the
     // page's.
-    const runner = inside(task, onMain).find((e) => EVALUATES.has(e.name) && /\/dist\/friction/.test(JSON.stringify(e.args)));
+    const runner = events.find((e) => EVALUATES.has(e.name) && /\/dist\/friction/.test(JSON.stringify(e.args)));
     if (!runner) continue;
     const file = JSON.stringify(runner.args).match(/\/dist\/(friction[\w.-]*)/)[1].replace(/-[A-Z0-9]{8}\.mjs$/, '.mjs');
     pieces.push({ what: `${runner.name} ${file}`, wallMs: task.dur / 1000, cpuMs: (task.tdur || 0) / 1000 });
@@ -55,26 +68,22 @@ function evaluationPieces(onMain) {
   return pieces;
 }
 
-// Every top-level task from friction.js's evaluation on: { startMs, cpuMs, sdkCpuMs, wasmCompiles,
-// event, url, at }. Not every task of the SDK names it: a promise continuation (most of its
-// start-up resumes so) runs in a microtask checkpoint with no event that names a script, so a
-// task also counts as the SDK's when the page's main thread compiled a wasm function in it (only
-// the SDK runs wasm on the demo's pages), and the bar below is held against every task, the
-// page's own included.
-function tasksFromSdkStart(onMain) {
-  const tasks = topLevelTasks(onMain, TASK_NAMES);
-  const first = tasks.findIndex((task) => sdkMicros(inside(task, onMain)) > 0);
+// Every task from friction.js's evaluation on: { startMs, cpuMs, sdkCpuMs, wasmCompiles, event,
+// url, at }. Not every task of the SDK names it: a promise continuation (most of its start-up
+// resumes so) runs in a microtask checkpoint with no event that names a script, so a task also
+// counts as the SDK's when the page's main thread compiled a wasm function in it (only the SDK
+// runs wasm on the demo's pages), and the bar below is held against every task, the page's own
+// included.
+function tasksFromSdkStart(tasks, onMain) {
+  const first = tasks.findIndex(({ events }) => sdkMicros(events) > 0);
   if (first < 0) return [];
-  return tasks.slice(first).map((task) => {
-    const events = inside(task, onMain);
-    return {
-      ...describeTask(task, onMain, task.dur / 1000),
-      startMs: (task.ts - tasks[0].ts) / 1000,
-      cpuMs: (task.tdur ?? task.dur) / 1000,
-      sdkCpuMs: sdkMicros(events) / 1000,
-      wasmCompiles: events.filter((e) => e.name === 'wasm.CompileLazy').length,
-    };
-  });
+  return tasks.slice(first).map(({ task, events }) => ({
+    ...describeTask(task, onMain, task.dur / 1000),
+    startMs: (task.ts - tasks[0].task.ts) / 1000,
+    cpuMs: (task.tdur ?? task.dur) / 1000,
+    sdkCpuMs: sdkMicros(events) / 1000,
+    wasmCompiles: events.filter((e) => e.name === 'wasm.CompileLazy').length,
+  }));
 }
 
 const collector = await startCollector();
@@ -113,9 +122,10 @@ try {
     rmSync(join(dir, 'profile'), { recursive: true, force: true });
     const traceEvents = await traceOnce(traceFile);
     const onMain = sdkMainThread(traceEvents);
-    const pieces = evaluationPieces(onMain);
+    const tasks = tasksWithEvents(onMain);
+    const pieces = evaluationPieces(tasks);
     if (!pieces.length) console.log(`run ${run + 1}: no SDK task in the trace`);
-    else runsTasks.push(tasksFromSdkStart(onMain));
+    else runsTasks.push(tasksFromSdkStart(tasks, onMain));
     for (const piece of pieces) byPiece.set(piece.what, [...(byPiece.get(piece.what) || []), piece]);
   }
 } finally {

@@ -18,13 +18,16 @@ function cpuByLane(results) {
   return out;
 }
 
-// { lane: CPU over the baseline, summed over journeys }: of medians (runs = null), or of one run.
-function overBaseline(cpu, laneNames, journeyNames, runs = null) {
-  const pick = (lane, journey) => {
-    const byRun = cpu.get(lane)?.get(journey) ?? new Map();
-    return runs === null ? median([...byRun.values()]) : byRun.get(runs) ?? NaN;
-  };
-  return new Map(laneNames.map((lane) => [lane, sum(journeyNames.map((j) => pick(lane, j) - pick(BASELINE, j)))]));
+// One lane's CPU on one journey: the median of its runs (run = null), or one run's.
+function cpuOn(cpu, lane, journey, run = null) {
+  const byRun = cpu.get(lane)?.get(journey) ?? new Map();
+  return run === null ? median([...byRun.values()]) : byRun.get(run) ?? NaN;
+}
+
+// { lane: CPU over the baseline, summed over journeys }: of medians (run = null), or of one run.
+function overBaseline(cpu, laneNames, journeyNames, run = null) {
+  const over = (lane, journey) => cpuOn(cpu, lane, journey, run) - cpuOn(cpu, BASELINE, journey, run);
+  return new Map(laneNames.map((lane) => [lane, sum(journeyNames.map((j) => over(lane, j)))]));
 }
 
 const lightestPeer = (over, peers) => Math.min(...peers.map((p) => over.get(p)).filter(Number.isFinite));
@@ -48,7 +51,8 @@ export function untracedSummary(results, { laneNames, journeyNames }) {
 export function printUntracedReport(results, { laneNames, journeyNames, header }) {
   const peers = peerLanes(results, laneNames);
   const summary = untracedSummary(results, { laneNames, journeyNames });
-  const baselineMs = sum(journeyNames.map((j) => median(results.filter((r) => r.lane === BASELINE && r.journey === j).map(cpuOf))));
+  const cpu = cpuByLane(results);
+  const baselineMs = sum(journeyNames.map((j) => cpuOn(cpu, BASELINE, j)));
   const fixed = (x) => (Number.isFinite(x) ? x.toFixed(2) : '-');
   const lines = [header, ''];
   lines.push('Main-thread CPU without a trace: what the renderer main threads ran (Linux schedstat), in ms over the');
